@@ -1,0 +1,493 @@
+"""The text layer: cleaning, sentence splitting and tokenisation with character offsets.
+
+Every analyser reads the same :class:`Doc`, built once per text: the original text (which owns all
+offsets), a *normalised* copy of the same length for matching (non-breaking spaces become spaces,
+curly quotes straight quotes, dashes hyphens, control characters spaces), its lower-cased form
+(also of the same length), sentence spans and tokens. Because the normalised forms keep every
+character at its offset, a match found in them is a span of the original text.
+
+Scraped comments often lose the line breaks between sentences (``"degree.It is"``,
+``"Noticed?I sent"``, ``"sometimesFor Russia"``, ``"title:What If"``, ``"Arabia?the u.s."``). The
+splitter finds these glue points and splits there without changing the text; :func:`repair` gives
+a display copy with the missing spaces put back.
+
+Nothing here needs downloaded data: the rules are regular expressions and a short list of
+abbreviations, so results do not depend on which NLTK corpora a machine happens to have.
+
+Examples
+--------
+>>> doc = Doc("I have done research.It is clear: the U.S. military stays.")
+>>> [s.slice(doc.text) for s in doc.sentences]
+['I have done research.', 'It is clear: the U.S. military stays.']
+>>> [t.text for t in doc.tokens][:4]
+['I', 'have', 'done', 'research']
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import cached_property, lru_cache
+from typing import NamedTuple
+
+from discourse.model import Span, paragraph_spans
+
+__all__ = [
+    "Token",
+    "Doc",
+    "as_doc",
+    "normalize",
+    "clean",
+    "repair",
+    "split_sentences",
+    "tokenize",
+    "TOKEN_KINDS",
+]
+
+# -- normalisation (length-preserving) ------------------------------------------------------
+
+_SAME_LENGTH_MAP: dict[int, str] = {}
+for _ch in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000":
+    _SAME_LENGTH_MAP[ord(_ch)] = " "
+for _ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad":  # zero-width characters and soft hyphen
+    _SAME_LENGTH_MAP[ord(_ch)] = " "
+for _ch in "\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4":
+    _SAME_LENGTH_MAP[ord(_ch)] = "'"
+for _ch in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb":
+    _SAME_LENGTH_MAP[ord(_ch)] = '"'
+for _ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
+    _SAME_LENGTH_MAP[ord(_ch)] = "-"
+for _code in list(range(0, 9)) + [11, 12] + list(range(14, 32)) + [127]:
+    _SAME_LENGTH_MAP[_code] = " "
+_SAME_LENGTH_MAP[ord("\r")] = "\n"  # CRLF reads as two line breaks' worth of space, never glue
+_SAME_LENGTH_TABLE = str.maketrans(_SAME_LENGTH_MAP)
+
+
+def normalize(text: str) -> str:
+    """Return a copy of `text` of the same length, normalised for matching.
+
+    Non-breaking and zero-width spaces become spaces, curly quotes straight quotes, dashes ``-``,
+    carriage returns line breaks and other control characters spaces. Offsets into the result are
+    offsets into `text`.
+
+    Examples
+    --------
+    >>> normalize("\\u201cSecret\\u201d\\u00a0talks \\u2014 US\\u2019s")
+    '"Secret" talks - US\\'s'
+    """
+    return text.translate(_SAME_LENGTH_TABLE)
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):  # no character grew, so each maps to exactly one
+        return lowered
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+_TAG = re.compile(r"<[A-Za-z/!][^<>]{0,500}>")
+_BREAK_TAG = re.compile(r"<\s*(?:br|/p|p|/div|div|li)\b[^<>]{0,200}>", re.IGNORECASE)
+_MANY_SPACES = re.compile(r"[ \t]{2,}")
+_MANY_BREAKS = re.compile(r"\n{3,}")
+
+
+def clean(text: str) -> str:
+    """Clean scraped text: HTML entities and tags, control characters, Unicode form, spacing.
+
+    Unlike :func:`normalize` this may change the length of the text, so apply it when loading
+    data (before any offsets are computed), not to a text whose spans you keep. Line-break tags
+    become line breaks, other tags are dropped, entities are decoded, the text is put in Unicode
+    NFC form, control characters (NUL included) are removed, runs of spaces and of blank lines
+    are collapsed, and the ends are trimmed. Curly quotes and non-breaking spaces are kept (they
+    are normalised for matching by :func:`normalize`).
+
+    Examples
+    --------
+    >>> clean("Fire points&nbsp;will be <b>suppressed</b>.<br>Checkmate.\\x00")
+    'Fire points\\xa0will be suppressed.\\nCheckmate.'
+    """
+    if "<" in text:
+        text = _BREAK_TAG.sub("\n", text)
+        text = _TAG.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = _MANY_SPACES.sub(" ", text)
+    text = _MANY_BREAKS.sub("\n\n", text)
+    return text.strip()
+
+
+# -- tokens ---------------------------------------------------------------------------------
+
+TOKEN_KINDS = ("word", "number", "acronym", "url", "punct", "symbol")
+"""The kinds of :class:`Token`: ``word`` (letters, digits, internal ``'``/``-``/``*``),
+``number``, ``acronym`` (dotted: ``U.S.``, ``e.g.``), ``url`` (web and e-mail addresses),
+``punct`` (punctuation, runs such as ``?!`` or ``...`` kept together) and ``symbol`` (emoji and
+anything else that is not a space)."""
+
+
+class Token(NamedTuple):
+    """A token: offsets into the owner's text, its surface and its normalised lower-case form.
+
+    Examples
+    --------
+    >>> Doc("Russia's").tokens
+    (Token(start=0, end=6, text='Russia', lower='russia', kind='word'), Token(start=6, end=8, text="'s", lower="'s", kind='word'))
+    """
+
+    start: int
+    end: int
+    text: str
+    lower: str
+    kind: str
+
+    @property
+    def span(self) -> Span:
+        """The token as a :class:`~discourse.model.Span` labelled with its kind."""
+        return Span(self.start, self.end, self.kind)
+
+
+_TOKEN = re.compile(
+    r"""
+    (?P<url>(?:https?://|www\.)[^\s<>"]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+  | (?P<acronym>(?:[^\W\d_]\.){2,}(?![^\W\d_]))
+  | (?P<number>[$£€]?\d+(?:[.,:/]\d+)*%?(?![\w*']))
+  | (?P<clitic>'s\b)
+  | (?P<word>\w+(?:(?:'(?!s\b)|[*-]+)\w+)*\**)
+  | (?P<punct>\.{2,}|[!?]+|[.,;:…"'()\[\]{}\-/\\&])
+  | (?P<symbol>\S)
+    """,
+    re.VERBOSE,
+)
+
+
+# -- sentence boundaries --------------------------------------------------------------------
+
+# Abbreviations after which a full stop does not end a sentence (ranks and titles of news
+# reporting, months, common Latin). Lower case, without the dot.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof rev hon sen rep gov pres gen maj col lt capt cpt sgt cmdr adm brig cdr
+    cpl pvt st mt ft jr sr inc corp ltd co bros dept univ no nos vol vols fig figs pp approx
+    vs cf al est jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs
+    fri sat sun
+    """.split()
+)
+
+# Words that, capitalised after a dotted acronym ("...the U.S. The talks"), start a new sentence;
+# any other capitalised word ("the U.S. Army") continues it.
+_SENTENCE_STARTERS = frozenset(
+    """
+    the a an this that these those it its he she they we i you there here but and or so yet
+    if when while after before although though however meanwhile in on at for as what why how
+    who which where no not my our your their his her one some many most all
+    """.split()
+)
+
+_TLDS = frozenset(
+    """
+    com org net gov edu mil int io co uk us ca de fr ru cn info biz tv me ly html htm php asp
+    aspx js py txt pdf doc docx jpg jpeg png gif csv json xml
+    """.split()
+)
+
+# Each pattern can only start at the beginning of a run (the look-behinds), so a run of
+# 100,000 "!" is scanned once, not once per character: no catastrophic backtracking.
+_TERMINAL = re.compile(r"(?<![.!?…])(?:[.!?]+|…+)[\"')\]]*(?=\s)")
+_GLUE_UPPER = re.compile(r"(?<=[a-z][a-z])[.!?]+(?=[A-Z])")  # degree.It  Noticed?I
+_GLUE_QUESTION = re.compile(r"(?<=[^\W\d_])[?!]+(?=[a-z])")  # Arabia?the
+_GLUE_DOT_LOWER = re.compile(r"(?<=[a-z][a-z][a-z])\.(?=([a-z]{2,})\b)")  # area.and
+_GLUE_COLON = re.compile(r"(?<=[a-z]):(?=[A-Z])")  # title:What
+_GLUE_CAMEL = re.compile(r"\b[a-z]{3,}(?=[A-Z][a-z])")  # sometimesFor
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LINE_BREAK = re.compile(r"\n(?=[ \t]*[^\sa-z])")
+_WORD_BEFORE = re.compile(r"((?:[^\W\d_]\.)+[^\W\d_]?|[^\W\d_]+)\.$")
+_NEXT_WORD = re.compile(r"\s*[\"'(\[]*(\S)(\w*)")
+
+
+def _is_abbreviation_stop(norm: str, dot: int, next_start: int) -> bool:
+    """True if the full stop at `dot` belongs to an abbreviation rather than ending a sentence."""
+    left = norm[max(0, dot - 30) : dot + 1]
+    match = _WORD_BEFORE.search(left)
+    if match is None:
+        return False
+    word = match.group(1)
+    if "." in word:  # dotted acronym: U.S., e.g.
+        following = _NEXT_WORD.match(norm, next_start)
+        if following is None:
+            return False
+        first, rest = following.group(1), following.group(2)
+        if not first.isupper():
+            return True  # "the u.s. military", "e.g. the"
+        return (first + rest).lower() not in _SENTENCE_STARTERS
+    if word.lower() in ABBREVIATIONS:
+        return True
+    return len(word) == 1 and word.isupper()  # an initial: "J. Smith"
+
+
+def _boundaries(norm: str) -> list[int]:
+    """Offsets where a new sentence may start (before trimming white space)."""
+    cuts: set[int] = set()
+    for match in _TERMINAL.finditer(norm):
+        punct = match.group(0).rstrip("\"')]")
+        end = match.end()
+        following = _NEXT_WORD.match(norm, end)
+        next_char = following.group(1) if following else ""
+        if punct == ".":
+            if _is_abbreviation_stop(norm, match.start(), end):
+                continue
+        elif punct.startswith("..") or punct.startswith("…"):
+            if not next_char[:1].isupper():
+                continue  # a trailing-off ellipsis inside a sentence
+        elif next_char.islower() and match.group(0).endswith(")"):
+            continue  # "(and Europe!) just look": an aside in brackets
+        cuts.add(end)
+    for match in _GLUE_UPPER.finditer(norm):
+        if not _is_abbreviation_stop(norm, match.end() - 1, match.end()) or match.group(0) != ".":
+            cuts.add(match.end())
+    for match in _GLUE_QUESTION.finditer(norm):
+        cuts.add(match.end())
+    for match in _GLUE_DOT_LOWER.finditer(norm):
+        if match.group(1) in _TLDS:
+            continue
+        chunk_start = norm.rfind(" ", max(0, match.start() - 200), match.start()) + 1
+        chunk = norm[chunk_start : match.end() + 2]
+        if "/" in chunk or "@" in chunk or chunk.startswith("www"):
+            continue
+        cuts.add(match.end())
+    for match in _GLUE_COLON.finditer(norm):
+        cuts.add(match.end())
+    for match in _GLUE_CAMEL.finditer(norm):
+        cuts.add(match.end())
+    # A blank line always ends a sentence; a single line break does unless the next line goes
+    # on in lower case (hard-wrapped text).
+    for match in _BLANK_LINE.finditer(norm):
+        cuts.add(match.end())
+    for match in _LINE_BREAK.finditer(norm):
+        cuts.add(match.end())
+    return sorted(cuts)
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Split `text` into sentence spans (labelled ``"sentence"``), trimmed of white space.
+
+    Handles abbreviations (``Col.``, ``Maj.-Gen.``, ``U.S.``), dates (``9/22/17``) and sentences
+    glued together when line breaks were stripped from scraped text.
+
+    Examples
+    --------
+    >>> text = "Col. Ryan Dillon spoke.The U.S. side agreed?yes"
+    >>> [s.slice(text) for s in split_sentences(text)]
+    ['Col. Ryan Dillon spoke.', 'The U.S. side agreed?', 'yes']
+    """
+    return list(_sentences_of(normalize(text)))
+
+
+def _sentences_of(norm: str) -> Iterator[Span]:
+    start = 0
+    for cut in _boundaries(norm) + [len(norm)]:
+        begin, end = start, cut
+        while begin < end and norm[begin].isspace():
+            begin += 1
+        while end > begin and norm[end - 1].isspace():
+            end -= 1
+        if end > begin:
+            yield Span(begin, end, "sentence")
+        start = cut
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokenise `text` into :class:`Token` objects with character offsets.
+
+    Tokens never cross a sentence boundary, so glued sentences (``sometimesFor``) give two words.
+
+    Examples
+    --------
+    >>> [t.text for t in tokenize("We do NOT need their F'n oil fields...")]
+    ['We', 'do', 'NOT', 'need', 'their', "F'n", 'oil', 'fields', '...']
+    """
+    return list(Doc(text).tokens)
+
+
+def repair(text: str) -> str:
+    """A display copy of `text` with a space put back at each glue point between sentences.
+
+    Examples
+    --------
+    >>> repair("research.It is clear")
+    'research. It is clear'
+    """
+    pieces = []
+    previous = 0
+    for sentence in as_doc(text).sentences[1:]:
+        if not text[sentence.start - 1].isspace():
+            pieces += [text[previous : sentence.start], " "]
+            previous = sentence.start
+    pieces.append(text[previous:])
+    return "".join(pieces)
+
+
+# -- the document ---------------------------------------------------------------------------
+
+
+class Doc:
+    """A text with its normalised forms, sentences and tokens, computed once and shared.
+
+    Parameters
+    ----------
+    text : str
+        The owner's text; every offset refers to it.
+
+    Attributes
+    ----------
+    text : str
+        The text as given.
+    norm : str
+        Same length as `text`, normalised for matching (see :func:`normalize`).
+    lower : str
+        `norm` in lower case, same length.
+
+    Examples
+    --------
+    >>> doc = Doc("Why did the US go? It is oil.")
+    >>> len(doc.sentences), doc.n_words
+    (2, 8)
+    >>> [t.text for t in doc.sentence_tokens(0)]
+    ['Why', 'did', 'the', 'US', 'go', '?']
+    """
+
+    def __init__(self, text: str) -> None:
+        if not isinstance(text, str):
+            raise TypeError(f"Doc needs a str, not {type(text).__name__}")
+        self.text = text
+        self.norm = normalize(text)
+        self.lower = _lower_same_length(self.norm)
+
+    def __repr__(self) -> str:
+        preview = self.text[:40] + ("..." if len(self.text) > 40 else "")
+        return f"Doc({preview!r}, sentences={len(self.sentences)}, tokens={len(self.tokens)})"
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        """Sentence spans in order (see :func:`split_sentences`)."""
+        return tuple(_sentences_of(self.norm))
+
+    @cached_property
+    def paragraphs(self) -> tuple[Span, ...]:
+        """Spans of blocks separated by blank lines."""
+        return paragraph_spans(self.text)
+
+    @cached_property
+    def _tokenised(self) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...]]:
+        tokens: list[Token] = []
+        ranges: list[tuple[int, int]] = []
+        text, lower = self.text, self.lower
+        for sentence in self.sentences:
+            first = len(tokens)
+            for match in _TOKEN.finditer(self.norm, sentence.start, sentence.end):
+                start, end = match.span()
+                kind = match.lastgroup or "symbol"
+                if kind == "clitic":
+                    kind = "word"
+                elif kind == "word" and lower[start:end].replace(",", "").isdigit():
+                    kind = "number"
+                tokens.append(Token(start, end, text[start:end], lower[start:end], kind))
+            ranges.append((first, len(tokens)))
+        return tuple(tokens), tuple(ranges)
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """All tokens, in order; none crosses a sentence boundary."""
+        return self._tokenised[0]
+
+    @property
+    def sentence_token_ranges(self) -> tuple[tuple[int, int], ...]:
+        """For each sentence, the ``(first, last + 1)`` indices of its tokens in :attr:`tokens`."""
+        return self._tokenised[1]
+
+    def sentence_tokens(self, index: int) -> tuple[Token, ...]:
+        """The tokens of sentence number `index`."""
+        first, stop = self.sentence_token_ranges[index]
+        return self.tokens[first:stop]
+
+    @cached_property
+    def words(self) -> tuple[Token, ...]:
+        """Tokens of kind ``word``, ``number`` or ``acronym`` (what rates per 1,000 words count)."""
+        return tuple(t for t in self.tokens if t.kind in ("word", "number", "acronym"))
+
+    @property
+    def n_words(self) -> int:
+        """Number of word-like tokens; the denominator of every rate."""
+        return len(self.words)
+
+    def sentence_of(self, offset: int) -> int | None:
+        """Index of the sentence containing character `offset`, or ``None`` (between sentences)."""
+        sentences = self.sentences
+        lo, hi = 0, len(sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if sentences[mid].end <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(sentences) and sentences[lo].start <= offset < sentences[lo].end:
+            return lo
+        return None
+
+    @cached_property
+    def duplicate_sentences(self) -> tuple[tuple[Span, Span], ...]:
+        """Sentences that repeat an earlier one, as ``(repeat, first occurrence)`` pairs.
+
+        Sentences are compared in lower case with white space collapsed; sentences of fewer than
+        four words are ignored (short replies such as "No." repeat naturally).
+
+        Examples
+        --------
+        >>> d = Doc("Wake up people. It is oil. Wake up people.")
+        >>> d.duplicate_sentences
+        ()
+        >>> d = Doc("It was all about the oil. Nothing else. It was all about the oil.")
+        >>> [(a.start, b.start) for a, b in d.duplicate_sentences]
+        [(40, 0)]
+        """
+        first_seen: dict[str, Span] = {}
+        pairs = []
+        for span in self.sentences:
+            key = " ".join(self.lower[span.start : span.end].split())
+            if len(key.split()) < 4:
+                continue
+            if key in first_seen:
+                pairs.append((span, first_seen[key]))
+            else:
+                first_seen[key] = span
+        return tuple(pairs)
+
+
+@lru_cache(maxsize=4096)
+def _cached_doc(text: str) -> Doc:
+    return Doc(text)
+
+
+def as_doc(text_or_doc: str | Doc) -> Doc:
+    """Return a :class:`Doc`, building (and caching per process) one for a plain string.
+
+    Analysers call this on their input, so passing a :class:`Doc` shares one tokenisation across
+    all of them, and passing the same string twice tokenises it once.
+
+    Examples
+    --------
+    >>> as_doc("Same text.") is as_doc("Same text.")
+    True
+    """
+    if isinstance(text_or_doc, Doc):
+        return text_or_doc
+    if not isinstance(text_or_doc, str):
+        raise TypeError(f"expected a str or Doc, not {type(text_or_doc).__name__}")
+    return _cached_doc(text_or_doc)
