@@ -27,9 +27,11 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left, bisect_right
 import unicodedata
 from collections.abc import Iterator
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
+from itertools import accumulate
 from typing import NamedTuple
 
 from discourse.model import Span, paragraph_spans
@@ -63,6 +65,7 @@ for _code in list(range(0, 9)) + [11, 12] + list(range(14, 32)) + [127]:
     _SAME_LENGTH_MAP[_code] = " "
 _SAME_LENGTH_MAP[ord("\r")] = "\n"  # CRLF reads as two line breaks' worth of space, never glue
 _SAME_LENGTH_TABLE = str.maketrans(_SAME_LENGTH_MAP)
+_ASCII_TO_NORMALIZE = re.compile("[" + re.escape("".join(chr(c) for c in _SAME_LENGTH_MAP if c < 128)) + "]")
 
 
 def normalize(text: str) -> str:
@@ -77,6 +80,8 @@ def normalize(text: str) -> str:
     >>> normalize("\\u201cSecret\\u201d\\u00a0talks \\u2014 US\\u2019s")
     '"Secret" talks - US\\'s'
     """
+    if text.isascii() and _ASCII_TO_NORMALIZE.search(text) is None:
+        return text  # nothing to change: skip the (slow) character-by-character translation
     return text.translate(_SAME_LENGTH_TABLE)
 
 
@@ -151,18 +156,61 @@ class Token(NamedTuple):
         return Span(self.start, self.end, self.kind)
 
 
-_TOKEN = re.compile(
-    r"""
-    (?P<url>(?:https?://|www\.)[^\s<>"]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
-  | (?P<acronym>(?:[^\W\d_]\.){2,}(?![^\W\d_]))
-  | (?P<number>[$£€]?\d+(?:[.,:/]\d+)*%?(?![\w*']))
-  | (?P<clitic>'s\b)
-  | (?P<word>\w+(?:(?:'(?!s\b)|[*-]+)\w+)*\**)
-  | (?P<punct>\.{2,}|[!?]+|[.,;:…"'()\[\]{}\-/\\&])
-  | (?P<symbol>\S)
-    """,
-    re.VERBOSE,
-)
+# Token patterns, most frequent first: a plain word not followed by anything that could make it
+# part of a longer token is matched by the first branch. Web addresses are only looked for in
+# texts that can hold one, since that branch is tried at every token.
+_TOKEN_COMMON = r"""
+    [^\W\d_]+(?![\w.@'*/:+-])                   # plain word
+  | (?:[^\W\d_]\.){2,}(?![^\W\d_])              # dotted acronym: U.S., e.g.
+  | [$£€]?\d+(?:[.,:/]\d+)*%?(?![\w*'])         # number, date, money, percentage
+  | 's\b                                        # possessive clitic
+  | \w+(?:(?:'(?!s\b)|[*-]+)\w+)*\**            # word with ' - * inside: F'n, f**k, al-Qaeda
+  | \.{2,}|[!?]+|[.,;:…"'()\[\]{}\-/\\&]        # punctuation (runs kept together)
+  | \S                                          # emoji, symbols
+"""
+_TOKEN_WEB = r"""
+    (?:https?://|www\.)[^\s<>"]+
+  | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+
+  |
+"""
+_TOKENS_PLAIN = re.compile(r"(\s*)(" + _TOKEN_COMMON + ")", re.VERBOSE)
+_TOKENS_WEB = re.compile(r"(\s*)(" + _TOKEN_WEB + _TOKEN_COMMON + ")", re.VERBOSE)
+_NUMBER = re.compile(r"[$£€]?\d+(?:[.,:/]\d+)*%?")
+_PUNCT_CHARS = frozenset(".,;:…\"'()[]{}-/\\&!?")
+_new_token = partial(tuple.__new__, Token)
+
+
+def _token_kind(token: str) -> str:
+    if token.isalpha():
+        return "word"
+    first = token[0]
+    if first.isdigit() or first in "$£€":
+        return "number" if _NUMBER.fullmatch(token) else "word"
+    if len(token) > 1 and ("://" in token or token.startswith("www.") or "@" in token):
+        return "url"
+    if len(token) >= 4 and token[1] == "." and token[-1] == "." and _DOTTED.fullmatch(token[:-1]):
+        return "acronym"
+    if first.isalnum() or first == "_" or token == "'s":
+        return "word"
+    if first in _PUNCT_CHARS:
+        return "punct"
+    return "symbol"
+
+
+def _scan_tokens(doc_text: str, norm: str, lower: str, start: int, end: int) -> list[Token]:
+    """Tokens of ``norm[start:end]``, with surfaces from `doc_text` and lower forms from `lower`."""
+    piece = norm[start:end]
+    pattern = _TOKENS_WEB if ("@" in piece or "://" in piece or "www." in piece) else _TOKENS_PLAIN
+    pairs = pattern.findall(piece)
+    # Offsets from the cumulative lengths of (space, token) pairs: comprehensions and C-level
+    # helpers rather than a Python loop per token, since this runs on every text.
+    offsets = list(accumulate([len(part) for pair in pairs for part in pair], initial=start))
+    starts, stops = offsets[1::2], offsets[2::2]
+    normed = [token for _, token in pairs]
+    surfaces = normed if doc_text is norm else [doc_text[a:b] for a, b in zip(starts, stops)]
+    lowers = [lower[a:b] for a, b in zip(starts, stops)]
+    kinds = ["word" if token.isalpha() else _token_kind(token) for token in normed]
+    return list(map(_new_token, zip(starts, stops, surfaces, lowers, kinds)))
 
 
 # -- sentence boundaries --------------------------------------------------------------------
@@ -195,81 +243,117 @@ _TLDS = frozenset(
     """.split()
 )
 
-# Each pattern can only start at the beginning of a run (the look-behinds), so a run of
-# 100,000 "!" is scanned once, not once per character: no catastrophic backtracking.
-_TERMINAL = re.compile(r"(?<![.!?…])(?:[.!?]+|…+)[\"')\]]*(?=\s)")
-_GLUE_UPPER = re.compile(r"(?<=[a-z][a-z])[.!?]+(?=[A-Z])")  # degree.It  Noticed?I
-_GLUE_QUESTION = re.compile(r"(?<=[^\W\d_])[?!]+(?=[a-z])")  # Arabia?the
-_GLUE_DOT_LOWER = re.compile(r"(?<=[a-z][a-z][a-z])\.(?=([a-z]{2,})\b)")  # area.and
-_GLUE_COLON = re.compile(r"(?<=[a-z]):(?=[A-Z])")  # title:What
-_GLUE_CAMEL = re.compile(r"\b[a-z]{3,}(?=[A-Z][a-z])")  # sometimesFor
+# Candidate boundaries are runs of sentence punctuation, line breaks and lower-to-upper case
+# changes; each pattern starts with a plain character class, which the regex engine scans for
+# quickly, and the context is checked in Python. Every run is visited once, so a run of 100,000
+# "!" costs one match: no pattern here can backtrack catastrophically.
+_PUNCT_RUN = re.compile(r"[.!?…:]+")
+_CASE_CHANGE = re.compile(r"[a-z][A-Z]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _LINE_BREAK = re.compile(r"\n(?=[ \t]*[^\sa-z])")
-_WORD_BEFORE = re.compile(r"((?:[^\W\d_]\.)+[^\W\d_]?|[^\W\d_]+)\.$")
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _NEXT_WORD = re.compile(r"\s*[\"'(\[]*(\S)(\w*)")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_CLOSERS = "\"')]"
+
+
+def _is_ascii_lower(ch: str) -> bool:
+    return "a" <= ch <= "z"
+
+
+def _is_ascii_upper(ch: str) -> bool:
+    return "A" <= ch <= "Z"
 
 
 def _is_abbreviation_stop(norm: str, dot: int, next_start: int) -> bool:
     """True if the full stop at `dot` belongs to an abbreviation rather than ending a sentence."""
-    left = norm[max(0, dot - 30) : dot + 1]
-    match = _WORD_BEFORE.search(left)
-    if match is None:
+    first = dot
+    while first > 0 and dot - first < 30 and (norm[first - 1].isalpha() or norm[first - 1] == "."):
+        first -= 1
+    word = norm[first:dot].lstrip(".")
+    if not word:
         return False
-    word = match.group(1)
     if "." in word:  # dotted acronym: U.S., e.g.
+        if not _DOTTED.fullmatch(word):
+            return False
         following = _NEXT_WORD.match(norm, next_start)
         if following is None:
             return False
-        first, rest = following.group(1), following.group(2)
-        if not first.isupper():
+        first_char, rest = following.group(1), following.group(2)
+        if not first_char.isupper():
             return True  # "the u.s. military", "e.g. the"
-        return (first + rest).lower() not in _SENTENCE_STARTERS
+        return (first_char + rest).lower() not in _SENTENCE_STARTERS
     if word.lower() in ABBREVIATIONS:
         return True
     return len(word) == 1 and word.isupper()  # an initial: "J. Smith"
 
 
+def _punctuation_cut(norm: str, start: int, end: int) -> int | None:
+    """Where the punctuation run ``norm[start:end]`` ends a sentence, or ``None``."""
+    run = norm[start:end]
+    size = len(norm)
+    before = norm[start - 1] if start else ""
+    after = norm[end] if end < size else ""
+    if ":" in run:  # "title:What": a colon glued to a capitalised word
+        ok = run == ":" and _is_ascii_lower(before) and _is_ascii_upper(after)
+        return end if ok else None
+    stop = end
+    while stop < size and norm[stop] in _CLOSERS:
+        stop += 1
+    following = norm[stop] if stop < size else ""
+    if following.isspace():  # "end. Next", "end!) next"
+        if run == ".":
+            return None if _is_abbreviation_stop(norm, start, stop) else stop
+        word = _NEXT_WORD.match(norm, stop)
+        next_char = word.group(1) if word else ""
+        if run.startswith(("..", "…")):
+            return stop if next_char.isupper() else None  # else trailing off mid-sentence
+        if next_char.islower() and norm[stop - 1] == ")":
+            return None  # "(and Europe!) just look": an aside in brackets
+        return stop
+    if not following or "…" in run:
+        return None
+    two_lower_before = start >= 2 and _is_ascii_lower(before) and _is_ascii_lower(norm[start - 2])
+    if stop > end:  # closers glued to a capital: 'the agenda."Of course'
+        return stop if before.isalpha() and _is_ascii_upper(following) else None
+    if two_lower_before and _is_ascii_upper(after):  # "degree.It", "Noticed?I"
+        if run == "." and _is_abbreviation_stop(norm, start, end):
+            return None
+        return end
+    if "." not in run and before.isalpha() and _is_ascii_lower(after):  # "Arabia?the"
+        return end
+    if run == "." and two_lower_before and start >= 3 and _is_ascii_lower(norm[start - 3]):
+        right = _LOWER_WORD.match(norm, end)  # "area.and", but not "site.com" or a URL
+        if right is None or len(right.group()) < 2 or right.group() in _TLDS:
+            return None
+        chunk_start = norm.rfind(" ", max(0, start - 200), start) + 1
+        chunk = norm[chunk_start : end + 2]
+        return None if ("/" in chunk or "@" in chunk or chunk.startswith("www")) else end
+    return None
+
+
 def _boundaries(norm: str) -> list[int]:
     """Offsets where a new sentence may start (before trimming white space)."""
-    cuts: set[int] = set()
-    for match in _TERMINAL.finditer(norm):
-        punct = match.group(0).rstrip("\"')]")
-        end = match.end()
-        following = _NEXT_WORD.match(norm, end)
-        next_char = following.group(1) if following else ""
-        if punct == ".":
-            if _is_abbreviation_stop(norm, match.start(), end):
-                continue
-        elif punct.startswith("..") or punct.startswith("…"):
-            if not next_char[:1].isupper():
-                continue  # a trailing-off ellipsis inside a sentence
-        elif next_char.islower() and match.group(0).endswith(")"):
-            continue  # "(and Europe!) just look": an aside in brackets
-        cuts.add(end)
-    for match in _GLUE_UPPER.finditer(norm):
-        if not _is_abbreviation_stop(norm, match.end() - 1, match.end()) or match.group(0) != ".":
-            cuts.add(match.end())
-    for match in _GLUE_QUESTION.finditer(norm):
-        cuts.add(match.end())
-    for match in _GLUE_DOT_LOWER.finditer(norm):
-        if match.group(1) in _TLDS:
+    cuts = []
+    for match in _PUNCT_RUN.finditer(norm):
+        cut = _punctuation_cut(norm, match.start(), match.end())
+        if cut is not None:
+            cuts.append(cut)
+    for match in _CASE_CHANGE.finditer(norm):
+        # "sometimesFor": a lower-case word of 3+ letters glued to a capitalised word.
+        capital = match.end() - 1
+        if capital + 1 >= len(norm) or not _is_ascii_lower(norm[capital + 1]):
             continue
-        chunk_start = norm.rfind(" ", max(0, match.start() - 200), match.start()) + 1
-        chunk = norm[chunk_start : match.end() + 2]
-        if "/" in chunk or "@" in chunk or chunk.startswith("www"):
-            continue
-        cuts.add(match.end())
-    for match in _GLUE_COLON.finditer(norm):
-        cuts.add(match.end())
-    for match in _GLUE_CAMEL.finditer(norm):
-        cuts.add(match.end())
+        first = capital - 1
+        while first > 0 and _is_ascii_lower(norm[first - 1]):
+            first -= 1
+        if capital - first >= 3 and (first == 0 or not (norm[first - 1].isalnum() or norm[first - 1] == "_")):
+            cuts.append(capital)
     # A blank line always ends a sentence; a single line break does unless the next line goes
     # on in lower case (hard-wrapped text).
-    for match in _BLANK_LINE.finditer(norm):
-        cuts.add(match.end())
-    for match in _LINE_BREAK.finditer(norm):
-        cuts.add(match.end())
-    return sorted(cuts)
+    cuts.extend(m.end() for m in _BLANK_LINE.finditer(norm))
+    cuts.extend(m.end() for m in _LINE_BREAK.finditer(norm))
+    return sorted(set(cuts))
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -386,21 +470,21 @@ class Doc:
 
     @cached_property
     def _tokenised(self) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...]]:
-        tokens: list[Token] = []
-        ranges: list[tuple[int, int]] = []
-        text, lower = self.text, self.lower
-        for sentence in self.sentences:
-            first = len(tokens)
-            for match in _TOKEN.finditer(self.norm, sentence.start, sentence.end):
-                start, end = match.span()
-                kind = match.lastgroup or "symbol"
-                if kind == "clitic":
-                    kind = "word"
-                elif kind == "word" and lower[start:end].replace(",", "").isdigit():
-                    kind = "number"
-                tokens.append(Token(start, end, text[start:end], lower[start:end], kind))
-            ranges.append((first, len(tokens)))
-        return tuple(tokens), tuple(ranges)
+        tokens = _scan_tokens(self.text, self.norm, self.lower, 0, len(self.norm))
+        starts = [t.start for t in tokens]
+        # A token that runs across a sentence start ("sometimesFor") is split there.
+        for sentence in self.sentences[1:]:
+            index = bisect_right(starts, sentence.start) - 1
+            if index >= 0 and tokens[index].start < sentence.start < tokens[index].end:
+                token = tokens[index]
+                pieces = _scan_tokens(self.text, self.norm, self.lower, token.start, sentence.start)
+                pieces += _scan_tokens(self.text, self.norm, self.lower, sentence.start, token.end)
+                tokens[index : index + 1] = pieces
+                starts[index : index + 1] = [t.start for t in pieces]
+        ranges = tuple(
+            (bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in self.sentences
+        )
+        return tuple(tokens), ranges
 
     @property
     def tokens(self) -> tuple[Token, ...]:
