@@ -1,0 +1,7 @@
+"""``python -m discourse``: the same as the ``discourse`` command."""
+
+import sys
+
+from discourse.cli import main
+
+sys.exit(main())

@@ -1,0 +1,165 @@
+"""Writing and reading result tables as CSV with declared column types, deterministically.
+
+One writer serves both the in-memory results (:meth:`discourse.results.Results.save`) and the
+streaming analysis of corpora that do not fit in memory, so both give the same bytes. Floats are
+written in Python's shortest round-trip form, JSON columns with sorted keys, missing values as
+empty fields; nothing depends on the locale, the time or the machine.
+
+Examples
+--------
+>>> cols = (Column("unit_id", "str", "unit"), Column("score", "float", "a score"))
+>>> format_row(cols, {"unit_id": "c01", "score": 0.25})
+['c01', '0.25']
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import numbers
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import IO, Any
+
+__all__ = ["Column", "DTYPES", "format_value", "format_row", "CsvTableWriter", "read_table"]
+
+DTYPES = ("str", "int", "float", "bool", "json")
+"""Column types: ``json`` holds lists or dicts (evidence spans, cue words) as JSON text."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """A documented column of a result table.
+
+    Examples
+    --------
+    >>> Column("score", "float", "stance score in [-1, 1]").dtype
+    'float'
+    """
+
+    name: str
+    dtype: str
+    description: str
+
+    def __post_init__(self) -> None:
+        if self.dtype not in DTYPES:
+            raise ValueError(f"column {self.name!r}: dtype must be one of {DTYPES}")
+
+
+def format_value(value: Any, dtype: str) -> str:
+    """The CSV text of one value (empty for a missing value).
+
+    Examples
+    --------
+    >>> format_value(0.1 + 0.2, "float"), format_value(None, "int"), format_value([1, 2], "json")
+    ('0.30000000000000004', '', '[1,2]')
+    """
+    if value is None:
+        return ""
+    if dtype == "json":
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    if dtype == "float":
+        return float.__repr__(float(value))
+    if dtype == "int":
+        return str(int(value))
+    if dtype == "bool":
+        return "true" if bool(value) else "false"
+    if isinstance(value, numbers.Number) and not isinstance(value, bool):
+        return str(value)
+    return str(value)
+
+
+def format_row(columns: Sequence[Column], record: Mapping[str, Any]) -> list[str]:
+    """A record as a list of CSV fields in column order; unknown keys are an error.
+
+    Raises
+    ------
+    KeyError
+        If `record` has a key that is not a column (a schema drift caught early).
+    """
+    extra = set(record) - {c.name for c in columns}
+    if extra:
+        raise KeyError(f"record has keys that are not columns: {sorted(extra)}")
+    return [format_value(record.get(c.name), c.dtype) for c in columns]
+
+
+class CsvTableWriter:
+    """Append records to a CSV file with a fixed header, counting rows.
+
+    Parameters
+    ----------
+    handle : text file
+        Opened with ``newline=""`` and UTF-8 encoding.
+    columns : sequence of Column
+
+    Examples
+    --------
+    >>> import io
+    >>> buffer = io.StringIO()
+    >>> writer = CsvTableWriter(buffer, (Column("a", "int", ""), Column("b", "str", "")))
+    >>> writer.write_many([{"a": 1, "b": "x,y"}])
+    >>> buffer.getvalue()
+    'a,b\\n1,"x,y"\\n'
+    """
+
+    def __init__(self, handle: IO[str], columns: Sequence[Column]) -> None:
+        self.columns = tuple(columns)
+        self.rows = 0
+        self._writer = csv.writer(handle, lineterminator="\n")
+        self._writer.writerow([c.name for c in self.columns])
+
+    def write_many(self, records: Iterable[Mapping[str, Any]]) -> None:
+        """Write records (dicts keyed by column name; missing keys are empty fields)."""
+        for record in records:
+            self._writer.writerow(format_row(self.columns, record))
+            self.rows += 1
+
+
+def _parse(value: str, dtype: str) -> Any:
+    if value == "":
+        return None
+    if dtype == "int":
+        return int(value)
+    if dtype == "float":
+        return float(value)
+    if dtype == "bool":
+        return value == "true"
+    if dtype == "json":
+        return json.loads(value)
+    return value
+
+
+def read_table(path: str, columns: Sequence[Column]) -> Any:
+    """Read a CSV table written by :class:`CsvTableWriter` into a typed pandas DataFrame.
+
+    Integer columns with missing values use pandas' nullable ``Int64``; JSON columns hold Python
+    lists/dicts; missing strings are ``None``.
+    """
+    import pandas as pd
+
+    by_name = {c.name: c for c in columns}
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, [])
+        unknown = [name for name in header if name not in by_name]
+        if unknown:
+            raise ValueError(f"{path}: columns not in the schema: {unknown}")
+        data: dict[str, list[Any]] = {name: [] for name in header}
+        for row in reader:
+            for name, value in zip(header, row):
+                data[name].append(_parse(value, by_name[name].dtype))
+    frame = pd.DataFrame(data, columns=header)
+    for name in header:
+        dtype = by_name[name].dtype
+        if dtype == "int":
+            frame[name] = frame[name].astype("Int64")
+        elif dtype == "float":
+            frame[name] = frame[name].astype("float64")
+        elif dtype == "bool":
+            frame[name] = frame[name].astype("boolean")
+        else:
+            frame[name] = frame[name].astype(object)
+    return frame
