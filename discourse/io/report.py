@@ -44,6 +44,9 @@ class Problem:
         The field concerned.
     action : {"skipped", "repaired", "kept"}
         What lenient mode did about it.
+    records : int
+        How many records a skip removed (default 1; a thread skipped with its 5 comments is 6).
+        Ignored for ``repaired`` and ``kept``.
 
     Examples
     --------
@@ -57,10 +60,13 @@ class Problem:
     record: str | None = None
     field: str | None = None
     action: str = "skipped"
+    records: int = 1
 
     def __post_init__(self) -> None:
         if self.action not in ACTIONS:
             raise ValueError(f"action must be one of {ACTIONS}, not {self.action!r}")
+        if self.records < 0:
+            raise ValueError(f"records must be >= 0, not {self.records}")
 
     def to_error(self) -> InputError:
         """The strict-mode exception for this problem."""
@@ -107,10 +113,27 @@ class ReadReport:
         """Record a problem."""
         self.problems.append(problem)
 
+    def reset(self) -> None:
+        """Forget everything (a streamed corpus starts a fresh account on each pass)."""
+        self.records_in = 0
+        self.records_read = 0
+        self.problems.clear()
+
     @property
     def records_skipped(self) -> int:
         """Number of records that are not in the result."""
-        return sum(1 for p in self.problems if p.action == "skipped")
+        return sum(p.records for p in self.problems if p.action == "skipped")
+
+    def count(self, action: str) -> int:
+        """Number of problems with this action (``skipped``, ``repaired`` or ``kept``).
+
+        Examples
+        --------
+        >>> r = ReadReport(problems=[Problem("f", 1, "x", action="kept")])
+        >>> r.count("kept"), r.count("skipped")
+        (1, 0)
+        """
+        return sum(1 for p in self.problems if p.action == action)
 
     @property
     def balanced(self) -> bool:
@@ -145,6 +168,7 @@ class ReadReport:
                 "field": p.field,
                 "reason": p.reason,
                 "action": p.action,
+                "records": p.records,
             }
             for p in self.problems
         ]

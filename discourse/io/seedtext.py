@@ -14,6 +14,10 @@ Schema
     <blank line>
     Comment 2 ...
 
+Records: the article and each comment. Invalid UTF-8 raises in strict mode and is replaced by
+U+FFFD in lenient mode (reported ``repaired``); an empty document raises in strict mode and is
+skipped in lenient mode. A BOM and CRLF line ends are handled.
+
 The article ends at the first run of two or more blank lines. Comments are separated by one blank
 line; a comment may contain single line breaks. The layout has no authors, times or reply
 structure, so every comment is a root, numbered ``c01``, ``c02``... in page order (zero-padded to
@@ -33,10 +37,14 @@ import os
 import re
 from pathlib import Path
 
-from discourse.errors import InputError
-from discourse.model import Article, Comment, Thread
+from collections.abc import Iterable, Iterator
 
-__all__ = ["read_seedtext", "write_seedtext", "parse_seedtext"]
+from discourse.errors import InputError
+from discourse.io.atomic import atomic_write
+from discourse.io.report import ReadReport
+from discourse.model import Article, Comment, Corpus, Thread
+
+__all__ = ["read_seedtext", "stream_seedtext", "read_seedtext_corpus", "write_seedtext", "parse_seedtext"]
 
 _ARTICLE_END = re.compile(r"\n[^\S\n]*\n(?:[^\S\n]*\n)+")
 _BLOCK_BREAK = re.compile(r"\n[^\S\n]*\n")
@@ -99,8 +107,73 @@ def read_seedtext(path_or_text: str | os.PathLike[str], *, thread_id: str | None
     return parse_seedtext(text, thread_id=thread_id or path.stem, source=str(path))
 
 
-def write_seedtext(thread: Thread, path: str | os.PathLike[str]) -> None:
-    """Write a thread in the seed layout (lossy: ids, authors, times and replies are dropped).
+def _produce(path: str | os.PathLike[str], strict: bool, thread_id: str | None):  # noqa: ANN202
+    from discourse.io._common import ReadContext
+
+    def produce(report: ReadReport) -> Iterator[Thread]:
+        source = str(path)
+        ctx = ReadContext(source, strict, report)
+        data = Path(path).read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            ctx.issue(
+                line,
+                f"invalid UTF-8 byte {data[exc.start:exc.start + 1]!r}; replaced with U+FFFD"
+                " (re-encode the file as UTF-8)",
+                action="repaired",
+            )
+            text = data.decode("utf-8", errors="replace")
+        try:
+            thread = parse_seedtext(text, thread_id=thread_id or Path(path).stem, source=source)
+        except InputError as exc:
+            report.seen(1)
+            ctx.issue(exc.line, exc.reason, field=exc.field)
+            return
+        n = 1 + len(thread.comments)
+        report.seen(n)
+        report.read(n)
+        yield thread
+
+    return produce
+
+
+def read_seedtext_corpus(
+    path: str | os.PathLike[str], *, strict: bool = True, thread_id: str | None = None
+) -> Corpus:
+    """Read a seed-layout file as a one-thread :class:`~discourse.model.Corpus` with a report.
+
+    Examples
+    --------
+    >>> from discourse.datasets import seed_path
+    >>> read_seedtext_corpus(seed_path()).report.summary()
+    '17 records in, 17 read, 0 skipped, 0 problems'
+    """
+    from discourse.io._common import corpus_name, make_corpus
+
+    return make_corpus(_produce(path, strict, thread_id), name=corpus_name(path), lazy=False)
+
+
+def stream_seedtext(
+    path: str | os.PathLike[str], *, strict: bool = True, thread_id: str | None = None
+) -> Corpus:
+    """Like :func:`read_seedtext_corpus`, lazily (the file is one thread, read on iteration).
+
+    Examples
+    --------
+    >>> from discourse.datasets import seed_path
+    >>> stream_seedtext(seed_path()).count()
+    (1, 16)
+    """
+    from discourse.io._common import corpus_name, make_corpus
+
+    return make_corpus(_produce(path, strict, thread_id), name=corpus_name(path), lazy=True)
+
+
+def write_seedtext(thread: Thread | Iterable[Thread], path: str | os.PathLike[str]) -> None:
+    """Write one thread in the seed layout, atomically (lossy: ids, authors, times and replies
+    are dropped). A corpus or list must hold exactly one thread.
 
     Examples
     --------
@@ -111,6 +184,12 @@ def write_seedtext(thread: Thread, path: str | os.PathLike[str]) -> None:
     >>> read_seedtext(out).comments[3].text == load_seed().comments[3].text
     True
     """
+    if not isinstance(thread, Thread):
+        threads = list(thread)
+        if len(threads) != 1:
+            raise ValueError(f"the seed layout holds exactly one thread, got {len(threads)}")
+        thread = threads[0]
     parts = [thread.article.title, "", thread.article.text, "", ""]
     parts.append("\n\n".join(c.text for c in thread.comments))
-    Path(path).write_text("\n".join(parts) + "\n", encoding="utf-8")
+    with atomic_write(path, "w") as handle:
+        handle.write("\n".join(parts) + "\n")
