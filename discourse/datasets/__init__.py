@@ -45,4 +45,4 @@ def load_seed() -> Thread:
     """
     from discourse.io.seedtext import read_seedtext
 
-    return read_seedtext(seed_path(), thread_id="seed-2017-09-russia-warns-us")
+    return read_seedtext(seed_path())

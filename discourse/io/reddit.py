@@ -370,7 +370,7 @@ def write_reddit(
     >>> write_reddit(load_seed(), d / "RS.ndjson", d / "RC.ndjson")
     >>> first = json.loads((d / "RC.ndjson").read_text().splitlines()[0])
     >>> first["link_id"], first["parent_id"]
-    ('t3_seed-2017-09-russia-warns-us', 't3_seed-2017-09-russia-warns-us')
+    ('t3_zerohedge_2017-09_russia-warns-us-syria', 't3_zerohedge_2017-09_russia-warns-us-syria')
     """
     with ExitStack() as stack:
         shandle = stack.enter_context(atomic_write(submissions, "wb"))
