@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from functools import cached_property
 from types import MappingProxyType
@@ -37,6 +37,21 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 def _frozen_meta(meta: Mapping[str, Any] | None) -> Mapping[str, Any]:
     """Return `meta` as a read-only mapping (a shallow copy, so the caller's dict can change)."""
     return MappingProxyType(dict(meta or {}))
+
+
+def _rebuild(cls: type, values: dict[str, Any]) -> Any:
+    return cls(**values)
+
+
+def _reduce_with_meta(obj: Any) -> tuple[Any, ...]:
+    """Pickle support for objects with a read-only ``meta`` (a mappingproxy cannot be pickled).
+
+    Pickling is only used to send objects to worker processes (``n_jobs``, Dask); the library
+    never reads pickles from disk.
+    """
+    values = {f.name: getattr(obj, f.name) for f in fields(obj)}
+    values["meta"] = dict(values["meta"])
+    return (_rebuild, (type(obj), values))
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -133,6 +148,8 @@ class Article:
         object.__setattr__(self, "authors", tuple(self.authors))
         object.__setattr__(self, "meta", _frozen_meta(self.meta))
 
+    __reduce__ = _reduce_with_meta
+
     @property
     def paragraphs(self) -> tuple[Span, ...]:
         """Spans of the body's paragraphs (blocks separated by blank lines), stripped of space.
@@ -185,6 +202,8 @@ class Comment:
         if self.parent_id is not None:
             object.__setattr__(self, "parent_id", str(self.parent_id))
         object.__setattr__(self, "meta", _frozen_meta(self.meta))
+
+    __reduce__ = _reduce_with_meta
 
     @property
     def is_root(self) -> bool:

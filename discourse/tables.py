@@ -22,7 +22,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
-__all__ = ["Column", "DTYPES", "format_value", "format_row", "CsvTableWriter", "read_table"]
+__all__ = [
+    "Column",
+    "DTYPES",
+    "format_value",
+    "format_row",
+    "CsvTableWriter",
+    "typed_frame",
+    "frame_from_records",
+    "read_table",
+]
 
 DTYPES = ("str", "int", "float", "bool", "json")
 """Column types: ``json`` holds lists or dicts (evidence spans, cue words) as JSON text."""
@@ -132,14 +141,56 @@ def _parse(value: str, dtype: str) -> Any:
     return value
 
 
-def read_table(path: str, columns: Sequence[Column]) -> Any:
-    """Read a CSV table written by :class:`CsvTableWriter` into a typed pandas DataFrame.
+def typed_frame(data: Mapping[str, Sequence[Any]], columns: Sequence[Column]) -> Any:
+    """A pandas DataFrame with the declared column types (used for results in memory and on disk).
 
-    Integer columns with missing values use pandas' nullable ``Int64``; JSON columns hold Python
-    lists/dicts; missing strings are ``None``.
+    Integer columns use pandas' nullable ``Int64``, booleans ``boolean``, floats ``float64``;
+    JSON and string columns hold Python objects (``None`` when missing).
+
+    Examples
+    --------
+    >>> frame = typed_frame({"n": [1, None]}, [Column("n", "int", "")])
+    >>> str(frame["n"].dtype)
+    'Int64'
     """
     import pandas as pd
 
+    names = [c.name for c in columns]
+    frame = pd.DataFrame({name: list(data.get(name, ())) for name in names}, columns=names)
+    for column in columns:
+        if column.dtype == "int":
+            frame[column.name] = frame[column.name].astype("Int64")
+        elif column.dtype == "float":
+            frame[column.name] = frame[column.name].astype("float64")
+        elif column.dtype == "bool":
+            frame[column.name] = frame[column.name].astype("boolean")
+        else:
+            frame[column.name] = frame[column.name].astype(object)
+            frame[column.name] = frame[column.name].where(frame[column.name].notna(), None)
+    return frame
+
+
+def frame_from_records(records: Iterable[Mapping[str, Any]], columns: Sequence[Column]) -> Any:
+    """Rows (dicts) as a typed DataFrame (see :func:`typed_frame`).
+
+    Examples
+    --------
+    >>> frame_from_records([{"a": 1.5}], [Column("a", "float", "")])["a"].tolist()
+    [1.5]
+    """
+    names = [c.name for c in columns]
+    data: dict[str, list[Any]] = {name: [] for name in names}
+    for record in records:
+        for name in names:
+            data[name].append(record.get(name))
+    return typed_frame(data, columns)
+
+
+def read_table(path: str, columns: Sequence[Column]) -> Any:
+    """Read a CSV table written by :class:`CsvTableWriter` into a typed DataFrame.
+
+    The columns are those of the file's header, which must all be declared in `columns`.
+    """
     by_name = {c.name: c for c in columns}
     with open(path, encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle)
@@ -151,15 +202,4 @@ def read_table(path: str, columns: Sequence[Column]) -> Any:
         for row in reader:
             for name, value in zip(header, row):
                 data[name].append(_parse(value, by_name[name].dtype))
-    frame = pd.DataFrame(data, columns=header)
-    for name in header:
-        dtype = by_name[name].dtype
-        if dtype == "int":
-            frame[name] = frame[name].astype("Int64")
-        elif dtype == "float":
-            frame[name] = frame[name].astype("float64")
-        elif dtype == "bool":
-            frame[name] = frame[name].astype("boolean")
-        else:
-            frame[name] = frame[name].astype(object)
-    return frame
+    return typed_frame(data, [by_name[name] for name in header])

@@ -1,0 +1,373 @@
+"""One call for the whole analysis: :func:`analyze` a thread or corpus, get tidy tables.
+
+:class:`Analysis` holds the configuration (scikit-learn style: keyword parameters, stored as
+given, returned by :meth:`Analysis.get_params` and recorded in the provenance of every result).
+For each thread it tokenises every unit once (title, article body, comments) and runs the
+stages of :mod:`discourse.stages` on the shared :class:`~discourse.text.Doc`.
+
+- :func:`analyze` returns a :class:`~discourse.results.Results` in memory.
+- :func:`analyze_path` streams a file or folder of any supported format straight to an output
+  folder, one thread at a time (bounded memory whatever the corpus size), optionally in several
+  processes; this is what ``discourse analyze`` runs.
+
+Examples
+--------
+>>> from discourse.datasets import load_seed
+>>> results = analyze(load_seed())
+>>> comments = results["sentiment"].query("unit_kind == 'comment' and measure == 'score'")
+>>> len(comments)
+16
+>>> results.provenance["parameters"]["sentiment"]
+'vader'
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from discourse.model import Corpus, Thread
+from discourse.provenance import environment, file_sha256, lexicon_records
+from discourse.results import Results, ResultsWriter
+from discourse.schema import SCHEMAS
+from discourse.stages import RhetoricStage, Rows, SentimentStage, Stage, Unit
+from discourse.tables import frame_from_records
+from discourse.text import Doc
+
+__all__ = ["Analysis", "analyze", "analyze_path", "describe_environment"]
+
+_BASE_TABLES = ("units", "segments")
+
+
+class Analysis:
+    """The configuration of a full analysis.
+
+    Parameters
+    ----------
+    sentiment : str
+        Sentiment method: ``"vader"`` (default), ``"textblob"`` or ``"news"``.
+    features : "all" or sequence of str
+        Rhetorical features to count (names from :data:`discourse.rhetoric.FEATURE_NAMES`).
+    dictionaries : sequence of path
+        User dictionaries (LIWC-style ``.dic`` or word lists) counted as extra features.
+    sentence_level : {"article", "all", "none"}
+        Units that also get sentence-level sentiment (default: the article body).
+    n_boot, ci, seed : int, float, int
+        Bootstrap resamples, interval level and seed for the summaries' confidence intervals.
+
+    Examples
+    --------
+    >>> Analysis(sentiment="textblob").get_params()["sentiment"]
+    'textblob'
+    """
+
+    def __init__(
+        self,
+        *,
+        sentiment: str = "vader",
+        features: str | Sequence[str] = "all",
+        dictionaries: Sequence[str | os.PathLike[str]] = (),
+        sentence_level: str = "article",
+        n_boot: int = 2000,
+        ci: float = 0.95,
+        seed: int = 0,
+    ) -> None:
+        self.sentiment = sentiment
+        self.features = features
+        self.dictionaries = dictionaries
+        self.sentence_level = sentence_level
+        self.n_boot = n_boot
+        self.ci = ci
+        self.seed = seed
+
+    def get_params(self) -> dict[str, Any]:
+        """The parameters as given to the constructor (recorded in provenance)."""
+        features = self.features if isinstance(self.features, str) else list(self.features)
+        return {
+            "sentiment": self.sentiment,
+            "features": features,
+            "dictionaries": [str(d) for d in self.dictionaries],
+            "sentence_level": self.sentence_level,
+            "n_boot": self.n_boot,
+            "ci": self.ci,
+            "seed": self.seed,
+        }
+
+    @property
+    def stages_(self) -> list[Stage]:
+        """The configured stages, built on first use (and rebuilt in each worker process)."""
+        stages = self.__dict__.get("_stages")
+        if stages is None:
+            stages = [
+                SentimentStage(
+                    self.sentiment,
+                    sentence_level=self.sentence_level,
+                    n_boot=self.n_boot,
+                    ci=self.ci,
+                    seed=self.seed,
+                ),
+                RhetoricStage(self.features, dictionaries=tuple(str(d) for d in self.dictionaries)),
+            ]
+            self.__dict__["_stages"] = stages
+        return stages
+
+    def __getstate__(self) -> dict[str, Any]:
+        return self.get_params()  # workers rebuild their stages from the parameters
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(**state)  # type: ignore[misc]
+
+    @property
+    def tables(self) -> tuple[str, ...]:
+        """Names of the tables this analysis produces, in order."""
+        names = list(_BASE_TABLES)
+        for stage in self.stages_:
+            names += [t for t in stage.tables if t not in names]
+        return tuple(name for name in SCHEMAS if name in names)
+
+    def provenance(self) -> dict[str, Any]:
+        """Versions, parameters (of the analysis and of each stage) and lexicons with hashes."""
+        return {
+            **environment(),
+            "parameters": self.get_params(),
+            "analysers": {stage.name: stage.get_params() for stage in self.stages_},
+            "lexicons": lexicon_records(info for stage in self.stages_ for info in stage.lexicon_info()),
+        }
+
+    def thread_rows(self, thread: Thread) -> Rows:
+        """All table rows for one thread."""
+        rows: Rows = {name: [] for name in self.tables}
+        units = list(_units(thread, rows))
+        per_stage: list[list[Any]] = [[] for _ in self.stages_]
+        for unit in units:
+            for stage, results in zip(self.stages_, per_stage):
+                result = stage.analyze_unit(unit)
+                results.append(result)
+                for table, table_rows in stage.unit_rows(unit, result).items():
+                    rows[table] += table_rows
+        for stage, results in zip(self.stages_, per_stage):
+            for table, table_rows in stage.thread_rows(thread.id, units, results).items():
+                rows[table] += table_rows
+        return rows
+
+
+def _units(thread: Thread, rows: Rows) -> Iterator[Unit]:
+    """Yield the thread's units (title, article, comments in reading order), adding their rows
+    to the ``units`` and ``segments`` tables."""
+    article = thread.article
+    published = article.published.isoformat() if article.published else None
+    author = "; ".join(article.authors) or None
+    entries: list[tuple[str, str, str, int, str | None, int | None, str | None, str | None]] = []
+    if article.title:
+        entries.append(("title", "title", article.title, -2, None, None, author, published))
+    entries.append(("article", "article", article.text, -1, None, None, author, published))
+    for position, (depth, comment) in enumerate(thread.walk()):
+        created = comment.created.isoformat() if comment.created else None
+        entries.append(
+            (comment.id, "comment", comment.text, position, comment.parent_id, depth, comment.author, created)
+        )
+    for unit_id, kind, text, position, parent, depth, who, when in entries:
+        doc = Doc(text)
+        prefix = {"thread_id": thread.id, "unit_id": unit_id, "unit_kind": kind}
+        rows["units"].append(
+            {
+                **prefix,
+                "position": position,
+                "parent_id": parent,
+                "depth": depth,
+                "author": who,
+                "created": when,
+                "n_chars": len(text),
+                "n_sentences": len(doc.sentences),
+                "n_words": doc.n_words,
+                "text": text,
+            }
+        )
+        if kind == "article":
+            rows["segments"] += [
+                {**prefix, "segment": "paragraph", "index": i, "start": s.start, "end": s.end}
+                for i, s in enumerate(doc.paragraphs)
+            ]
+        rows["segments"] += [
+            {**prefix, "segment": "sentence", "index": i, "start": s.start, "end": s.end}
+            for i, s in enumerate(doc.sentences)
+        ]
+        yield Unit(thread.id, unit_id, kind, doc)
+
+
+def _threads_of(data: Thread | Corpus | Iterable[Thread]) -> Iterable[Thread]:
+    if isinstance(data, Thread):
+        return [data]
+    return data
+
+
+def _rows_in_order(analysis: Analysis, threads: Iterable[Thread], n_jobs: int) -> Iterator[Rows]:
+    """Each thread's rows, in input order, computed here or in `n_jobs` worker processes."""
+    if n_jobs == 1:
+        for thread in threads:
+            yield analysis.thread_rows(thread)
+        return
+    from discourse.parallel import parallel_thread_rows
+
+    yield from parallel_thread_rows(analysis, threads, n_jobs)
+
+
+def analyze(
+    data: Thread | Corpus | Iterable[Thread],
+    *,
+    n_jobs: int = 1,
+    progress: bool = False,
+    **params: Any,
+) -> Results:
+    """Analyse a thread or a corpus in memory: sentiment, rhetoric, and their summaries.
+
+    Parameters
+    ----------
+    data : Thread, Corpus or iterable of Thread
+    n_jobs : int
+        Worker processes (results are identical to a serial run, in the same order).
+    progress : bool
+        Show a progress bar (tqdm) over threads.
+    **params
+        Parameters of :class:`Analysis` (``sentiment``, ``features``, ``dictionaries``,
+        ``sentence_level``, ``n_boot``, ``ci``, ``seed``).
+
+    Returns
+    -------
+    Results
+        Tidy tables (see :mod:`discourse.schema`) and provenance.
+
+    Examples
+    --------
+    >>> from discourse.datasets import load_seed
+    >>> r = analyze(load_seed(), sentiment="textblob", features=["questions", "shouting"])
+    >>> sorted(r["features"]["feature"].unique())
+    ['questions', 'shouting']
+    """
+    analysis = Analysis(**params)
+    collected: Rows = {name: [] for name in analysis.tables}
+    threads = _progress(_threads_of(data), progress)
+    n_threads = n_comments = 0
+    for rows in _rows_in_order(analysis, threads, n_jobs):
+        n_threads += 1
+        n_comments += sum(1 for row in rows["units"] if row["unit_kind"] == "comment")
+        for table, table_rows in rows.items():
+            collected[table] += table_rows
+    tables = {name: frame_from_records(collected[name], SCHEMAS[name]) for name in analysis.tables}
+    provenance = {
+        **analysis.provenance(),
+        "input": {"source": "in memory", "threads": n_threads, "comments": n_comments},
+    }
+    return Results(tables, provenance)
+
+
+def analyze_path(
+    path: str | os.PathLike[str] | None,
+    *,
+    out: str | os.PathLike[str],
+    format: str | None = None,
+    articles: str | os.PathLike[str] | None = None,
+    submissions: str | os.PathLike[str] | None = None,
+    strict: bool = True,
+    figures: bool = False,
+    n_jobs: int = 1,
+    progress: bool = True,
+    **params: Any,
+) -> dict[str, Any]:
+    """Analyse a file (or the bundled seed, for ``path=None``) and stream the tables to `out`.
+
+    One thread at a time is read, analysed and written, so memory stays bounded whatever the
+    corpus size. Files appear in `out` only when complete (see
+    :class:`~discourse.results.ResultsWriter`); on an input error nothing is left behind.
+
+    Returns
+    -------
+    dict
+        The manifest that was written to ``out/manifest.json``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> manifest = analyze_path(None, out=tempfile.mkdtemp(), progress=False)
+    >>> manifest["input"]["comments"], manifest["tables"]["units"]["rows"]
+    (16, 18)
+    """
+    from discourse import io
+    from discourse.datasets import seed_path
+
+    source = Path(seed_path() if path is None else path)
+    options: dict[str, Any] = {}
+    if articles is not None:
+        options["articles_path"] = articles
+    if submissions is not None:
+        options["submissions"] = submissions
+    fmt = format or io.detect_format(source)
+    corpus = io.stream(source, format=fmt, strict=strict, **options)
+    analysis = Analysis(**params)
+    tables = analysis.tables + ("read_report",)
+    n_threads = n_comments = 0
+    with ResultsWriter(out, tables) as writer:
+        for rows in _rows_in_order(analysis, _progress(corpus, progress), n_jobs):
+            n_threads += 1
+            n_comments += sum(1 for row in rows["units"] if row["unit_kind"] == "comment")
+            for table, table_rows in rows.items():
+                writer.write(table, table_rows)
+        report = corpus.report
+        problems = report.to_records() if report is not None else []
+        writer.write("read_report", problems)
+        provenance = analysis.provenance()
+        provenance["input"] = {
+            "path": str(path) if path is not None else f"<bundled seed: {source.name}>",
+            "format": fmt,
+            "sha256": file_sha256(source),
+            "strict": strict,
+            "threads": n_threads,
+            "comments": n_comments,
+            "records_in": report.records_in if report is not None else None,
+            "records_read": report.records_read if report is not None else None,
+            "records_skipped": report.records_skipped if report is not None else None,
+            "problems": len(problems),
+        }
+        for name, extra in (("articles", articles), ("submissions", submissions)):
+            if extra is not None:
+                provenance["input"][f"{name}_sha256"] = file_sha256(extra)
+        manifest = writer.close(provenance)
+    if figures:
+        from discourse.figures import write_standard_figures
+
+        write_standard_figures(Path(out))
+    return manifest
+
+
+def _progress(threads: Iterable[Thread], enabled: bool) -> Iterable[Thread]:
+    """Wrap in a tqdm progress bar over threads, shown only on an interactive terminal."""
+    if not enabled or not sys.stderr.isatty():
+        return threads
+    from tqdm import tqdm
+
+    return tqdm(threads, unit="thread", desc="analysing", file=sys.stderr)
+
+
+def describe_environment(**params: Any) -> str:
+    """Versions, parameters and lexicons as text, for a methods section (``discourse info``).
+
+    Examples
+    --------
+    >>> print(describe_environment().splitlines()[0])  # doctest: +ELLIPSIS
+    discourse ...
+    """
+    record = Analysis(**params).provenance()
+    lines = [f"discourse {record['discourse']} (Python {record['python']})", "", "dependencies:"]
+    lines += [f"  {name} {version}" for name, version in sorted(record["dependencies"].items())]
+    lines += ["", "default parameters:"]
+    for stage, stage_params in record["analysers"].items():
+        lines += [f"  {stage}: " + ", ".join(f"{k}={v!r}" for k, v in stage_params.items())]
+    lines += ["", "lexicons (name, entries, sha256, source):"]
+    for info in record["lexicons"]:
+        lines.append(
+            f"  {info.get('name')}  {info.get('entries', '')}  {info.get('sha256', '')[:16]}  {info.get('source', '')}"
+        )
+    return "\n".join(lines)

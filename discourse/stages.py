@@ -1,0 +1,192 @@
+"""Adapters that turn each analyser's results into rows of the result tables.
+
+A stage wraps one configured analyser. The engine (:mod:`discourse.analysis`) gives every stage
+the same :class:`Unit` (with its shared :class:`~discourse.text.Doc`, tokenised once), collects
+the per-unit results of a thread, and then asks each stage for its thread-level rows (summaries
+that need all units). Stages hold no state between threads.
+
+Examples
+--------
+>>> from discourse.text import Doc
+>>> stage = RhetoricStage(features="all")
+>>> unit = Unit("t", "c1", "comment", Doc("WAKE UP people!"))
+>>> rows = stage.unit_rows(unit, stage.analyze_unit(unit))
+>>> sorted(rows)
+['features']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple, Protocol
+
+from discourse.text import Doc
+
+__all__ = ["Unit", "Stage", "SentimentStage", "RhetoricStage"]
+
+Rows = dict[str, list[dict[str, Any]]]
+
+
+class Unit(NamedTuple):
+    """One analysed text of a thread: the title, the article body, or a comment."""
+
+    thread_id: str
+    unit_id: str
+    unit_kind: str
+    doc: Doc
+
+
+class Stage(Protocol):
+    """What the engine needs from a stage."""
+
+    name: str
+    tables: tuple[str, ...]
+
+    def get_params(self) -> dict[str, Any]: ...
+
+    def lexicon_info(self) -> list[dict[str, str]]: ...
+
+    def analyze_unit(self, unit: Unit) -> Any: ...
+
+    def unit_rows(self, unit: Unit, result: Any) -> Rows: ...
+
+    def thread_rows(self, thread_id: str, units: Sequence[Unit], results: Sequence[Any]) -> Rows: ...
+
+
+def _prefixed(unit: Unit, rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    prefix = {"thread_id": unit.thread_id, "unit_id": unit.unit_id, "unit_kind": unit.unit_kind}
+    return [{**prefix, **row} for row in rows]
+
+
+class SentimentStage:
+    """Sentiment per unit, per article sentence, its cues, and the article-vs-comments summary.
+
+    Parameters
+    ----------
+    method : str
+        ``"vader"``, ``"textblob"`` or ``"news"``.
+    sentence_level : {"article", "all", "none"}
+        Which units also get sentence-level scores (default: the article body).
+    n_boot, ci, seed : int, float, int
+        Bootstrap resamples, interval level and seed of the summary's confidence intervals.
+    """
+
+    name = "sentiment"
+    tables = ("sentiment", "sentiment_cues", "sentiment_summary")
+
+    def __init__(
+        self,
+        method: str = "vader",
+        *,
+        sentence_level: str = "article",
+        n_boot: int = 2000,
+        ci: float = 0.95,
+        seed: int = 0,
+    ) -> None:
+        from discourse.sentiment import SentimentAnalyzer
+
+        if sentence_level not in ("article", "all", "none"):
+            raise ValueError("sentence_level must be 'article', 'all' or 'none'")
+        self.method = method
+        self.sentence_level = sentence_level
+        self.n_boot = n_boot
+        self.ci = ci
+        self.seed = seed
+        self.analyzer_ = SentimentAnalyzer(method)
+
+    def get_params(self) -> dict[str, Any]:
+        """The stage's parameters, with the analyser's own."""
+        return {
+            **self.analyzer_.get_params(),
+            "sentence_level": self.sentence_level,
+            "n_boot": self.n_boot,
+            "ci": self.ci,
+            "seed": self.seed,
+        }
+
+    def lexicon_info(self) -> list[dict[str, str]]:
+        """Lexicons used by the sentiment method."""
+        return self.analyzer_.lexicon_info()
+
+    def _wants_sentences(self, unit: Unit) -> bool:
+        if self.sentence_level == "all":
+            return unit.unit_kind != "title"
+        return self.sentence_level == "article" and unit.unit_kind == "article"
+
+    def analyze_unit(self, unit: Unit) -> tuple[Any, Any]:
+        """The unit's result and, where wanted, its sentence profile."""
+        result = self.analyzer_.score(unit.doc)
+        profile = self.analyzer_.sentences(unit.doc) if self._wants_sentences(unit) else None
+        return result, profile
+
+    def unit_rows(self, unit: Unit, result: tuple[Any, Any]) -> Rows:
+        """Rows of ``sentiment`` and ``sentiment_cues`` for one unit."""
+        whole, profile = result
+        length = len(unit.doc.text)
+        rows = [
+            {"level": "unit", "sentence": None, "start": 0, "end": length, **record}
+            for record in whole.to_records()
+        ]
+        cues = list(whole.cue_records())
+        if profile is not None:
+            rows += [{"level": "sentence", **record} for record in profile.to_records()]
+        return {"sentiment": _prefixed(unit, rows), "sentiment_cues": _prefixed(unit, cues)}
+
+    def thread_rows(self, thread_id: str, units: Sequence[Unit], results: Sequence[Any]) -> Rows:
+        """The thread's ``sentiment_summary``: article, its sentences, comments, difference."""
+        from discourse.sentiment.aggregate import thread_summary
+
+        article = profile = None
+        comments = []
+        for unit, (whole, sentences) in zip(units, results):
+            if unit.unit_kind == "article":
+                article, profile = whole, sentences
+            elif unit.unit_kind == "comment":
+                comments.append(whole)
+        summary = thread_summary(
+            article, profile, comments, n_boot=self.n_boot, ci=self.ci, seed=self.seed
+        )
+        rows = [{"thread_id": thread_id, "method": self.method, **g.to_record()} for g in summary]
+        return {"sentiment_summary": rows}
+
+
+class RhetoricStage:
+    """Rhetorical-feature counts, rates and evidence per unit.
+
+    Parameters
+    ----------
+    features : "all" or sequence of str
+        Feature names from the catalogue.
+    dictionaries : sequence
+        User dictionaries (LIWC-style ``.dic`` files or word lists) to count as extra features.
+    """
+
+    name = "rhetoric"
+    tables = ("features",)
+
+    def __init__(self, features: str | Sequence[str] = "all", *, dictionaries: Sequence[Any] = ()) -> None:
+        from discourse.rhetoric import RhetoricAnalyzer
+
+        self.features = features
+        self.dictionaries = tuple(dictionaries)
+        self.analyzer_ = RhetoricAnalyzer(features=features, dictionaries=self.dictionaries)
+
+    def get_params(self) -> dict[str, Any]:
+        """The analyser's parameters."""
+        return self.analyzer_.get_params()
+
+    def lexicon_info(self) -> list[dict[str, str]]:
+        """Lexicons used by the selected features."""
+        return self.analyzer_.lexicon_info()
+
+    def analyze_unit(self, unit: Unit) -> Any:
+        """The unit's :class:`~discourse.rhetoric.RhetoricResult`."""
+        return self.analyzer_.analyze(unit.doc)
+
+    def unit_rows(self, unit: Unit, result: Any) -> Rows:
+        """Rows of ``features`` for one unit."""
+        return {"features": _prefixed(unit, result.to_records())}
+
+    def thread_rows(self, thread_id: str, units: Sequence[Unit], results: Sequence[Any]) -> Rows:
+        """No thread-level rows: the article-vs-comments contrast is computed from ``features``."""
+        return {}
