@@ -1,0 +1,277 @@
+"""Validation of target-dependent stance against NewsMTSC (Hamborg & Donnay 2021).
+
+NewsMTSC labels the sentiment toward a named person in news sentences (negative, neutral,
+positive), with the target's character offsets. This module scores every target with
+
+* ``vader_sentence``: VADER's compound for the whole sentence (``vaderSentiment``, labels at
+  +-0.05), the baseline the issue asks to beat (about 0.51 macro-F1 on ``rw``);
+* ``vader_window``: VADER on the mention and five words either side;
+* ``discourse_stance``: :func:`discourse.stance.stance_toward` with its default parameters;
+* ablations of it without attribution, without speech-act/action roles, without clause
+  boundaries (each switch off);
+* ``discourse_stance_tuned_on_other_split``: ``context_weight`` and ``threshold`` chosen by a
+  grid search on the *other* split and applied to this one (an honest held-out figure, since
+  both files are development data).
+
+It reports macro-F1 (the NewsMTSC paper's measure), accuracy and per-class F1 on each split.
+The evaluation data are read from the folder given, never copied.
+
+Run it as::
+
+    python -m discourse.validation.stance ../shared/eval --out stance_validation.csv
+
+Examples
+--------
+>>> macro_f1(["negative", "neutral", "positive"], ["negative", "neutral", "neutral"])[0]
+0.5555555555555555
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from discourse.errors import InputError
+
+__all__ = ["Target", "load_newsmtsc", "macro_f1", "validate_stance", "write_csv", "main"]
+
+LABELS = ("negative", "neutral", "positive")
+_POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
+SPLITS = ("rw", "mt")
+GRID_CONTEXT = (0.0, 0.1, 0.2, 0.3)
+GRID_THRESHOLD = (0.05, 0.1, 0.15)
+
+
+class Target(NamedTuple):
+    """One labelled target: the sentence, the target's offsets and the gold label.
+
+    Examples
+    --------
+    >>> Target("Cruz won.", 0, 4, "positive").label
+    'positive'
+    """
+
+    sentence: str
+    start: int
+    end: int
+    label: str
+
+
+def _newsmtsc_dir(data_dir: str | os.PathLike[str]) -> Path:
+    root = Path(data_dir)
+    return root / "newsmtsc" if (root / "newsmtsc").is_dir() else root
+
+
+def load_newsmtsc(data_dir: str | os.PathLike[str], split: str) -> list[Target]:
+    """Read ``split30_dev_{split}.jsonl`` from `data_dir` (the eval folder or its ``newsmtsc``).
+
+    Raises
+    ------
+    InputError
+        If the file is missing or a line is not a valid record (file and line named).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, json
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> rec = {"sentence_normalized": "Cruz won.", "targets": [{"from": 0, "to": 4, "polarity": 6.0}]}
+    >>> _ = (d / "split30_dev_rw.jsonl").write_text(json.dumps(rec) + "\\n")
+    >>> load_newsmtsc(d, "rw")
+    [Target(sentence='Cruz won.', start=0, end=4, label='positive')]
+    """
+    path = _newsmtsc_dir(data_dir) / f"split30_dev_{split}.jsonl"
+    if not path.is_file():
+        raise InputError(f"NewsMTSC file not found (looked in {path.parent})", source=str(path))
+    targets = []
+    with open(path, encoding="utf-8") as stream:
+        for number, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                sentence = record["sentence_normalized"]
+                for target in record["targets"]:
+                    targets.append(
+                        Target(sentence, int(target["from"]), int(target["to"]), _POLARITY[float(target["polarity"])])
+                    )
+            except (ValueError, KeyError, TypeError) as exc:
+                raise InputError(f"not a NewsMTSC record ({exc!r})", source=str(path), line=number) from None
+    return targets
+
+
+def macro_f1(gold: Sequence[str], predicted: Sequence[str]) -> tuple[float, float, dict[str, float]]:
+    """Macro-averaged F1 over negative/neutral/positive, accuracy, and the per-class F1.
+
+    Examples
+    --------
+    >>> f1, acc, per_class = macro_f1(["negative", "positive"], ["negative", "negative"])
+    >>> round(f1, 3), acc, per_class["positive"]
+    (0.222, 0.5, 0.0)
+    """
+    per_class = {}
+    for label in LABELS:
+        tp = sum(1 for g, p in zip(gold, predicted) if g == label and p == label)
+        fp = sum(1 for g, p in zip(gold, predicted) if g != label and p == label)
+        fn = sum(1 for g, p in zip(gold, predicted) if g == label and p != label)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        per_class[label] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    accuracy = sum(1 for g, p in zip(gold, predicted) if g == p) / len(gold) if gold else 0.0
+    return sum(per_class.values()) / len(LABELS), accuracy, per_class
+
+
+def _vader_label(compound: float) -> str:
+    return "positive" if compound >= 0.05 else "negative" if compound <= -0.05 else "neutral"
+
+
+def _vader_predictors() -> tuple[Callable[[Target], str], Callable[[Target], str]]:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from discourse.text import as_doc
+
+    analyzer = SentimentIntensityAnalyzer()
+
+    def sentence(t: Target) -> str:
+        return _vader_label(analyzer.polarity_scores(t.sentence)["compound"])
+
+    def window(t: Target) -> str:
+        tokens = as_doc(t.sentence).tokens
+        inside = [k for k, tok in enumerate(tokens) if tok.end > t.start and tok.start < t.end]
+        if not inside:
+            return sentence(t)
+        lo, hi = max(0, inside[0] - 5), min(len(tokens), inside[-1] + 6)
+        return _vader_label(analyzer.polarity_scores(t.sentence[tokens[lo].start : tokens[hi - 1].end])["compound"])
+
+    return sentence, window
+
+
+def _stance_predictor(**params: Any) -> Callable[[Target], str]:
+    from discourse.stance import StanceAnalyzer
+
+    analyzer = StanceAnalyzer(**params)
+    return lambda t: analyzer.toward(t.sentence, t.start, t.end).label
+
+
+def _row(split: str, method: str, data: Sequence[Target], predicted: Sequence[str], note: str = "") -> dict[str, Any]:
+    f1, accuracy, per_class = macro_f1([t.label for t in data], predicted)
+    return {
+        "split": split,
+        "method": method,
+        "n": len(data),
+        "macro_f1": round(f1, 4),
+        "accuracy": round(accuracy, 4),
+        "f1_negative": round(per_class["negative"], 4),
+        "f1_neutral": round(per_class["neutral"], 4),
+        "f1_positive": round(per_class["positive"], 4),
+        "note": note,
+    }
+
+
+def validate_stance(data_dir: str | os.PathLike[str], *, splits: Sequence[str] = SPLITS, tune: bool = True) -> Any:
+    """Score NewsMTSC targets with the baselines, the stance method and its ablations.
+
+    Parameters
+    ----------
+    data_dir : path
+        The evaluation folder (containing ``newsmtsc/``) or the ``newsmtsc`` folder itself.
+    splits : sequence of str
+        Which development files (``rw``, ``mt``).
+    tune : bool
+        Also report the cross-split tuned figures (needs both splits).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per split x method: ``split``, ``method``, ``n``, ``macro_f1``, ``accuracy``,
+        ``f1_negative``, ``f1_neutral``, ``f1_positive``, ``note``.
+    """
+    import pandas as pd
+
+    data = {split: load_newsmtsc(data_dir, split) for split in splits}
+    vader_sentence, vader_window = _vader_predictors()
+    methods: list[tuple[str, Callable[[Target], str], str]] = [
+        ("vader_sentence", vader_sentence, "whole-sentence VADER compound, +-0.05"),
+        ("vader_window", vader_window, "VADER on the mention +-5 tokens"),
+        ("discourse_stance", _stance_predictor(), "defaults"),
+        ("discourse_stance_no_attribution", _stance_predictor(use_attribution=False), "ablation"),
+        ("discourse_stance_no_roles", _stance_predictor(use_roles=False), "ablation"),
+        ("discourse_stance_no_boundaries", _stance_predictor(use_boundaries=False), "ablation"),
+        ("discourse_stance_local_only", _stance_predictor(context_weight=0.0), "ablation: context_weight=0"),
+    ]
+    rows = []
+    for split, items in data.items():
+        for name, predict, note in methods:
+            rows.append(_row(split, name, items, [predict(t) for t in items], note))
+    if tune and len(data) >= 2:
+        grid = [(c, th) for c in GRID_CONTEXT for th in GRID_THRESHOLD]
+        scores = {}
+        for split, items in data.items():
+            gold = [t.label for t in items]
+            for context, threshold in grid:
+                predict = _stance_predictor(context_weight=context, threshold=threshold)
+                scores[(split, context, threshold)] = macro_f1(gold, [predict(t) for t in items])[0]
+        for split, items in data.items():
+            others = [s for s in data if s != split]
+            best = max(grid, key=lambda g: (sum(scores[(o, *g)] for o in others), -g[0], -g[1]))
+            predict = _stance_predictor(context_weight=best[0], threshold=best[1])
+            note = f"context_weight={best[0]}, threshold={best[1]} chosen on {'+'.join(others)}"
+            rows.append(_row(split, "discourse_stance_tuned_on_other_split", items, [predict(t) for t in items], note))
+    return pd.DataFrame(rows, columns=["split", "method", "n", "macro_f1", "accuracy", "f1_negative",
+                                       "f1_neutral", "f1_positive", "note"])
+
+
+def write_csv(frame: Any, path: str | os.PathLike[str]) -> Path:
+    """Write the table as CSV atomically (a temporary file, then a rename).
+
+    Examples
+    --------
+    >>> import pandas as pd, tempfile, pathlib
+    >>> out = write_csv(pd.DataFrame({"a": [1]}), pathlib.Path(tempfile.mkdtemp()) / "v.csv")
+    >>> out.read_text()
+    'a\\n1\\n'
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=target.name, suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            frame.to_csv(stream, index=False, lineterminator="\n")
+        os.replace(temporary, target)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+    return target
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: ``python -m discourse.validation.stance DATA_DIR [--out FILE.csv]``."""
+    parser = argparse.ArgumentParser(
+        prog="python -m discourse.validation.stance",
+        description="Validate target-dependent stance on NewsMTSC (dev splits rw and mt).",
+        epilog="example: python -m discourse.validation.stance ../shared/eval --out stance.csv",
+    )
+    parser.add_argument("data_dir", help="evaluation folder containing newsmtsc/ (or that folder)")
+    parser.add_argument("--out", help="write the table as CSV here")
+    parser.add_argument("--no-tune", action="store_true", help="skip the cross-split tuned rows")
+    args = parser.parse_args(argv)
+    try:
+        frame = validate_stance(args.data_dir, tune=not args.no_tune)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    with_pandas_display = frame.to_string(index=False)
+    print(with_pandas_display)
+    if args.out:
+        print(f"written: {write_csv(frame, args.out)}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
