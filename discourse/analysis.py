@@ -33,7 +33,7 @@ from discourse.model import Corpus, Thread
 from discourse.provenance import environment, file_sha256, lexicon_records
 from discourse.results import Results, ResultsWriter
 from discourse.schema import SCHEMAS
-from discourse.stages import RhetoricStage, Rows, SentimentStage, Stage, Unit
+from discourse.stages import ActorStage, RhetoricStage, Rows, SentimentStage, Stage, Unit
 from discourse.tables import frame_from_records
 from discourse.text import Doc
 
@@ -47,6 +47,10 @@ class Analysis:
 
     Parameters
     ----------
+    actors : ActorRegistry or path, optional
+        The actor registry (default: the bundled one), or a TOML/JSON registry file.
+    predication : bool
+        Also collect predications (evaluative words attached to actors).
     sentiment : str
         Sentiment method: ``"vader"`` (default), ``"textblob"`` or ``"news"``.
     features : "all" or sequence of str
@@ -67,6 +71,8 @@ class Analysis:
     def __init__(
         self,
         *,
+        actors: Any = None,
+        predication: bool = True,
         sentiment: str = "vader",
         features: str | Sequence[str] = "all",
         dictionaries: Sequence[str | os.PathLike[str]] = (),
@@ -75,6 +81,8 @@ class Analysis:
         ci: float = 0.95,
         seed: int = 0,
     ) -> None:
+        self.actors = actors
+        self.predication = predication
         self.sentiment = sentiment
         self.features = features
         self.dictionaries = dictionaries
@@ -87,6 +95,8 @@ class Analysis:
         """The parameters as given to the constructor (recorded in provenance)."""
         features = self.features if isinstance(self.features, str) else list(self.features)
         return {
+            "actors": self.actors if self.actors is None or isinstance(self.actors, str) else str(self.actors),
+            "predication": self.predication,
             "sentiment": self.sentiment,
             "features": features,
             "dictionaries": [str(d) for d in self.dictionaries],
@@ -109,13 +119,15 @@ class Analysis:
                     ci=self.ci,
                     seed=self.seed,
                 ),
+                ActorStage(self.actors, predication=self.predication),
                 RhetoricStage(self.features, dictionaries=tuple(str(d) for d in self.dictionaries)),
             ]
             self.__dict__["_stages"] = stages
         return stages
 
     def __getstate__(self) -> dict[str, Any]:
-        return self.get_params()  # workers rebuild their stages from the parameters
+        # Workers rebuild their stages from the parameters; a registry object travels as data.
+        return {**self.get_params(), "actors": self.actors}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(**state)  # type: ignore[misc]

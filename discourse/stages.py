@@ -22,7 +22,7 @@ from typing import Any, NamedTuple, Protocol
 
 from discourse.text import Doc
 
-__all__ = ["Unit", "Stage", "SentimentStage", "RhetoricStage"]
+__all__ = ["Unit", "Stage", "SentimentStage", "RhetoricStage", "ActorStage"]
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -190,3 +190,111 @@ class RhetoricStage:
     def thread_rows(self, thread_id: str, units: Sequence[Unit], results: Sequence[Any]) -> Rows:
         """No thread-level rows: the article-vs-comments contrast is computed from ``features``."""
         return {}
+
+
+class ActorStage:
+    """Actor mentions, stance (unit, sentence, mention, evidence), relations and predications,
+    with the thread's stance summary, relation edges, nomination and predication tables.
+
+    Parameters
+    ----------
+    registry : ActorRegistry or path, optional
+        The actors (default: :meth:`discourse.actors.ActorRegistry.default`), or a TOML/JSON
+        registry file.
+    predication : bool
+        Also collect predications (evaluative words attached to actors).
+    stance_params : dict, optional
+        Parameters of :class:`discourse.stance.StanceAnalyzer`.
+    """
+
+    name = "actors"
+    tables = (
+        "mentions",
+        "stance",
+        "stance_sentences",
+        "stance_mentions",
+        "stance_evidence",
+        "relations",
+        "predications",
+        "stance_summary",
+        "relation_edges",
+        "nominations",
+        "predication_summary",
+    )
+    # table of this pipeline -> table name in ActorAnalysis.to_records
+    _UNIT_TABLES = {
+        "mentions": "mentions",
+        "stance": "stance",
+        "stance_sentences": "stance_sentences",
+        "stance_mentions": "stance_mentions",
+        "stance_evidence": "evidence",
+        "relations": "relations",
+        "predications": "predications",
+    }
+
+    def __init__(
+        self,
+        registry: Any = None,
+        *,
+        predication: bool = True,
+        stance_params: Mapping[str, Any] | None = None,
+    ) -> None:
+        from discourse.actor_analysis import ActorAnalyzer
+        from discourse.actors import ActorRegistry
+
+        self.registry = registry
+        self.predication = predication
+        self.stance_params = dict(stance_params) if stance_params else None
+        if registry is None or isinstance(registry, ActorRegistry):
+            self.registry_ = registry or ActorRegistry.default()
+        else:
+            self.registry_ = ActorRegistry.from_file(registry)
+        self.analyzer_ = ActorAnalyzer(
+            registry=self.registry_, stance_params=self.stance_params, predication=predication
+        )
+
+    def get_params(self) -> dict[str, Any]:
+        """Parameters, with the registry named by its file (or ``"default"``)."""
+        registry = self.registry if isinstance(self.registry, (str, type(None))) else str(self.registry)
+        return {
+            "registry": registry or "default",
+            "predication": self.predication,
+            "stance_params": self.stance_params,
+        }
+
+    def lexicon_info(self) -> list[dict[str, str]]:
+        """Cue lexicons and the actor registry, with their hashes."""
+        return self.analyzer_.lexicon_info()
+
+    def analyze_unit(self, unit: Unit) -> Any:
+        """The unit's :class:`~discourse.actor_analysis.ActorAnalysis`."""
+        return self.analyzer_.analyze(unit.doc)
+
+    def unit_rows(self, unit: Unit, result: Any) -> Rows:
+        """Rows of the per-unit actor tables."""
+        return {
+            table: _prefixed(unit, result.to_records(source))
+            for table, source in self._UNIT_TABLES.items()
+        }
+
+    def thread_rows(self, thread_id: str, units: Sequence[Unit], results: Sequence[Any]) -> Rows:
+        """Thread-level tables: stance summary, relation edges, nominations, predication summary."""
+        from discourse.actor_analysis import ThreadActorAnalysis
+        from discourse.actors import nomination_table
+
+        parts = ["comments" if u.unit_kind == "comment" else "article" for u in units]
+        analysed = tuple(
+            (part, u.unit_kind, u.unit_id, result) for part, u, result in zip(parts, units, results)
+        )
+        table = nomination_table(
+            ((part, result.mentions) for part, result in zip(parts, results)), self.registry_
+        )
+        threshold = self.analyzer_.stance_threshold()
+        thread = ThreadActorAnalysis(analysed, table, threshold)
+        head = {"thread_id": thread_id}
+        return {
+            "stance_summary": [{**head, **row} for row in thread.stance().to_records("part")],
+            "relation_edges": [{**head, **row} for row in thread.relations().edges()],
+            "nominations": [{**head, **row} for row in table.to_records()],
+            "predication_summary": [{**head, **row} for row in thread.predications().summary()],
+        }

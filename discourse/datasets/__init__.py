@@ -15,7 +15,14 @@ from pathlib import Path
 
 from discourse.model import Thread
 
-__all__ = ["SEED_FILENAME", "seed_path", "load_seed"]
+__all__ = [
+    "SEED_FILENAME",
+    "seed_path",
+    "load_seed",
+    "synthetic_corpus",
+    "synthetic_thread",
+    "write_synthetic_jsonl",
+]
 
 SEED_FILENAME = "zerohedge_2017-09_russia-warns-us-syria.txt"
 """File name of the seed document (identical to ``seeds/`` in the source repository)."""
@@ -46,3 +53,12 @@ def load_seed() -> Thread:
     from discourse.io.seedtext import read_seedtext
 
     return read_seedtext(seed_path())
+
+
+def __getattr__(name: str) -> object:
+    # The synthetic corpus is imported on first use: load_seed() should not pay for it.
+    if name in ("synthetic_corpus", "synthetic_thread", "write_synthetic_jsonl"):
+        from discourse.datasets import synthetic
+
+        return getattr(synthetic, name)
+    raise AttributeError(f"module 'discourse.datasets' has no attribute {name!r}")
