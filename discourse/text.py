@@ -118,9 +118,11 @@ def clean(text: str) -> str:
         text = _TAG.sub("", text)
     if "&" in text:
         text = html.unescape(text)
-    text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    # NFC after removing controls: a removed NUL between a letter and its accent would
+    # otherwise leave the pair decomposed (and a second clean() would change the text).
+    text = unicodedata.normalize("NFC", text)
     text = _MANY_SPACES.sub(" ", text)
     text = _MANY_BREAKS.sub("\n\n", text)
     return text.strip()
