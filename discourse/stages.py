@@ -53,9 +53,12 @@ class Stage(Protocol):
     def thread_rows(self, thread_id: str, units: Sequence[Unit], results: Sequence[Any]) -> Rows: ...
 
 
-def _prefixed(unit: Unit, rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+def _prefixed(unit: Unit, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add the unit's keys to fresh records, in place (no copies: this runs for every row)."""
     prefix = {"thread_id": unit.thread_id, "unit_id": unit.unit_id, "unit_kind": unit.unit_kind}
-    return [{**prefix, **row} for row in rows]
+    for row in rows:
+        row.update(prefix)
+    return rows
 
 
 class SentimentStage:

@@ -117,14 +117,47 @@ class CsvTableWriter:
     def __init__(self, handle: IO[str], columns: Sequence[Column]) -> None:
         self.columns = tuple(columns)
         self.rows = 0
+        self._names = tuple(c.name for c in self.columns)
+        # csv writes str(value) for anything else: Python's shortest round-trip float repr,
+        # ints as digits, None as an empty field. Only JSON, bool and NaN need converting.
+        self._json = tuple(i for i, c in enumerate(self.columns) if c.dtype == "json")
+        self._bool = tuple(i for i, c in enumerate(self.columns) if c.dtype == "bool")
+        self._float = tuple(i for i, c in enumerate(self.columns) if c.dtype == "float")
+        self._checked = False
         self._writer = csv.writer(handle, lineterminator="\n")
-        self._writer.writerow([c.name for c in self.columns])
+        self._writer.writerow(self._names)
 
     def write_many(self, records: Iterable[Mapping[str, Any]]) -> None:
-        """Write records (dicts keyed by column name; missing keys are empty fields)."""
+        """Write records (dicts keyed by column name; missing keys are empty fields).
+
+        Raises
+        ------
+        KeyError
+            If the first record has a key that is not a column (schema drift is caught early;
+            later records are not checked again, since this runs for every row of a corpus).
+        """
+        names, json_columns, bool_columns, float_columns = (
+            self._names, self._json, self._bool, self._float
+        )
+        rows = []
         for record in records:
-            self._writer.writerow(format_row(self.columns, record))
-            self.rows += 1
+            if not self._checked:
+                format_row(self.columns, record)  # raises on undeclared keys
+                self._checked = True
+            row = [record.get(name) for name in names]
+            for i in json_columns:
+                if row[i] is not None:
+                    row[i] = format_value(row[i], "json")
+            for i in bool_columns:
+                if row[i] is not None:
+                    row[i] = "true" if row[i] else "false"
+            for i in float_columns:
+                value = row[i]
+                if value is not None and value != value:  # NaN: written as missing
+                    row[i] = None
+            rows.append(row)
+        self._writer.writerows(rows)
+        self.rows += len(rows)
 
 
 def _parse(value: str, dtype: str) -> Any:
