@@ -1,0 +1,118 @@
+"""The example scripts run (in a subprocess, from a temporary working directory, as a user would
+after installing the package) and write the figures and tables they promise."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import matplotlib.image
+import pandas as pd
+import pytest
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def run(script: str, out: Path, *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, str(EXAMPLES / script), str(out), *args],
+        cwd=out.parent,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, f"{script} failed:\n{done.stderr[-3000:]}"
+    return done.stdout
+
+
+def assert_png(path: Path, min_width: int = 500) -> None:
+    assert path.is_file(), f"missing {path.name}"
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    image = matplotlib.image.imread(path)
+    height, width = image.shape[:2]
+    assert width >= min_width and height >= 250, f"{path.name} is {width}x{height}"
+    assert image.std() > 0.01, f"{path.name} looks blank"
+
+
+@pytest.fixture(scope="module")
+def seed_texts():
+    from discourse.datasets import load_seed
+
+    return {unit_id: text for unit_id, _, text in load_seed().units()}
+
+
+def test_quickstart(tmp_path):
+    out = tmp_path / "quickstart"
+    stdout = run("quickstart.py", out)
+    assert "article_sentences" in stdout
+    assert_png(out / "quickstart.png", 1000)
+    names = sorted(p.name for p in (out / "results" / "figures").iterdir())
+    assert names == [
+        "actor_network.png", "actor_stance.png", "reply_tree.png", "rhetorical_profile.png",
+        "sentiment_distribution.png", "sentiment_thread.png", "stance_heatmap.png",
+    ]
+    for png in (out / "results" / "figures").iterdir():
+        assert_png(png)
+    manifest = json.loads((out / "results" / "manifest.json").read_text())
+    assert manifest["tables"]["units"]["rows"] == 18
+    table = pd.read_csv(out / "sentiment_thread.csv")
+    assert len(table) == 16 and table["rolling_mean"].notna().sum() == 12
+
+
+def test_sentiment_thread(tmp_path, seed_texts):
+    out = tmp_path / "sentiment"
+    run("sentiment_thread.py", out)
+    assert_png(out / "sentiment_thread.png")
+    numbers = pd.read_csv(out / "sentiment_thread.csv")
+    assert numbers.groupby("method").size().to_dict() == {"textblob": 16, "vader": 16}
+    trend = pd.read_csv(out / "sentiment_trend.csv")
+    assert list(trend["method"]) == ["vader", "textblob"]
+    assert trend["spearman_rho_position"].between(-1, 1).all()
+    evidence = pd.read_csv(out / "sentiment_evidence.csv", keep_default_na=False)
+    assert evidence["unit_id"].nunique() == 3
+    for row in evidence.itertuples():
+        assert seed_texts[row.unit_id][row.start : row.end] == row.surface
+
+
+def test_article_vs_comments(tmp_path, seed_texts):
+    out = tmp_path / "avc"
+    stdout = run("article_vs_comments.py", out)
+    assert "comments - article sentences" in stdout
+    assert_png(out / "article_vs_comments.png", 1000)
+    summary = pd.read_csv(out / "sentiment_summary.csv")
+    assert set(summary["group"]) == {"article", "article_sentences", "comments", "difference"}
+    contrast = pd.read_csv(out / "rhetorical_contrast.csv")
+    assert contrast["rate_difference"].is_monotonic_decreasing
+    evidence = pd.read_csv(out / "rhetorical_evidence.csv", keep_default_na=False)
+    assert len(evidence) > 0
+    for row in evidence.itertuples():
+        assert seed_texts[row.unit_id][row.start : row.end] == row.surface
+
+
+def test_corpus_scale(tmp_path):
+    out = tmp_path / "corpus"
+    run("corpus_scale.py", out, "--comments", "500", "--per-thread", "100")
+    for name in ("corpus_threads.png", "corpus_depth.png", "corpus_reply_tree.png"):
+        assert_png(out / name)
+    names = sorted(p.name for p in (out / "results" / "figures").iterdir())
+    assert names == ["rhetorical_profile.png", "sentiment_distribution.png"]
+    threads = pd.read_csv(out / "thread_differences.csv")
+    assert len(threads) == 5 and (threads["ci_low"] <= threads["difference"]).all()
+    depth = pd.read_csv(out / "sentiment_by_depth.csv")
+    assert depth["n"].sum() == 500 and list(depth["depth"]) == sorted(depth["depth"])
+
+
+def test_actor_figures(tmp_path):
+    out = tmp_path / "actors"
+    stdout = run("actor_figures.py", out)
+    assert "united_states / article" in stdout
+    for name in ("actor_stance.png", "stance_heatmap.png", "actor_networks.png"):
+        assert_png(out / name)
+    stance = pd.read_csv(out / "actor_stance.csv")
+    assert stance["actor"].nunique() == 10 and set(stance["part"]) == {"article", "comments"}
+    heat = pd.read_csv(out / "stance_heatmap.csv")
+    assert heat.groupby("actor")["n_mentions"].sum().to_dict() == stance.groupby("actor")["n_mentions"].sum().to_dict()
+    network = pd.read_csv(out / "relation_network.csv")
+    assert (network["n"] >= 1).all()
