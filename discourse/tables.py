@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 import numbers
@@ -124,8 +125,10 @@ class CsvTableWriter:
         self._bool = tuple(i for i, c in enumerate(self.columns) if c.dtype == "bool")
         self._float = tuple(i for i, c in enumerate(self.columns) if c.dtype == "float")
         self._checked = False
-        self._writer = csv.writer(handle, lineterminator="\n")
-        self._writer.writerow(self._names)
+        self._handle = handle
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, lineterminator="\n")
+        handle.write(",".join(self._names) + "\n")  # column names: plain identifiers
 
     def write_many(self, records: Iterable[Mapping[str, Any]]) -> None:
         """Write records (dicts keyed by column name; missing keys are empty fields).
@@ -156,7 +159,19 @@ class CsvTableWriter:
                 if value is not None and value != value:  # NaN: written as missing
                     row[i] = None
             rows.append(row)
+        buffer = self._buffer
+        buffer.seek(0)
+        buffer.truncate()
         self._writer.writerows(rows)
+        text = buffer.getvalue()
+        if "\r" in text:
+            # csv quotes a field holding a comma, a quote or "\n", but not a lone "\r", which
+            # CSV readers (csv, pandas) take for a line end: quote every field of such a batch.
+            buffer.seek(0)
+            buffer.truncate()
+            csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows(rows)
+            text = buffer.getvalue()
+        self._handle.write(text)
         self.rows += len(rows)
 
 
@@ -178,7 +193,8 @@ def typed_frame(data: Mapping[str, Sequence[Any]], columns: Sequence[Column]) ->
     """A pandas DataFrame with the declared column types (used for results in memory and on disk).
 
     Integer columns use pandas' nullable ``Int64``, booleans ``boolean``, floats ``float64``;
-    JSON and string columns hold Python objects (``None`` when missing).
+    JSON and string columns hold Python objects (``None`` when missing; an empty string is
+    missing too, as it is once written to CSV).
 
     Examples
     --------
@@ -198,8 +214,12 @@ def typed_frame(data: Mapping[str, Sequence[Any]], columns: Sequence[Column]) ->
         elif column.dtype == "bool":
             frame[column.name] = frame[column.name].astype("boolean")
         else:
-            frame[column.name] = frame[column.name].astype(object)
-            frame[column.name] = frame[column.name].where(frame[column.name].notna(), None)
+            values = frame[column.name].astype(object)
+            missing = values.isna()
+            if column.dtype == "str":
+                # CSV cannot tell "" from a missing value, so neither does a table in memory.
+                missing |= values.eq("")
+            frame[column.name] = values.where(~missing, None)
     return frame
 
 
