@@ -45,6 +45,7 @@ __all__ = [
     "rhetoric",
     "plotting",
     "text",
+    "cluster",
 ]
 
 _LAZY = {
@@ -52,7 +53,7 @@ _LAZY = {
     "Analysis": ("discourse.analysis", "Analysis"),
     "Results": ("discourse.results", "Results"),
 }
-_SUBMODULES = {"io", "sentiment", "stance", "actors", "rhetoric", "plotting", "text"}
+_SUBMODULES = {"io", "sentiment", "stance", "actors", "rhetoric", "plotting", "text", "cluster"}
 
 
 def __getattr__(name: str) -> Any:
