@@ -193,8 +193,9 @@ def typed_frame(data: Mapping[str, Sequence[Any]], columns: Sequence[Column]) ->
     """A pandas DataFrame with the declared column types (used for results in memory and on disk).
 
     Integer columns use pandas' nullable ``Int64``, booleans ``boolean``, floats ``float64``;
-    JSON and string columns hold Python objects (``None`` when missing; an empty string is
-    missing too, as it is once written to CSV).
+    JSON columns hold Python lists/dicts (``None`` when missing); string columns get pandas'
+    default for strings (missing values are NA; an empty string counts as missing, as it does
+    once written to CSV).
 
     Examples
     --------
@@ -202,25 +203,44 @@ def typed_frame(data: Mapping[str, Sequence[Any]], columns: Sequence[Column]) ->
     >>> str(frame["n"].dtype)
     'Int64'
     """
+    import numpy as np
     import pandas as pd
 
-    names = [c.name for c in columns]
-    frame = pd.DataFrame({name: list(data.get(name, ())) for name in names}, columns=names)
+    arrays = {}
     for column in columns:
+        values = list(data.get(column.name, ()))
         if column.dtype == "int":
-            frame[column.name] = frame[column.name].astype("Int64")
-        elif column.dtype == "float":
-            frame[column.name] = frame[column.name].astype("float64")
+            arrays[column.name] = _nullable(values, np.int64, "Int64", pd)
         elif column.dtype == "bool":
-            frame[column.name] = frame[column.name].astype("boolean")
+            arrays[column.name] = _nullable(values, np.bool_, "boolean", pd)
+        elif column.dtype == "float":
+            arrays[column.name] = np.array(
+                [np.nan if v is None else v for v in values], dtype=np.float64
+            )
         else:
-            values = frame[column.name].astype(object)
-            missing = values.isna()
             if column.dtype == "str":
                 # CSV cannot tell "" from a missing value, so neither does a table in memory.
-                missing |= values.eq("")
-            frame[column.name] = values.where(~missing, None)
-    return frame
+                values = [None if v == "" or _is_nan(v) else v for v in values]
+            else:
+                values = [None if _is_nan(v) else v for v in values]
+            array = np.empty(len(values), dtype=object)
+            array[:] = values
+            arrays[column.name] = array
+    return pd.DataFrame(arrays, columns=[c.name for c in columns])
+
+
+def _is_nan(value: Any) -> bool:
+    return isinstance(value, float) and value != value
+
+
+def _nullable(values: list[Any], numpy_type: Any, pandas_type: str, pd: Any) -> Any:
+    """A nullable pandas array, built from a NumPy array and a mask (fast for long columns)."""
+    import numpy as np
+
+    mask = np.array([v is None or _is_nan(v) or v is pd.NA for v in values], dtype=bool)
+    filled = np.array([0 if m else v for v, m in zip(values, mask)], dtype=numpy_type)
+    array_type = pd.arrays.IntegerArray if pandas_type == "Int64" else pd.arrays.BooleanArray
+    return array_type(filled, mask)
 
 
 def frame_from_records(records: Iterable[Mapping[str, Any]], columns: Sequence[Column]) -> Any:
