@@ -98,8 +98,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run_analyze(args: argparse.Namespace) -> int:
-    from discourse.analysis import analyze_path
+    import warnings
 
+    from discourse.analysis import analyze_path
+    from discourse.errors import DataWarning
+
+    # In lenient mode every problem goes to read_report.csv and is summarised below; the
+    # library's DataWarning would only repeat the first one as a raw Python warning line.
+    warnings.simplefilter("ignore", DataWarning)
     manifest = analyze_path(
         None if args.seed else args.input,
         out=args.out,

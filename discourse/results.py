@@ -188,7 +188,10 @@ class Results:
             raise InputError(f"no {MANIFEST}: not a results folder (or an unfinished run)", source=str(folder))
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         tables = {}
-        for name, entry in manifest.get("tables", {}).items():
+        index = manifest.get("tables", {})
+        names = [n for n in TABLE_ORDER if n in index] + sorted(n for n in index if n not in TABLE_ORDER)
+        for name in names:
+            entry = index[name]
             path = folder / entry["file"]
             if verify and file_sha256(path) != entry["sha256"]:
                 raise InputError(

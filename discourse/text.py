@@ -61,7 +61,7 @@ for _ch in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb":
     _SAME_LENGTH_MAP[ord(_ch)] = '"'
 for _ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
     _SAME_LENGTH_MAP[ord(_ch)] = "-"
-for _code in list(range(0, 9)) + [11, 12] + list(range(14, 32)) + [127]:
+for _code in list(range(0, 9)) + [11, 12] + list(range(14, 32)) + list(range(127, 160)):
     _SAME_LENGTH_MAP[_code] = " "
 _SAME_LENGTH_MAP[ord("\r")] = "\n"  # CRLF reads as two line breaks' worth of space, never glue
 _SAME_LENGTH_TABLE = str.maketrans(_SAME_LENGTH_MAP)
@@ -98,6 +98,14 @@ _MANY_SPACES = re.compile(r"[ \t]{2,}")
 _MANY_BREAKS = re.compile(r"\n{3,}")
 
 
+_MAX_UNESCAPE_ROUNDS = 8
+
+
+def _without_controls(text: str) -> str:
+    """Remove control characters (C0, C1, DEL; NUL included) except line breaks and tabs."""
+    return "".join(ch for ch in text if ch in "\n\t\r" or unicodedata.category(ch) != "Cc")
+
+
 def clean(text: str) -> str:
     """Clean scraped text: HTML entities and tags, control characters, Unicode form, spacing.
 
@@ -113,13 +121,20 @@ def clean(text: str) -> str:
     >>> clean("Fire points&nbsp;will be <b>suppressed</b>.<br>Checkmate.\\x00")
     'Fire points\\xa0will be suppressed.\\nCheckmate.'
     """
-    if "<" in text:
-        text = _BREAK_TAG.sub("\n", text)
-        text = _TAG.sub("", text)
-    if "&" in text:
-        text = html.unescape(text)
+    text = _without_controls(text)
+    # Scraped text is often escaped twice ("&amp;lt;b&amp;gt;"): repeat until nothing changes,
+    # so that cleaning a cleaned text changes nothing.
+    for _ in range(_MAX_UNESCAPE_ROUNDS):
+        before = text
+        if "<" in text:
+            text = _BREAK_TAG.sub("\n", text)
+            text = _TAG.sub("", text)
+        if "&" in text:
+            text = html.unescape(text)
+        if text == before:
+            break
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = _without_controls(text)
     # NFC after removing controls: a removed NUL between a letter and its accent would
     # otherwise leave the pair decomposed (and a second clean() would change the text).
     text = unicodedata.normalize("NFC", text)
