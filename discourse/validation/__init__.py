@@ -45,6 +45,7 @@ def run_validations(
     >>> run_validations("/no/such/folder", only=["rhetoric"])  # doctest: +SKIP
     """
     from discourse.validation import rhetoric, sentiment, stance
+    from discourse.validation._common import write_csv
 
     runners = {
         "sentiment": sentiment.validate_sentiment,
@@ -57,5 +58,5 @@ def run_validations(
         if out is not None:
             folder = Path(out)
             folder.mkdir(parents=True, exist_ok=True)
-            sentiment.write_csv(tables[name], folder / f"validation_{name}.csv")
+            write_csv(tables[name], folder / f"validation_{name}.csv")
     return tables

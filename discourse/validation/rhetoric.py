@@ -32,7 +32,6 @@ Examples
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import sys
 from collections import Counter
@@ -45,6 +44,7 @@ import numpy as np
 from discourse.errors import InputError
 from discourse.rhetoric import RhetoricAnalyzer
 from discourse.text import clean
+from discourse.validation._common import write_csv
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -460,16 +460,6 @@ def validate_rhetoric(data_dir: str | os.PathLike[str] | None, *, gold: bool = T
     return out[["dataset", "subject", "feature", "metric", "value"]]
 
 
-def _write_csv(frame: "pd.DataFrame", path: str | os.PathLike[str]) -> None:
-    try:
-        from discourse.io.atomic import atomic_write
-    except ImportError:  # pragma: no cover - the io module is optional here
-        frame.to_csv(path, index=False)
-        return
-    with atomic_write(path, newline="") as handle:
-        frame.to_csv(handle, index=False, quoting=csv.QUOTE_MINIMAL)
-
-
 def main(argv: Iterable[str] | None = None) -> int:
     """Command line: ``python -m discourse.validation.rhetoric [DATA_DIR] [--out F] [--gold]``."""
     import pandas as pd
@@ -510,7 +500,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         ]
     if args.out:
         table = pd.concat(frames, ignore_index=True)[["dataset", "subject", "feature", "metric", "value"]]
-        _write_csv(table, args.out)
+        write_csv(table, args.out)
         print(f"\nwrote {args.out}")
     return 0
 

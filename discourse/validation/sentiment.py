@@ -40,8 +40,14 @@ import numpy as np
 
 from discourse.errors import InputError
 from discourse.sentiment.analyzer import DEFAULT_THRESHOLDS, SentimentAnalyzer
-from discourse.sentiment.news import FEATURES, WEIGHTS_FILE, news_features, predicted_to_score
+from discourse.sentiment.news import (
+    FEATURES,
+    WEIGHTS_FILE,
+    news_features,
+    predicted_to_score,
+)
 from discourse.sentiment.results import LABELS, label_for
+from discourse.validation._common import classification_scores, write_csv
 
 __all__ = [
     "SETS",
@@ -212,13 +218,7 @@ def macro_f1(
     >>> macro_f1(["positive", "negative", "neutral"], ["positive", "negative", "negative"])
     0.5555555555555555
     """
-    scores = []
-    for label in labels:
-        tp = sum(1 for t, p in zip(truth, predicted) if t == label and p == label)
-        fp = sum(1 for t, p in zip(truth, predicted) if t != label and p == label)
-        fn = sum(1 for t, p in zip(truth, predicted) if t == label and p != label)
-        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return sum(scores) / len(scores)
+    return classification_scores(truth, predicted, labels)[0]
 
 
 # -- agreement with the reference implementations ----------------------------------------------
@@ -543,29 +543,6 @@ def _table_row(
         "macro_f1": round(macro_f1(truth, predicted), 4),
         "evaluation": evaluation,
     }
-
-
-def write_csv(frame: Any, path: str | os.PathLike[str]) -> Path:
-    """Write a table as CSV atomically (temporary file, then rename).
-
-    Examples
-    --------
-    >>> import pandas as pd, tempfile, pathlib
-    >>> out = write_csv(pd.DataFrame({"a": [1]}), pathlib.Path(tempfile.mkdtemp()) / "t.csv")
-    >>> out.read_text()
-    'a\\n1\\n'
-    """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            frame.to_csv(stream, index=False, lineterminator="\n")
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
 
 
 def _write_json(spec: dict[str, Any], path: str | os.PathLike[str]) -> None:

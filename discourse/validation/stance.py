@@ -32,12 +32,12 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from discourse.errors import InputError
+from discourse.validation._common import classification_scores, write_csv
 
 __all__ = ["Target", "load_newsmtsc", "macro_f1", "validate_stance", "write_csv", "main"]
 
@@ -114,16 +114,7 @@ def macro_f1(gold: Sequence[str], predicted: Sequence[str]) -> tuple[float, floa
     >>> round(f1, 3), acc, per_class["positive"]
     (0.222, 0.5, 0.0)
     """
-    per_class = {}
-    for label in LABELS:
-        tp = sum(1 for g, p in zip(gold, predicted) if g == label and p == label)
-        fp = sum(1 for g, p in zip(gold, predicted) if g != label and p == label)
-        fn = sum(1 for g, p in zip(gold, predicted) if g == label and p != label)
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        per_class[label] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    accuracy = sum(1 for g, p in zip(gold, predicted) if g == p) / len(gold) if gold else 0.0
-    return sum(per_class.values()) / len(LABELS), accuracy, per_class
+    return classification_scores(gold, predicted, LABELS)
 
 
 def _vader_label(compound: float) -> str:
@@ -224,30 +215,6 @@ def validate_stance(data_dir: str | os.PathLike[str], *, splits: Sequence[str] =
             rows.append(_row(split, "discourse_stance_tuned_on_other_split", items, [predict(t) for t in items], note))
     return pd.DataFrame(rows, columns=["split", "method", "n", "macro_f1", "accuracy", "f1_negative",
                                        "f1_neutral", "f1_positive", "note"])
-
-
-def write_csv(frame: Any, path: str | os.PathLike[str]) -> Path:
-    """Write the table as CSV atomically (a temporary file, then a rename).
-
-    Examples
-    --------
-    >>> import pandas as pd, tempfile, pathlib
-    >>> out = write_csv(pd.DataFrame({"a": [1]}), pathlib.Path(tempfile.mkdtemp()) / "v.csv")
-    >>> out.read_text()
-    'a\\n1\\n'
-    """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=target.name, suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            frame.to_csv(stream, index=False, lineterminator="\n")
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-    return target
 
 
 def main(argv: Sequence[str] | None = None) -> int:
