@@ -193,9 +193,8 @@ def typed_frame(data: Mapping[str, Sequence[Any]], columns: Sequence[Column]) ->
     """A pandas DataFrame with the declared column types (used for results in memory and on disk).
 
     Integer columns use pandas' nullable ``Int64``, booleans ``boolean``, floats ``float64``;
-    JSON columns hold Python lists/dicts (``None`` when missing); string columns get pandas'
-    default for strings (missing values are NA; an empty string counts as missing, as it does
-    once written to CSV).
+    JSON and string columns hold Python objects (``None`` when missing; an empty string counts as
+    missing, as it does once written to CSV).
 
     Examples
     --------
@@ -225,7 +224,8 @@ def typed_frame(data: Mapping[str, Sequence[Any]], columns: Sequence[Column]) ->
                 values = [None if _is_nan(v) else v for v in values]
             array = np.empty(len(values), dtype=object)
             array[:] = values
-            arrays[column.name] = array
+            # object dtype on every pandas version (pandas 3 would otherwise infer "str")
+            arrays[column.name] = pd.Series(array, dtype=object, copy=False)
     return pd.DataFrame(arrays, columns=[c.name for c in columns])
 
 
