@@ -8,9 +8,12 @@ shared through a :class:`DocContext`. Lexicons are loaded once per process.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache, partial
+from itertools import accumulate, compress, count, repeat
+from operator import itemgetter, mul
 from typing import Any, NamedTuple
 
 from discourse.actors import ActorRegistry, Mention
@@ -82,6 +85,23 @@ LEXICON_NAMES = (
 )
 
 
+class _Round6(dict):
+    """``round(x, 6)`` memo for the float columns of records (lexicon values, weights and their
+    products recur). Zeros are never stored, so ``-0.0`` keeps its sign; callers pass floats only
+    (an int key would find the float of the same value)."""
+
+    def __missing__(self, x: float) -> float:
+        rounded = round(x, 6)
+        if rounded:
+            if len(self) > 100_000:  # bounded: a corpus has many distinct values
+                self.clear()
+            self[x] = rounded
+        return rounded
+
+
+ROUND6 = _Round6()
+
+
 class WordInfo(NamedTuple):
     """What the lexicons say about one word (or phrase)."""
 
@@ -128,11 +148,16 @@ class SentenceScan(NamedTuple):
     cues: tuple[Cue, ...]
     bounds: tuple[Boundary, ...]
     carry: tuple[float, ...]  # carry[i]: product of boundary factors before token first + i
+    # carry[i] is scaled by 2**-shift[i] (empty: no scaling), so that a sentence with thousands
+    # of boundaries does not underflow to 0.0 (powers of two scale exactly: ratios are unchanged)
+    shift: tuple[int, ...] = ()
 
     def between(self, low: int, high: int) -> float:
         """Product of the boundary factors at token indices ``low <= k < high``."""
-        carry = self.carry
-        return carry[high - self.first] / carry[low - self.first]
+        carry, i, j = self.carry, low - self.first, high - self.first
+        if not self.shift:
+            return carry[j] / carry[i]
+        return math.ldexp(carry[j] / carry[i], self.shift[i] - self.shift[j])
 
 
 def _wild_split(lexicon: Lexicon) -> tuple[dict[str, str], dict[str, str], dict[tuple[str, ...], str]]:
@@ -195,7 +220,13 @@ class CueIndex:
         for entries in phrases.values():
             entries.sort(key=lambda item: -len(item[0]))
         self.phrases = phrases
+        # first word -> the words that can follow it in a phrase (a quick "no phrase here")
+        self.phrase_seconds = {first: frozenset(words[1] for words, _ in entries) for first, entries in phrases.items()}
         self._memo: dict[str, WordInfo | None] = {}
+        # Per looked-up word: worth a visit in a sentence scan (a lexicon entry, a phrase start,
+        # a hyphenated word, or anything not starting with a letter or digit, which includes all
+        # punctuation). Words not looked up yet are visited too, and then filled in here.
+        self.interest: dict[str, bool] = {}
 
     def info(self) -> list[dict[str, str]]:
         """Provenance of every lexicon used."""
@@ -217,7 +248,11 @@ class CueIndex:
         info = self._resolve(word)
         if len(memo) > 200_000:  # bounded: a corpus has an open vocabulary
             memo.clear()
+            self.interest.clear()
         memo[word] = info
+        self.interest[word] = (
+            info is not None or word in self.phrases or "-" in word or not word[:1].isalnum()
+        )
         return info
 
     def _resolve(self, word: str) -> WordInfo | None:
@@ -279,24 +314,6 @@ def cue_index() -> CueIndex:
     return CueIndex()
 
 
-def _covered_tokens(doc: Doc, mentions: Sequence[Mention]) -> tuple[set[int], dict[int, list[tuple[int, int]]]]:
-    """Tokens entirely inside a (non-epithet) mention, and partly covered tokens with the
-    covered character ranges. Epithets ("Assad regime") keep their evaluative words as cues."""
-    full: set[int] = set()
-    partial: dict[int, list[tuple[int, int]]] = {}
-    tokens = doc.tokens
-    for mention in mentions:
-        if mention.form == "epithet":
-            continue
-        for k in range(mention.token_start, mention.token_end):
-            token = tokens[k]
-            if mention.start <= token.start and token.end <= mention.end:
-                full.add(k)
-            else:
-                partial.setdefault(k, []).append((mention.start, mention.end))
-    return full, partial
-
-
 def _uncovered_parts(token: Token, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     parts = []
     position = token.start
@@ -309,9 +326,11 @@ def _uncovered_parts(token: Token, ranges: list[tuple[int, int]]) -> list[tuple[
     return parts
 
 
-_MISSING = object()
+_LOWER = itemgetter(3)  # Token.lower
+_UNSEEN = object()
 _new_boundary = partial(tuple.__new__, Boundary)  # skip the generated __new__: hot path
 _new_cue = partial(tuple.__new__, Cue)
+_new_scan = partial(tuple.__new__, SentenceScan)
 _BOUNDARY_ROLES = frozenset({"contrast", "subordinator", "relative", "coordinator", "complementizer"})
 
 
@@ -326,42 +345,43 @@ def scan_sentence(
     first, stop = doc.sentence_token_ranges[si]
     tokens = doc.tokens
     toks = tokens[first:stop]
-    lowers = [t.lower for t in toks]
-    memo = index._memo
+    lowers = list(map(_LOWER, toks))
     phrases = index.phrases
     partial_here = [k - first for k in partial if first <= k < stop] if partial else ()
-    # One pass: the tokens worth a look (punctuation, lexicon words, phrase starts, hyphenated
-    # words, words not seen before); everything else is skipped at C speed.
-    visit = [
-        i
-        for i, (t, w) in enumerate(zip(toks, lowers))
-        if t.kind == "punct" or memo.get(w, _MISSING) is not None or w in phrases or "-" in w
-    ]
+    # One pass at C speed: the tokens worth a look (punctuation, lexicon words, phrase starts,
+    # hyphenated words, words not seen before; see CueIndex.interest). The rest cannot be cues.
+    visit = list(compress(count(), map(index.interest.get, lowers, repeat(True))))
     if partial_here:
         visit = sorted(set(visit).union(partial_here))
-    raw: list[list[Any]] = []  # mutable cue fields until modifiers are applied
+    raw: list[tuple[Any, ...]] = []  # cue fields before modifiers are applied
     bounds: list[Boundary] = []
     negators: list[tuple[int, str]] = []
     scalers: list[tuple[int, float, str]] = []
     skip_until = -1
     norm = doc.norm
+    memo = index._memo
+    phrase_seconds = index.phrase_seconds
     for i in visit:
         if i < skip_until:
             continue
         k = first + i
-        token = toks[i]
-        kind = token.kind
+        token = toks[i]  # start, end, text, lower, kind
+        kind = token[4]
         if kind == "punct":
-            key = norm[token.start]
-            if key == "." and token.end - token.start > 1:
+            key = norm[token[0]]
+            if key == "." and token[1] - token[0] > 1:
                 key = "..."
             factor = BOUNDARY_FACTORS.get(key)
             if factor is not None:
                 bounds.append(_new_boundary((k, factor, key)))
             continue
-        if kind not in ("word", "acronym") or k in full:
+        if kind != "word" and kind != "acronym":
             continue
-        if k in partial:  # "US-backed": the word part outside the mention
+        if k in full:
+            if token[3] not in memo:
+                index.lookup(token[3])  # a name: known now, so later scans skip it at C speed
+            continue
+        if partial and k in partial:  # "US-backed": the word part outside the mention
             for a, b in _uncovered_parts(token, partial[k]):
                 word = doc.lower[a:b].strip("-'*")
                 if not word:
@@ -370,39 +390,51 @@ def scan_sentence(
                 relation = index.compound.get(word)
                 info = index.lookup(word)
                 if relation is not None:
-                    raw.append([k, k + 1, offset, offset + len(word), word, info.polarity if info else 0.0,
-                                info.lexicon if info else "", "compound", relation, "", False, "", False])
+                    raw.append((k, k + 1, offset, offset + len(word), word, info.polarity if info else 0.0,
+                                info.lexicon if info else "", "compound", relation, "", False, "", False))
                 elif info is not None and info.polarity:
-                    raw.append([k, k + 1, offset, offset + len(word), word, info.polarity, info.lexicon,
-                                "", 0.0, "", False, "", False])
+                    raw.append((k, k + 1, offset, offset + len(word), word, info.polarity, info.lexicon,
+                                "", 0.0, "", False, "", False))
             continue
-        phrase = index.phrase_at(lowers, i, stop - first) if lowers[i] in phrases else None
-        if phrase is not None and any(j in full for j in range(k, phrase[0] + first)):
+        word = lowers[i]
+        phrase = None
+        if word in phrases and i + 1 < len(lowers) and lowers[i + 1] in phrase_seconds[word]:
+            phrase = index.phrase_at(lowers, i, stop - first)
+        if phrase is not None and full and any(j in full for j in range(k, phrase[0] + first)):
             phrase = None
+        span_start = token[0]
         if phrase is not None:
             end = phrase[0] + first
             info = phrase[1]
-            span_end = tokens[end - 1].end
+            span_end = tokens[end - 1][1]
         else:
             end = k + 1
-            span_end = token.end
-            info = index.lookup(lowers[i])
-            if info is None and "-" in lowers[i]:  # "low-damage": read the last part
-                info = index.lookup(lowers[i].rsplit("-", 1)[1])
+            span_end = token[1]
+            info = memo.get(word, _UNSEEN)
+            if info is _UNSEEN:
+                info = index.lookup(word)
+            if info is None and "-" in word:  # "low-damage": read the last part
+                last = word.rsplit("-", 1)[1]
+                info = index.lookup(last)
+                span_start = token[1] - len(last)  # the evidence is "damage", not the compound
         if info is None:
             continue
         skip_until = end - first
-        role = info.role
-        if role == "negator":
-            negators.append((k, info.term))
-        elif role in ("booster", "dampener"):
-            scalers.append((end, BOOSTER_FACTOR if role == "booster" else DAMPENER_FACTOR, info.term))
+        role = info[2]  # WordInfo: polarity, lexicon, role, relation, category, term
+        if not role or role == "speech" or role == "action" or role == "reporting":
+            text = token[2]
+            raw.append((k, end, span_start, span_end, info[5], info[0], info[1], role, info[3], info[4],
+                        False, "", len(text) > 1 and text.isupper()))
+        elif role == "negator":
+            negators.append((k, info[5]))
+        elif role == "booster" or role == "dampener":
+            scalers.append((end, BOOSTER_FACTOR if role == "booster" else DAMPENER_FACTOR, info[5]))
         elif role in _BOUNDARY_ROLES:
             bounds.append(_new_boundary((k, BOUNDARY_FACTORS[role], role)))
         else:
-            caps = len(token.text) > 1 and token.text.isupper()
-            raw.append([k, end, token.start, span_end, info.term, info.polarity, info.lexicon, role,
-                        info.relation, info.category, False, "", caps])
+            text = token[2]
+            raw.append((k, end, span_start, span_end, info[5], info[0], info[1], role, info[3], info[4],
+                        False, "", len(text) > 1 and text.isupper()))
     bounds.sort()
     clause_edges = [b.k for b in bounds if b.factor <= 0.7]
     negator_ks = [nk for nk, _ in negators]
@@ -411,7 +443,7 @@ def scan_sentence(
     cues = []
     for item in raw:
         ck = item[0]
-        note = []
+        note = ""  # modifiers, joined with "; "
         value = item[5]
         if value and item[12]:  # an all-caps word: emphasis, unless the whole sentence shouts
             if shouting is None:
@@ -426,29 +458,55 @@ def scan_sentence(
                 e = bisect_right(clause_edges, nk)
                 if e >= len(clause_edges) or clause_edges[e] >= ck:
                     value *= NEGATION_SCALAR
-                    note.append(f"negated by '{negators[n][1]}'")
+                    note = f"negated by '{negators[n][1]}'"
         if scaler_at:
             scaler = scaler_at.get(ck)
             if scaler is not None:  # an intensifier right before the cue
                 value *= scaler[0]
-                note.append(("boosted" if scaler[0] > 1 else "dampened") + f" by '{scaler[1]}'")
+                scaled = ("boosted" if scaler[0] > 1 else "dampened") + f" by '{scaler[1]}'"
+                note = f"{note}; {scaled}" if note else scaled
         role = item[7]
-        passive = role in ("speech", "action", "reporting") and _is_passive(tokens, first, ck)
+        passive = (role == "speech" or role == "action" or role == "reporting") and _is_passive(tokens, first, ck)
         cues.append(
             _new_cue((ck, item[1], item[2], item[3], item[4], value, base, item[6], role, item[8],
-                      item[9], passive, "; ".join(note) if note else ""))
+                      item[9], passive, note))
         )
+    if not bounds:
+        return _new_scan((si, first, stop, tuple(cues), (), (1.0,) * (stop - first + 1), ()))
+    factors = [1.0] * (stop - first)
+    for bound in bounds:
+        factors[bound.k - first] *= bound.factor
+    # carry[i]: the product of the factors before token first + i, multiplied in order (as the
+    # loop below does); the factors are at most 1, so the last product is the smallest.
+    carry = list(accumulate(factors, mul, initial=1.0))
+    if carry[-1] >= _TINY:
+        return _new_scan((si, first, stop, tuple(cues), tuple(bounds), tuple(carry), ()))
     carry = [1.0] * (stop - first + 1)
+    shift: list[int] = []
     if bounds:
         factor_at = {}
         for bound in bounds:
             factor_at[bound.k] = factor_at.get(bound.k, 1.0) * bound.factor
         product = 1.0
+        scaled = 0
         for i in range(stop - first):
             carry[i] = product
+            if scaled:
+                shift.append(scaled)
             product *= factor_at.get(first + i, 1.0)
+            if product < _TINY:  # thousands of commas: rescale before the product underflows
+                if not scaled:
+                    shift = [0] * (i + 1)
+                product = math.ldexp(product, _RESCALE)
+                scaled += _RESCALE
         carry[stop - first] = product
-    return SentenceScan(si, first, stop, tuple(cues), tuple(bounds), tuple(carry))
+        if scaled:
+            shift.append(scaled)
+    return SentenceScan(si, first, stop, tuple(cues), tuple(bounds), tuple(carry), tuple(shift))
+
+
+_RESCALE = 512
+_TINY = math.ldexp(1.0, -_RESCALE)
 
 
 def _shouting(tokens: Sequence[Token], first: int, stop: int) -> bool:
@@ -478,25 +536,60 @@ def _is_passive(tokens: Sequence[Token], first: int, k: int) -> bool:
 
 
 class DocContext:
-    """One text being analysed: its doc, mentions and lazily computed sentence scans."""
+    """One text being analysed: its doc, mentions and lazily computed sentence scans.
+
+    Attributes
+    ----------
+    quotes : list of (int, int)
+        Double-quoted spans ``(open, close)`` (offsets of the quotation marks), paired in order;
+        an unpaired last mark is ignored. `quote_closes` lists their closes.
+    """
 
     def __init__(self, doc: Doc, registry: ActorRegistry, mentions: Sequence[Mention] | None = None) -> None:
         self.doc = doc
         self.registry = registry
-        self.mentions = tuple(registry.find(doc) if mentions is None else mentions)
+        self.mentions = found = tuple(registry.find(doc) if mentions is None else mentions)
         self.index = cue_index()
-        self._full, self._partial = _covered_tokens(doc, self.mentions)
         self._scans: dict[int, SentenceScan] = {}
-        self._quotes: list[tuple[int, int]] | None = None
-        self.quote_closes: list[int] = []
         self.attribution_cache: dict[int, list[Any]] = {}
+        self.sentence_cache: dict[tuple[str, int], Any] = {}  # small per-sentence facts
         self.by_sentence: dict[int, list[Mention]] = {}
         self.mention_at_token: dict[int, Mention] = {}
-        for mention in self.mentions:
-            self.by_sentence.setdefault(mention.sentence, []).append(mention)
-            for k in range(mention.token_start, mention.token_end):
-                self.mention_at_token.setdefault(k, mention)
-        self.sentence_cache: dict[tuple[str, int], Any] = {}  # small per-sentence facts
+        # Tokens entirely inside a (non-epithet) mention, and partly covered tokens with the
+        # covered character ranges. Epithets ("Assad regime") keep their evaluative words as cues.
+        self._full: set[int] = set()
+        self._partial: dict[int, list[tuple[int, int]]] = {}
+        if found:
+            by_sentence, at, full = self.by_sentence, self.mention_at_token, self._full
+            tokens = doc.tokens
+            for mention in found:
+                start, end, form, si, t0, t1 = mention[0], mention[1], mention[4], mention[6], mention[7], mention[8]
+                group = by_sentence.get(si)
+                if group is None:
+                    by_sentence[si] = [mention]
+                else:
+                    group.append(mention)
+                for k in range(t0, t1):
+                    if k not in at:
+                        at[k] = mention
+                    if form != "epithet":
+                        token = tokens[k]
+                        if start <= token[0] and token[1] <= end:
+                            full.add(k)
+                        else:
+                            self._partial.setdefault(k, []).append((start, end))
+        norm = doc.norm
+        mark = norm.find('"')
+        if mark == -1:
+            self.quotes: list[tuple[int, int]] = []
+            self.quote_closes: list[int] = []
+        else:
+            marks = []
+            while mark != -1:
+                marks.append(mark)
+                mark = norm.find('"', mark + 1)
+            self.quotes = [(marks[n], marks[n + 1]) for n in range(0, len(marks) - 1, 2)]
+            self.quote_closes = [close for _, close in self.quotes]
 
     def scan(self, si: int) -> SentenceScan:
         """The scan of sentence `si` (computed once)."""
@@ -505,21 +598,6 @@ class DocContext:
             scan = scan_sentence(self.doc, self.index, si, self._full, self._partial)
             self._scans[si] = scan
         return scan
-
-    @property
-    def quotes(self) -> list[tuple[int, int]]:
-        """Double-quoted spans ``(open, close)`` (offsets of the quotation marks), paired in
-        order; an unpaired last mark is ignored."""
-        if self._quotes is None:
-            norm = self.doc.norm
-            marks = []
-            found = norm.find('"')
-            while found != -1:
-                marks.append(found)
-                found = norm.find('"', found + 1)
-            self._quotes = [(marks[n], marks[n + 1]) for n in range(0, len(marks) - 1, 2)]
-            self.quote_closes = [close for _, close in self._quotes]
-        return self._quotes
 
 
 # -- part of speech (for noun/verb decisions and predication) --------------------------------
@@ -568,6 +646,20 @@ _SUFFIX_TAGS = (
 
 def pos_of(token: Token) -> str:
     """The most frequent Penn tag of a token's word (suffix rules for unknown words)."""
+    hit = _POS_MEMO.get(token[2])
+    if hit is not None and hit[0] == token[3] and hit[1] == token[4]:  # same lower form and kind
+        return hit[2]
+    tag = _pos_of(token)
+    if len(_POS_MEMO) > 200_000:  # bounded: an open vocabulary
+        _POS_MEMO.clear()
+    _POS_MEMO[token[2]] = (token[3], token[4], tag)
+    return tag
+
+
+_POS_MEMO: dict[str, tuple[str, str, str]] = {}  # text -> (lower, kind, tag)
+
+
+def _pos_of(token: Token) -> str:
     tags = pos_lexicon().tags
     tag = tags.get(token.text) or tags.get(token.lower)
     if tag is not None:

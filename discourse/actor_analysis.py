@@ -58,7 +58,11 @@ class ActorAnalysis:
     def to_records(self, table: str = "stance") -> list[dict[str, Any]]:
         """Tidy rows of one table (see Notes)."""
         if table == "mentions":
-            return [m.to_record() for m in self.mentions]
+            return [  # Mention.to_record, inlined
+                {"actor": actor, "alias": alias, "form": form, "start": start, "end": end,
+                 "sentence": sentence, "possessive": possessive}
+                for start, end, actor, alias, form, possessive, sentence, _, _ in self.mentions
+            ]
         if table == "stance":
             return self.stance.to_records("unit")
         if table == "stance_sentences":
@@ -210,13 +214,30 @@ class ActorAnalyzer:
         >>> ActorAnalyzer().analyze("").mentions
         ()
         """
+        stance_analyzer, relation_extractor, predicator = self._analyzers()
         ctx = DocContext(as_doc(text_or_doc), self._registry())
-        stance = StanceAnalyzer(registry=self.registry, **(self.stance_params or {}))._analyze(ctx)
-        relations = RelationExtractor(
-            registry=self.registry, reported_stance=self.reported_stance, stance_params=self.stance_params
-        )._extract(ctx, stance)
-        predications = Predicator(registry=self.registry)._extract(ctx) if self.predication else None
+        stance = stance_analyzer._analyze(ctx)
+        relations = relation_extractor._extract(ctx, stance)
+        predications = predicator._extract(ctx) if self.predication else None
         return ActorAnalysis(ctx.mentions, stance, relations, predications)
+
+    def _analyzers(self) -> tuple[StanceAnalyzer, RelationExtractor, Predicator]:
+        """The configured analysers, built again only when a parameter has changed."""
+        key = (self.registry, self.reported_stance, self.stance_params)
+        cached = self.__dict__.get("_analyzers_")
+        if cached is not None and cached[0][0] is key[0] and cached[0][1] == key[1] and cached[0][2] == key[2]:
+            return cached[1]
+        analyzers = (
+            StanceAnalyzer(registry=self.registry, **(self.stance_params or {})),
+            RelationExtractor(
+                registry=self.registry, reported_stance=self.reported_stance, stance_params=self.stance_params
+            ),
+            Predicator(registry=self.registry),
+        )
+        # a copy of the stance parameters, so a change made in place is noticed too
+        params = dict(self.stance_params) if isinstance(self.stance_params, dict) else self.stance_params
+        self.__dict__["_analyzers_"] = ((key[0], key[1], params), analyzers)
+        return analyzers
 
     def thread(self, thread: Thread | Iterable[tuple[str, str]]) -> ThreadActorAnalysis:
         """All actor measures of every unit of a thread, and its nomination table.

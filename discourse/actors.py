@@ -44,7 +44,8 @@ import weakref
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
+from itertools import compress
 from pathlib import Path
 from types import MappingProxyType
 from operator import attrgetter, itemgetter
@@ -295,6 +296,9 @@ class Mention(NamedTuple):
         }
 
 
+_new_mention = partial(tuple.__new__, Mention)  # skips the generated __new__: hot path
+
+
 # -- the compiled matcher ---------------------------------------------------------------------
 
 
@@ -305,6 +309,7 @@ class _Entry(NamedTuple):
     alias: str
     form: str
     shout_guard: bool  # contains an exact short all-caps piece ("US")
+    size: int  # len(keys)
 
 
 def _split_token(doc: Doc, token: Token) -> list[Token]:
@@ -332,13 +337,16 @@ def _split_token(doc: Doc, token: Token) -> list[Token]:
     return pieces
 
 
-def _pieces_of(doc: Doc, keys: frozenset[str] | None = None) -> tuple[Sequence[Token], list[tuple[int, int]]]:
+def _pieces_of(
+    doc: Doc, keys: frozenset[str] | None = None, memo: dict[str, Any] | None = None
+) -> tuple[Sequence[Token], list[tuple[int, int]]]:
     """The doc's tokens with hyphenated/glued words split and lone hyphens dropped.
 
     Only words with a piece in `keys` (when given) are split: "de-escalation" stays whole
     unless an alias contains "de" or "escalation". Returns the pieces and the shifts that map
     a piece index back to its token index: ``(first piece index, token index - piece index)``
-    pairs, in order (empty when the pieces are the tokens).
+    pairs, in order (empty when the pieces are the tokens). `memo` (per `keys`) keeps the split of
+    each hyphenated word seen before.
     """
     tokens = doc.tokens
     norm = doc.norm
@@ -363,7 +371,20 @@ def _pieces_of(doc: Doc, keys: frozenset[str] | None = None) -> tuple[Sequence[T
             continue
         token = tokens[k]
         covered_until = token.end
-        if token.kind == "word":
+        if token.kind == "word" and memo is not None:
+            # the split follows from the word (its text, and its lower form for a capital sigma)
+            known = memo.get(token[2])
+            if known is None or known[0] != token[3]:
+                if len(memo) > 100_000:  # bounded: an open vocabulary
+                    memo.clear()
+                known = memo[token[2]] = (token[3], _split_plan(doc, token, keys))
+            if known[1] is not None:
+                text, base = doc.text, token[0]
+                replacements.append(
+                    (k, [Token(base + a, base + b, text[base + a : base + b], lower[base + a : base + b], "word")
+                         for a, b in known[1]])
+                )
+        elif token.kind == "word":
             if (
                 keys is not None
                 and (token.text.islower() or token.text.isupper())
@@ -389,6 +410,21 @@ def _pieces_of(doc: Doc, keys: frozenset[str] | None = None) -> tuple[Sequence[T
         shifts.append((len(pieces), previous - len(pieces)))
     pieces += tokens[previous:]
     return pieces, shifts
+
+
+def _split_plan(doc: Doc, token: Token, keys: frozenset[str] | None) -> tuple[tuple[int, int], ...] | None:
+    """The pieces a word is split into by :func:`_pieces_of`, as offsets into the word, or
+    ``None`` if it stays whole."""
+    if (
+        keys is not None
+        and (token.text.islower() or token.text.isupper())
+        and not any(part in keys for part in token.lower.split("-"))
+    ):
+        return None
+    split = _split_token(doc, token)
+    if keys is None or any(piece.lower in keys for piece in split):
+        return tuple((piece.start - token.start, piece.end - token.start) for piece in split)
+    return None
 
 
 def _token_index(shifts: list[tuple[int, int]], piece: int) -> int:
@@ -433,7 +469,7 @@ def _compile_alias(actor: Actor, alias: Alias) -> _Entry:
         if rule == "exact" and len(surface) <= 3:
             shout_guard = True
     keys = tuple(p.lower for p in pieces)
-    return _Entry(keys, tuple(checks), actor.id, alias.text, alias.form, shout_guard)
+    return _Entry(keys, tuple(checks), actor.id, alias.text, alias.form, shout_guard, len(keys))
 
 
 class _Matcher:
@@ -461,14 +497,16 @@ class _Matcher:
         self.first_keys = frozenset(trie)
         self.keys = frozenset(key for keys in owners for key in keys)
         self.acronyms = frozenset(k for k in trie if k.isalpha())
+        self.splits: dict[str, Any] = {}  # memo of _pieces_of
 
     def find(self, doc: Doc) -> tuple[Mention, ...]:
-        pieces, shifts = _pieces_of(doc, self.keys)
+        pieces, shifts = _pieces_of(doc, self.keys, self.splits)
         index = self.index
-        hits = [i for i, low in enumerate(map(_LOWER, pieces)) if low in index]
+        lowers = list(map(_LOWER, pieces))
+        # The pieces that start an alias, found at C speed (most words start none).
+        hits = list(compress(range(len(lowers)), map(index.__contains__, lowers)))
         if not hits:
             return ()
-        lowers = list(map(_LOWER, pieces))
         norm = doc.norm
         n = len(pieces)
         sentences = doc.sentences
@@ -482,54 +520,61 @@ class _Matcher:
                 continue
             # Walk the trie as far as the text goes; remember every alias that ends on the way.
             node = index[lowers[i]]
-            ends = [node[None]] if None in node else []
-            j = i + 1
-            while j < n:
-                child = node.get(lowers[j])
-                if child is None:
-                    break
-                a, b = pieces[j - 1].end, pieces[j].start
-                if b != a and not (b == a + 1 and norm[a] == " ") and not _GAP_OK.issuperset(norm[a:b]):
-                    break  # only spaces or hyphens may separate the pieces of an alias
-                node = child
-                if None in node:
-                    ends.append(node[None])
-                j += 1
-            if not ends:
-                continue
+            entry = node.get(None)
+            if entry is not None and len(node) == 1:
+                ends: Sequence[_Entry] = (entry,)  # no longer alias starts here
+            elif entry is None and (i + 1 == n or lowers[i + 1] not in node):
+                continue  # "the" not followed by "Pentagon", "Kremlin"...
+            else:
+                ends = [entry] if entry is not None else []
+                j = i + 1
+                while j < n:
+                    child = node.get(lowers[j])
+                    if child is None:
+                        break
+                    a, b = pieces[j - 1][1], pieces[j][0]  # Token: start, end, ...
+                    if b != a and not (b == a + 1 and norm[a] == " ") and not _GAP_OK.issuperset(norm[a:b]):
+                        break  # only spaces or hyphens may separate the pieces of an alias
+                    node = child
+                    if None in node:
+                        ends.append(node[None])
+                    j += 1
+                if not ends:
+                    continue
             matched = None
             for entry in reversed(ends):  # longest first
-                if entry.checks and not self._case_ok(entry, pieces, i, doc, caseless):
+                if entry[1] and not self._case_ok(entry, pieces, i, doc, caseless):  # checks
                     if caseless is None and self._needs_caseless(entry, pieces, i):
                         caseless = _is_caseless(doc)
                         if not self._case_ok(entry, pieces, i, doc, caseless):
                             continue
                     else:
                         continue
-                if entry.shout_guard and self._shouted(pieces, i, len(entry.keys)):
+                if entry[5] and self._shouted(pieces, i, entry[6]):  # shout_guard, size
                     continue
                 matched = entry
                 break
             if matched is None:
                 continue
-            stop = i + len(matched.keys)
-            first, last = pieces[i], pieces[stop - 1]
+            stop = i + matched[6]
+            first_start = pieces[i][0]
+            last = pieces[stop - 1]
+            last_end = last[1]
             possessive = False
-            if stop < n and pieces[stop].start == last.end:
+            if stop < n and pieces[stop][0] == last_end:
                 after = lowers[stop]
                 possessive = after == "'s" or (
-                    after == "'" and last.lower.endswith("s") and self._word_follows(pieces, stop)
+                    after == "'" and last[3].endswith("s") and self._word_follows(pieces, stop)
                 )
-            while s_index < last_sentence and sentences[s_index].end <= first.start:
+            while s_index < last_sentence and sentences[s_index].end <= first_start:
                 s_index += 1
             if shifts:
                 t0, t1 = _token_index(shifts, i), _token_index(shifts, stop - 1) + 1
             else:
                 t0, t1 = i, stop
             found.append(
-                Mention(
-                    first.start, last.end, matched.actor_id, matched.alias, matched.form,
-                    possessive, s_index, t0, t1,
+                _new_mention(
+                    (first_start, last_end, matched[2], matched[3], matched[4], possessive, s_index, t0, t1)
                 )
             )
             resume = stop

@@ -200,7 +200,6 @@ class _Edges(NamedTuple):
     subordinate: list[int]  # contrast and subordinators
     mention_ends: list[int]  # token_end of the sentence's mentions, in order
     first_word: int  # first non-punctuation token
-    title_case: bool  # most words capitalised (a headline)
 
 
 def _edges(ctx: DocContext, scan: SentenceScan) -> _Edges:
@@ -212,8 +211,6 @@ def _edges(ctx: DocContext, scan: SentenceScan) -> _Edges:
         first_word = scan.first
         while first_word < scan.stop and tokens[first_word].kind == "punct":
             first_word += 1
-        words = [t.text for t in tokens[scan.first : scan.stop] if t.kind == "word" and t.text[:1].isalpha()]
-        capitalised = sum(1 for w in words if w[:1].isupper())
         cached = _Edges(
             [b.k for b in bounds if b.factor <= 0.35],
             [b.k for b in bounds if b.factor <= STRONG_BOUNDARY],
@@ -221,9 +218,20 @@ def _edges(ctx: DocContext, scan: SentenceScan) -> _Edges:
             [b.k for b in bounds if b.kind in ("contrast", "subordinator")],
             [m.token_end for m in ctx.by_sentence.get(scan.index, ())],
             first_word,
-            capitalised * 10 >= len(words) * 6,
         )
         ctx.sentence_cache[key] = cached
+    return cached
+
+
+def _title_case(ctx: DocContext, scan: SentenceScan) -> bool:
+    """True if most words of the sentence are capitalised (a headline)."""
+    key = ("title_case", scan.index)
+    cached = ctx.sentence_cache.get(key)
+    if cached is None:
+        tokens = ctx.doc.tokens
+        words = [t.text for t in tokens[scan.first : scan.stop] if t.kind == "word" and t.text[:1].isalpha()]
+        capitalised = sum(1 for w in words if w[:1].isupper())
+        cached = ctx.sentence_cache[key] = capitalised * 10 >= len(words) * 6
     return cached
 
 
@@ -613,7 +621,7 @@ def _proper_noun_use(ctx: DocContext, scan: SentenceScan, k: int) -> bool:
         and _mention_at(ctx, k - 1) is None
     ):
         return True  # "Syrian War Report": a run of capitalised words that is not an actor
-    return not _edges(ctx, scan).title_case  # in a Title Case headline capitals say nothing
+    return not _title_case(ctx, scan)  # in a Title Case headline capitals say nothing
 
 
 def _looks_like_speaker(ctx: DocContext, scan: SentenceScan, phrase: tuple[int, int]) -> bool:
@@ -739,6 +747,9 @@ class AttributionIndex:
         return found
 
 
+_NO_ATTRIBUTIONS = AttributionIndex(())  # shared by the many sentences without any (never modified)
+
+
 def index_around(ctx: DocContext, si: int, offset: int) -> AttributionIndex:
     """An :class:`AttributionIndex` of :func:`attributions_around` (cached per sentence and
     quotation)."""
@@ -751,9 +762,50 @@ def index_around(ctx: DocContext, si: int, offset: int) -> AttributionIndex:
     key = ("aindex", si, quote)
     cached = ctx.sentence_cache.get(key)
     if cached is None:
-        cached = AttributionIndex(attributions_around(ctx, si, offset))
+        found = attributions_around(ctx, si, offset)
+        cached = AttributionIndex(found) if found else _NO_ATTRIBUTIONS
         ctx.sentence_cache[key] = cached
     return cached
+
+
+_UNKNOWN: Any = object()
+
+
+def mention_attributions(ctx: DocContext, si: int) -> list[tuple[Attribution | None, list[Attribution]]] | None:
+    """For each mention of sentence `si` (in ``ctx.by_sentence`` order): the innermost
+    attribution containing it and the attributions it is the speaker of; ``None`` if there are
+    none for any of them. Computed once per sentence, in the same order of look-ups as one
+    :func:`index_around` per mention (pronoun speakers depend on what was read before)."""
+    key = ("mentions", si)
+    found: list[tuple[Attribution | None, list[Attribution]]] | None = ctx.sentence_cache.get(key, _UNKNOWN)
+    if found is not _UNKNOWN:
+        return found
+    found = None
+    mentions = ctx.by_sentence.get(si, ())
+    if not ctx.quotes:  # one index for the whole sentence
+        attributions = ctx.attribution_cache.get(si)
+        if attributions is None:
+            for cue in ctx.scan(si).cues:
+                if cue[8] == "reporting" or cue[8] == "speech":  # role
+                    attributions = sentence_attributions(ctx, si)
+                    break
+            else:
+                attributions = ctx.attribution_cache[si] = []  # no reporting expression here
+        if attributions:
+            index = index_around(ctx, si, 0)
+            found = [(index.innermost(m.start), index.speaking(m.start, m.end)) for m in mentions]
+    else:
+        pairs = []
+        for m in mentions:
+            index = index_around(ctx, si, m.start)
+            if index.attributions:
+                pairs.append((index.innermost(m.start), index.speaking(m.start, m.end)))
+            else:
+                pairs.append((None, []))
+        if any(container is not None or speaking for container, speaking in pairs):
+            found = pairs
+    ctx.sentence_cache[key] = found
+    return found
 
 
 def attributions_in(ctx: DocContext, sentences: Sequence[int] | None = None) -> list[Attribution]:

@@ -30,17 +30,18 @@ Examples
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import compress, count, repeat
 from collections.abc import Iterable
-from operator import attrgetter
+from operator import itemgetter
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, NamedTuple
 
-from discourse._cues import AUXILIARIES, BE_FORMS, DocContext, cue_index, pos_lexicon, pos_of
+from discourse._cues import AUXILIARIES, BE_FORMS, ROUND6, DocContext, cue_index, pos_lexicon, pos_of
 from discourse.actors import ActorRegistry, thread_units
-from discourse.attribution import index_around
+from discourse.attribution import mention_attributions
 from discourse.model import Thread
-from discourse.text import Doc, as_doc
+from discourse.text import Doc, Token, as_doc
 
 __all__ = ["Predication", "PredicationResult", "ThreadPredications", "Predicator", "predications", "thread_predications"]
 
@@ -50,7 +51,6 @@ _WINDOW = 8
 _MODIFIER_ROLES = frozenset(
     {"negator", "booster", "dampener", "contrast", "subordinator", "relative", "coordinator", "complementizer"}
 )
-_BOUND_K = attrgetter("k")
 
 
 class Predication(NamedTuple):
@@ -169,7 +169,24 @@ class PredicationResult:
 
     def to_records(self) -> list[dict[str, Any]]:
         """One row per mention x word."""
-        return [p.to_record() for p in self.predications]
+        return [  # Predication.to_record, inlined
+            {
+                "sentence": sentence,
+                "actor": actor,
+                "mention_start": mention_start,
+                "mention_end": mention_end,
+                "word": word,
+                "start": start,
+                "end": end,
+                "pos": pos,
+                "relation": relation,
+                "polarity": polarity,
+                "evaluative": evaluative,
+                "source": source,
+            }
+            for (actor, mention_start, mention_end, sentence, word, start, end, pos, relation, polarity,
+                 evaluative, source) in self.predications
+        ]
 
     def summary(self, *, evaluative_only: bool = True) -> list[dict[str, Any]]:
         """Counts per actor x word x relation (evaluative words only, by default)."""
@@ -200,6 +217,40 @@ class ThreadPredications:
     def summary(self, *, evaluative_only: bool = True) -> list[dict[str, Any]]:
         """Counts per part x actor x word x relation."""
         return _summary(((part, p) for part, _k, _u, r in self.units for p in r.predications), evaluative_only)
+
+
+_NO_CUES: dict[int, Any] = {}
+# Per token text, memoised (an open vocabulary, so bounded): whether the word can be a predicate
+# or is a copula (else it is skipped at C speed unless a cue sits on it), and for words (lower
+# form, copula, never a predicate (a light verb or a modifier), tag, adjective or verb, adjective,
+# verb, adjective or noun). A token's kind and lower form follow from its text, except for a
+# capital sigma, whose lower form depends on what follows (such words are always looked at, and
+# their lower form checked).
+_RELEVANT: dict[str, bool] = {}
+_WORDS: dict[str, tuple[str, bool, bool, str, bool, bool, bool, bool]] = {}
+_TEXT = itemgetter(2)
+_ATTRIBUTE_TAGS = ("JJ", "DT", "RB", "NN")  # what may stand between an attribute and its noun
+
+
+def _word(token: Token, index: Any) -> tuple[str, bool, bool, str, bool, bool, bool, bool] | None:
+    """Fill the memos for a token; its word facts (``None`` if it is not a word)."""
+    if len(_RELEVANT) > 200_000:
+        _RELEVANT.clear()
+        _WORDS.clear()
+    text = token[2]
+    if token[4] != "word":
+        _RELEVANT[text] = False
+        return None
+    lower = token[3]
+    tag = pos_of(token)
+    info = index.lookup(lower)
+    skip = lower in _LIGHT_VERBS or (info is not None and info.role in _MODIFIER_ROLES)
+    adjective, verb = tag.startswith("JJ"), tag.startswith("VB")
+    known = _WORDS[text] = (
+        lower, lower in _COPULAS, skip, tag, adjective or verb, adjective, verb, adjective or tag.startswith("NN")
+    )
+    _RELEVANT[text] = known[1] or (known[4] and not skip) or "\u03a3" in text
+    return known
 
 
 class Predicator:
@@ -250,97 +301,125 @@ class Predicator:
         return self._extract(DocContext(as_doc(text_or_doc), self._registry()))
 
     def _extract(self, ctx: DocContext) -> PredicationResult:
-        """Predications for a prepared context."""
-        doc = ctx.doc
-        tokens = doc.tokens
+        """Predications for a prepared context.
+
+        A mention's clause reaches to the nearest clause edge (comma included) on either side, at
+        most `window` words. A word's relation: before the mention, an adjective with only
+        adjectives, determiners, adverbs and nouns between is an ``attribute``, a verb
+        ``undergoes``; after it, a verb is an ``action`` (``undergoes`` in a passive, a
+        ``predicate`` after a copula unless a gerund), an adjective or noun after a copula a
+        ``predicate``; anything else ``context``.
+        """
+        tokens = ctx.doc.tokens
+        window = self.window
         found: list[Predication] = []
         for si in sorted(ctx.by_sentence):
             scan = ctx.scan(si)
-            tags, candidates, copulas = self._sentence_words(ctx, scan)
+            # (looked up even without candidates: pronoun speakers of later sentences refer back)
+            attributions = mention_attributions(ctx, si)
+            candidates, copulas = self._sentence_words(ctx, scan)
+            if not candidates:
+                continue
             positions = [c[0] for c in candidates]
-            for mention in ctx.by_sentence[si]:
-                container = index_around(ctx, si, mention.start).innermost(mention.start)
+            first, stop = scan.first, scan.stop
+            edges = [b[0] for b in scan.bounds if b[1] <= 0.7]  # clause edges (comma included)
+            mentions = ctx.by_sentence[si]
+            for n, mention in enumerate(mentions):
+                container = attributions[n][0] if attributions is not None else None
                 source = container.source if container is not None else "author"
-                t0, t1 = mention.token_start, mention.token_end
-                low, high = self._clause(scan, t0, t1)
+                actor, m_start, m_end = mention[2], mention[0], mention[1]
+                t0, t1 = mention[7], mention[8]  # token_start, token_end
+                # the mention's clause, by bisection in the sorted edges
+                low = max(first, t0 - window)
+                high = min(stop, t1 + window)
+                if edges:
+                    j = bisect_left(edges, min(t0, high)) - 1
+                    top = high
+                    if j >= 0 and edges[j] >= low:
+                        low = edges[j] + 1
+                    j = bisect_left(edges, max(t1, low))
+                    if j < len(edges) and edges[j] < top:
+                        high = edges[j]
+                copulas_before = bisect_left(copulas, t1) if copulas else 0
                 for i in range(bisect_left(positions, low), bisect_left(positions, high)):
-                    k, tag, cue = candidates[i]
-                    if t0 <= k < t1:
+                    k, tag, _cue, polarity, text, start, end, adjective, verb, adjective_or_noun, passive = candidates[i]
+                    # the word's relation to the mention
+                    if k < t0:
+                        if adjective and all(
+                            tokens[j][4] != "word" or pos_of(tokens[j]).startswith(_ATTRIBUTE_TAGS)
+                            for j in range(k + 1, t0)
+                        ):
+                            relation = "attribute"
+                        else:
+                            relation = "undergoes" if verb else "context"
+                    elif k < t1:
                         continue
-                    copula_seen = k > t1 and bisect_left(copulas, t1) < bisect_left(copulas, k)
-                    relation = self._relation(tags, k, t0, t1, tag, copula_seen, cue)
-                    polarity = round(cue.value, 6) if cue is not None else 0.0
-                    token = tokens[k]
+                    else:
+                        copula_seen = k > t1 and copulas_before < bisect_left(copulas, k)
+                        if verb:
+                            if passive:
+                                relation = "undergoes"
+                            else:
+                                relation = "action" if not copula_seen or tag == "VBG" else "predicate"
+                        elif copula_seen and adjective_or_noun:
+                            relation = "predicate"
+                        else:
+                            relation = "context"
                     found.append(
                         _new_predication(
-                            (mention.actor_id, mention.start, mention.end, si, token.text, token.start,
-                             token.end, tag, relation, polarity, bool(polarity), source)
+                            (actor, m_start, m_end, si, text, start, end, tag, relation, polarity,
+                             bool(polarity), source)
                         )
                     )
         return PredicationResult(tuple(found))
 
     @staticmethod
-    def _sentence_words(ctx: DocContext, scan: Any) -> tuple[dict[int, str], list[tuple[int, str, Any]], list[int]]:
-        """Per sentence, once: the tags of its words, the candidate predicates (adjectives, full
-        verbs, evaluative words; not in a mention, not a modifier) and the copulas."""
+    def _sentence_words(ctx: DocContext, scan: Any) -> tuple[list[tuple[Any, ...]], list[int]]:
+        """Per sentence, once: the candidate predicates (adjectives, full verbs, evaluative
+        words; not in a mention, not a modifier) with their tag, cue, rounded polarity, text and
+        span, and the copulas."""
         tokens = ctx.doc.tokens
         covered = ctx.mention_at_token
-        cue_at = {c.k: c for c in scan.cues}
-        index = ctx.index
-        tags: dict[int, str] = {}
+        first, stop = scan.first, scan.stop
+        # the tokens worth a look: copulas, possible predicates, unknown tokens, and cues
+        visit = compress(count(first), map(_RELEVANT.get, map(_TEXT, tokens[first:stop]), repeat(True)))
+        cues = scan.cues
+        if cues:
+            cue_at = {c[0]: c for c in cues}
+            visit = sorted(set(visit).union(cue_at))
+        else:
+            cue_at = _NO_CUES
+        words = _WORDS
         candidates = []
         copulas = []
-        for k in range(scan.first, scan.stop):
+        for k in visit:
             token = tokens[k]
-            if token.kind != "word":
-                continue
-            tag = tags[k] = pos_of(token)
-            lower = token.lower
-            if lower in _COPULAS:
+            known = words.get(token[2])
+            if known is None or known[0] != token[3]:
+                known = _word(token, ctx.index)
+                if known is None:  # not a word
+                    continue
+            _, copula, skip, tag, verb_or_adjective, adjective, verb, adjective_or_noun = known
+            if copula:
                 copulas.append(k)
-            if k in covered or lower in _LIGHT_VERBS:
+            if skip or k in covered:
                 continue
             cue = cue_at.get(k)
-            if not (tag[:2] in ("JJ", "VB") or (cue is not None and cue.value)):
-                continue
-            info = index.lookup(lower)
-            if info is not None and info.role in _MODIFIER_ROLES:
-                continue
-            candidates.append((k, tag, cue))
-        return tags, candidates, copulas
-    def _clause(self, scan: Any, t0: int, t1: int) -> tuple[int, int]:
-        """Token range of the mention's clause: to the nearest boundary (comma included), at
-        most `window` words either side."""
-        low = max(scan.first, t0 - self.window)
-        high = min(scan.stop, t1 + self.window)
-        bounds = scan.bounds
-        i = bisect_left(bounds, low, key=_BOUND_K)
-        while i < len(bounds) and bounds[i].k < high:  # bounded by the window
-            bound = bounds[i]
-            if bound.factor <= 0.7:
-                if bound.k < t0:
-                    low = bound.k + 1
-                elif bound.k >= t1:
-                    high = bound.k
-                    break
-            i += 1
-        return low, high
-
-    @staticmethod
-    def _relation(tags: dict[int, str], k: int, t0: int, t1: int, tag: str, copula_seen: bool, cue: Any) -> str:
-        if k < t0:
-            if tag.startswith("JJ") and all(tags.get(j, "NN").startswith(("JJ", "DT", "RB", "NN")) for j in range(k + 1, t0)):
-                return "attribute"
-            if tag.startswith("VB"):
-                return "undergoes"
-            return "context"
-        if tag.startswith("VB"):
-            if cue is not None and cue.passive:
-                return "undergoes"
-            return "action" if not copula_seen or tag in ("VBG",) else "predicate"
-        if copula_seen and (tag.startswith("JJ") or tag.startswith("NN")):
-            return "predicate"
-        return "context"
+            if cue is None:
+                if not verb_or_adjective:
+                    continue
+                polarity = 0.0
+            else:
+                value = cue[5]
+                if not (verb_or_adjective or value):
+                    continue
+                # round(value, 6), through the memo for floats
+                polarity = (ROUND6[value] if value else value) if value.__class__ is float else round(value, 6)
+            candidates.append(
+                (k, tag, cue, polarity, token[2], token[0], token[1], adjective, verb, adjective_or_noun,
+                 cue is not None and cue[11])  # passive
+            )
+        return candidates, copulas
 
     def thread(self, thread: Thread | Iterable[tuple[str, str]]) -> ThreadPredications:
         """Predications in every unit of a thread."""

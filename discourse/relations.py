@@ -430,6 +430,31 @@ def _asserted_by(index: AttributionIndex, cue: Cue) -> str:
     return found.source if found is not None else "author"
 
 
+def _add(
+    found: list[Relation], si: int, text: str, source: Mention | None, source_name: str, target: Mention | None,
+    kind: str, polarity: float, negated: bool, asserted: str, fallback: tuple[int, int] | None, relation: str,
+    cue_span: tuple[int, int],
+) -> None:
+    """Append one relation (none without a target span)."""
+    if target is not None:
+        t_span = (target.start, target.end)
+    elif fallback is not None:
+        t_span = fallback
+    else:
+        return
+    s_span = (source.start, source.end) if source is not None else cue_span
+    sign = 0 if negated or not polarity else (1 if polarity > 0 else -1)
+    found.append(
+        Relation(source.actor_id if source is not None else source_name,
+                 target.actor_id if target is not None else "", relation, kind, sign, negated,
+                 asserted, si, s_span[0], s_span[1], cue_span[0], cue_span[1], t_span[0], t_span[1],
+                 text[s_span[0] : s_span[1]], text[t_span[0] : t_span[1]])
+    )
+
+
+_ACT_ROLES = frozenset({"speech", "action", "compound"})
+
+
 def _sentence_relations(ctx: DocContext, si: int) -> list[Relation]:
     scan = ctx.scan(si)
     doc = ctx.doc
@@ -438,34 +463,23 @@ def _sentence_relations(ctx: DocContext, si: int) -> list[Relation]:
     mentions = ctx.by_sentence.get(si, [])
     found: list[Relation] = []
     index = ctx.index
-
-    def add(source: Mention | None, source_name: str, target: Mention | None, cue: Cue | None,
-            kind: str, polarity: float, negated: bool, asserted: str, fallback: tuple[int, int] | None,
-            relation: str, cue_span: tuple[int, int]) -> None:
-        if target is not None:
-            t_span = (target.start, target.end)
-        elif fallback is not None:
-            t_span = fallback
-        else:
-            return
-        s_span = (source.start, source.end) if source is not None else cue_span
-        sign = 0 if negated or not polarity else (1 if polarity > 0 else -1)
-        found.append(
-            Relation(source.actor_id if source is not None else source_name,
-                     target.actor_id if target is not None else "", relation, kind, sign, negated,
-                     asserted, si, s_span[0], s_span[1], cue_span[0], cue_span[1], t_span[0], t_span[1],
-                     text[s_span[0] : s_span[1]], text[t_span[0] : t_span[1]])
-        )
+    compound = index.compound
 
     # Compounds written with a space: "SDF allied factions".
+    stop = scan.stop
     for mention in mentions:
-        k = mention.token_end
-        if k < scan.stop and tokens[k].kind == "word" and tokens[k].lower in index.compound:
-            target = _mention_after(ctx, k, 2)
-            fallback = _noun_phrase_after(ctx, scan, k + 1)
-            add(mention, "", target, None, "compound", index.compound[tokens[k].lower], False, "author",
-                fallback, tokens[k].lower, (tokens[k].start, tokens[k].end))
-    if not any(c.role in ("speech", "action", "compound") for c in scan.cues):
+        k = mention[8]  # token_end
+        if k < stop:
+            token = tokens[k]
+            if token[4] == "word" and token[3] in compound:
+                target = _mention_after(ctx, k, 2)
+                fallback = _noun_phrase_after(ctx, scan, k + 1)
+                _add(found, si, text, mention, "", target, "compound", compound[token[3]], False, "author",
+                     fallback, token[3], (token[0], token[1]))
+    for cue in scan.cues:
+        if cue[8] in _ACT_ROLES:  # role
+            break
+    else:
         return found
     for cue in scan.cues:
         if cue.role not in ("speech", "action", "compound"):
@@ -479,8 +493,8 @@ def _sentence_relations(ctx: DocContext, si: int) -> list[Relation]:
                 continue
             target = _mention_after(ctx, cue.k, 2)
             fallback = _noun_phrase_after(ctx, scan, cue.k + 1)
-            add(owner, "", target, cue, "compound", cue.relation, negated, asserted, fallback, cue.term,
-                (cue.start, cue.end))
+            _add(found, si, text, owner, "", target, "compound", cue.relation, negated, asserted, fallback,
+                 cue.term, (cue.start, cue.end))
             continue
         if cue.role not in ("speech", "action"):
             continue
@@ -521,8 +535,8 @@ def _sentence_relations(ctx: DocContext, si: int) -> list[Relation]:
             continue  # "a direct clash of forces": nominal acts need an actor as object
         if agent is not None and patient is not None and agent.actor_id == patient.actor_id:
             continue  # no self-relations
-        add(agent, source_name, patient, cue, kind, polarity, negated, asserted, fallback, cue.term,
-            (cue.start, cue.end))
+        _add(found, si, text, agent, source_name, patient, kind, polarity, negated, asserted, fallback,
+             cue.term, (cue.start, cue.end))
     return found
 
 

@@ -42,14 +42,14 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from operator import attrgetter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from typing import Any, NamedTuple
 
-from discourse._cues import DocContext, SentenceScan, cue_index
+from discourse._cues import ROUND6, DocContext, SentenceScan, cue_index
 from discourse.actors import ActorRegistry, Mention, thread_units
-from discourse.attribution import Attribution, index_around
+from discourse.attribution import Attribution, index_around, mention_attributions
 from discourse.model import Thread
 from discourse.text import Doc, as_doc
 
@@ -196,6 +196,7 @@ class MentionStance(NamedTuple):
 
 
 _CONTEXT_REACH = 60  # tokens: the sentence context of a mention, bounded for giant sentences
+_NOBODY: tuple[None, tuple[()]] = (None, ())  # no attribution around a mention
 _CUE_K = attrgetter("k")
 _new_evidence = partial(tuple.__new__, CueEvidence)  # skips the generated __new__: hot path
 _new_mention_stance = partial(tuple.__new__, MentionStance)
@@ -209,31 +210,136 @@ def _label(score: float, threshold: float) -> str:
     return "neutral"
 
 
-def _aggregate(
-    mentions: Iterable[MentionStance], threshold: float, key_actor: Any
-) -> list[dict[str, Any]]:
-    """Mean score per (actor, source) with counts and evidence."""
-    groups: dict[tuple[str, str], list[MentionStance]] = {}
+
+
+class _Formatted(dict):
+    """Memo of the ``(+0.123)`` part of :meth:`CueEvidence.to_text` per contribution."""
+
+    def __missing__(self, x: float) -> str:
+        if len(self) > 100_000:  # bounded
+            self.clear()
+        text = self[x] = f"({x:+.3f})"
+        return text
+
+
+_FORMATTED = _Formatted()
+
+# A prepared mention (see _prepare): the record, the texts of its contributing cues in text
+# order, the same cues strongest first as (-|contribution|, start, text), its rounded score,
+# all texts joined and the strongest eight joined.
+_Prepared = tuple[MentionStance, list[str], list[tuple[float, int, str]], float, str, str]
+_NONE: list[Any] = []  # shared by mentions without cues (never modified)
+
+
+def _prepare(mentions: Iterable[MentionStance]) -> list[_Prepared]:
+    """What the record tables need from each mention, computed once per result.
+
+    Sorting the (-|contribution|, start, text) tuples needs no key function: a tie in the first
+    two means the same cue (same start, same weight), hence the same text, as the stable sort by
+    (-|contribution|, start) of the cues would give.
+    """
+    formatted = _FORMATTED
+    heads: dict[int, tuple[str, int, str]] = {}  # start -> (term, end, "term@start:end")
+    prepared = []
     for m in mentions:
-        groups.setdefault((key_actor(m.actor), m.source), []).append(m)
+        ranked: list[tuple[float, int, str]] = []
+        for c in m[14]:  # term, start, end, value, weight, contribution, lexicon, note
+            contribution = c[5]
+            if not contribution:
+                continue
+            start = c[1]
+            head = heads.get(start)
+            if head is None or head[0] != c[0] or head[1] != c[2]:  # the same cue in other mentions
+                head = heads[start] = (c[0], c[2], f"{c[0]}@{start}:{c[2]}")
+            # CueEvidence.to_text: head + "(+0.123)"
+            ranked.append((-abs(contribution), start, head[2] + formatted[contribution]))
+        if len(ranked) > 1:
+            texts = [cue[2] for cue in ranked]
+            evidence = "; ".join(texts)
+            ranked.sort()
+            top = "; ".join([cue[2] for cue in ranked[:8]])
+        elif ranked:
+            texts = [ranked[0][2]]
+            evidence = top = texts[0]
+        else:
+            texts = ranked = _NONE
+            evidence = top = ""
+        score = m[12]
+        prepared.append((m, texts, ranked, round(score, 6) if score else score, evidence, top))
+    return prepared
+
+
+def _aggregate(
+    prepared: Iterable[_Prepared], threshold: float, key_actor: Any, sentence: MentionStance | None = None
+) -> list[dict[str, Any]]:
+    """Mean score per (actor, source) with counts and evidence (per sentence if `sentence`,
+    a mention of it, is given)."""
+    groups: dict[tuple[str, str], list[_Prepared]] = {}
+    for item in prepared:
+        m = item[0]
+        key = (key_actor(m[0]) if key_actor is not None else m[0], m[8])  # actor, source
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [item]
+        else:
+            group.append(item)
     rows = []
     for (actor, source), items in groups.items():
-        score = sum(m.score for m in items) / len(items)
-        cues = [c for m in items for c in m.cues if c.contribution]
-        cues.sort(key=lambda c: (-abs(c.contribution), c.start))
-        rows.append(
-            {
-                "actor": actor,
-                "source": source,
-                "n_mentions": len(items),
-                "n_cued": sum(1 for m in items if any(c.contribution for c in m.cues)),
-                "n_positive": sum(1 for m in items if m.label == "positive"),
-                "n_negative": sum(1 for m in items if m.label == "negative"),
-                "score": round(score, 6),
-                "label": _label(score, threshold),
-                "evidence": "; ".join(c.to_text() for c in cues[:8]),
-            }
-        )
+        n = len(items)
+        if n == 1:
+            item = items[0]
+            m = item[0]
+            score = m[12]
+            if score and score.__class__ is float:  # sum([score]) / 1 is score itself
+                rounded = item[3]
+            else:
+                score = sum([score]) / 1
+                rounded = round(score, 6)
+            label = m[13]
+            n_cued = 1 if item[1] else 0
+            n_positive = 1 if label == "positive" else 0
+            n_negative = 1 if label == "negative" else 0
+            evidence = item[5]
+        else:
+            score = sum([item[0][12] for item in items]) / n
+            rounded = round(score, 6)
+            n_cued = sum([1 for item in items if item[1]])
+            labels = [item[0][13] for item in items]
+            n_positive = labels.count("positive")
+            n_negative = labels.count("negative")
+            evidence = "; ".join([cue[2] for cue in sorted([cue for item in items for cue in item[2]])[:8]])
+        label = "positive" if score > threshold else ("negative" if score < -threshold else "neutral")
+        if sentence is None:
+            rows.append(
+                {
+                    "actor": actor,
+                    "source": source,
+                    "n_mentions": n,
+                    "n_cued": n_cued,
+                    "n_positive": n_positive,
+                    "n_negative": n_negative,
+                    "score": rounded,
+                    "label": label,
+                    "evidence": evidence,
+                }
+            )
+        else:
+            rows.append(
+                {
+                    "sentence": sentence[5],
+                    "sentence_start": sentence[6],
+                    "sentence_end": sentence[7],
+                    "actor": actor,
+                    "source": source,
+                    "n_mentions": n,
+                    "n_cued": n_cued,
+                    "n_positive": n_positive,
+                    "n_negative": n_negative,
+                    "score": rounded,
+                    "label": label,
+                    "evidence": evidence,
+                }
+            )
     return rows
 
 
@@ -280,45 +386,77 @@ class StanceResult:
     params: Mapping[str, Any] = field(default_factory=dict)
     rollup: Mapping[str, str] = field(default_factory=dict)
 
+    @cached_property
+    def _prepared(self) -> list[_Prepared]:
+        """Each mention with its contributing cues and their texts (built once, when the first
+        table is asked for: the texts are only needed in records)."""
+        return _prepare(self.mentions)
+
     def to_records(self, level: str = "unit") -> list[dict[str, Any]]:
         """Tidy rows at a level: ``unit``, ``sentence``, ``mention`` or ``evidence`` (see Notes)."""
-        key = self.rollup.get if self.rollup else None
-        actor_key = (lambda a: self.rollup.get(a, a)) if key else (lambda a: a)
+        rollup = self.rollup
+        actor_key = (lambda a: rollup.get(a, a)) if rollup else None
         if level == "unit":
-            return _aggregate(self.mentions, self.threshold, actor_key)
+            return _aggregate(self._prepared, self.threshold, actor_key)
         if level == "sentence":
-            by_sentence: dict[int, list[MentionStance]] = {}
-            for m in self.mentions:
-                by_sentence.setdefault(m.sentence, []).append(m)
+            by_sentence: dict[int, list[_Prepared]] = {}
+            for item in self._prepared:
+                si = item[0][5]
+                group = by_sentence.get(si)
+                if group is None:
+                    by_sentence[si] = [item]
+                else:
+                    group.append(item)
+            threshold = self.threshold
             rows = []
-            for si, items in by_sentence.items():
-                for row in _aggregate(items, self.threshold, actor_key):
-                    rows.append(
-                        {"sentence": si, "sentence_start": items[0].sentence_start,
-                         "sentence_end": items[0].sentence_end, **row}
-                    )
+            for items in by_sentence.values():
+                rows += _aggregate(items, threshold, actor_key, items[0][0])
             return rows
         if level == "mention":
-            return [m.to_record() for m in self.mentions]
-        if level == "evidence":
             return [
                 {
-                    "sentence": m.sentence,
-                    "actor": m.actor,
-                    "source": m.source,
-                    "mention_start": m.start,
-                    "mention_end": m.end,
-                    "term": c.term,
-                    "start": c.start,
-                    "end": c.end,
-                    "value": round(c.value, 6),
-                    "weight": round(c.weight, 6),
-                    "contribution": round(c.contribution, 6),
-                    "lexicon": c.lexicon,
-                    "note": c.note,
+                    "sentence": sentence,
+                    "sentence_start": sentence_start,
+                    "sentence_end": sentence_end,
+                    "actor": actor,
+                    "alias": alias,
+                    "form": form,
+                    "start": start,
+                    "end": end,
+                    "source": source,
+                    "source_text": source_text,
+                    "role": role,
+                    "raw": round(raw, 6) if raw else raw,  # (a zero is its own rounding)
+                    "score": score,
+                    "label": label,
+                    "n_cues": len(texts),
+                    "evidence": evidence,
                 }
-                for m in self.mentions
-                for c in m.cues
+                for (actor, alias, form, start, end, sentence, sentence_start, sentence_end, source,
+                     source_text, role, raw, _, label, _), texts, _, score, evidence, _ in self._prepared
+            ]
+        if level == "evidence":
+            # round(x, 6) through a memo for floats (values and weights recur); zeros keep their sign
+            r6 = ROUND6
+            return [
+                {
+                    "sentence": sentence,
+                    "actor": actor,
+                    "source": source,
+                    "mention_start": m_start,
+                    "mention_end": m_end,
+                    "term": term,
+                    "start": start,
+                    "end": end,
+                    "value": (r6[value] if value else value) if value.__class__ is float else round(value, 6),
+                    "weight": (r6[weight] if weight else weight) if weight.__class__ is float else round(weight, 6),
+                    "contribution": (r6[contribution] if contribution else contribution)
+                    if contribution.__class__ is float else round(contribution, 6),
+                    "lexicon": lexicon,
+                    "note": note,
+                }
+                for actor, _, _, m_start, m_end, sentence, _, _, source, _, _, _, _, _, cues in self.mentions
+                for term, start, end, value, weight, contribution, lexicon, note in cues
             ]
         raise ValueError(f"unknown level {level!r}; use 'unit', 'sentence', 'mention' or 'evidence'")
 
@@ -372,23 +510,24 @@ class ThreadStance:
                 for row in result.to_records(level):
                     rows.append({"part": part, "unit_kind": kind, "unit_id": unit_id, **row})
             return rows
-        groups: dict[tuple[str, str, str], list[tuple[str, MentionStance]]] = {}
-        order: list[tuple[str, str, str]] = []
+        groups: dict[tuple[str, str, str], list[tuple[str, _Prepared]]] = {}
         for part, _kind, unit_id, result in self.units:
             rollup = result.rollup
             label = unit_id  # "title", "article" or a comment id
-            for m in result.mentions:
+            for item in result._prepared:
+                m = item[0]
                 key = (part, rollup.get(m.actor, m.actor) if rollup else m.actor, m.source)
-                if key not in groups:
-                    groups[key] = []
-                    order.append(key)
-                groups[key].append((label, m))
+                group = groups.get(key)
+                if group is None:
+                    groups[key] = [(label, item)]
+                else:
+                    group.append((label, item))
         rows = []
-        for key in order:
-            items = groups[key]
-            score = sum(m.score for _, m in items) / len(items)
-            cues = [(uid, c) for uid, m in items for c in m.cues if c.contribution]
-            cues.sort(key=lambda item: (-abs(item[1].contribution), item[0], item[1].start))
+        for key, items in groups.items():  # in order of first appearance
+            score = sum([item[0].score for _, item in items]) / len(items)
+            # strongest first, then by unit and start (a tie in all three is the same cue)
+            cues = sorted([(cue[0], uid, cue[1], cue[2]) for uid, item in items for cue in item[2]])
+            labels = [item[0].label for _, item in items]
             rows.append(
                 {
                     "part": key[0],
@@ -396,12 +535,12 @@ class ThreadStance:
                     "source": key[2],
                     "n_units": len({uid for uid, _ in items}),
                     "n_mentions": len(items),
-                    "n_cued": sum(1 for _, m in items if any(c.contribution for c in m.cues)),
-                    "n_positive": sum(1 for _, m in items if m.label == "positive"),
-                    "n_negative": sum(1 for _, m in items if m.label == "negative"),
+                    "n_cued": sum([1 for _, item in items if item[1]]),
+                    "n_positive": labels.count("positive"),
+                    "n_negative": labels.count("negative"),
                     "score": round(score, 6),
                     "label": _label(score, self.threshold),
-                    "evidence": "; ".join(f"{uid}:{c.to_text()}" for uid, c in cues[:8]),
+                    "evidence": "; ".join([f"{cue[1]}:{cue[3]}" for cue in cues[:8]]),
                 }
             )
         return rows
@@ -430,7 +569,7 @@ class StanceAnalyzer:
     alpha : float
         Normalisation constant (VADER's 15).
     threshold : float
-        |score| above which a stance is positive/negative.
+        Absolute score above which a stance is positive/negative.
     use_attribution, use_roles, use_boundaries : bool
         Switch parts of the method off (for ablation studies).
     rollup : bool
@@ -490,7 +629,21 @@ class StanceAnalyzer:
         >>> sorted(StanceAnalyzer().get_params())[:3]
         ['alpha', 'context_weight', 'distance_scale']
         """
-        return {name: getattr(self, name) for name in self._PARAMS}
+        return {
+            "registry": self.registry,
+            "window": self.window,
+            "distance_scale": self.distance_scale,
+            "speaker_weight": self.speaker_weight,
+            "patient_weight": self.patient_weight,
+            "outside_weight": self.outside_weight,
+            "context_weight": self.context_weight,
+            "alpha": self.alpha,
+            "threshold": self.threshold,
+            "use_attribution": self.use_attribution,
+            "use_roles": self.use_roles,
+            "use_boundaries": self.use_boundaries,
+            "rollup": self.rollup,
+        }  # the names of _PARAMS, in order
 
     def lexicon_info(self) -> list[dict[str, str]]:
         """Provenance of the lexicons and the actor registry used.
@@ -522,11 +675,18 @@ class StanceAnalyzer:
         registry = ctx.registry
         records = []
         sentences = doc.sentences
+        use_attribution = self.use_attribution
         for si in sorted(ctx.by_sentence):
             scan = ctx.scan(si)
             sentence = sentences[si]
-            for mention in ctx.by_sentence[si]:
-                records.append(self._score(ctx, scan, mention, sentence.start, sentence.end))
+            s_start, s_end = sentence.start, sentence.end
+            attributions = mention_attributions(ctx, si) if use_attribution else None
+            if attributions is None:
+                for mention in ctx.by_sentence[si]:
+                    records.append(self._score(ctx, scan, mention, s_start, s_end, _NOBODY))
+            else:
+                for mention, attribution in zip(ctx.by_sentence[si], attributions):
+                    records.append(self._score(ctx, scan, mention, s_start, s_end, attribution))
         rollup = {a: registry.root(a) for a in {r.actor for r in records}} if self.rollup else {}
         return StanceResult(tuple(records), self.threshold, self.get_params(), rollup)
 
@@ -575,15 +735,28 @@ class StanceAnalyzer:
         return ThreadStance(units, self.threshold)
 
     # -- the method ---------------------------------------------------------------------------
-    def _score(self, ctx: DocContext, scan: SentenceScan, mention: Mention, s_start: int, s_end: int) -> MentionStance:
-        t0, t1 = mention.token_start, mention.token_end
-        container: Attribution | None = None
-        speaking: list[Attribution] = []
-        if self.use_attribution:
-            index = index_around(ctx, scan.index, mention.start)
-            if index:
-                container = index.innermost(mention.start)
-                speaking = index.speaking(mention.start, mention.end)
+    def _score(
+        self,
+        ctx: DocContext,
+        scan: SentenceScan,
+        mention: Mention,
+        s_start: int,
+        s_end: int,
+        attribution: tuple[Attribution | None, Sequence[Attribution]] | None = None,
+    ) -> MentionStance:
+        """The stance record of one mention; `attribution` is its (container, speaking) pair
+        from :func:`~discourse.attribution.mention_attributions`, looked up if not given."""
+        t0, t1 = mention[7], mention[8]  # token_start, token_end
+        if attribution is None:
+            container: Attribution | None = None
+            speaking: Sequence[Attribution] = ()
+            if self.use_attribution:
+                index = index_around(ctx, scan.index, mention.start)
+                if index:
+                    container = index.innermost(mention.start)
+                    speaking = index.speaking(mention.start, mention.end)
+        else:
+            container, speaking = attribution
         evidence = []
         raw = 0.0
         window, scale, floor = self.window, self.distance_scale, self.context_weight
@@ -591,73 +764,82 @@ class StanceAnalyzer:
         speaker_weight, patient_weight = self.speaker_weight, self.patient_weight
         cues = scan.cues
         reach = window if not floor else max(window, _CONTEXT_REACH)
-        lo = bisect_left(cues, t0 - reach, key=_CUE_K)
-        hi = bisect_right(cues, t1 + reach, key=_CUE_K)
+        first = scan.first
+        if t0 - reach > first or t1 + reach < scan.stop - 1:  # else every cue is in reach
+            cues = cues[bisect_left(cues, t0 - reach, key=_CUE_K) : bisect_right(cues, t1 + reach, key=_CUE_K)]
+        carry, shift = scan.carry, scan.shift
         mention_at = ctx.mention_at_token
-        for cue in cues[lo:hi]:
-            value = cue.value
+        attributed = container is not None or speaking
+        for cue in cues:
+            # cue: k, k_end, start, end, term, value, base, lexicon, role, relation, category,
+            # passive, note
+            value = cue[5]
             if not value:
                 continue
-            if cue.k_end <= t0:
-                d, left = t0 - cue.k_end + 1, True
-            elif cue.k >= t1:
-                d, left = cue.k - t1 + 1, False
+            k, k_end = cue[0], cue[1]
+            if k_end <= t0:
+                d, left = t0 - k_end + 1, True
+            elif k >= t1:
+                d, left = k - t1 + 1, False
             else:
                 d, left = 0, None  # an epithet's own word
             if d > window:
                 if not floor:
                     continue
                 weight = 0.0
+            elif d > 1:
+                weight = 1.0 / (1.0 + (d - 1) / scale)
+                if use_boundaries:  # SentenceScan.between, inlined
+                    i, j = (k_end - first, t0 - first) if left else (t1 - first, k - first)
+                    if shift:
+                        weight *= math.ldexp(carry[j] / carry[i], shift[i] - shift[j])
+                    else:
+                        weight *= carry[j] / carry[i]
             else:
-                weight = 1.0 / (1.0 + (d - 1) / scale) if d > 1 else 1.0
-                if use_boundaries and d > 1:
-                    weight *= scan.between(cue.k_end, t0) if left else scan.between(t1, cue.k)
+                weight = 1.0
             if weight < floor:
                 weight = floor  # the sentence is the context of every mention
-            notes = [cue.note] if cue.note else []
-            role = cue.role
+            note = cue[12]  # notes are joined with "; "
+            role = cue[8]
             if use_roles and left is not None and (role == "speech" or role == "action"):
                 # The verb's object stands after it (before it in a passive); its agent before.
+                passive = cue[11]
                 if role == "speech":
-                    if left != cue.passive:
-                        low, high = (cue.k_end, t0) if left else (t1, cue.k)
+                    if left != passive:
+                        low, high = (k_end, t0) if left else (t1, k)
                         if any(
                             mention_at.get(j) is not None and mention_at[j] is not mention for j in range(low, high)
                         ):
                             weight *= speaker_weight  # another actor is the object
-                            notes.append("not the object of the speech act")
+                            note = f"{note}; not the object of the speech act" if note else "not the object of the speech act"
                         else:
-                            notes.append("object of the speech act")
+                            note = f"{note}; object of the speech act" if note else "object of the speech act"
                     else:
                         weight *= speaker_weight
-                        notes.append("speaker of the speech act")
-                elif left == cue.passive:
-                    notes.append("agent of the action")
+                        note = f"{note}; speaker of the speech act" if note else "speaker of the speech act"
+                elif left == passive:
+                    note = f"{note}; agent of the action" if note else "agent of the action"
                 else:
                     weight *= patient_weight
-                    notes.append("patient of the action")
-            if container is not None or speaking:
-                start = cue.start
+                    note = f"{note}; patient of the action" if note else "patient of the action"
+            if attributed:
+                start = cue[2]
                 if container is not None and not (
                     container.cue.start <= start < container.cue.end
                     or container.content.start <= start < container.content.end
                 ):
                     weight *= self.outside_weight
-                    notes.append("outside the reported content")
-                for attribution in speaking:
-                    if attribution.content.start <= start < attribution.content.end:
+                    note = f"{note}; outside the reported content" if note else "outside the reported content"
+                for attribution_ in speaking:
+                    if attribution_.content.start <= start < attribution_.content.end:
                         weight *= speaker_weight
-                        notes.append("said by this speaker")
+                        note = f"{note}; said by this speaker" if note else "said by this speaker"
                         break
             if weight <= 0.0:
                 continue
             contribution = value * weight
             raw += contribution
-            evidence.append(
-                _new_evidence(
-                    (cue.term, cue.start, cue.end, value, weight, contribution, cue.lexicon, "; ".join(notes))
-                )
-            )
+            evidence.append(_new_evidence((cue[4], cue[2], cue[3], value, weight, contribution, cue[7], note)))
         score = raw / math.sqrt(raw * raw + self.alpha) if raw else 0.0
         score = max(-1.0, min(1.0, score))
         if container is not None:
@@ -668,10 +850,11 @@ class StanceAnalyzer:
             source, source_text, role_name = "author", "", "author"
         if speaking and role_name == "author":
             role_name = "speaker"
+        threshold = self.threshold
+        label = "positive" if score > threshold else ("negative" if score < -threshold else "neutral")
         return _new_mention_stance(
-            (mention.actor_id, mention.alias, mention.form, mention.start, mention.end, scan.index,
-             s_start, s_end, source, source_text, role_name, raw, score, _label(score, self.threshold),
-             tuple(evidence))
+            (mention[2], mention[3], mention[4], mention[0], mention[1], scan.index,
+             s_start, s_end, source, source_text, role_name, raw, score, label, tuple(evidence))
         )
 
 

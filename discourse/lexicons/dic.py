@@ -45,6 +45,7 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -113,14 +114,16 @@ class TermMatcher:
         self._first = first
         self._wild_first = wild_first
         self._wild_lengths = tuple(sorted(wild_first))
-        self._cache: dict[str, tuple[Any, ...]] = {}
+        self._cache = _ResolvedWords(self._resolve)
 
-    def _resolve(self, word: str) -> tuple[Any, ...]:
+    def _resolve(self, word: str) -> Any:
         """``(singles, by_second, loose)`` for a word, or ``()`` if no term starts with it.
 
         `singles` are the payloads of one-word terms; `by_second` maps a second word to the
         phrases ``(length, rest after the second word, wild, payload)`` starting with the two;
-        `loose` holds two-word phrases whose second word is a wildcard prefix.
+        `loose` holds two-word phrases whose second word is a wildcard prefix. A word that only
+        starts phrases ("the", "of": the most frequent case) resolves to `by_second` alone, a
+        dict, which :meth:`match` checks with one lookup of the next word.
         """
         found = list(self._first.get(word, ()))
         for size in self._wild_lengths:
@@ -143,11 +146,11 @@ class TermMatcher:
                     )
             for entries in by_second.values():
                 entries.sort(key=lambda e: -e[0])
-            resolved = (
-                singles,
-                {k: tuple(v) for k, v in by_second.items()} or None,
-                tuple(loose),
-            )
+            seconds = {k: tuple(v) for k, v in by_second.items()} or None
+            if seconds is not None and not singles and not loose:
+                resolved = seconds  # type: ignore[assignment]
+            else:
+                resolved = (singles, seconds, tuple(loose))
         if len(word) <= _LONGEST_CACHED_WORD:
             if len(self._cache) >= _CACHE_LIMIT:
                 self._cache.clear()
@@ -162,18 +165,36 @@ class TermMatcher:
         lowers : sequence of str
             Lower-case token texts (``[t.lower for t in doc.tokens]``).
         """
-        cache = self._cache
-        found = list(map(cache.get, lowers))
-        if None in found:
-            for k, entry in enumerate(found):
-                if entry is None:
-                    word = lowers[k]
-                    entry = cache.get(word)  # resolved earlier in this same text
-                    found[k] = self._resolve(word) if entry is None else entry
-        out: list[tuple[int, int, Hashable]] = []
         n = len(lowers)
+        if n > 1:
+            # every word looked up in one C call; a word never seen resolves via __missing__
+            found = itemgetter(*lowers)(self._cache)
+        elif n == 1:
+            found = (self._cache[lowers[0]],)
+        else:
+            return []
+        out: list[tuple[int, int, Hashable]] = []
         for i in compress(range(n), found):
-            singles, by_second, loose = found[i]
+            entry = found[i]
+            if entry.__class__ is dict:  # the word only starts phrases
+                if i + 1 < n:
+                    phrases = entry.get(lowers[i + 1])
+                    if phrases:
+                        for length, rest, wild, payload in phrases:
+                            stop = i + length
+                            if stop > n:
+                                continue
+                            if rest:
+                                if wild:
+                                    if tuple(lowers[i + 2 : stop - 1]) != rest[:-1] or not lowers[
+                                        stop - 1
+                                    ].startswith(rest[-1]):
+                                        continue
+                                elif tuple(lowers[i + 2 : stop]) != rest:
+                                    continue
+                            out.append((i, stop, payload))
+                continue
+            singles, by_second, loose = entry
             if i + 1 < n:
                 if by_second is not None:
                     phrases = by_second.get(lowers[i + 1])
@@ -199,6 +220,19 @@ class TermMatcher:
             for payload in singles:
                 out.append((i, i + 1, payload))
         return out
+
+
+class _ResolvedWords(dict):
+    """Word -> its resolved terms (see :meth:`TermMatcher._resolve`), resolved on first lookup."""
+
+    __slots__ = ("_resolve",)
+
+    def __init__(self, resolve: Any) -> None:
+        super().__init__()
+        self._resolve = resolve
+
+    def __missing__(self, word: str) -> Any:
+        return self._resolve(word)  # stores the entry (unless the word is very long)
 
 
 def _split_term(term: str) -> tuple[tuple[str, ...], bool]:

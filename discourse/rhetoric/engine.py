@@ -199,8 +199,7 @@ class Engine:
         last_end: dict[str, int] = {}
         labels_at: dict[int, frozenset] = {}
         window = self.negation_window
-        for i, j, payload in self.matcher.match(lowers):
-            key, checks, negation, labels = payload  # type: ignore[misc]
+        for i, j, (key, checks, negation, labels) in self.matcher.match(lowers):  # type: ignore[misc]
             if checks and not passes(checks, ctx, i, j):
                 continue
             if negation != "keep":
@@ -216,19 +215,28 @@ class Engine:
             if i < last_end.get(key, 0):
                 continue
             last_end[key] = j
-            hits.setdefault(key, []).append((i, j))
+            found = hits.get(key)
+            if found is None:
+                hits[key] = [(i, j)]
+            else:
+                found.append((i, j))
             if labels:
                 labels_at[i] = labels
+        starts, ends = ctx.offsets, ctx.ends
         for key, pairs in hits.items():
             if key[0] != "_":
-                target = spans[key]
-                for i, j in pairs:
-                    target.append((tokens[i].start, tokens[j - 1].end))
-        if "n't" in doc.lower:
-            contracted = compress(tokens, map(str.endswith, lowers, repeat("n't")))
-            spans["negations"] = structure.merge_spans(
-                spans["negations"] + [(t.start, t.end) for t in contracted]
-            )
+                spans[key] = [(starts[i], ends[j - 1]) for i, j in pairs]
+        lower = doc.lower
+        if "n't" in lower:
+            # tokens ending in n't: the token that ends where an "n't" of the text ends
+            contracted = []
+            at = lower.find("n't")
+            while at >= 0:
+                k = bisect_left(ends, at + 3)
+                if k < len(ends) and ends[k] == at + 3 and starts[k] <= at:
+                    contracted.append((starts[k], ends[k]))
+                at = lower.find("n't", at + 3)
+            spans["negations"] = structure.merge_spans(spans["negations"] + contracted)
         self._structure(ctx, spans, hits, labels_at)
         scores = self._indices(ctx, spans, hits)
         return spans, scores
@@ -275,8 +283,8 @@ class Engine:
             return []
         lowers, tokens = ctx.lowers, ctx.tokens
         negative = self.negative_words
-        firsts = [a for a, _ in ctx.doc.sentence_token_ranges]
-        ranges = ctx.doc.sentence_token_ranges
+        firsts = ctx.firsts
+        ranges = ctx.ranges
         uncivil = {i for key in ("name_calling", "insults", "aspersion", "lying_accusations", "profanity") for i, _ in hits.get(key, ())}
         width = self.attack_window
         out: dict[int, Span2] = {}
@@ -302,21 +310,22 @@ class Engine:
         """Known slogans, all-caps calls of 3-8 words, short exclamatory imperatives."""
         found = list(known)
         tokens = ctx.tokens
+        kinds = ctx.kinds
         norm = ctx.doc.norm
         starts = ctx.starts
         for a, b in runs:
-            n = sum(1 for t in tokens[a:b] if t.kind != "punct")
+            n = (b - a) - kinds[a:b].count("punct")  # tokens that are not punctuation
             if not 3 <= n <= 8:
                 continue
             start, end = tokens[a].start, tokens[b - 1].end
             quoted = start > 0 and norm[start - 1] in "\"'" and end < len(norm) and norm[end] in "\"'"
             if a in starts or quoted:
                 found.append((start, end))
-        ranges = ctx.doc.sentence_token_ranges
+        ranges = ctx.ranges
         sentences = ctx.doc.sentences
         for k, _ in imperative:
             a, b = ranges[k]
-            n = sum(1 for t in tokens[a:b] if t.kind != "punct")
+            n = (b - a) - kinds[a:b].count("punct")
             if 2 <= n <= 6 and "!" in norm[sentences[k].start : sentences[k].end]:
                 found.append((sentences[k].start, sentences[k].end))
         return structure.merge_spans(found) if len(found) > 1 else found
@@ -328,7 +337,7 @@ class Engine:
         hostile = sorted(p for key in _HOSTILE_SOURCES for p in hits.get(key, ()))
         if not hostile:
             return []
-        firsts = [a for a, _ in ctx.doc.sentence_token_ranges]
+        firsts = ctx.firsts
         tokens = ctx.tokens
         out = []
         width = self.hostility_window
@@ -355,7 +364,7 @@ class Engine:
 
     def _indices(self, ctx: Context, spans, hits) -> dict[str, float]:
         tokens = ctx.tokens
-        firsts = [a for a, _ in ctx.doc.sentence_token_ranges]
+        firsts = ctx.firsts
         inside: dict[int, list[int]] = {}
         outside: dict[int, list[int]] = {}
         for i, j in hits.get(_IN_GROUP, ()):

@@ -187,16 +187,33 @@ class RhetoricResult:
         """
         text = self.text
         n_words = self.n_words
+        per = 1000.0 / n_words if n_words else 0.0  # the same product as FeatureCount's rate
+        offsets = self.offsets
+        score = self.scores.get
+        names = self.names
+        # (name, spans) pairs: straight from the mapping when it holds exactly the reported
+        # features in order (the usual case), else looked up.
+        pairs = offsets.items() if tuple(offsets) == names else zip(names, map(offsets.__getitem__, names))
+        # One comprehension; evidence dicts only for features with hits (0 * per is 0.0).
         return [
             {
-                "feature": fc.feature,
-                "count": fc.count,
-                "rate_per_1000": fc.rate_per_1000,
+                "feature": name,
+                "count": len(found),
+                "rate_per_1000": len(found) * per,
                 "n_words": n_words,
-                "score": fc.score,
-                "evidence": [{"start": a, "end": b, "surface": text[a:b]} for a, b in fc.offsets],
+                "score": score(name),
+                "evidence": [{"start": a, "end": b, "surface": text[a:b]} for a, b in found],
             }
-            for fc in self
+            if found
+            else {
+                "feature": name,
+                "count": 0,
+                "rate_per_1000": 0.0,
+                "n_words": n_words,
+                "score": score(name),
+                "evidence": [],
+            }
+            for name, found in pairs
         ]
 
     def to_frame(self) -> "pd.DataFrame":

@@ -5,26 +5,26 @@ names one of the checks below (a closed set; an unknown tag is a
 :class:`~discourse.errors.LexiconError`), so a lexicon file can restrict where a word counts
 but can never run code.
 
-====================== ==================================================================
-tag                    the hit counts only if...
-====================== ==================================================================
-``after=a|b``          the previous token (same sentence) is one of the words
-``not_after=a|b``      the previous token is none of them (or there is none)
-``before=a|b``         the next token (same sentence) is one of the words
-``not_before=a|b``     the next token is none of them (or there is none)
-``before_number``      a number follows (``about 100``, ``around a dozen``)
-``before_adjective``   an adjective-like word follows (``most significant``)
-``no_determiner_before`` no determiner precedes (``kind of`` yes, ``a kind of`` no)
-``first_person_subject`` *I* or *we* is the subject (``I think``, ``we really believe``)
-``not_month``          the word is not the month (``May 5``, ``in May``)
-``not_country``        the word is not upper-case ``US`` in a normal sentence
-``not_name``           the word is not a capitalised name before another (``Dick Cheney``)
-``call``               the phrase is a call (``wake up`` at the start, before ``people``)
-``intensifier_so``     ``so`` modifies a following word after *be*/*seem* (``it is so clear``)
-``neg=drop``           ...and a negated hit (``not stupid``) is not counted
-``neg=hedge``          a negated booster (``not sure``) is counted as a hedge instead
-``cat=NAME``           (no check) a category label, e.g. the type of a group reference
-====================== ==================================================================
+========================== ==================================================================
+tag                        the hit counts only if...
+========================== ==================================================================
+``after=a|b``              the previous token (same sentence) is one of the words
+``not_after=a|b``          the previous token is none of them (or there is none)
+``before=a|b``             the next token (same sentence) is one of the words
+``not_before=a|b``         the next token is none of them (or there is none)
+``before_number``          a number follows (``about 100``, ``around a dozen``)
+``before_adjective``       an adjective-like word follows (``most significant``)
+``no_determiner_before``   no determiner precedes (``kind of`` yes, ``a kind of`` no)
+``first_person_subject``   *I* or *we* is the subject (``I think``, ``we really believe``)
+``not_month``              the word is not the month (``May 5``, ``in May``)
+``not_country``            the word is not upper-case ``US`` in a normal sentence
+``not_name``               the word is not a capitalised name before another (``Dick Cheney``)
+``call``                   the phrase is a call (``wake up`` at the start, before ``people``)
+``intensifier_so``         ``so`` modifies a following word after *be*/*seem* (``it is so clear``)
+``neg=drop``               ...and a negated hit (``not stupid``) is not counted
+``neg=hedge``              a negated booster (``not sure``) is counted as a hedge instead
+``cat=NAME``               (no check) a category label, e.g. the type of a group reference
+========================== ==================================================================
 
 Negation scope: a negator (*not*, *no*, *never*, *without*, *hardly*, or a word ending in
 *n't*) among the previous ``window`` tokens of the same sentence, with no punctuation between.
@@ -41,17 +41,23 @@ Examples
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
-from operator import attrgetter, itemgetter
+from itertools import compress
+from operator import itemgetter
 
 from discourse.errors import LexiconError
-from discourse.text import Doc
+from discourse.text import Doc, Token
 
 __all__ = ["Rule", "parse_rules", "Context", "passes", "negator_before", "NEG_DROP", "NEG_HEDGE"]
 
-_LOWER = attrgetter("lower")
-_START = attrgetter("start")
 _FIRST = itemgetter(0)
+_START_COLUMN, _END_COLUMN, _TEXT_COLUMN, _LOWER_COLUMN, _KIND_COLUMN = map(
+    Token._fields.index, ("start", "end", "text", "lower", "kind")
+)
+_NO_COLUMNS = ((),) * len(Token._fields)
+# Token kind -> 1 if it counts as a word (Doc.words: word, number, acronym), else 0.
+_WORD_KIND: defaultdict[str, int] = defaultdict(int, word=1, number=1, acronym=1)
 
 NEG_DROP = "drop"
 NEG_HEDGE = "hedge"
@@ -178,7 +184,12 @@ def parse_rules(value: str, *, where: str, default_negation: str = "keep") -> Ru
 
 
 class Context:
-    """Per-document data the rules read: tokens, lower-case forms and sentence starts.
+    """Per-document data the rules read: token columns and sentence starts.
+
+    Built once per analysed text. The token fields are transposed into columns in one C-level
+    pass (``zip(*tokens)``), so the detectors index plain sequences instead of reading
+    attributes token by token: ``lowers`` (a list), ``kinds``, ``texts``, ``offsets`` (token
+    starts) and ``ends`` (tuples), ``ranges``/``firsts``/``starts`` for sentences.
 
     Examples
     --------
@@ -187,30 +198,38 @@ class Context:
     True
     """
 
-    __slots__ = ("doc", "tokens", "lowers", "starts", "_caps", "_offsets", "_word_lowers")
+    __slots__ = (
+        "doc", "tokens", "lowers", "kinds", "texts", "offsets", "ends", "ranges", "firsts",
+        "starts", "_caps", "_word_lowers",
+    )
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.tokens = doc.tokens
-        self.lowers = list(map(_LOWER, self.tokens))
-        self.starts = frozenset(map(_FIRST, doc.sentence_token_ranges))
+        tokens = self.tokens = doc.tokens
+        columns = tuple(zip(*tokens)) if tokens else _NO_COLUMNS
+        self.offsets: tuple[int, ...] = columns[_START_COLUMN]  # token starts
+        self.ends: tuple[int, ...] = columns[_END_COLUMN]
+        self.texts: tuple[str, ...] = columns[_TEXT_COLUMN]
+        self.lowers: list[str] = list(columns[_LOWER_COLUMN])
+        self.kinds: tuple[str, ...] = columns[_KIND_COLUMN]
+        self.ranges = doc.sentence_token_ranges
+        # first token of each sentence, in order (for bisecting a token to its sentence)
+        self.firsts = list(map(_FIRST, self.ranges))
+        self.starts = frozenset(self.firsts)
         self._caps: dict[int, bool] = {}
-        self._offsets: list[int] | None = None
         self._word_lowers: list[str] | None = None
 
     @property
     def word_lowers(self) -> list[str]:
         """Lower-case forms of ``doc.words`` (word, number and acronym tokens)."""
         if self._word_lowers is None:
-            self._word_lowers = list(map(_LOWER, self.doc.words))
+            # the kinds looked up all at once (one C call), then the lowers they select
+            if len(self.kinds) > 1:
+                wordy = itemgetter(*self.kinds)(_WORD_KIND)
+            else:
+                wordy = [_WORD_KIND[k] for k in self.kinds]
+            self._word_lowers = list(compress(self.lowers, wordy))
         return self._word_lowers
-
-    @property
-    def offsets(self) -> list[int]:
-        """Start offsets of the tokens (for mapping a character offset to a token)."""
-        if self._offsets is None:
-            self._offsets = list(map(_START, self.tokens))
-        return self._offsets
 
     def is_sentence_start(self, i: int) -> bool:
         """True if token `i` opens a sentence."""

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import compress
-from operator import attrgetter, eq
+from collections import defaultdict
+from functools import partial
+from itertools import compress, repeat
+from operator import add, attrgetter, eq, itemgetter, le
 from collections.abc import Collection, Mapping, Sequence
 
 from discourse.rhetoric.rules import Context
@@ -62,7 +64,11 @@ _EST = re.compile(r"est(?<=[a-z]{2}est)(?![\w'*-])")
 _MASK_CHARS = "*#@$%!"
 # Bounded (at most 21 characters from a start that no word character precedes): linear time.
 _MASKED = re.compile(r"(?<![\w*#@$%!])(?=[\w*#@$%!]{0,20}[*#@$%!])[a-z@$][\w*#@$%!]{1,20}(?![\w*#@$%])")
-_BANG_WORD = re.compile(r"[a-z]![a-z]")
+# "[a-z]![a-z]" written to start with the literal "!", which the engine finds with a fast scan
+_BANG_WORD = re.compile(r"!(?<=[a-z]!)(?=[a-z])")
+_MASK_CHAR = re.compile(r"[*#@$%!]")
+_MASK_RUN = re.compile(r"[\w*#@$%!]+")  # from a mask character to the end of its run
+_in_mask_run = re.compile(r"[\w*#@$%!]").match  # one character of a run _MASKED can match
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _TERMINAL_QUOTE = re.compile(r"[.!?]['\"]?$")
 
@@ -82,7 +88,11 @@ _NOT_IMPERATIVE_NEXT = frozenset(
     """'s is are was were has have had will would can could should may might must does did
     of""".split()
 )
+_IMPERATIVE_OPENERS = frozenset(("don't", "dont", "never", "do", "let"))
 _VOWELS = frozenset("AEIOUY")
+# Byte table: ASCII capitals, "'" and "-" -> "U", everything else -> "." (see shouting()).
+_SHOUT_SHAPES = bytes(ord("U") if 65 <= b <= 90 or b in b"'-" else ord(".") for b in range(256))
+_SHOUT_RUN = re.compile(rb"U{3,}")
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _STOPWORDS = frozenset(
     """the a an and or but if then that this these those it its to of in on at by for with as
@@ -91,6 +101,9 @@ _STOPWORDS = frozenset(
     so will would can could should may might must just also very all any some more most than
     's up out about over""".split()
 )
+# word -> 0 for a stopword, 1 for any other word (filled as words are seen)
+_CONTENT: defaultdict[str, int] = defaultdict(partial(int, 1), dict.fromkeys(_STOPWORDS, 0))
+_CONTENT_LIMIT = 200_000
 _NO_EPIZEUXIS = frozenset(
     "that had is the a an to of in and it was do be i you he she we they my his her".split()
 )
@@ -116,11 +129,11 @@ def merge_spans(spans: list[Span2]) -> list[Span2]:
 
 def _last_punct(ctx: Context, a: int, b: int) -> str:
     """The sentence-final punctuation of tokens ``a..b-1`` (quotes and brackets skipped)."""
-    tokens = ctx.tokens
+    tokens, kinds = ctx.tokens, ctx.kinds
     k = b - 1
-    while k >= a and tokens[k].kind == "punct" and tokens[k].text in "\"')]}":
+    while k >= a and kinds[k] == "punct" and tokens[k].text in "\"')]}":
         k -= 1
-    if k >= a and tokens[k].kind == "punct":
+    if k >= a and kinds[k] == "punct":
         return tokens[k].text
     return ""
 
@@ -134,16 +147,19 @@ def questions(ctx: Context) -> list[int]:
     >>> questions(Context(Doc("Is it? Yes. Why?!")))
     [0, 2]
     """
+    if "?" not in ctx.doc.text:
+        return []  # token surfaces are slices of the text: none can hold a '?'
     out = []
-    for k, (a, b) in enumerate(ctx.doc.sentence_token_ranges):
+    for k, (a, b) in enumerate(ctx.ranges):
         if b > a and "?" in _last_punct(ctx, a, b):
             out.append(k)
     return out
 
 
 def _first_content(ctx: Context, a: int, b: int) -> int:
+    lowers, kinds = ctx.lowers, ctx.kinds
     k = a
-    while k < b and (ctx.lowers[k] in _LEAD_SKIP or ctx.tokens[k].kind == "punct"):
+    while k < b and (lowers[k] in _LEAD_SKIP or kinds[k] == "punct"):
         k += 1
     return k
 
@@ -185,7 +201,7 @@ def rhetorical_questions(
         first = _first_content(ctx, a, b)
         if first >= b:
             continue
-        n_words = sum(1 for t in ctx.tokens[a:b] if t.kind != "punct")
+        n_words = (b - a) - ctx.kinds[a:b].count("punct")  # tokens that are not punctuation
         word = lowers[first]
         rhetorical = (
             _starts_with(lowers, first, b, cues) is not None
@@ -286,39 +302,70 @@ def shouting(
     >>> shouting(Context(Doc("The US did NOT win RIGHT NOW.")), {"us"})
     [(3, 4), (5, 7)]
     """
-    tokens = ctx.tokens
-    caps = [
-        i
-        for i in compress(range(len(tokens)), map(str.isupper, map(_TEXT, tokens)))
-        if tokens[i].kind in ("word", "acronym", "number")
-    ]
-    if not caps:
+    shouted = _shouted_words(ctx, acronyms, english)
+    if not shouted:
         return []
-    runs: list[list[int]] = [[caps[0]]]
+    # The run around each shouted word (a run is a maximal stretch of consecutive all-caps
+    # tokens that does not cross a sentence start), in order, each run once.
+    tokens = ctx.tokens
+    texts = ctx.texts
     starts = ctx.starts
-    for i in caps[1:]:
-        if i == runs[-1][-1] + 1 and i not in starts:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
+    n = len(tokens)
     out = []
-    for run in runs:
-        if not any(_is_shout(ctx, i, acronyms, english or (tokens[i].lower,)) for i in run):
-            continue
-        last = run[-1]
-        if (
-            len(run) == 1
-            and run[0] in starts
-            and last + 1 < len(tokens)
-            and ctx.lowers[last + 1] == ":"
-        ):
+    covered = 0
+    for s in sorted(shouted):
+        if s < covered:
+            continue  # in the run already reported (or skipped)
+        a = s
+        while a > 0 and a not in starts and _is_caps(ctx, a - 1):
+            a -= 1
+        b = s + 1
+        while b < n and b not in starts and _is_caps(ctx, b):
+            b += 1
+        covered = b
+        if b - a == 1 and a in starts and b < n and ctx.lowers[b] == ":":
             continue  # a label such as "UPDATE:" or "PRINCIPLE:"
-        while len(run) > 1 and len(tokens[run[0]].text) == 1:
-            run = run[1:]
-        while len(run) > 1 and len(tokens[run[-1]].text) == 1:
-            run = run[:-1]
-        out.append((run[0], run[-1] + 1))
+        while b - a > 1 and len(texts[a]) == 1:
+            a += 1
+        while b - a > 1 and len(texts[b - 1]) == 1:
+            b -= 1
+        out.append((a, b))
     return out
+
+
+_CAPS_KINDS = ("word", "acronym", "number")
+
+
+def _is_caps(ctx: Context, i: int) -> bool:
+    """True if token `i` is an all-caps word, acronym or number (part of a capitals run)."""
+    return ctx.kinds[i] in _CAPS_KINDS and ctx.texts[i].isupper()
+
+
+def _shouted_words(ctx: Context, acronyms: Collection[str], english: Collection[str]) -> set[int]:
+    """Indices of the shouted words (see :func:`_is_shout`)."""
+    text = ctx.doc.text
+    tokens = ctx.tokens
+    kinds = ctx.kinds
+    texts = ctx.texts
+    if text.isascii():
+        # A shouted word is >= 3 characters from A-Z, ' and -: in the text's shape (those
+        # characters -> "U") it lies in a run of "U"s, and it starts inside that run. Only
+        # the tokens starting in such runs are looked at (most texts have none).
+        candidates: list[int] = []
+        offsets = ctx.offsets
+        for run in _SHOUT_RUN.finditer(text.encode("ascii").translate(_SHOUT_SHAPES)):
+            candidates.extend(
+                range(bisect_left(offsets, run.start()), bisect_left(offsets, run.end()))
+            )
+    else:
+        candidates = list(compress(range(len(tokens)), map(str.isupper, texts)))
+    return {
+        i
+        for i in candidates
+        if kinds[i] == "word"
+        and len(texts[i]) >= 3
+        and _is_shout(ctx, i, acronyms, english or (tokens[i].lower,))
+    }
 
 
 def _token_index(starts: Sequence[int], offset: int) -> int:
@@ -388,20 +435,24 @@ def imperatives(
     [(0, (0, 4)), (1, (9, 17))]
     """
     out = []
-    tokens, lowers = ctx.tokens, ctx.lowers
-    for k, (a, b) in enumerate(ctx.doc.sentence_token_ranges):
+    tokens, lowers, kinds = ctx.tokens, ctx.lowers, ctx.kinds
+    for k, (a, b) in enumerate(ctx.ranges):
         if k in question_ids:
             continue
-        first = _first_content(ctx, a, b)
-        if first >= b or tokens[first].kind != "word":
+        first = a
+        while first < b and (lowers[first] in _LEAD_SKIP or kinds[first] == "punct"):
+            first += 1
+        if first >= b or kinds[first] != "word":
             continue
         word = lowers[first]
+        if word not in _IMPERATIVE_OPENERS and word not in verbs:
+            continue  # none of the branches below can fire
         nxt = lowers[first + 1] if first + 1 < b else None
         stop = first + 1
         if word in ("don't", "dont", "never") or (word == "do" and nxt == "not"):
             stop = first + (2 if word == "do" else 1)
             following = lowers[stop] if stop < b else None
-            if following is None or tokens[stop].kind != "word" or following in _SUBJECTS:
+            if following is None or kinds[stop] != "word" or following in _SUBJECTS:
                 continue
             stop += 1
         elif word == "let":
@@ -432,13 +483,20 @@ def numbers(ctx: Context, number_words: Mapping[int, str]) -> list[Span2]:
     ['100', 'two million']
     """
     tokens = ctx.tokens
+    kinds = ctx.kinds
     marks: dict[int, str] = dict(number_words)
-    for i in compress(range(len(tokens)), map("number".__eq__, map(_KIND, tokens))):
-        if True:
+    if "number" in kinds:
+        # list.index jumps from one number token to the next in C (numbers are sparse)
+        index = kinds.index
+        i = index("number")
+        while True:
             text = tokens[i].text
-            if "/" in text or ":" in text or _YEAR.fullmatch(text):
-                continue
-            marks[i] = "numeral"
+            if not ("/" in text or ":" in text or _YEAR.fullmatch(text)):
+                marks[i] = "numeral"
+            try:
+                i = index("number", i + 1)
+            except ValueError:
+                break
     if not marks:
         return []
     out: list[Span2] = []
@@ -470,19 +528,29 @@ def repeated_ngrams(ctx: Context, n: int = 3) -> list[Span2]:
     ['the oil fields']
     """
     words = ctx.doc.words
-    if len(words) < 2 * n:
-        return []
+    if len(words) < 2 * n or n < 2:
+        return []  # (a 1-gram never holds two content words)
     lowers = ctx.word_lowers
-    grams = list(zip(*(lowers[k:] for k in range(n))))
-    if len(set(grams)) == len(grams):
+    # Cheap necessary conditions first. A reported n-gram holds two content words with no
+    # content word between them, and so does its first occurrence: so some pair of
+    # consecutive content words occurs twice (and some content word does).
+    content = _content_words(lowers)
+    if len(set(content)) == len(content):
         return []
-    seen: dict[tuple[str, ...], int] = {}
+    pairs = list(zip(content, content[1:]))
+    if len(set(pairs)) == len(pairs):
+        return []
+    grams = list(zip(*[lowers[k:] for k in range(n)]))
+    m = len(grams)
+    if len(set(grams)) == m:
+        return []  # no n-gram occurs twice (most texts)
+    # first occurrence of each n-gram (reversed, so the earliest index is written last)
+    first = dict(zip(reversed(grams), range(m - 1, -1, -1)))
     marked: list[tuple[int, int]] = []
-    for i, key in enumerate(grams):
-        previous = seen.get(key)
-        if previous is None:
-            seen[key] = i
-        elif previous + n <= i and sum(1 for w in key if w not in _STOPWORDS) >= 2:
+    # later occurrences at least n words after the first, found in C: first + n <= i
+    later = compress(range(m), map(le, map(add, map(first.__getitem__, grams), repeat(n)), range(m)))
+    for i in later:
+        if sum(1 for w in grams[i] if w not in _STOPWORDS) >= 2:
             marked.append((i, i + n))
     if not marked:
         return []
@@ -490,6 +558,18 @@ def repeated_ngrams(ctx: Context, n: int = 3) -> list[Span2]:
     for a, b in merge_spans(marked):
         out.append((words[a].start, words[b - 1].end))
     return out
+
+
+def _content_words(lowers: Sequence[str]) -> list[str]:
+    """The words of `lowers` that are not stopwords, in order."""
+    if len(_CONTENT) > _CONTENT_LIMIT:  # bound the memory of the word cache
+        _CONTENT.clear()
+        _CONTENT.update(dict.fromkeys(_STOPWORDS, 0))
+    if len(lowers) > 1:
+        flags = itemgetter(*lowers)(_CONTENT)  # one C call; unseen words are added as 1
+    else:
+        flags = [_CONTENT[w] for w in lowers]
+    return list(compress(lowers, flags))
 
 
 def epizeuxis(ctx: Context) -> list[Span2]:
@@ -508,22 +588,24 @@ def epizeuxis(ctx: Context) -> list[Span2]:
     text = ctx.doc.text
     out: list[Span2] = []
     run_start = -1
-    for k in range(1, len(words)):
+    last = -2  # index of the last word that continued a run
+    end = 0
+    # Only positions whose word equals the previous one can continue a run.
+    for k in compress(range(1, len(words)), map(eq, lowers[1:], lowers)):
         prev, cur = words[k - 1], words[k]
-        same = (
-            cur.lower == prev.lower
-            and cur.kind == "word"
+        if (
+            cur.kind == "word"
             and cur.lower not in _NO_EPIZEUXIS
             and cur.start - prev.end <= 3
             and not text[prev.end : cur.start].strip(" ,!-")
-        )
-        if same:
+        ):
+            if run_start >= 0 and k != last + 1:  # a word in between ended the run
+                out.append((run_start, end))
+                run_start = -1
             if run_start < 0:
                 run_start = prev.start
             end = cur.end
-        elif run_start >= 0:
-            out.append((run_start, end))
-            run_start = -1
+            last = k
     if run_start >= 0:
         out.append((run_start, end))
     return out
@@ -549,11 +631,39 @@ def masked_words(ctx: Context) -> list[tuple[Span2, str]]:
     ):
         return []
     out = []
-    for m in _MASKED.finditer(lower):
+    for m in _masked_matches(lower):
         surface = m.group(0).rstrip("!")
         if any(ch in surface for ch in _MASK_CHARS) and sum(ch.isalpha() for ch in surface) >= 1:
             out.append(((m.start(), m.start() + len(surface)), surface))
     return out
+
+
+def _masked_matches(lower: str) -> list[re.Match[str]]:
+    """The matches of ``_MASKED.finditer(lower)``, without trying the pattern at every offset.
+
+    ``_MASKED`` can only match at the start of a run of ``[\\w*#@$%!]`` characters whose first
+    mask character lies within 21 characters of that start. So: find each run's first mask
+    character (a fast character-class scan), look back at most 21 characters for the run's
+    start, try the pattern there once, and skip to the end of the run. Each character is
+    looked at a bounded number of times: linear in the length of the text.
+    """
+    out = []
+    search = _MASK_CHAR.search
+    pos = 0
+    while True:
+        hit = search(lower, pos)
+        if hit is None:
+            return out
+        p = hit.start()
+        start = p
+        while start > 0 and p - start <= 20 and _in_mask_run(lower, start - 1):
+            start -= 1
+        if start == 0 or not _in_mask_run(lower, start - 1):  # the run starts within reach
+            m = _MASKED.match(lower, start)
+            if m is not None:
+                out.append(m)
+        pos = _MASK_RUN.match(lower, p).end()
+
 
 
 def superlative_suffix(ctx: Context, exceptions: Collection[str]) -> list[Span2]:
