@@ -323,16 +323,16 @@ def test_matcher_is_fast_and_linear():
     docs = [Doc(_comment(80) + f" {i}.") for i in range(300)]
     for d in docs:
         d.tokens
-    start = time.perf_counter()
+    start = time.process_time()
     for d in docs:
         registry._matcher.find(d)
-    per_comment = (time.perf_counter() - start) / len(docs)
+    per_comment = (time.process_time() - start) / len(docs)
     assert per_comment < 300e-6, f"{per_comment * 1e6:.0f} us per 80-word comment"
     small, large = Doc(_comment(20_000)), Doc(_comment(160_000))
     small.tokens, large.tokens
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     registry._matcher.find(small)
-    t1 = time.perf_counter()
+    t1 = time.process_time()
     registry._matcher.find(large)
-    t2 = time.perf_counter()
+    t2 = time.process_time()
     assert (t2 - t1) < 20 * (t1 - t0) + 0.05  # 8x the text, well under quadratic (64x)

@@ -122,7 +122,7 @@ def test_punctuation_runs_are_linear():
     timings = []
     for n in (50_000, 200_000):
         text = "a" + "!?." * (n // 3) + "b " + "\"" * (n // 4)
-        start = time.perf_counter()
+        start = time.process_time()
         pattern_sentiment(text)
-        timings.append(time.perf_counter() - start)
+        timings.append(time.process_time() - start)
     assert timings[1] < 8 * timings[0] + 0.05, timings
