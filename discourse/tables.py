@@ -58,6 +58,10 @@ class Column:
             raise ValueError(f"column {self.name!r}: dtype must be one of {DTYPES}")
 
 
+# One encoder for every JSON cell (json.dumps with options builds a new encoder per call).
+_json_text = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+
+
 def format_value(value: Any, dtype: str) -> str:
     """The CSV text of one value (empty for a missing value).
 
@@ -69,7 +73,7 @@ def format_value(value: Any, dtype: str) -> str:
     if value is None:
         return ""
     if dtype == "json":
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return _json_text(value)
     if isinstance(value, float) and math.isnan(value):
         return ""
     if dtype == "float":
@@ -140,26 +144,22 @@ class CsvTableWriter:
             If the first record has a key that is not a column (schema drift is caught early;
             later records are not checked again, since this runs for every row of a corpus).
         """
-        names, json_columns, bool_columns, float_columns = (
-            self._names, self._json, self._bool, self._float
-        )
-        rows = []
-        for record in records:
-            if not self._checked:
-                format_row(self.columns, record)  # raises on undeclared keys
-                self._checked = True
-            row = [record.get(name) for name in names]
-            for i in json_columns:
-                if row[i] is not None:
-                    row[i] = format_value(row[i], "json")
-            for i in bool_columns:
-                if row[i] is not None:
-                    row[i] = "true" if row[i] else "false"
-            for i in float_columns:
-                value = row[i]
-                if value is not None and value != value:  # NaN: written as missing
-                    row[i] = None
-            rows.append(row)
+        records = records if isinstance(records, list) else list(records)
+        if not records:
+            return
+        if not self._checked:
+            format_row(self.columns, records[0])  # raises on undeclared keys
+            self._checked = True
+        # Column by column (each a C loop or one comprehension), then rows by zip: a loop over
+        # rows with a loop over columns inside cost more than the analysis of some tables.
+        columns = [_column_of(records, name) for name in self._names]
+        for i in self._json:
+            columns[i] = [None if v is None else _json_text(v) for v in columns[i]]
+        for i in self._bool:
+            columns[i] = [None if v is None else ("true" if v else "false") for v in columns[i]]
+        for i in self._float:
+            columns[i] = [None if v != v else v for v in columns[i]]  # NaN: written as missing
+        rows = list(zip(*columns))
         buffer = self._buffer
         buffer.seek(0)
         buffer.truncate()
