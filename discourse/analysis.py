@@ -31,11 +31,12 @@ from typing import Any
 
 from discourse._gc import collect_young, young_collections_only
 from discourse.model import Corpus, Thread
+from discourse.parallel import ThreadCsv, effective_jobs, parallel_thread_csv
 from discourse.provenance import environment, file_sha256, lexicon_records
 from discourse.results import Results, ResultsWriter
 from discourse.schema import SCHEMAS
 from discourse.stages import ActorStage, RhetoricStage, Rows, SentimentStage, Stage, Unit
-from discourse.tables import frame_from_records
+from discourse.tables import CsvFormatter, frame_from_records
 from discourse.text import Doc
 
 __all__ = ["Analysis", "analyze", "analyze_path", "describe_environment"]
@@ -231,6 +232,21 @@ def _rows_in_order(analysis: Analysis, threads: Iterable[Thread], n_jobs: int) -
         collect_young()
 
 
+def _csv_in_order(analysis: Analysis, threads: Iterable[Thread], n_jobs: int) -> Iterator[ThreadCsv]:
+    """Each thread's number of comments and rows as CSV text per table, in input order.
+
+    With several processes the workers format the CSV text too (see
+    :func:`discourse.parallel.parallel_thread_csv`); the text is the same either way.
+    """
+    if effective_jobs(n_jobs) > 1:
+        yield from parallel_thread_csv(analysis, threads, n_jobs)
+        return
+    formatters = {name: CsvFormatter(SCHEMAS[name]) for name in analysis.tables}
+    for rows in _rows_in_order(analysis, threads, 1):
+        n_comments = sum(1 for row in rows["units"] if row["unit_kind"] == "comment")
+        yield n_comments, {table: (len(part), formatters[table].format(part)) for table, part in rows.items()}
+
+
 def analyze(
     data: Thread | Corpus | Iterable[Thread],
     *,
@@ -327,11 +343,11 @@ def analyze_path(
     tables = analysis.tables + ("read_report",)
     n_threads = n_comments = 0
     with ResultsWriter(out, tables) as writer, young_collections_only():
-        for rows in _rows_in_order(analysis, _progress(corpus, progress), n_jobs):
+        for thread_comments, chunks in _csv_in_order(analysis, _progress(corpus, progress), n_jobs):
             n_threads += 1
-            n_comments += sum(1 for row in rows["units"] if row["unit_kind"] == "comment")
-            for table, table_rows in rows.items():
-                writer.write(table, table_rows)
+            n_comments += thread_comments
+            for table, (n_rows, text) in chunks.items():
+                writer.write_formatted(table, text, n_rows)
         report = corpus.report
         problems = report.to_records() if report is not None else []
         writer.write("read_report", problems)

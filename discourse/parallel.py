@@ -16,16 +16,25 @@ True
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
+from discourse._gc import collect_young
 from discourse.model import Thread
+from discourse.schema import SCHEMAS
+from discourse.stages import Rows
+from discourse.tables import CsvFormatter
 
-__all__ = ["parallel_thread_rows", "effective_jobs"]
+__all__ = ["effective_jobs", "parallel_thread_csv", "parallel_thread_rows"]
+
+T = TypeVar("T")
+ThreadCsv = tuple[int, dict[str, tuple[int, str]]]
 
 _WORKER_ANALYSIS: Any = None
+_WORKER_FORMATTERS: dict[str, CsvFormatter] = {}
 _THREADS_PER_WORKER = 4  # threads in flight per worker: keeps workers busy, bounds memory
 
 
@@ -47,15 +56,42 @@ def effective_jobs(n_jobs: int) -> int:
 
 
 def _init_worker(analysis: Any) -> None:
-    global _WORKER_ANALYSIS
+    global _WORKER_ANALYSIS, _WORKER_FORMATTERS
     _WORKER_ANALYSIS = analysis
+    _WORKER_FORMATTERS = {name: CsvFormatter(SCHEMAS[name]) for name in analysis.tables}
+    gc.disable()  # paced by hand after each thread, as in a serial run (see discourse._gc)
 
 
-def _work(thread: Thread) -> dict[str, list[dict[str, Any]]]:
-    return _WORKER_ANALYSIS.thread_rows(thread)
+def _rows_task(thread: Thread) -> Rows:
+    rows = _WORKER_ANALYSIS.thread_rows(thread)
+    collect_young()
+    return rows
 
 
-def parallel_thread_rows(analysis: Any, threads: Iterable[Thread], n_jobs: int) -> Iterator[dict[str, list[dict[str, Any]]]]:
+def _csv_task(thread: Thread) -> ThreadCsv:
+    rows = _WORKER_ANALYSIS.thread_rows(thread)
+    n_comments = sum(1 for row in rows["units"] if row["unit_kind"] == "comment")
+    chunks = {table: (len(table_rows), _WORKER_FORMATTERS[table].format(table_rows)) for table, table_rows in rows.items()}
+    del rows
+    collect_young()
+    return n_comments, chunks
+
+
+def _ordered_map(task: Callable[[Thread], T], analysis: Any, threads: Iterable[Thread], jobs: int) -> Iterator[T]:
+    """``task(thread)`` for each thread in `jobs` spawned worker processes, yielded in input order."""
+    context = multiprocessing.get_context("spawn")  # no inherited state: same as a fresh run
+    window = jobs * _THREADS_PER_WORKER
+    pending: deque[Any] = deque()
+    with context.Pool(jobs, initializer=_init_worker, initargs=(analysis,)) as pool:
+        for thread in threads:
+            pending.append(pool.apply_async(task, (thread,)))
+            if len(pending) >= window:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def parallel_thread_rows(analysis: Any, threads: Iterable[Thread], n_jobs: int) -> Iterator[Rows]:
     """Yield ``analysis.thread_rows(thread)`` for each thread, computed by `n_jobs` processes.
 
     Parameters
@@ -70,13 +106,30 @@ def parallel_thread_rows(analysis: Any, threads: Iterable[Thread], n_jobs: int) 
     if jobs == 1:
         yield from (analysis.thread_rows(t) for t in threads)
         return
-    context = multiprocessing.get_context("spawn")  # no inherited state: same as a fresh run
-    window = jobs * _THREADS_PER_WORKER
-    pending: deque[Any] = deque()
-    with context.Pool(jobs, initializer=_init_worker, initargs=(analysis,)) as pool:
-        for thread in threads:
-            pending.append(pool.apply_async(_work, (thread,)))
-            if len(pending) >= window:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
+    yield from _ordered_map(_rows_task, analysis, threads, jobs)
+
+
+def parallel_thread_csv(analysis: Any, threads: Iterable[Thread], n_jobs: int) -> Iterator[ThreadCsv]:
+    """For each thread, its number of comments and each table's rows as CSV text, in input order.
+
+    The workers also format the rows (:class:`~discourse.tables.CsvFormatter`), so the parent
+    process only writes text: it would otherwise spend as long unpickling and formatting rows
+    as a worker spends analysing them. ``n_jobs`` must resolve to at least 2 processes.
+
+    Yields
+    ------
+    (int, dict of str to (int, str))
+        Comments in the thread, and per table the number of rows and their CSV lines.
+
+    Examples
+    --------
+    >>> from discourse.datasets import load_seed
+    >>> from discourse.analysis import Analysis
+    >>> [(n_comments, chunks)] = parallel_thread_csv(Analysis(), [load_seed()], n_jobs=2)
+    >>> n_comments, chunks["units"][0]  # (and chunks["units"][1] is the CSV text of 18 rows)
+    (16, 18)
+    """
+    jobs = effective_jobs(n_jobs)
+    if jobs < 2:
+        raise ValueError("parallel_thread_csv needs n_jobs of at least 2 processes")
+    yield from _ordered_map(_csv_task, analysis, threads, jobs)

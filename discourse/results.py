@@ -81,6 +81,10 @@ class ResultsWriter:
         """Append rows to a table."""
         self._writers[table].write_many(rows)
 
+    def write_formatted(self, table: str, text: str, n_rows: int) -> None:
+        """Append `n_rows` rows already formatted as CSV lines (:class:`~discourse.tables.CsvFormatter`)."""
+        self._writers[table].write_formatted(text, n_rows)
+
     def close(self, provenance: Mapping[str, Any]) -> dict[str, Any]:
         """Finish: write the manifest (provenance + table index) and move all files into place."""
         index = {}

@@ -29,6 +29,7 @@ __all__ = [
     "DTYPES",
     "format_value",
     "format_row",
+    "CsvFormatter",
     "CsvTableWriter",
     "typed_frame",
     "frame_from_records",
@@ -101,28 +102,25 @@ def format_row(columns: Sequence[Column], record: Mapping[str, Any]) -> list[str
     return [format_value(record.get(c.name), c.dtype) for c in columns]
 
 
-class CsvTableWriter:
-    """Append records to a CSV file with a fixed header, counting rows.
+class CsvFormatter:
+    """Records of one table as CSV text (no header), in the declared column order.
+
+    The text is what :class:`CsvTableWriter` appends to a file; worker processes of a parallel
+    run format their rows with it, so the parent process only writes text.
 
     Parameters
     ----------
-    handle : text file
-        Opened with ``newline=""`` and UTF-8 encoding.
     columns : sequence of Column
 
     Examples
     --------
-    >>> import io
-    >>> buffer = io.StringIO()
-    >>> writer = CsvTableWriter(buffer, (Column("a", "int", ""), Column("b", "str", "")))
-    >>> writer.write_many([{"a": 1, "b": "x,y"}])
-    >>> buffer.getvalue()
-    'a,b\\n1,"x,y"\\n'
+    >>> formatter = CsvFormatter((Column("a", "int", ""), Column("b", "str", "")))
+    >>> formatter.format([{"a": 1, "b": "x,y"}, {"a": None}])
+    '1,"x,y"\\n,\\n'
     """
 
-    def __init__(self, handle: IO[str], columns: Sequence[Column]) -> None:
+    def __init__(self, columns: Sequence[Column]) -> None:
         self.columns = tuple(columns)
-        self.rows = 0
         self._names = tuple(c.name for c in self.columns)
         # csv writes str(value) for anything else: Python's shortest round-trip float repr,
         # ints as digits, None as an empty field. Only JSON, bool and NaN need converting.
@@ -130,13 +128,11 @@ class CsvTableWriter:
         self._bool = tuple(i for i, c in enumerate(self.columns) if c.dtype == "bool")
         self._float = tuple(i for i, c in enumerate(self.columns) if c.dtype == "float")
         self._checked = False
-        self._handle = handle
         self._buffer = io.StringIO()
         self._writer = csv.writer(self._buffer, lineterminator="\n")
-        handle.write(",".join(self._names) + "\n")  # column names: plain identifiers
 
-    def write_many(self, records: Iterable[Mapping[str, Any]]) -> None:
-        """Write records (dicts keyed by column name; missing keys are empty fields).
+    def format(self, records: Sequence[Mapping[str, Any]]) -> str:
+        """CSV lines of `records` (dicts keyed by column name; missing keys are empty fields).
 
         Raises
         ------
@@ -144,9 +140,8 @@ class CsvTableWriter:
             If the first record has a key that is not a column (schema drift is caught early;
             later records are not checked again, since this runs for every row of a corpus).
         """
-        records = records if isinstance(records, list) else list(records)
         if not records:
-            return
+            return ""
         if not self._checked:
             format_row(self.columns, records[0])  # raises on undeclared keys
             self._checked = True
@@ -172,8 +167,44 @@ class CsvTableWriter:
             buffer.truncate()
             csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows(rows)
             text = buffer.getvalue()
+        return text
+
+
+class CsvTableWriter:
+    """Append records to a CSV file with a fixed header, counting rows.
+
+    Parameters
+    ----------
+    handle : text file
+        Opened with ``newline=""`` and UTF-8 encoding.
+    columns : sequence of Column
+
+    Examples
+    --------
+    >>> import io
+    >>> buffer = io.StringIO()
+    >>> writer = CsvTableWriter(buffer, (Column("a", "int", ""), Column("b", "str", "")))
+    >>> writer.write_many([{"a": 1, "b": "x,y"}])
+    >>> buffer.getvalue()
+    'a,b\\n1,"x,y"\\n'
+    """
+
+    def __init__(self, handle: IO[str], columns: Sequence[Column]) -> None:
+        self.columns = tuple(columns)
+        self.rows = 0
+        self._handle = handle
+        self._formatter = CsvFormatter(self.columns)
+        handle.write(",".join(c.name for c in self.columns) + "\n")  # names: plain identifiers
+
+    def write_many(self, records: Iterable[Mapping[str, Any]]) -> None:
+        """Write records (see :meth:`CsvFormatter.format`)."""
+        records = records if isinstance(records, list) else list(records)
+        self.write_formatted(self._formatter.format(records), len(records))
+
+    def write_formatted(self, text: str, n_rows: int) -> None:
+        """Append `n_rows` rows already formatted by a :class:`CsvFormatter` of this table."""
         self._handle.write(text)
-        self.rows += len(rows)
+        self.rows += n_rows
 
 
 def _parse(value: str, dtype: str) -> Any:
