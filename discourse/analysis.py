@@ -36,7 +36,7 @@ from discourse.provenance import environment, file_sha256, lexicon_records
 from discourse.results import Results, ResultsWriter
 from discourse.schema import SCHEMAS
 from discourse.stages import ActorStage, RhetoricStage, Rows, SentimentStage, Stage, Unit
-from discourse.tables import CsvFormatter, frame_from_records
+from discourse.tables import ColumnCollector, CsvFormatter
 from discourse.text import Doc
 
 __all__ = ["Analysis", "analyze", "analyze_path", "describe_environment"]
@@ -280,7 +280,7 @@ def analyze(
     ['questions', 'shouting']
     """
     analysis = Analysis(**params)
-    collected: Rows = {name: [] for name in analysis.tables}
+    collected = {name: ColumnCollector(SCHEMAS[name]) for name in analysis.tables}
     threads = _progress(_threads_of(data), progress)
     n_threads = n_comments = 0
     with young_collections_only():  # (see discourse._gc: full scans of the results cost ~30%)
@@ -288,8 +288,8 @@ def analyze(
             n_threads += 1
             n_comments += sum(1 for row in rows["units"] if row["unit_kind"] == "comment")
             for table, table_rows in rows.items():
-                collected[table] += table_rows
-        tables = {name: frame_from_records(collected[name], SCHEMAS[name]) for name in analysis.tables}
+                collected[table].extend(table_rows)
+        tables = {name: collector.frame() for name, collector in collected.items()}
     provenance = {
         **analysis.provenance(),
         "input": {"source": "in memory", "threads": n_threads, "comments": n_comments},

@@ -32,6 +32,7 @@ __all__ = [
     "CsvFormatter",
     "CsvTableWriter",
     "typed_frame",
+    "ColumnCollector",
     "frame_from_records",
     "read_table",
 ]
@@ -265,6 +266,41 @@ def _typed_column(values: Sequence[Any], dtype: str) -> Any:
     return pd.Series(array, dtype=object, copy=False)
 
 
+class ColumnCollector:
+    """Rows of one table gathered column by column, for a typed DataFrame at the end.
+
+    An in-memory analysis hands each thread's rows (dicts) to :meth:`extend` while they are
+    fresh; only the column lists are kept, so the row dicts are freed at once and the final
+    frame needs no pass over millions of scattered dicts.
+
+    Parameters
+    ----------
+    columns : sequence of Column
+
+    Examples
+    --------
+    >>> collector = ColumnCollector([Column("a", "int", ""), Column("b", "str", "")])
+    >>> collector.extend([{"a": 1, "b": "x"}, {"a": 2}])
+    >>> collector.frame()["b"].tolist()
+    ['x', None]
+    """
+
+    def __init__(self, columns: Sequence[Column]) -> None:
+        self.columns = tuple(columns)
+        self.data: dict[str, list[Any]] = {c.name: [] for c in self.columns}
+
+    def extend(self, records: Iterable[Mapping[str, Any]]) -> None:
+        """Append records (dicts keyed by column name; a missing key is a missing value)."""
+        records = records if isinstance(records, list) else list(records)
+        if records:
+            for name, values in self.data.items():
+                values += _column_of(records, name)
+
+    def frame(self) -> Any:
+        """The rows so far as a typed DataFrame (see :func:`typed_frame`)."""
+        return typed_frame(self.data, self.columns)
+
+
 def frame_from_records(records: Iterable[Mapping[str, Any]], columns: Sequence[Column]) -> Any:
     """Rows (dicts) as a typed DataFrame (see :func:`typed_frame`).
 
@@ -273,8 +309,9 @@ def frame_from_records(records: Iterable[Mapping[str, Any]], columns: Sequence[C
     >>> frame_from_records([{"a": 1.5}], [Column("a", "float", "")])["a"].tolist()
     [1.5]
     """
-    records = records if isinstance(records, list) else list(records)
-    return typed_frame({c.name: _column_of(records, c.name) for c in columns}, columns)
+    collector = ColumnCollector(columns)
+    collector.extend(records)
+    return collector.frame()
 
 
 def _column_of(records: list[Mapping[str, Any]], name: str) -> list[Any]:
