@@ -38,6 +38,7 @@ from discourse.model import Span, paragraph_spans
 
 __all__ = [
     "Token",
+    "TokenColumns",
     "Doc",
     "as_doc",
     "normalize",
@@ -195,6 +196,22 @@ _TOKENS_WEB = re.compile(r"(\s*)(" + _TOKEN_WEB + _TOKEN_COMMON + ")", re.VERBOS
 _NUMBER = re.compile(r"[$£€]?\d+(?:[.,:/]\d+)*%?")
 _PUNCT_CHARS = frozenset(".,;:…\"'()[]{}-/\\&!?")
 _new_token = partial(tuple.__new__, Token)
+
+
+class TokenColumns(NamedTuple):
+    """The tokens of a :class:`Doc` field by field (see :attr:`Doc.token_columns`).
+
+    Examples
+    --------
+    >>> Doc("Hi there").token_columns.starts
+    (0, 3)
+    """
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    texts: tuple[str, ...]
+    lowers: tuple[str, ...]
+    kinds: tuple[str, ...]
 
 
 def _token_kind(token: str) -> str:
@@ -519,14 +536,27 @@ class Doc:
         return self.tokens[first:stop]
 
     @cached_property
+    def token_columns(self) -> TokenColumns:
+        """The fields of :attr:`tokens` as parallel tuples, transposed once for all analysers.
+
+        Examples
+        --------
+        >>> Doc("No, really.").token_columns.kinds
+        ('word', 'punct', 'word', 'punct')
+        """
+        tokens = self.tokens
+        return TokenColumns(*zip(*tokens)) if tokens else TokenColumns((), (), (), (), ())
+
+    @cached_property
     def words(self) -> tuple[Token, ...]:
         """Tokens of kind ``word``, ``number`` or ``acronym`` (what rates per 1,000 words count)."""
         return tuple(t for t in self.tokens if t.kind in ("word", "number", "acronym"))
 
-    @property
+    @cached_property
     def n_words(self) -> int:
-        """Number of word-like tokens; the denominator of every rate."""
-        return len(self.words)
+        """Number of word-like tokens (``len(doc.words)``); the denominator of every rate."""
+        kinds = self.token_columns.kinds  # (counted in C, without building the words)
+        return kinds.count("word") + kinds.count("number") + kinds.count("acronym")
 
     def sentence_of(self, offset: int) -> int | None:
         """Index of the sentence containing character `offset`, or ``None`` (between sentences)."""

@@ -86,3 +86,51 @@ def test_term_matcher_matches_are_in_range_and_exact(terms, words):
     for start, stop, payload in matcher.match(words):
         assert 0 <= start < stop <= len(words)
         assert isinstance(payload, int)
+
+
+# -- shortcuts must agree with the definitions they stand in for ------------------------------
+
+_SPACED_SENTENCES = st.lists(
+    st.sampled_from(
+        [
+            "It was all about the oil.", "it  was all\nabout the OIL.", "It was all about the oil .",
+            "No.", "Why?", "WE SAID NO!", "\u00a0It was all about the oil.", "It was\u2003all about the oil.",
+            "Ok\x1c it was all about the oil.", "\n\n", " ", "\t",
+        ]
+    ),
+    max_size=8,
+).map(" ".join)
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(TEXTS, _SPACED_SENTENCES))
+def test_context_shortcuts_agree_with_doc(text):
+    """Context.n_words/word_index and the duplicate-sentence precheck match Doc's definitions."""
+    from discourse.rhetoric import structure
+    from discourse.rhetoric.rules import Context
+
+    doc = Doc(text)
+    ctx = Context(doc)
+    assert ctx.n_words == doc.n_words
+    assert [doc.tokens[i] for i in ctx.word_index] == list(doc.words)
+    expected = [(a.start, a.end) for a, _ in doc.duplicate_sentences]
+    assert structure.duplicate_sentences(ctx) == expected
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_PIECES, st.sampled_from(["ÉCOLE", "DONʼT", "A-B-C", "中国NOT", "\u201cUS"])), max_size=30).map(" ".join))
+def test_shouting_candidates_cover_every_shouted_word(text):
+    """The byte-shape prefilter never loses a word that the full shouted-word test accepts."""
+    from discourse.rhetoric import structure
+    from discourse.rhetoric.engine import get_engine
+    from discourse.rhetoric.rules import Context
+
+    engine = get_engine()
+    ctx = Context(Doc(text))
+    every = {
+        i
+        for i, token in enumerate(ctx.tokens)
+        if token.kind == "word" and len(token.text) >= 3
+        and structure._is_shout(ctx, i, engine.acronyms, engine.english)
+    }
+    assert structure._shouted_words(ctx, engine.acronyms, engine.english) == every

@@ -145,6 +145,11 @@ def test_property_any_text_gives_consistent_doc(text):
     assert sum(b - a for a, b in doc.sentence_token_ranges) == len(doc.tokens)
     again = Doc(text)
     assert again.sentences == doc.sentences and again.tokens == doc.tokens
+    # the shared columns and the word count agree with the tokens they are made from
+    columns = doc.token_columns
+    assert all(len(column) == len(doc.tokens) for column in columns)
+    assert list(zip(*columns)) == [tuple(token) for token in doc.tokens]
+    assert doc.n_words == len(doc.words) == sum(k in ("word", "number", "acronym") for k in columns.kinds)
 
 
 @settings(max_examples=250, deadline=None)

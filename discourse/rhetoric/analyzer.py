@@ -171,11 +171,11 @@ class RhetoricAnalyzer:
         """
         self._setup()
         doc = as_doc(text_or_doc)
-        spans, scores = self.engine_.run(doc)
+        spans, scores, n_words = self.engine_.measure(doc)
         names = self.selected_
         for dictionary in self.dictionaries_:
             names = names + tuple(self._add_dictionary(dictionary, doc, spans))
-        return RhetoricResult(doc.text, doc.n_words, names, spans, scores)
+        return RhetoricResult(doc.text, n_words, names, spans, scores)
 
     @staticmethod
     def _add_dictionary(dictionary: UserDictionary, doc: Doc, spans: dict) -> list[str]:

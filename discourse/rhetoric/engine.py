@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left, bisect_right
 from importlib import metadata, resources
-from itertools import compress, repeat
 from types import MappingProxyType
 from collections.abc import Hashable
 from functools import lru_cache
@@ -189,10 +188,21 @@ class Engine:
         >>> spans["boosters"], spans["name_calling"], scores["incivility"]
         ([(0, 7)], [(13, 18)], 333.3333333333333)
         """
+        spans, scores, _ = self.measure(doc)
+        return spans, scores
+
+    def measure(self, doc: Doc) -> tuple[dict[str, list[Span2]], dict[str, float], int]:
+        """:meth:`run` and ``doc.n_words`` (counted on the token kinds; see ``Context.n_words``).
+
+        Examples
+        --------
+        >>> get_engine().measure(Doc("Clearly, you idiot."))[2]
+        3
+        """
         spans: dict[str, list[Span2]] = {name: [] for name in FEATURE_NAMES}
         tokens = doc.tokens
         if not tokens:
-            return spans, {"us_vs_them": 0.0, "incivility": 0.0}
+            return spans, {"us_vs_them": 0.0, "incivility": 0.0}, 0
         ctx = Context(doc)
         lowers = ctx.lowers
         hits: dict[str, list[tuple[int, int]]] = {}
@@ -239,7 +249,7 @@ class Engine:
             spans["negations"] = structure.merge_spans(spans["negations"] + contracted)
         self._structure(ctx, spans, hits, labels_at)
         scores = self._indices(ctx, spans, hits)
-        return spans, scores
+        return spans, scores, ctx.n_words
 
     def _structure(self, ctx: Context, spans, hits, labels_at) -> None:
         doc = ctx.doc
@@ -262,7 +272,7 @@ class Engine:
         numbers = {i: ("magnitude" if "magnitude" in labels_at.get(i, ()) else "cardinal") for i, _ in hits.get("_number", ())}
         spans["numbers"] = structure.numbers(ctx, numbers)
         spans["repeated_ngrams"] = structure.repeated_ngrams(ctx, self.ngram)
-        spans["duplicate_sentences"] = [(a.start, a.end) for a, _ in doc.duplicate_sentences]
+        spans["duplicate_sentences"] = structure.duplicate_sentences(ctx)
         spans["epizeuxis"] = structure.epizeuxis(ctx)
         masked = structure.masked_words(ctx)
         if masked:
@@ -383,7 +393,7 @@ class Engine:
         n_sentences = len(firsts)
         uncivil = structure.merge_spans([s for key in INCIVILITY_PARTS for s in spans[key]])
         spans["incivility"] = uncivil
-        n_words = ctx.doc.n_words
+        n_words = ctx.n_words
         return {
             "us_vs_them": len(contrast) / n_sentences if n_sentences else 0.0,
             "incivility": 1000.0 * len(uncivil) / n_words if n_words else 0.0,

@@ -42,20 +42,17 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
 
 from discourse.errors import LexiconError
-from discourse.text import Doc, Token
+from discourse.text import Doc
 
 __all__ = ["Rule", "parse_rules", "Context", "passes", "negator_before", "NEG_DROP", "NEG_HEDGE"]
 
 _FIRST = itemgetter(0)
-_START_COLUMN, _END_COLUMN, _TEXT_COLUMN, _LOWER_COLUMN, _KIND_COLUMN = map(
-    Token._fields.index, ("start", "end", "text", "lower", "kind")
-)
-_NO_COLUMNS = ((),) * len(Token._fields)
 # Token kind -> 1 if it counts as a word (Doc.words: word, number, acronym), else 0.
 _WORD_KIND: defaultdict[str, int] = defaultdict(int, word=1, number=1, acronym=1)
 
@@ -186,9 +183,9 @@ def parse_rules(value: str, *, where: str, default_negation: str = "keep") -> Ru
 class Context:
     """Per-document data the rules read: token columns and sentence starts.
 
-    Built once per analysed text. The token fields are transposed into columns in one C-level
-    pass (``zip(*tokens)``), so the detectors index plain sequences instead of reading
-    attributes token by token: ``lowers`` (a list), ``kinds``, ``texts``, ``offsets`` (token
+    Built once per analysed text. The token fields come as columns (the shared
+    :attr:`Doc.token_columns <discourse.text.Doc.token_columns>`), so the detectors index plain
+    sequences instead of reading attributes token by token: ``lowers`` (a list), ``kinds``, ``texts``, ``offsets`` (token
     starts) and ``ends`` (tuples), ``ranges``/``firsts``/``starts`` for sentences.
 
     Examples
@@ -200,36 +197,54 @@ class Context:
 
     __slots__ = (
         "doc", "tokens", "lowers", "kinds", "texts", "offsets", "ends", "ranges", "firsts",
-        "starts", "_caps", "_word_lowers",
+        "starts", "_caps", "_word_lowers", "_word_index",
     )
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        tokens = self.tokens = doc.tokens
-        columns = tuple(zip(*tokens)) if tokens else _NO_COLUMNS
-        self.offsets: tuple[int, ...] = columns[_START_COLUMN]  # token starts
-        self.ends: tuple[int, ...] = columns[_END_COLUMN]
-        self.texts: tuple[str, ...] = columns[_TEXT_COLUMN]
-        self.lowers: list[str] = list(columns[_LOWER_COLUMN])
-        self.kinds: tuple[str, ...] = columns[_KIND_COLUMN]
+        self.tokens = doc.tokens
+        columns = doc.token_columns
+        self.offsets: tuple[int, ...] = columns.starts
+        self.ends: tuple[int, ...] = columns.ends
+        self.texts: tuple[str, ...] = columns.texts
+        self.lowers: list[str] = list(columns.lowers)
+        self.kinds: tuple[str, ...] = columns.kinds
         self.ranges = doc.sentence_token_ranges
         # first token of each sentence, in order (for bisecting a token to its sentence)
         self.firsts = list(map(_FIRST, self.ranges))
         self.starts = frozenset(self.firsts)
         self._caps: dict[int, bool] = {}
         self._word_lowers: list[str] | None = None
+        self._word_index: list[int] | None = None
+
+    def _wordy(self) -> Sequence[int]:
+        """1 for each token that counts as a word, else 0 (the kinds looked up in one C call)."""
+        if len(self.kinds) > 1:
+            return itemgetter(*self.kinds)(_WORD_KIND)
+        return [_WORD_KIND[k] for k in self.kinds]
 
     @property
     def word_lowers(self) -> list[str]:
         """Lower-case forms of ``doc.words`` (word, number and acronym tokens)."""
         if self._word_lowers is None:
-            # the kinds looked up all at once (one C call), then the lowers they select
-            if len(self.kinds) > 1:
-                wordy = itemgetter(*self.kinds)(_WORD_KIND)
-            else:
-                wordy = [_WORD_KIND[k] for k in self.kinds]
-            self._word_lowers = list(compress(self.lowers, wordy))
+            self._word_lowers = list(compress(self.lowers, self._wordy()))
         return self._word_lowers
+
+    @property
+    def word_index(self) -> list[int]:
+        """Token index of each word of ``doc.words``: word ``k`` is token ``word_index[k]``.
+
+        Built only by the detectors that report word spans (rarely needed), so that the
+        ``Doc.words`` token tuple is never built just for its offsets.
+        """
+        if self._word_index is None:
+            self._word_index = list(compress(range(len(self.kinds)), self._wordy()))
+        return self._word_index
+
+    @property
+    def n_words(self) -> int:
+        """``doc.n_words`` (word, number and acronym tokens)."""
+        return self.doc.n_words
 
     def is_sentence_start(self, i: int) -> bool:
         """True if token `i` opens a sentence."""

@@ -38,6 +38,7 @@ __all__ = [
     "imperatives",
     "numbers",
     "repeated_ngrams",
+    "duplicate_sentences",
     "epizeuxis",
     "masked_words",
     "superlative_suffix",
@@ -49,7 +50,9 @@ _TEXT = attrgetter("text")
 _KIND = attrgetter("kind")
 
 _BANGS = re.compile(r"!+")  # finditer resumes after a run, so each run is one match
-_ELLIPSIS = re.compile(r"\.{2,}|…+")
+# Two or more "." or one or more "…". Written to open with a character class, which the regex
+# engine finds with a fast scan ("\.{2,}|…+" is tried at every offset of the text).
+_ELLIPSIS = re.compile(r"[.…](?:(?<=\.)\.+|(?<=…)…*)")
 # A double-quoted stretch within one line, at most 1,000 characters: every '"' starts at most
 # one bounded attempt, so 50,000 quotation marks in a row are scanned in linear time.
 _DOUBLE = re.compile(r'"([^"\n]{1,1000})"')
@@ -90,9 +93,12 @@ _NOT_IMPERATIVE_NEXT = frozenset(
 )
 _IMPERATIVE_OPENERS = frozenset(("don't", "dont", "never", "do", "let"))
 _VOWELS = frozenset("AEIOUY")
-# Byte table: ASCII capitals, "'" and "-" -> "U", everything else -> "." (see shouting()).
-_SHOUT_SHAPES = bytes(ord("U") if 65 <= b <= 90 or b in b"'-" else ord(".") for b in range(256))
-_SHOUT_RUN = re.compile(rb"U{3,}")
+# Byte table: ASCII capitals, "'", "-" and "?" (what encode(..., "replace") makes of any
+# non-ASCII character) -> "U", everything else -> "." (see _shouted_words()).
+_SHOUT_SHAPES = bytes(ord("U") if 65 <= b <= 90 or b in b"'-?" else ord(".") for b in range(256))
+# (written with a literal prefix, which the regex engine finds with a fast scan; "U{3,}" is
+# tried at every offset)
+_SHOUT_RUN = re.compile(rb"UUU+")
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _STOPWORDS = frozenset(
     """the a an and or but if then that this these those it its to of in on at by for with as
@@ -343,22 +349,20 @@ def _is_caps(ctx: Context, i: int) -> bool:
 
 def _shouted_words(ctx: Context, acronyms: Collection[str], english: Collection[str]) -> set[int]:
     """Indices of the shouted words (see :func:`_is_shout`)."""
-    text = ctx.doc.text
     tokens = ctx.tokens
     kinds = ctx.kinds
     texts = ctx.texts
-    if text.isascii():
-        # A shouted word is >= 3 characters from A-Z, ' and -: in the text's shape (those
-        # characters -> "U") it lies in a run of "U"s, and it starts inside that run. Only
-        # the tokens starting in such runs are looked at (most texts have none).
-        candidates: list[int] = []
-        offsets = ctx.offsets
-        for run in _SHOUT_RUN.finditer(text.encode("ascii").translate(_SHOUT_SHAPES)):
-            candidates.extend(
-                range(bisect_left(offsets, run.start()), bisect_left(offsets, run.end()))
-            )
-    else:
-        candidates = list(compress(range(len(tokens)), map(str.isupper, texts)))
+    # A shouted word has >= 3 characters, each an upper-case letter, "'" or "-". In the text's
+    # shape (one byte per character: A-Z, ', - and every non-ASCII character -> "U", the rest
+    # -> ".") it lies in a run of at least three "U"s and starts inside it. So only the tokens
+    # starting in such runs are looked at (most texts have few or none).
+    shape = ctx.doc.text.encode("ascii", "replace").translate(_SHOUT_SHAPES)
+    if b"UUU" not in shape:
+        return set()
+    candidates: list[int] = []
+    offsets = ctx.offsets
+    for run in _SHOUT_RUN.finditer(shape):
+        candidates.extend(range(bisect_left(offsets, run.start()), bisect_left(offsets, run.end())))
     return {
         i
         for i in candidates
@@ -527,10 +531,9 @@ def repeated_ngrams(ctx: Context, n: int = 3) -> list[Span2]:
     >>> [doc.text[a:b] for a, b in repeated_ngrams(Context(doc))]
     ['the oil fields']
     """
-    words = ctx.doc.words
-    if len(words) < 2 * n or n < 2:
-        return []  # (a 1-gram never holds two content words)
     lowers = ctx.word_lowers
+    if len(lowers) < 2 * n or n < 2:
+        return []  # (a 1-gram never holds two content words)
     # Cheap necessary conditions first. A reported n-gram holds two content words with no
     # content word between them, and so does its first occurrence: so some pair of
     # consecutive content words occurs twice (and some content word does).
@@ -554,10 +557,8 @@ def repeated_ngrams(ctx: Context, n: int = 3) -> list[Span2]:
             marked.append((i, i + n))
     if not marked:
         return []
-    out = []
-    for a, b in merge_spans(marked):
-        out.append((words[a].start, words[b - 1].end))
-    return out
+    index, starts, ends = ctx.word_index, ctx.offsets, ctx.ends
+    return [(starts[index[a]], ends[index[b - 1]]) for a, b in merge_spans(marked)]
 
 
 def _content_words(lowers: Sequence[str]) -> list[str]:
@@ -572,6 +573,36 @@ def _content_words(lowers: Sequence[str]) -> list[str]:
     return list(compress(lowers, flags))
 
 
+def duplicate_sentences(ctx: Context) -> list[Span2]:
+    """Spans of the sentences that repeat an earlier one (see ``Doc.duplicate_sentences``).
+
+    ``Doc`` compares sentences in lower case with white space collapsed. Most texts repeat no
+    sentence at all, which is checked first on the same keys built more cheaply: a sentence
+    whose only white space is single spaces is its own key once stripped. Only if two keys are
+    equal is ``Doc.duplicate_sentences`` (with its four-word minimum) computed.
+
+    Examples
+    --------
+    >>> from discourse.text import Doc
+    >>> duplicate_sentences(Context(Doc("It was all about the oil. Yes. It was all about the  OIL.")))
+    [(31, 57)]
+    """
+    doc = ctx.doc
+    sentences = doc.sentences
+    if len(sentences) < 2:
+        return []
+    lower = doc.lower
+    keys = set()
+    for span in sentences:
+        chunk = lower[span.start : span.end]
+        # (isprintable: no white space other than " ", so splitting and joining on white
+        # space only strips the ends when no two spaces follow each other)
+        keys.add(chunk.strip() if chunk.isprintable() and "  " not in chunk else " ".join(chunk.split()))
+    if len(keys) == len(sentences):
+        return []
+    return [(a.start, a.end) for a, _ in doc.duplicate_sentences]
+
+
 def epizeuxis(ctx: Context) -> list[Span2]:
     """Spans of runs of the same word repeated immediately ('no, no, no').
 
@@ -581,11 +612,12 @@ def epizeuxis(ctx: Context) -> list[Span2]:
     >>> epizeuxis(Context(Doc("No, no, no. That that is it.")))
     [(0, 10)]
     """
-    words = ctx.doc.words
     lowers = ctx.word_lowers
     if True not in map(eq, lowers, lowers[1:]):
         return []
     text = ctx.doc.text
+    tokens = ctx.tokens
+    words = [tokens[i] for i in ctx.word_index]  # (Doc.words, without building it for all texts)
     out: list[Span2] = []
     run_start = -1
     last = -2  # index of the last word that continued a run
