@@ -241,12 +241,24 @@ def typed_frame(data: Mapping[str, Sequence[Any]], columns: Sequence[Column]) ->
     return pd.DataFrame(arrays, columns=[c.name for c in columns])
 
 
+_NUMPY_NUMBERS = {"int": "int64", "float": "float64"}
+
+
 def _typed_column(values: Sequence[Any], dtype: str) -> Any:
     """One column as a NumPy/pandas array of the declared type, converted in bulk (vectorised:
     results tables run to millions of rows)."""
     import numpy as np
     import pandas as pd
 
+    if dtype in _NUMPY_NUMBERS:  # a column without missing values converts in one step
+        try:
+            numbers = np.fromiter(values, dtype=_NUMPY_NUMBERS[dtype], count=len(values))
+        except (TypeError, ValueError, OverflowError):
+            pass  # None, NaN (in an int column) or pd.NA: the general path below
+        else:
+            if dtype == "float":
+                return numbers
+            return pd.arrays.IntegerArray(numbers, np.zeros(len(numbers), dtype=np.bool_))
     # (fromiter: a list value stays one element; assigning a list of lists would broadcast)
     array = np.fromiter(values, dtype=object, count=len(values))
     missing = pd.isna(array)  # None, NaN and pd.NA
