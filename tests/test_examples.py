@@ -116,3 +116,24 @@ def test_actor_figures(tmp_path):
     assert heat.groupby("actor")["n_mentions"].sum().to_dict() == stance.groupby("actor")["n_mentions"].sum().to_dict()
     network = pd.read_csv(out / "relation_network.csv")
     assert (network["n"] >= 1).all()
+
+
+def test_benchmark_stages(tmp_path):
+    done = subprocess.run(
+        [sys.executable, str(EXAMPLES / "benchmark_stages.py"), "--comments", "200", "--comments-per-thread", "50"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stdout.splitlines()
+    parts = {line[:44].strip(): line[44:].split() for line in lines if "%" in line}
+    for stage in ("sentiment", "actors", "rhetoric"):
+        assert f"{stage}: analysis" in parts and f"{stage}: unit rows" in parts
+    shares = [float(values[1].rstrip("%")) for values in parts.values()]
+    assert all(share >= 0 for share in shares) and 90 <= sum(shares) <= 100.5
+    table_lines = lines[lines.index(next(line for line in lines if line.startswith("table "))) + 1 :]
+    rows = {line.split()[0]: float(line.split()[-1]) for line in table_lines}
+    # every feature of the catalogue for each comment and each (blank) article body: 4 threads
+    from discourse.rhetoric import FEATURE_NAMES
+
+    assert rows["features"] == round(len(FEATURE_NAMES) * (200 + 4) / 200, 1)
+    assert rows["units"] == round((200 + 4) / 200, 1)

@@ -1,0 +1,149 @@
+"""Where the full analysis spends its time, stage by stage (issue 8; complements benchmark.py).
+
+Run from the repository::
+
+    python examples/benchmark_stages.py --comments 4000
+    python examples/benchmark_stages.py --comments 4000 --workload all
+
+It runs what :func:`discourse.analysis.analyze` runs, on the synthetic corpus of the benchmark
+(:func:`discourse.datasets.synthetic.synthetic_corpus`, fixed seed), with each stage of the
+:class:`~discourse.analysis.Analysis` wrapped in a timer, and prints microseconds per comment for:
+
+- each stage's analysis of a unit (``analyze_unit``), its per-unit rows (``unit_rows``) and its
+  per-thread rows (``thread_rows``);
+- the rest of ``Analysis.thread_rows``: the shared text layer (each text is cut into sentences
+  and tokens once, when its ``units`` row is made, before any stage runs) and the ``units`` and
+  ``segments`` rows;
+- gathering each thread's rows into columns and building the typed DataFrames at the end;
+
+and the number of rows per comment in each table. The garbage collector is paced as in
+``analyze()`` (young generations after each thread). Times are process CPU time
+(:func:`time.process_time`), so other programs on the machine disturb them less than wall time;
+the stage timers themselves add about 1 µs per call.
+
+``--workload comments`` (the default) blanks each thread's title and article body, as the
+benchmark's ``comments`` workload does; ``all`` keeps them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from discourse._gc import collect_young, young_collections_only
+from discourse.analysis import Analysis
+from discourse.datasets.synthetic import synthetic_corpus
+from discourse.model import Thread
+from discourse.schema import SCHEMAS
+from discourse.stages import Unit
+from discourse.tables import ColumnCollector
+
+_clock = time.process_time
+
+
+class TimedStage:
+    """A stage that adds the CPU time of each of its calls to `totals` (under its own name)."""
+
+    def __init__(self, stage: Any, totals: Counter[str]) -> None:
+        self.stage = stage
+        self.name = stage.name
+        self.tables = stage.tables
+        self.totals = totals
+
+    def analyze_unit(self, unit: Unit) -> Any:
+        start = _clock()
+        result = self.stage.analyze_unit(unit)
+        self.totals[f"{self.name}: analysis"] += _clock() - start
+        return result
+
+    def unit_rows(self, unit: Unit, result: Any) -> Any:
+        start = _clock()
+        rows = self.stage.unit_rows(unit, result)
+        self.totals[f"{self.name}: unit rows"] += _clock() - start
+        return rows
+
+    def thread_rows(self, thread_id: str, units: Sequence[Unit], results: Sequence[Any]) -> Any:
+        start = _clock()
+        rows = self.stage.thread_rows(thread_id, units, results)
+        self.totals[f"{self.name}: thread rows"] += _clock() - start
+        return rows
+
+
+class TimedAnalysis(Analysis):
+    """The library's :class:`~discourse.analysis.Analysis`, its stages wrapped in timers."""
+
+    def timed(self, totals: Counter[str]) -> TimedAnalysis:
+        """Time the stages into `totals`."""
+        self.__dict__["timed_stages"] = [TimedStage(stage, totals) for stage in Analysis.stages_.fget(self)]
+        return self
+
+    @property
+    def stages_(self) -> list[Any]:
+        return self.__dict__.get("timed_stages") or Analysis.stages_.fget(self)
+
+
+def stage_times(threads: Sequence[Thread]) -> tuple[Counter[str], Counter[str], float]:
+    """CPU seconds per part, rows per table, and the total CPU seconds of the run."""
+    totals: Counter[str] = Counter()
+    analysis = TimedAnalysis(sentiment="vader", features="all").timed(totals)
+    # warm-up: lexicons loaded, first calls made, pandas imported
+    for table, table_rows in analysis.thread_rows(threads[0]).items():
+        ColumnCollector(SCHEMAS[table]).extend(table_rows)
+    ColumnCollector(SCHEMAS["units"]).frame()
+    totals.clear()
+    collected = {name: ColumnCollector(SCHEMAS[name]) for name in analysis.tables}
+    rows_per_table: Counter[str] = Counter()
+    begin = _clock()
+    with young_collections_only():
+        for thread in threads:
+            start = _clock()
+            rows = analysis.thread_rows(thread)
+            totals["(thread_rows in all)"] += _clock() - start
+            start = _clock()
+            for table, table_rows in rows.items():
+                collected[table].extend(table_rows)
+                rows_per_table[table] += len(table_rows)
+            totals["gather rows into columns"] += _clock() - start
+            del rows
+            start = _clock()
+            collect_young()
+            totals["garbage collection (young generations)"] += _clock() - start
+        start = _clock()
+        frames = {name: collector.frame() for name, collector in collected.items()}
+        totals["typed DataFrames"] += _clock() - start
+    total = _clock() - begin
+    del frames
+    staged = sum(v for k, v in totals.items() if ":" in k)
+    totals["text layer, units and segments rows"] = totals.pop("(thread_rows in all)") - staged
+    return totals, rows_per_table, total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--comments", type=int, default=4000)
+    parser.add_argument("--comments-per-thread", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workload", choices=("comments", "all"), default="comments")
+    args = parser.parse_args()
+    threads = list(synthetic_corpus(args.comments, comments_per_thread=args.comments_per_thread, seed=args.seed))
+    if args.workload == "comments":
+        threads = [replace(t, article=replace(t.article, title="", text="")) for t in threads]
+    n = sum(len(t.comments) for t in threads)
+    totals, rows, total = stage_times(threads)
+    print(f"{n:,} comments in {len(threads)} threads, workload {args.workload!r}: "
+          f"{total:.2f} s CPU, {total / n * 1e6:,.0f} µs per comment ({n / total:,.0f} comments/s)\n")
+    print(f"{'part':44s} {'µs/comment':>10s} {'share':>6s}")
+    for part, seconds in sorted(totals.items(), key=lambda item: -item[1]):
+        print(f"{part:44s} {seconds / n * 1e6:10,.0f} {seconds / total:6.1%}")
+    print(f"\n{'table':24s} {'rows/comment':>12s}")
+    for table, count in rows.most_common():
+        print(f"{table:24s} {count / n:12.1f}")
+    print(f"{'(all tables)':24s} {sum(rows.values()) / n:12.1f}")
+
+
+if __name__ == "__main__":
+    main()
