@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import pickle
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -57,6 +56,7 @@ from typing import Any
 from discourse.analysis import Analysis
 from discourse.errors import InputError, MissingDependencyError
 from discourse.model import Thread
+from discourse.provenance import canonical_json
 from discourse.schema import SCHEMAS
 from discourse.stages import Unit
 from discourse.tables import format_value, frame_from_records, typed_frame
@@ -120,8 +120,12 @@ def table_meta(table: str) -> Any:
 
 def _state(params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     """The analysis parameters as sent to workers (defaults filled in) and their cache key."""
-    state = Analysis(**params).__getstate__()
-    key = hashlib.sha256(pickle.dumps(state, protocol=4)).hexdigest()
+    analysis = Analysis(**params)
+    state = analysis.__getstate__()
+    # The key is everything that makes the analysis: its parameters as recorded in provenance,
+    # with a registry object named by its content hash (a registry file is named by its path).
+    keyed = {**analysis.get_params(), "actors": getattr(state["actors"], "sha256", state["actors"])}
+    key = hashlib.sha256(canonical_json(keyed).encode("utf-8")).hexdigest()
     return key, state
 
 

@@ -101,6 +101,20 @@ def test_missing_dask_names_the_extra(monkeypatch):
         cluster.thread_tables([], "units")
 
 
+def test_worker_cache_key_names_the_parameters_and_the_registry_content():
+    from discourse import cluster
+    from discourse.actors import ActorRegistry
+
+    default = ActorRegistry.default()
+    assert cluster._state({})[0] == cluster._state({})[0] != cluster._state({"n_boot": 50})[0]
+    copy, same = (ActorRegistry.from_dict(default.to_dict()) for _ in range(2))
+    other_data = default.to_dict()
+    other_data["actors"] = other_data["actors"][:-1]  # one actor fewer
+    other = ActorRegistry.from_dict(other_data)
+    assert cluster._state({"actors": same})[0] == cluster._state({"actors": copy})[0]
+    assert cluster._state({"actors": other})[0] != cluster._state({"actors": copy})[0]
+
+
 def test_meta_has_the_dtypes_of_the_serial_tables():
     from discourse.cluster import table_meta
 

@@ -53,10 +53,6 @@ ALLOWED: dict[str, dict[str, str]] = {
         "import_module": "lazy import of the package's own sub-modules; the names come from the "
         "constant tables _LAZY and _SUBMODULES, never from data",
     },
-    "discourse/cluster.py": {
-        "import pickle": "pickle.dumps only, to hash the analysis state into a cache key; nothing "
-        "is ever unpickled (pickle.load/loads stay forbidden here too)",
-    },
 }
 
 _FORBIDDEN_MODULES = {"pickle", "cPickle", "_pickle", "dill", "cloudpickle", "joblib", "marshal", "shelve", "yaml", "ruamel"}
