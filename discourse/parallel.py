@@ -113,8 +113,9 @@ def parallel_thread_csv(analysis: Any, threads: Iterable[Thread], n_jobs: int) -
     """For each thread, its number of comments and each table's rows as CSV text, in input order.
 
     The workers also format the rows (:class:`~discourse.tables.CsvFormatter`), so the parent
-    process only writes text: it would otherwise spend as long unpickling and formatting rows
-    as a worker spends analysing them. ``n_jobs`` must resolve to at least 2 processes.
+    process only writes text instead of unpickling and formatting every row itself (which kept
+    two workers on two cores at a 1.6x speed-up; see ``docs/guide/scale.md``). ``n_jobs`` must
+    resolve to at least 2 processes.
 
     Yields
     ------
