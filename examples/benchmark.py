@@ -7,7 +7,8 @@ Run from the repository::
 
 Options: ``--comments-per-thread`` (100), ``--seed`` (0), ``--repeat N`` (best of N passes),
 ``--warmup N`` (untimed warm-up texts, 200), ``--only a,b,c,d`` (a subset),
-``--workload both|all|comments``, ``--no-check`` (skip the VADER check), ``--profile``.
+``--workload both|all|comments``, ``--no-check`` (skip the VADER check), ``--profile``,
+``--texts-csv FILE --text-column NAME`` (your own comments instead of the synthetic corpus).
 See ``docs/guide/scale.md``.
 
 On one synthetic corpus (:func:`discourse.datasets.synthetic.synthetic_corpus`: resampled
@@ -452,6 +453,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="comma-separated parts to run among a,b,c,d (default all); the VADER check needs a")
     parser.add_argument("--workload", choices=("both", "all", "comments"), default="both",
                         help="which workloads to report (default both; (c) runs once per workload)")
+    parser.add_argument("--texts-csv", type=Path, default=None,
+                        help="benchmark your own comments instead of the synthetic corpus: a CSV file whose "
+                        "--text-column holds one comment per row (at most --comments are used, in file "
+                        "order, grouped into threads of --comments-per-thread under an empty article)")
+    parser.add_argument("--text-column", default="text", help="with --texts-csv: the column of the texts (default text)")
     parser.add_argument("--no-check", action="store_true", help="skip the VADER equality check")
     parser.add_argument("--profile", action="store_true", help="also profile (c) with cProfile and print the top 25")
     args = parser.parse_args(argv)
@@ -463,6 +469,26 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     args.parts = parts
     args.workloads = ("all", "comments") if args.workload == "both" else (args.workload,)
     return args
+
+
+def threads_from_csv(path: Path, column: str, limit: int, per_thread: int) -> list[Thread]:
+    """The first `limit` non-empty texts of a CSV column, as threads of `per_thread` comments under
+    an empty article (so both workloads analyse the same comments)."""
+    import pandas as pd
+
+    from discourse.model import Article, Comment
+
+    frame = pd.read_csv(path, usecols=[column], dtype=str, keep_default_na=False)
+    texts = [text for text in frame[column] if text.strip()][:limit]
+    if not texts:
+        raise SystemExit(f"{path}: no texts in column {column!r}")
+    return [
+        Thread(
+            Article(id=f"csv-t{start // per_thread:06d}"),
+            tuple(Comment(id=f"c{start + k:07d}", text=text) for k, text in enumerate(texts[start : start + per_thread])),
+        )
+        for start in range(0, len(texts), per_thread)
+    ]
 
 
 def collect_texts(threads: Iterable[Thread]) -> Texts:
@@ -480,7 +506,12 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     args = parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
 
-    threads = list(synthetic_corpus(args.comments, comments_per_thread=args.comments_per_thread, seed=args.seed))
+    if args.texts_csv is None:
+        threads = list(synthetic_corpus(args.comments, comments_per_thread=args.comments_per_thread, seed=args.seed))
+        source = "discourse.datasets.synthetic.synthetic_corpus"
+    else:
+        threads = threads_from_csv(args.texts_csv, args.text_column, args.comments, args.comments_per_thread)
+        source = f"{args.texts_csv.name}, column {args.text_column!r}"
     texts = collect_texts(threads)
     n_comments = len(texts.comments)
     sizes = {
@@ -488,7 +519,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         "comments": (n_comments, texts.comment_words),
     }
     corpus_info = {
-        "generator": "discourse.datasets.synthetic.synthetic_corpus",
+        "generator": source,
         "comments": n_comments,
         "comments_per_thread": args.comments_per_thread,
         "seed": args.seed,
@@ -499,7 +530,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         "mean_words_per_comment": texts.comment_words / n_comments,
     }
     print(
-        f"corpus: {n_comments:,} comments in {len(threads):,} threads (seed {args.seed}),"
+        f"corpus ({source}): {n_comments:,} comments in {len(threads):,} threads (seed {args.seed}),"
         f" {corpus_info['mean_words_per_comment']:.1f} words per comment on average;"
         f" {texts.comment_words:,} words in comments, {texts.other_words:,} in titles and articles"
     )

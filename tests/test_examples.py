@@ -137,3 +137,20 @@ def test_benchmark_stages(tmp_path):
 
     assert rows["features"] == round(len(FEATURE_NAMES) * (200 + 4) / 200, 1)
     assert rows["units"] == round((200 + 4) / 200, 1)
+
+
+def test_benchmark_on_texts_from_a_csv(tmp_path, seed_texts):
+    texts = [text for unit_id, text in seed_texts.items() if unit_id.startswith("c")] * 2  # 32 comments
+    pd.DataFrame({"body": texts, "other": range(len(texts))}).to_csv(tmp_path / "mine.csv", index=False)
+    done = subprocess.run(
+        [sys.executable, str(EXAMPLES / "benchmark.py"), "--texts-csv", str(tmp_path / "mine.csv"),
+         "--text-column", "body", "--comments", "25", "--comments-per-thread", "10", "--warmup", "5",
+         "--only", "a,c", "--workload", "comments", "--out", str(tmp_path / "bench")],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads((tmp_path / "bench" / "benchmark.json").read_text(encoding="utf-8"))
+    assert report["corpus"]["comments"] == 25 and report["corpus"]["threads"] == 3
+    assert report["corpus"]["words_titles_and_articles"] == 0  # empty articles: comments only
+    assert report["ratios"]["comments_c_over_a"] > 0
+    assert report["vader_check"]["max_abs_difference"] == 0
