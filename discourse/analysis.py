@@ -31,11 +31,11 @@ from typing import Any
 
 from discourse._gc import collect_young, young_collections_only
 from discourse.model import Corpus, Thread
-from discourse.parallel import ThreadCsv, effective_jobs, parallel_thread_csv
+from discourse.parallel import ThreadCsv, effective_jobs, parallel_thread_csv, parallel_thread_rows
 from discourse.provenance import environment, file_sha256, lexicon_records
 from discourse.results import Results, ResultsWriter
 from discourse.schema import SCHEMAS
-from discourse.stages import ActorStage, RhetoricStage, Rows, SentimentStage, Stage, Unit
+from discourse.stages import ActorStage, RhetoricStage, Rows, SentimentStage, Stage, Unit, count_comments
 from discourse.tables import ColumnCollector, CsvFormatter
 from discourse.text import Doc
 
@@ -225,8 +225,6 @@ def _rows_in_order(analysis: Analysis, threads: Iterable[Thread], n_jobs: int) -
             yield analysis.thread_rows(thread)
             collect_young()
         return
-    from discourse.parallel import parallel_thread_rows
-
     for rows in parallel_thread_rows(analysis, threads, n_jobs):
         yield rows
         collect_young()
@@ -243,7 +241,7 @@ def _csv_in_order(analysis: Analysis, threads: Iterable[Thread], n_jobs: int) ->
         return
     formatters = {name: CsvFormatter(SCHEMAS[name]) for name in analysis.tables}
     for rows in _rows_in_order(analysis, threads, 1):
-        n_comments = sum(1 for row in rows["units"] if row["unit_kind"] == "comment")
+        n_comments = count_comments(rows)
         yield n_comments, {table: (len(part), formatters[table].format(part)) for table, part in rows.items()}
 
 
@@ -286,7 +284,7 @@ def analyze(
     with young_collections_only():  # (see discourse._gc: full scans of the results cost ~30%)
         for rows in _rows_in_order(analysis, threads, n_jobs):
             n_threads += 1
-            n_comments += sum(1 for row in rows["units"] if row["unit_kind"] == "comment")
+            n_comments += count_comments(rows)
             for table, table_rows in rows.items():
                 collected[table].extend(table_rows)
         tables = {name: collector.frame() for name, collector in collected.items()}

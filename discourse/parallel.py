@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 from discourse._gc import collect_young
 from discourse.model import Thread
 from discourse.schema import SCHEMAS
-from discourse.stages import Rows
+from discourse.stages import Rows, count_comments
 from discourse.tables import CsvFormatter
 
 __all__ = ["effective_jobs", "parallel_thread_csv", "parallel_thread_rows"]
@@ -70,8 +70,8 @@ def _rows_task(thread: Thread) -> Rows:
 
 def _csv_task(thread: Thread) -> ThreadCsv:
     rows = _WORKER_ANALYSIS.thread_rows(thread)
-    n_comments = sum(1 for row in rows["units"] if row["unit_kind"] == "comment")
-    chunks = {table: (len(table_rows), _WORKER_FORMATTERS[table].format(table_rows)) for table, table_rows in rows.items()}
+    chunks = {table: (len(part), _WORKER_FORMATTERS[table].format(part)) for table, part in rows.items()}
+    n_comments = count_comments(rows)
     del rows
     collect_young()
     return n_comments, chunks

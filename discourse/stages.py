@@ -22,9 +22,20 @@ from typing import Any, NamedTuple, Protocol
 
 from discourse.text import Doc
 
-__all__ = ["Unit", "Stage", "SentimentStage", "RhetoricStage", "ActorStage"]
+__all__ = ["Unit", "Stage", "SentimentStage", "RhetoricStage", "ActorStage", "count_comments"]
 
 Rows = dict[str, list[dict[str, Any]]]
+
+
+def count_comments(rows: Rows) -> int:
+    """Number of comments among a thread's rows (its ``units`` rows of kind ``comment``).
+
+    Examples
+    --------
+    >>> count_comments({"units": [{"unit_kind": "article"}, {"unit_kind": "comment"}]})
+    1
+    """
+    return sum(1 for row in rows["units"] if row["unit_kind"] == "comment")
 
 
 class Unit(NamedTuple):
