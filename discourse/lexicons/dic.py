@@ -180,38 +180,14 @@ class TermMatcher:
                 if i + 1 < n:
                     phrases = entry.get(lowers[i + 1])
                     if phrases:
-                        for length, rest, wild, payload in phrases:
-                            stop = i + length
-                            if stop > n:
-                                continue
-                            if rest:
-                                if wild:
-                                    if tuple(lowers[i + 2 : stop - 1]) != rest[:-1] or not lowers[
-                                        stop - 1
-                                    ].startswith(rest[-1]):
-                                        continue
-                                elif tuple(lowers[i + 2 : stop]) != rest:
-                                    continue
-                            out.append((i, stop, payload))
+                        _add_phrases(lowers, i, phrases, out)
                 continue
             singles, by_second, loose = entry
             if i + 1 < n:
                 if by_second is not None:
                     phrases = by_second.get(lowers[i + 1])
                     if phrases:
-                        for length, rest, wild, payload in phrases:
-                            stop = i + length
-                            if stop > n:
-                                continue
-                            if rest:
-                                if wild:
-                                    if tuple(lowers[i + 2 : stop - 1]) != rest[:-1] or not lowers[
-                                        stop - 1
-                                    ].startswith(rest[-1]):
-                                        continue
-                                elif tuple(lowers[i + 2 : stop]) != rest:
-                                    continue
-                            out.append((i, stop, payload))
+                        _add_phrases(lowers, i, phrases, out)
                 if loose:
                     following = lowers[i + 1]
                     for prefix, payload in loose:
@@ -220,6 +196,26 @@ class TermMatcher:
             for payload in singles:
                 out.append((i, i + 1, payload))
         return out
+
+
+def _add_phrases(
+    lowers: Sequence[str], i: int, phrases: Sequence[tuple[int, tuple[str, ...], bool, Hashable]], out: list
+) -> None:
+    """Append ``(i, stop, payload)`` for each phrase (``length, rest, wild, payload``; its first
+    two words already matched at `i`) whose remaining words follow in `lowers`; with `wild`,
+    the last word is a prefix."""
+    n = len(lowers)
+    for length, rest, wild, payload in phrases:
+        stop = i + length
+        if stop > n:
+            continue
+        if rest:
+            if wild:
+                if tuple(lowers[i + 2 : stop - 1]) != rest[:-1] or not lowers[stop - 1].startswith(rest[-1]):
+                    continue
+            elif tuple(lowers[i + 2 : stop]) != rest:
+                continue
+        out.append((i, stop, payload))
 
 
 class _ResolvedWords(dict):
