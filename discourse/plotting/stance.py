@@ -49,6 +49,7 @@ from discourse.plotting._common import (
     require_columns,
     short_label,
 )
+from discourse.sentiment.aggregate import bootstrap_mean_ci
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -193,15 +194,11 @@ def _sources(mentions: Any, source: str | Sequence[str] | None) -> Any:
 
 
 def _bootstrap(values: np.ndarray, key: str, n_boot: int, ci: float, seed: int) -> tuple[float, float]:
-    """Percentile bootstrap interval of the mean; the generator is seeded per group (by `key`),
-    so a group's interval does not depend on which other groups are in the table."""
-    if len(values) < 2 or n_boot < 1:
+    """Bootstrap interval of the mean (NaN below two values), seeded per group (by `key`) so a
+    group's interval does not depend on which other groups are in the table."""
+    if len(values) < 2:
         return math.nan, math.nan
-    rng = np.random.default_rng([seed, zlib.crc32(key.encode("utf-8"))])
-    means = values[rng.integers(0, len(values), size=(n_boot, len(values)))].mean(axis=1)
-    alpha = (1.0 - ci) / 2.0
-    low, high = np.quantile(means, [alpha, 1.0 - alpha])
-    return float(low), float(high)
+    return bootstrap_mean_ci(values, n_boot=n_boot, ci=ci, seed=[seed, zlib.crc32(key.encode("utf-8"))])
 
 
 def _top_actors(mentions: Any, top: int | None, actors: Sequence[str] | None) -> list[str]:

@@ -47,9 +47,12 @@ _BLOCK = 1_000_000  # resampled values held in memory at once
 
 
 def bootstrap_mean_ci(
-    scores: Sequence[float], *, n_boot: int = 2000, ci: float = 0.95, seed: int = 0
+    scores: Sequence[float], *, n_boot: int = 2000, ci: float = 0.95, seed: int | Sequence[int] = 0
 ) -> tuple[float, float]:
     """Percentile bootstrap interval of the mean (NaNs for no scores or ``n_boot=0``).
+
+    `seed` is an int or a sequence of ints (entropy for :func:`numpy.random.default_rng`, e.g.
+    a run seed and a group key, so that each group's interval has its own stream).
 
     Examples
     --------
