@@ -309,37 +309,20 @@ def _aggregate(
             n_negative = labels.count("negative")
             evidence = "; ".join([cue[2] for cue in sorted([cue for item in items for cue in item[2]])[:8]])
         label = "positive" if score > threshold else ("negative" if score < -threshold else "neutral")
-        if sentence is None:
-            rows.append(
-                {
-                    "actor": actor,
-                    "source": source,
-                    "n_mentions": n,
-                    "n_cued": n_cued,
-                    "n_positive": n_positive,
-                    "n_negative": n_negative,
-                    "score": rounded,
-                    "label": label,
-                    "evidence": evidence,
-                }
-            )
-        else:
-            rows.append(
-                {
-                    "sentence": sentence[5],
-                    "sentence_start": sentence[6],
-                    "sentence_end": sentence[7],
-                    "actor": actor,
-                    "source": source,
-                    "n_mentions": n,
-                    "n_cued": n_cued,
-                    "n_positive": n_positive,
-                    "n_negative": n_negative,
-                    "score": rounded,
-                    "label": label,
-                    "evidence": evidence,
-                }
-            )
+        row = {
+            "actor": actor,
+            "source": source,
+            "n_mentions": n,
+            "n_cued": n_cued,
+            "n_positive": n_positive,
+            "n_negative": n_negative,
+            "score": rounded,
+            "label": label,
+            "evidence": evidence,
+        }
+        if sentence is not None:
+            row = {"sentence": sentence[5], "sentence_start": sentence[6], "sentence_end": sentence[7], **row}
+        rows.append(row)
     return rows
 
 
