@@ -52,6 +52,7 @@ from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from discourse.errors import LexiconError
+from discourse.lexicons import provenance_record
 from discourse.model import Span, Thread
 from discourse.text import Doc, Token, as_doc
 
@@ -1002,16 +1003,8 @@ class ActorRegistry:
         >>> ActorRegistry.default().info()["name"]
         'actors'
         """
-        return {
-            "name": str(self.meta.get("name", "")),
-            "file": Path(self.path).name if self.path else "",
-            "sha256": self.sha256,
-            "version": str(self.meta.get("version", "")),
-            "source": str(self.meta.get("source", "")),
-            "licence": str(self.meta.get("licence", "")),
-            "citation": str(self.meta.get("citation", "")),
-            "entries": str(sum(len(a.aliases) for a in self._actors.values())),
-        }
+        aliases = sum(len(a.aliases) for a in self._actors.values())
+        return provenance_record(str(self.meta.get("name", "")), self.path, self.sha256, self.meta, aliases)
 
     # -- matching ---------------------------------------------------------------------------
     @cached_property

@@ -27,12 +27,43 @@ from types import MappingProxyType
 
 from discourse.errors import LexiconError
 
-__all__ = ["Lexicon", "load_lexicon", "parse_lexicon", "bundled_lexicons", "DATA_DIR"]
+__all__ = ["Lexicon", "load_lexicon", "parse_lexicon", "bundled_lexicons", "provenance_record", "DATA_DIR"]
 
 DATA_DIR = Path(str(resources.files("discourse.lexicons") / "data"))
 """Folder of the bundled lexicon files."""
 
 _EXTENSIONS = (".txt", ".tsv")
+
+
+def provenance_record(
+    name: str,
+    path: str | os.PathLike[str] | None,
+    sha256: str,
+    meta: Mapping[str, object],
+    entries: int,
+    *,
+    default: str = "",
+) -> dict[str, str]:
+    """The provenance record of a word list or registry, as results record it.
+
+    Keys: ``name, file, sha256, version, source, licence, citation, entries`` (all strings);
+    `default` stands in for a missing source or licence.
+
+    Examples
+    --------
+    >>> provenance_record("x", "/a/x.txt", "ab12", {"version": "1"}, 3)["file"]
+    'x.txt'
+    """
+    return {
+        "name": name,
+        "file": Path(path).name if path else "",
+        "sha256": sha256,
+        "version": str(meta.get("version", "")),
+        "source": str(meta.get("source", default)),
+        "licence": str(meta.get("licence", default)),
+        "citation": str(meta.get("citation", "")),
+        "entries": str(entries),
+    }
 
 
 @dataclass(frozen=True)
@@ -89,16 +120,7 @@ class Lexicon:
 
     def info(self) -> dict[str, str]:
         """Provenance record: name, file, sha256, version, source, licence, citation."""
-        return {
-            "name": self.name,
-            "file": Path(self.path).name if self.path else "",
-            "sha256": self.sha256,
-            "version": str(self.meta.get("version", "")),
-            "source": str(self.meta.get("source", "")),
-            "licence": str(self.meta.get("licence", "")),
-            "citation": str(self.meta.get("citation", "")),
-            "entries": str(len(self.entries)),
-        }
+        return provenance_record(self.name, self.path, self.sha256, self.meta, len(self.entries))
 
 
 def parse_lexicon(text: str, *, name: str, path: str | None = None, sha256: str = "") -> Lexicon:

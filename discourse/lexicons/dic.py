@@ -51,6 +51,7 @@ from types import MappingProxyType
 from typing import Any
 
 from discourse.errors import LexiconError
+from discourse.lexicons import provenance_record
 from discourse.text import Doc, as_doc
 
 __all__ = ["TermMatcher", "UserDictionary", "read_dic", "parse_dic", "term_tokens"]
@@ -314,16 +315,14 @@ class UserDictionary:
         >>> parse_dic("a\\n", name="x").info()["name"]
         'x'
         """
-        return {
-            "name": self.name,
-            "file": Path(self.path).name if self.path else "",
-            "sha256": self.sha256,
-            "version": str(self.meta.get("version", "")),
-            "source": str(self.meta.get("source", "user-supplied")),
-            "licence": str(self.meta.get("licence", "user-supplied")),
-            "citation": str(self.meta.get("citation", "")),
-            "entries": str(len(self.entries) + len(self.conditional)),
-        }
+        return provenance_record(
+            self.name,
+            self.path,
+            self.sha256,
+            self.meta,
+            len(self.entries) + len(self.conditional),
+            default="user-supplied",
+        )
 
     @cached_property
     def matcher(self) -> TermMatcher:
