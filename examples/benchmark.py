@@ -241,7 +241,8 @@ def time_texts(
         all_row.status = comments_row.status = f"failed: {type(exc).__name__}: {exc}"[:300]
 
 
-def _blank_articles(threads: Sequence[Thread]) -> list[Thread]:
+def blank_articles(threads: Sequence[Thread]) -> list[Thread]:
+    """The threads with title and article body blanked (the ``comments`` workload)."""
     return [t.replace(article=replace(t.article, title="", text="")) for t in threads]
 
 
@@ -555,7 +556,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         pair = rows_for("c", "full analysis", FULL_ANALYSIS_CALL)
         for workload in args.workloads:
             print(f"(c) full analysis, workload '{workload}' ...", flush=True)
-            time_full(pair[workload], threads if workload == "all" else _blank_articles(threads), args.repeat)
+            time_full(pair[workload], threads if workload == "all" else blank_articles(threads), args.repeat)
         timed.append(pair)
     if "d" in args.parts:
         for i, (name, call, factory) in enumerate(LIBRARY_ANALYSERS, start=1):

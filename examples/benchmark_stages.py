@@ -31,8 +31,9 @@ import argparse
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
+
+from benchmark import blank_articles  # (examples/benchmark.py, beside this script)
 
 from discourse._gc import collect_young, young_collections_only
 from discourse.analysis import Analysis
@@ -131,7 +132,7 @@ def main() -> None:
     args = parser.parse_args()
     threads = list(synthetic_corpus(args.comments, comments_per_thread=args.comments_per_thread, seed=args.seed))
     if args.workload == "comments":
-        threads = [replace(t, article=replace(t.article, title="", text="")) for t in threads]
+        threads = blank_articles(threads)
     n = sum(len(t.comments) for t in threads)
     totals, rows, total = stage_times(threads)
     print(f"{n:,} comments in {len(threads)} threads, workload {args.workload!r}: "
