@@ -16,6 +16,8 @@ __all__ = [
     "DiscourseError",
     "InputError",
     "IntegrityError",
+    "ModelError",
+    "ResultsError",
     "LexiconError",
     "MissingDependencyError",
     "DataWarning",
@@ -47,12 +49,21 @@ class InputError(DiscourseError, ValueError):
         The id of the record (comment id, thread id), when known.
     field : str, optional
         The field that is missing or wrong.
+    fix : str, optional
+        How to fix it from Python (appended to the message after ``"; "``).
+    cli_fix : str, optional
+        How to fix it on the command line, when that differs (``discourse`` prints
+        :meth:`for_cli` instead of ``str(error)``).
 
     Examples
     --------
     >>> err = InputError("not valid JSON", source="t.jsonl", line=7)
     >>> err.line, str(err)
     (7, 't.jsonl:7: not valid JSON')
+    >>> err = InputError("no column 'id'", source="c.csv", fix="pass columns={'id': ...}",
+    ...                  cli_fix="use --columns id=YOUR_COLUMN")
+    >>> err.for_cli()
+    "c.csv: no column 'id'; use --columns id=YOUR_COLUMN"
     """
 
     def __init__(
@@ -63,15 +74,23 @@ class InputError(DiscourseError, ValueError):
         line: int | None = None,
         record: str | None = None,
         field: str | None = None,
+        fix: str | None = None,
+        cli_fix: str | None = None,
     ) -> None:
         self.reason = reason
         self.source = source
         self.line = line
         self.record = record
         self.field = field
-        super().__init__(self._format())
+        self.fix = fix
+        self.cli_fix = cli_fix
+        super().__init__(self._format(fix))
 
-    def _format(self) -> str:
+    def for_cli(self) -> str:
+        """The message with the command-line advice (``cli_fix``) instead of the Python one."""
+        return self._format(self.cli_fix if self.cli_fix is not None else self.fix)
+
+    def _format(self, fix: str | None = None) -> str:
         where = ""
         if self.source is not None:
             where = str(self.source)
@@ -86,6 +105,8 @@ class InputError(DiscourseError, ValueError):
             parts.append(f"field {self.field!r}")
         detail = ", ".join(parts)
         message = f"{detail}: {self.reason}" if detail else self.reason
+        if fix:
+            message = f"{message}; {fix}"
         return f"{where}: {message}" if where else message
 
 
@@ -96,6 +117,30 @@ class IntegrityError(InputError):
     --------
     >>> str(IntegrityError("reply cycle c1 -> c2 -> c1", record="t1"))
     "record 't1': reply cycle c1 -> c2 -> c1"
+    """
+
+
+class ModelError(DiscourseError, TypeError, ValueError):
+    """A model object (:mod:`discourse.model`) built with a field of the wrong type or value.
+
+    A subclass of :class:`TypeError` (a wrong type, as Python itself raises) and of
+    :class:`ValueError` (a wrong value, such as a lone surrogate in a text).
+
+    Examples
+    --------
+    >>> str(ModelError("Comment 'c1': field 'text' must be a str, not NoneType"))
+    "Comment 'c1': field 'text' must be a str, not NoneType"
+    """
+
+
+class ResultsError(InputError):
+    """A results folder (``manifest.json`` and tables) that cannot be loaded as it is.
+
+    Examples
+    --------
+    >>> str(ResultsError("table file must be a plain file name, not '../x.csv'",
+    ...                  source="out/manifest.json", field="tables.units.file"))
+    "out/manifest.json: field 'tables.units.file': table file must be a plain file name, not '../x.csv'"
     """
 
 

@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -29,9 +30,131 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
-__all__ = ["Span", "Article", "Comment", "Thread", "Corpus", "IntegrityReport"]
+from discourse.errors import IntegrityError, ModelError
+
+__all__ = [
+    "Span",
+    "Article",
+    "Comment",
+    "Thread",
+    "Corpus",
+    "IntegrityReport",
+    "ARTICLE_UNIT_IDS",
+    "PLACEHOLDER_KEY",
+    "comment_unit_id",
+    "replace_surrogates",
+    "SURROGATE_ERRORS",
+]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+PLACEHOLDER_KEY = "text_placeholder"
+"""Meta key marking a comment whose text is a platform placeholder, not what was written.
+
+Its value is the placeholder (Reddit's ``"[deleted]"`` or ``"[removed]"``, or ``"[missing]"``
+for a record without a body). Such a comment stays in the reply tree but gets no text measures
+(see :attr:`Comment.placeholder`)."""
+
+ARTICLE_UNIT_IDS = ("title", "article")
+"""Unit ids of the article's headline and body in every result table."""
+
+_COMMENT_ESCAPE = "comment:"
+
+
+def comment_unit_id(comment_id: str) -> str:
+    """The unit id of a comment in result tables: its id, escaped only where it could collide.
+
+    The article's units are ``"title"`` and ``"article"``. A comment whose id is one of those,
+    or starts with ``"comment:"``, gets ``"comment:"`` in front, so no two units of a thread can
+    share an id (the mapping is one-to-one) and every other comment keeps its id unchanged.
+
+    Examples
+    --------
+    >>> comment_unit_id("c1"), comment_unit_id("article"), comment_unit_id("comment:x")
+    ('c1', 'comment:article', 'comment:comment:x')
+    """
+    if comment_id in ARTICLE_UNIT_IDS or comment_id.startswith(_COMMENT_ESCAPE):
+        return _COMMENT_ESCAPE + comment_id
+    return comment_id
+
+
+def replace_surrogates(text: str) -> str:
+    """`text` with every lone surrogate (U+D800-U+DFFF) replaced by U+FFFD.
+
+    Lone surrogates are not characters: they come from JSON escapes such as ``"\\udc80"`` or
+    from bytes decoded with ``errors="surrogateescape"``, cannot be encoded as UTF-8, and are
+    refused by :class:`Article` and :class:`Comment`. Use this to repair such text.
+
+    Examples
+    --------
+    >>> replace_surrogates("a \\udc80") == "a \\ufffd"
+    True
+    """
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _surrogates_as_fffd(error: UnicodeError) -> tuple[str | bytes, int]:
+    # (the UTF-8 encoder takes only ASCII text from a handler, so U+FFFD is given as its bytes)
+    if isinstance(error, UnicodeEncodeError) and error.encoding.replace("-", "").lower() == "utf8":
+        return "\ufffd".encode("utf-8") * (error.end - error.start), error.end
+    raise error
+
+
+SURROGATE_ERRORS = "discourse.surrogates-as-fffd"
+"""Codec error handler that encodes each lone surrogate as U+FFFD (writers use it, so no file
+the library writes holds a surrogate, and no writer fails on one)."""
+
+codecs.register_error(SURROGATE_ERRORS, _surrogates_as_fffd)
+
+
+def _where(kind: str, obj_id: Any) -> str:
+    return f"{kind} {obj_id!r}" if isinstance(obj_id, str) else kind
+
+
+def _check_id(kind: str, obj_id: Any, value: Any, name: str, *, optional: bool = False) -> str | None:
+    """An id as str (an int is accepted and converted); anything else raises ModelError."""
+    if value is None and optional:
+        return None
+    if isinstance(value, str):
+        _check_text(kind, obj_id, value, name)
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    allowed = "a str, an int or None" if optional else "a str (or an int)"
+    raise ModelError(
+        f"{_where(kind, obj_id)}: field {name!r} must be {allowed}, not {type(value).__name__} {value!r:.60}"
+    )
+
+
+def _check_text(kind: str, obj_id: Any, value: Any, name: str, *, optional: bool = False) -> None:
+    if value is None and optional:
+        return
+    if not isinstance(value, str):
+        allowed = "a str or None" if optional else "a str"
+        raise ModelError(
+            f"{_where(kind, obj_id)}: field {name!r} must be {allowed}, not {type(value).__name__} {value!r:.60}"
+        )
+    found = _SURROGATE.search(value)
+    if found is not None:
+        raise ModelError(
+            f"{_where(kind, obj_id)}: field {name!r} holds a lone surrogate U+{ord(found.group()):04X} at"
+            f" position {found.start()}, which is not a character (it cannot be written as UTF-8);"
+            " repair the text with discourse.model.replace_surrogates"
+        )
+
+
+def _check_common(kind: str, obj: Any, time_field: str) -> None:
+    value = getattr(obj, time_field)
+    if value is not None and not isinstance(value, datetime):
+        raise ModelError(
+            f"{_where(kind, obj.id)}: field {time_field!r} must be a datetime or None,"
+            f" not {type(value).__name__} {value!r:.60}"
+        )
+    if not isinstance(obj.meta, Mapping):
+        raise ModelError(
+            f"{_where(kind, obj.id)}: field 'meta' must be a mapping, not {type(obj.meta).__name__}"
+        )
 
 
 def _frozen_meta(meta: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -144,8 +267,21 @@ class Article:
     meta: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "id", str(self.id))
-        object.__setattr__(self, "authors", tuple(self.authors))
+        object.__setattr__(self, "id", _check_id("Article", self.id, self.id, "id"))
+        for name in ("title", "text"):
+            _check_text("Article", self.id, getattr(self, name), name)
+        for name in ("url", "outlet"):
+            _check_text("Article", self.id, getattr(self, name), name, optional=True)
+        if isinstance(self.authors, (str, bytes)) or not isinstance(self.authors, Iterable):
+            raise ModelError(
+                f"Article {self.id!r}: field 'authors' must be a sequence of str"
+                f" (one author: authors=({self.authors!r:.40},)), not {type(self.authors).__name__}"
+            )
+        authors = tuple(self.authors)
+        for author in authors:
+            _check_text("Article", self.id, author, "authors")
+        object.__setattr__(self, "authors", authors)
+        _check_common("Article", self, "published")
         object.__setattr__(self, "meta", _frozen_meta(self.meta))
 
     __reduce__ = _reduce_with_meta
@@ -198,9 +334,18 @@ class Comment:
     meta: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "id", str(self.id))
-        if self.parent_id is not None:
-            object.__setattr__(self, "parent_id", str(self.parent_id))
+        object.__setattr__(self, "id", _check_id("Comment", self.id, self.id, "id"))
+        object.__setattr__(
+            self, "parent_id", _check_id("Comment", self.id, self.parent_id, "parent_id", optional=True)
+        )
+        _check_text("Comment", self.id, self.text, "text")
+        _check_text("Comment", self.id, self.author, "author", optional=True)
+        score = self.score
+        if score is not None and (isinstance(score, bool) or not isinstance(score, (int, float))):
+            raise ModelError(
+                f"Comment {self.id!r}: field 'score' must be a number or None, not {type(score).__name__} {score!r:.60}"
+            )
+        _check_common("Comment", self, "created")
         object.__setattr__(self, "meta", _frozen_meta(self.meta))
 
     __reduce__ = _reduce_with_meta
@@ -209,6 +354,24 @@ class Comment:
     def is_root(self) -> bool:
         """True if the comment replies to the article rather than to another comment."""
         return self.parent_id is None
+
+    @property
+    def placeholder(self) -> str | None:
+        """The platform placeholder this comment's text stands for, or None for real text.
+
+        Readers set it (``meta["text_placeholder"]``) for Reddit's ``[deleted]`` and
+        ``[removed]`` bodies and for records without a body; :func:`discourse.analysis.analyze`
+        keeps such a comment in the reply tree but gives it no text measures.
+
+        Examples
+        --------
+        >>> Comment(id="c1", text="[deleted]", meta={"text_placeholder": "[deleted]"}).placeholder
+        '[deleted]'
+        >>> Comment(id="c2", text="[deleted]").placeholder is None
+        True
+        """
+        value = self.meta.get(PLACEHOLDER_KEY)
+        return value if isinstance(value, str) else None
 
 
 @dataclass(frozen=True)
@@ -288,7 +451,15 @@ class Thread:
     comments: tuple[Comment, ...] = ()
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "comments", tuple(self.comments))
+        if not isinstance(self.article, Article):
+            raise ModelError(f"Thread: 'article' must be an Article, not {type(self.article).__name__}")
+        comments = tuple(self.comments)
+        for i, comment in enumerate(comments):
+            if not isinstance(comment, Comment):
+                raise ModelError(
+                    f"Thread {self.article.id!r}: comments[{i}] must be a Comment, not {type(comment).__name__}"
+                )
+        object.__setattr__(self, "comments", comments)
 
     @property
     def id(self) -> str:
@@ -420,6 +591,36 @@ class Thread:
         self_replies = tuple(c.id for c in self._by_id.values() if c.parent_id == c.id)
         return IntegrityReport(duplicates, orphans, self_replies, self._find_cycles())
 
+    def check(self) -> None:
+        """Raise :class:`~discourse.errors.IntegrityError` if comment ids are not unique.
+
+        Two comments with one id make the thread ambiguous: replies to that id, and every
+        result row keyed by it, could belong to either. (Orphans, self-replies and cycles are
+        not errors here: :meth:`walk` treats them as roots; :meth:`integrity` lists them.)
+        :func:`discourse.analysis.analyze` calls this for every thread.
+
+        Examples
+        --------
+        >>> t = Thread(Article(id="a"), (Comment(id="1"), Comment(id="1")))
+        >>> t.check()  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        discourse.errors.IntegrityError: record 'a', field 'comments.id': comment id '1' is used by 2 comments (positions 0, 1); ...
+        """
+        duplicates = self.integrity().duplicate_ids
+        if not duplicates:
+            return
+        first = duplicates[0]
+        positions = [i for i, c in enumerate(self.comments) if c.id == first]
+        more = f" (and {len(duplicates) - 1} more duplicated id(s))" if len(duplicates) > 1 else ""
+        raise IntegrityError(
+            f"comment id {first!r} is used by {len(positions)} comments (positions "
+            f"{', '.join(map(str, positions))}){more}; ids must be unique within a thread",
+            record=self.id,
+            field="comments.id",
+            fix="rename them, or read the data with discourse.io (strict=False keeps the first copy and reports the rest)",
+        )
+
     def _find_cycles(self) -> tuple[tuple[str, ...], ...]:
         # Follow parent links from each comment; colour 1 = on the current path, 2 = done.
         state: dict[str, int] = {}
@@ -446,13 +647,14 @@ class Thread:
         """Yield ``(unit_id, kind, text)`` for the title, the article body and each comment.
 
         The unit ids are stable and used in every result table: ``"article"`` for the body,
-        ``"title"`` for the headline, and the comment ids.
+        ``"title"`` for the headline, and for each comment :func:`comment_unit_id` (its id,
+        unless that could collide with the article's units).
         """
         if self.article.title:
             yield "title", "title", self.article.title
         yield "article", "article", self.article.text
         for comment in self.comments:
-            yield comment.id, "comment", comment.text
+            yield comment_unit_id(comment.id), "comment", comment.text
 
     def replace(self, **changes: Any) -> Thread:
         """A copy of the thread with some fields replaced (objects are immutable)."""

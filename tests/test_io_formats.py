@@ -65,9 +65,14 @@ def test_pushshift_pair():
         ("dmr001", None), ("dmr002", "dmr001"), ("dmr003", "dmr002")]
     assert big.comments[2].created == datetime(2017, 9, 22, 8, 5, 0, 500000, tzinfo=UTC)
     assert big.comments[0].meta == {"subreddit": "worldnews", "gilded": 0}
-    assert big.comments[1].author == "[deleted]" and big.comments[1].text == "[deleted]"
-    assert [d for d, _ in big.walk()] == [0, 1, 2]
-    assert small.article.authors == ("[deleted]",) and small.article.text == "My text"
+    # issue 18: Reddit's placeholders are flagged, not taken for a text or a user
+    deleted = big.comments[1]
+    assert deleted.text == "[deleted]" and deleted.placeholder == "[deleted]"
+    assert deleted.author is None and deleted.meta["author_placeholder"] == "[deleted]"
+    assert big.comments[0].placeholder is None
+    assert [d for d, _ in big.walk()] == [0, 1, 2]  # still part of the reply tree
+    assert small.article.authors == () and small.article.meta["author_placeholder"] == "[deleted]"
+    assert small.article.text == "My text"
     assert [c.id for c in small.comments] == ["dmr900"]
 
 

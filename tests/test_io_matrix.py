@@ -69,9 +69,10 @@ CASES: list[Case] = [
     Case("CRLF line ends", "jsonl", {J: jl(GOOD, t2()).replace(b"\n", b"\r\n")}, J, None, None,
          (4, 4, 0), "read normally"),
     Case("truncated last line", "jsonl", {J: jl(GOOD) + b'{"id": "t2", "comments": [{"id": "x"'},
-         J, (InputError, 2, None), "skipped", (4, 3, 1), "line skipped (counts as one record)"),
+         J, (InputError, 2, None), "skipped", (5, 3, 2),
+         "line skipped (counts as the records whose \"id\" keys it holds, here a thread and a comment)"),
     Case("line is not JSON", "jsonl", {J: jl(GOOD) + b"{oops\n" + jl(t2())}, J,
-         (InputError, 2, None), "skipped", (5, 4, 1), "line skipped (counts as one record)"),
+         (InputError, 2, None), "skipped", (5, 4, 1), "line skipped (counts as one record at least)"),
     Case("record is not an object", "jsonl", {J: jl(GOOD, [1, 2])}, J, (InputError, 2, None),
          "skipped", (4, 3, 1), "line skipped"),
     Case("wrong type (optional field)", "jsonl", {J: jl(GOOD, t2({"id": "x", "score": "high"}))},
@@ -106,6 +107,18 @@ CASES: list[Case] = [
     Case("self-reply", "jsonl", {J: jl(GOOD, t2({"id": "x", "parent_id": "x"}))}, J,
          (IntegrityError, 2, "comments[0].parent_id"), "kept", (5, 5, 0),
          "kept; walked as a root"),
+    # issue 18: legal JSON that is not text (the library's old writer produced it)
+    Case("lone surrogate", "jsonl",
+         {J: jl(GOOD) + b'{"id": "t2", "comments": [{"id": "c", "text": "a \\udc80"}]}\n'}, J,
+         (InputError, 2, "comments[0].text"), "repaired", (5, 5, 0),
+         "replaced by U+FFFD, record kept", lambda ts: comment_of(ts, "t2", "c").text == "a \ufffd"),
+    # issue 18: a record cut short and glued to the next line's record
+    Case("record cut short, glued to the next", "jsonl",
+         {J: jl(GOOD) + b'{"id": "t2", "comments": [{"id": "x", "text": "cu'
+          + jl({"id": "t3", "comments": [{"id": "y"}, {"id": "z"}]})}, J,
+         (InputError, 2, None), "skipped", (8, 6, 2),
+         "the cut part skipped (counts as the records whose \"id\" keys it holds), the glued record read",
+         lambda ts: [t.id for t in ts] == ["t1", "t3"] and len(ts[1]) == 2),
 ]
 
 # -- CSV --------------------------------------------------------------------------------------
@@ -123,6 +136,13 @@ CASES += [
          (InputError, 4, None), "skipped", (3, 2, 1), "row skipped"),
     Case("truncated last line", "csv", {C: H + ROWS + b"t2,x"}, C, (InputError, 4, None),
          "skipped", (3, 2, 1), "row skipped (too few fields)"),
+    # issue 18: an unclosed quote swallows the rows after it (here to the end of the file)
+    Case("unclosed quote swallows rows", "csv", {C: H + b't1,c1,,"oops\nt1,c2,c1,b\nt1,c3,c1,c\n'}, C,
+         (InputError, 2, None), "skipped", (3, 0, 3),
+         "lines 2-4 skipped, counted as the 3 rows they look like"),
+    Case("truncated multi-byte character", "csv", {C: H + ROWS + b"t2,x,,caf\xc3"}, C,
+         (InputError, 4, None), "repaired", (3, 3, 0), "bytes replaced by U+FFFD, row kept",
+         lambda ts: comment_of(ts, "t2", "x").text == "caf\ufffd"),
     Case("wrong type (optional field)", "csv",
          {C: b"thread_id,id,parent_id,score,text\nt1,c1,,1,a\nt2,x,,high,z\n"}, C,
          (InputError, 3, "score"), "repaired", (2, 2, 0),
@@ -226,6 +246,11 @@ CASES += [
     Case("reply cycle", "reddit", {RS: SUB, RC: CGOOD + jl(rc("x", "t1_y"), rc("y", "t1_x"))}, "",
          (IntegrityError, 3, "parent_id"), "kept", (5, 5, 0), "kept; walked as roots",
          error_file=RC),
+    # issue 18: a comment without a body is reported, not silently ''
+    Case("missing body", "reddit", {RS: SUB, RC: CGOOD + jl({"id": "c", "link_id": "t3_s1", "parent_id": "t3_s1"})},
+         "", (InputError, 3, "body"), "kept", (4, 4, 0),
+         "kept in the reply tree, flagged `[missing]`, no text measures",
+         lambda ts: comment_of(ts, "s1", "c").placeholder == "[missing]", error_file=RC),
     Case("thread missing from articles table", "reddit",
          {RS: SUB, RC: CGOOD + jl(rc("c", "t3_s9", link="t3_s9"))}, "", None, "kept", (4, 4, 0),
          "kept with an empty article (reported in both modes; common in monthly dumps)",
@@ -242,6 +267,9 @@ CASES += [
          (3, 3, 0), "read normally", lambda ts: ts[0].article.title == "Title"),
     Case("CRLF line ends", "seedtext", {T: b"Title\r\n\r\nPara.\r\n\r\n\r\nOne.\r\n\r\nTwo.\r\n"},
          T, None, None, (3, 3, 0), "read normally", lambda ts: len(ts[0].comments) == 2),
+    Case("truncated multi-byte character", "seedtext", {T: b"Title\n\nPara caf\xc3"}, T,
+         (InputError, 3, None), "repaired", (1, 1, 0), "bytes replaced by U+FFFD",
+         lambda ts: ts[0].article.text == "Para caf\ufffd"),
     Case("empty document", "seedtext", {T: b"\n \n"}, T, (InputError, 1, None), "skipped",
          (1, 0, 1), "nothing read; one record reported skipped"),
 ]

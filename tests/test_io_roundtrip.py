@@ -127,12 +127,35 @@ def test_jsonl_lines_are_readable_json(tmp_path):
     assert [c["parent_id"] for c in first["comments"]] == [None, "c1", "c2", "a1", None]
 
 
-def test_jsonl_lone_surrogate_round_trips(tmp_path):
-    from discourse.model import Article, Thread
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "convokit", "reddit"])
+def test_lone_surrogate_in_meta_is_written_as_fffd(tmp_path, fmt):
+    """Issue 18: no writer produces a lone surrogate or fails on one (only meta can hold one:
+    the model refuses them in its text fields)."""
+    from discourse.model import Article, Comment, Thread
 
-    thread = Thread(Article(id="s", text="bad \udc80 half"))
-    io.write_jsonl(thread, tmp_path / "s.jsonl")
-    assert list(io.read_jsonl(tmp_path / "s.jsonl"))[0] == thread
+    thread = Thread(Article(id="s", meta={"note": "bad \udc80 half"}),
+                    (Comment(id="c", text="ok", meta={"k\ud800": ["x \udfff"]}),))
+    target = tmp_path / ("out.csv" if fmt == "csv" else "out.jsonl" if fmt == "jsonl" else "out")
+    io.write(thread, target, format=fmt)
+    files = [target] if target.is_file() else sorted(target.iterdir())
+    if fmt == "csv":
+        files.append(tmp_path / "out.articles.csv")
+    for file in files:
+        data = file.read_bytes()
+        data.decode("utf-8")  # valid UTF-8 ...
+        assert b"\\ud8" not in data.lower() and b"\\udc" not in data.lower() and b"\\udf" not in data.lower()
+    back = list(io.read(target, format=fmt))[0]  # ... and reads back strictly
+    assert back.article.meta["note"] == "bad \ufffd half"
+    assert back.comments[0].meta["k\ufffd"] in (["x \ufffd"], '["x \ufffd"]')
+
+
+def test_lone_surrogate_in_text_is_refused_by_the_model():
+    from discourse.errors import ModelError
+    from discourse.model import Comment, replace_surrogates
+
+    with pytest.raises(ModelError, match="lone surrogate U\\+DC80 at position 4"):
+        Comment(id="c", text="bad \udc80")
+    assert Comment(id="c", text=replace_surrogates("bad \udc80")).text == "bad \ufffd"
 
 
 def test_convokit_layout_is_what_convokit_expects(tmp_path):

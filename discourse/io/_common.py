@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -22,7 +23,7 @@ from typing import Any
 
 from discourse.errors import InputError, IntegrityError
 from discourse.io.report import Problem, ReadReport
-from discourse.model import Article, Comment, Corpus, Thread
+from discourse.model import SURROGATE_ERRORS, Article, Comment, Corpus, Thread
 
 INVALID_KEY = "_invalid"
 """Meta key under which lenient mode keeps the original value of a field it had to reset."""
@@ -72,6 +73,8 @@ class ReadContext:
         line: int | None,
         reason: str,
         *,
+        then: str | None = None,
+        fix: str | None = None,
         record: str | None = None,
         field: str | None = None,
         action: str = "skipped",
@@ -79,15 +82,20 @@ class ReadContext:
         fatal: bool = True,
         integrity: bool = False,
     ) -> None:
-        """Raise (strict mode, `fatal` problems) or report a problem with its lenient action."""
+        """Raise (strict mode, `fatal` problems) or report a problem with its lenient action.
+
+        `reason` says what is wrong; `then` what lenient mode does about it (appended to the
+        reported reason, never to a strict-mode error, since the run stops there); `fix` how
+        to fix the input (strict-mode errors only).
+        """
         if self.strict and fatal:
             error = IntegrityError if integrity else InputError
-            raise error(reason, source=self.source, line=line, record=record, field=field)
+            raise error(reason, source=self.source, line=line, record=record, field=field, fix=fix)
         self.report.add(
             Problem(
                 self.source,
                 line,
-                reason,
+                f"{reason}; {then}" if then else reason,
                 record=record,
                 field=field,
                 action=action,
@@ -97,12 +105,26 @@ class ReadContext:
 
 
 # -- lines ------------------------------------------------------------------------------------
+_UTF8_FIX = "re-encode the file as UTF-8, or read it leniently (strict=False, --lenient) to replace the bytes"
+
+
+def utf8_problem(raw: bytes, exc: UnicodeDecodeError, at_end_of_file: bool) -> str:
+    """Describe a UTF-8 decoding error: a truncated character at the end of the file, or bad bytes."""
+    if at_end_of_file and exc.end == len(raw) and "unexpected end of data" in exc.reason:
+        return (
+            f"truncated: the file ends inside a multi-byte UTF-8 character"
+            f" ({len(raw) - exc.start} of its bytes, {raw[exc.start:]!r}, are there)"
+        )
+    return f"invalid UTF-8 byte {raw[exc.start:exc.start + 1]!r} at column {exc.start + 1}"
+
+
 def iter_lines(path: str | os.PathLike[str], ctx: ReadContext) -> Iterator[tuple[int, str, bool]]:
     """Yield ``(line number, text, complete)`` for each non-blank line of a UTF-8 file.
 
     `complete` is False for a last line without a final line break (possibly truncated).
     A leading BOM and ``\\r\\n`` line ends are removed silently. Invalid UTF-8 raises in strict
-    mode; lenient mode decodes it with U+FFFD replacement characters and reports it repaired.
+    mode; lenient mode decodes it with U+FFFD replacement characters and reports it repaired
+    (a file cut inside a multi-byte character is reported as truncated).
     Only ``\\n`` ends a line (U+2028 and friends inside JSON strings do not).
     """
     with open(path, "rb") as handle:
@@ -119,8 +141,9 @@ def iter_lines(path: str | os.PathLike[str], ctx: ReadContext) -> Iterator[tuple
             except UnicodeDecodeError as exc:
                 ctx.issue(
                     number,
-                    f"invalid UTF-8 byte {raw[exc.start:exc.start + 1]!r} at column {exc.start + 1};"
-                    " replaced with U+FFFD (re-encode the file as UTF-8)",
+                    utf8_problem(raw, exc, at_end_of_file=not complete),
+                    then="replaced with U+FFFD",
+                    fix=_UTF8_FIX,
                     action="repaired",
                 )
                 text = raw.decode("utf-8", errors="replace")
@@ -128,31 +151,170 @@ def iter_lines(path: str | os.PathLike[str], ctx: ReadContext) -> Iterator[tuple
                 yield number, text, complete
 
 
-def parse_json_line(
-    ctx: ReadContext, number: int, text: str, complete: bool
-) -> dict[str, Any] | None:
-    """Parse one JSON Lines record; report (and return None for) a bad or non-object line.
+# A JSON escape of a UTF-16 surrogate (high or low half); only then can a parsed value hold one.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Keys named "id": each record (thread, comment, utterance, Reddit item) has one.
+_ID_KEY = re.compile(r'"id"\s*:')
+_MAX_CANDIDATES = 64
+_DECODER = json.JSONDecoder()
 
-    A line that cannot be read counts as one record, skipped.
+
+def _scrub_surrogates(value: Any) -> tuple[Any, list[str]]:
+    """`value` with lone surrogates in its strings (keys too) replaced by U+FFFD, and the paths
+    of the fields that held one (iterative: no recursion on deeply nested data)."""
+    found: list[str] = []
+
+    def clean(text: str, path: str) -> str:
+        if _SURROGATE.search(text) is None:
+            return text
+        found.append(path)
+        return _SURROGATE.sub("\ufffd", text)
+
+    root: list[Any] = [value]
+    stack: list[tuple[Any, Any, str]] = [(root, 0, "")]
+    while stack:
+        container, key, path = stack.pop()
+        item = container[key]
+        if isinstance(item, str):
+            container[key] = clean(item, path or "(value)")
+        elif isinstance(item, dict):
+            fixed = {}
+            for k, v in item.items():
+                fixed[clean(k, f"{path}.{k}" if path else k) if isinstance(k, str) else k] = v
+            container[key] = fixed
+            for k in fixed:
+                stack.append((fixed, k, f"{path}.{k}" if path else str(k)))
+        elif isinstance(item, list):
+            for i in range(len(item)):
+                stack.append((item, i, f"{path}[{i}]"))
+    return root[0], found
+
+
+def _check_surrogates(ctx: ReadContext, number: int, text: str, value: Any) -> Any:
+    """Strict: raise on a lone surrogate in a parsed record; lenient: replace it, report it."""
+    if _SURROGATE_ESCAPE.search(text) is None:
+        return value
+    value, paths = _scrub_surrogates(value)
+    if paths:
+        more = f" (and {len(paths) - 1} more field(s))" if len(paths) > 1 else ""
+        record = value.get("id") if isinstance(value, dict) else None
+        ctx.issue(
+            number,
+            "lone surrogate: a \\u escape of half a UTF-16 pair (\\ud800-\\udfff), which is not a"
+            f" character{more}",
+            then="replaced with U+FFFD",
+            fix="fix the writer that produced it, or read leniently (strict=False, --lenient) to replace it with U+FFFD",
+            record=record if isinstance(record, str) else None,
+            field=paths[0],
+            action="repaired",
+        )
+    return value
+
+
+def _split_glued(text: str) -> tuple[list[tuple[int, Any]], list[tuple[int, int, str]]]:
+    """Split a line that is not one JSON value into the objects it holds and the unreadable rest.
+
+    Returns ``([(column, object)], [(start, end, error)])``. A record cut short and glued to
+    the next line's record leaves the cut record unreadable but the next one whole: it is
+    found by trying the positions where an object could start (``{"``, at most 64 of them)
+    and keeping the first from which the rest of the line reads as whole JSON objects.
+    """
+    objects: list[tuple[int, Any]] = []
+    garbage: list[tuple[int, int, str]] = []
+    pos, n = 0, len(text)
+    while pos < n:
+        while pos < n and text[pos] in " \t\r\n":
+            pos += 1
+        if pos >= n:
+            break
+        try:
+            value, end = _DECODER.raw_decode(text, pos)
+        except (ValueError, RecursionError) as exc:
+            value, end, error = None, pos, str(exc) if not isinstance(exc, RecursionError) else "nested too deeply"
+        else:
+            error = f"a JSON {type_name(value)}, not an object" if not isinstance(value, dict) else ""
+        if not error:
+            objects.append((pos, value))
+            pos = end
+            continue
+        restart = _find_restart(text, max(pos + 1, end))
+        garbage.append((pos, n if restart is None else restart, error))
+        if restart is None:
+            break
+        pos = restart
+    return objects, garbage
+
+
+def _find_restart(text: str, start: int) -> int | None:
+    """The first position >= `start` from which the rest of `text` is whole JSON objects."""
+    tried = 0
+    candidate = text.find("{", start)
+    while candidate != -1 and tried < _MAX_CANDIDATES:
+        if text[candidate + 1 : candidate + 2] in ('"', " ", "}"):
+            tried += 1
+            if _all_objects(text, candidate):
+                return candidate
+        candidate = text.find("{", candidate + 1)
+    return None
+
+
+def _all_objects(text: str, pos: int) -> bool:
+    n = len(text)
+    while pos < n:
+        try:
+            value, pos = _DECODER.raw_decode(text, pos)
+        except (ValueError, RecursionError):
+            return False
+        if not isinstance(value, dict):
+            return False
+        while pos < n and text[pos] in " \t\r\n":
+            pos += 1
+    return True
+
+
+def parse_json_records(ctx: ReadContext, number: int, text: str, complete: bool) -> list[dict[str, Any]]:
+    """The JSON objects of one JSON Lines line (usually one); report what cannot be read.
+
+    A line that is not one JSON object is searched for whole objects (a record cut short and
+    glued to the next record keeps the next one); each unreadable stretch is reported skipped
+    and counted as the number of records it held, estimated by its ``"id"`` keys (at least
+    one), so that the report does not understate the loss. Lone surrogates are replaced
+    (lenient) or raise (strict), see :func:`_check_surrogates`.
     """
     try:
         value = json.loads(text)
     except RecursionError:
         ctx.report.seen(1)
         ctx.issue(number, "JSON nested too deeply to read")
-        return None
+        return []
     except ValueError as exc:
-        ctx.report.seen(1)
-        if not complete:
-            ctx.issue(number, f"truncated last line (the file ends inside a record: {exc})")
+        first_error = str(exc)
+    else:
+        if not isinstance(value, dict):
+            ctx.report.seen(1)
+            ctx.issue(number, f"wrong type: a record must be a JSON object, got {type_name(value)}")
+            return []
+        return [_check_surrogates(ctx, number, text, value)]
+    objects, garbage = _split_glued(text)
+    for start, end, error in garbage:
+        n_records = max(1, len(_ID_KEY.findall(text, start, end)))
+        ctx.report.seen(n_records)
+        where = f"columns {start + 1}-{end}" if (start, end) != (0, len(text)) else "the line"
+        size = f"{n_records} records" if n_records > 1 else "1 record"
+        if not complete and end == len(text):
+            reason = f"truncated last line: the file ends inside a record ({first_error})"
         else:
-            ctx.issue(number, f"not valid JSON: {exc}")
-        return None
-    if not isinstance(value, dict):
-        ctx.report.seen(1)
-        ctx.issue(number, f"wrong type: a record must be a JSON object, got {type_name(value)}")
-        return None
-    return value
+            reason = f"not valid JSON: {error or first_error}"
+        if objects:
+            reason += f"; {where} cannot be read, the line's other {len(objects)} record(s) can (a record cut short and glued to the next?)"
+        ctx.issue(
+            number,
+            reason,
+            then=f"skipped ({where}, about {size} by its \"id\" keys)",
+            records=n_records,
+        )
+    return [_check_surrogates(ctx, number, text, value) for _, value in objects]
 
 
 # -- values -----------------------------------------------------------------------------------
@@ -325,7 +487,8 @@ def take_fields(
             if spec.required:
                 ctx.issue(
                     line,
-                    f"wrong type: {exc}; record skipped",
+                    f"wrong type: {exc}",
+                    then="record skipped",
                     record=record_id,
                     field=label,
                     records=skipped_records,
@@ -333,7 +496,8 @@ def take_fields(
                 return None
             ctx.issue(
                 line,
-                f"wrong type: {exc}; reset to {spec.default!r}, original kept in meta['_invalid']",
+                f"wrong type: {exc}",
+                then=f"reset to {spec.default!r}, original kept in meta['_invalid']",
                 record=record_id,
                 field=label,
                 action="repaired",
@@ -429,7 +593,8 @@ def finish_thread(
             at = f" (first at line {earlier})" if earlier is not None else ""
             place.ctx.issue(
                 place.line,
-                f"duplicate comment id in thread {article.id!r}{at}; later copy skipped",
+                f"duplicate comment id in thread {article.id!r}{at}",
+                then="later copy skipped",
                 record=comment.id,
                 field=place.prefix + id_field,
                 integrity=True,
@@ -443,22 +608,23 @@ def finish_thread(
     integrity = thread.integrity()
     if not integrity.ok:
         index = {c.id: i for i, c in enumerate(kept)}
-        problems: list[tuple[int, str]] = []
+        problems: list[tuple[int, str, str]] = []
         for cid in integrity.orphans:
             parent = kept[index[cid]].parent_id
             problems.append(
-                (index[cid], f"parent {parent!r} does not exist in thread {article.id!r}; kept as a root")
+                (index[cid], f"parent {parent!r} does not exist in thread {article.id!r}", "kept as a root")
             )
         for cid in integrity.self_replies:
-            problems.append((index[cid], "comment replies to itself; kept as a root"))
+            problems.append((index[cid], "comment replies to itself", "kept as a root"))
         for cycle in integrity.cycles:
             loop = " -> ".join(cycle + (cycle[0],))
-            problems.append((index[cycle[0]], f"reply cycle {loop}; kept, walked as roots"))
-        for i, reason in sorted(problems, key=lambda p: p[0]):
+            problems.append((index[cycle[0]], f"reply cycle {loop}", "kept, walked as roots"))
+        for i, reason, then in sorted(problems, key=lambda p: p[0]):
             place = kept_where[i]
             place.ctx.issue(
                 place.line,
                 reason,
+                then=then,
                 record=kept[i].id,
                 field=place.prefix + parent_field,
                 action="kept",
@@ -525,17 +691,14 @@ def _reject(value: Any) -> Any:
 def dumps_line(obj: Any, where: str) -> bytes:
     """One JSON line as UTF-8 bytes (with ``\\n``).
 
-    Non-ASCII text is written as is; a string holding a lone surrogate (not encodable in UTF-8)
-    makes that line fall back to ``\\u`` escapes, which still read back exactly.
+    Non-ASCII text is written as is. A lone surrogate (not a character; only ``meta`` can hold
+    one, the model refuses it elsewhere) is written as U+FFFD, so no file holds one.
     """
     try:
         text = json.dumps(obj, ensure_ascii=False, default=_reject)
     except TypeError as exc:
         raise TypeError(f"{where}: {exc}") from None
-    try:
-        return text.encode("utf-8") + b"\n"
-    except UnicodeEncodeError:
-        return json.dumps(obj, ensure_ascii=True, default=_reject).encode("ascii") + b"\n"
+    return text.encode("utf-8", SURROGATE_ERRORS) + b"\n"
 
 
 def as_threads(obj: Any) -> Iterable[Thread]:
@@ -579,7 +742,8 @@ def assemble_threads(
                 comment, first = items[0]
                 first.ctx.issue(
                     first.line,
-                    f"thread {thread_id!r} has no article in the input; its article is empty",
+                    f"thread {thread_id!r} has no article in the input",
+                    then="kept with an empty article",
                     record=comment.id,
                     field=first.prefix + thread_field,
                     action="kept",
@@ -614,7 +778,8 @@ def assemble_threads(
                 where.ctx.issue(
                     where.line,
                     f"thread {thread_id!r} comes back after other threads; grouped=True needs"
-                    " each thread's records together (use grouped=False); record skipped",
+                    " each thread's records together (use grouped=False)",
+                    then="record skipped",
                     record=comment.id,
                     field=where.prefix + thread_field,
                 )

@@ -41,6 +41,7 @@ def atomic_write(
     *,
     encoding: str | None = "utf-8",
     newline: str | None = None,
+    errors: str | None = None,
 ) -> Iterator[IO[Any]]:
     """Open a temporary file next to `path`; on success move it over `path` atomically.
 
@@ -54,6 +55,8 @@ def atomic_write(
         Text encoding (ignored in binary mode). Default UTF-8.
     newline : str, optional
         As for :func:`open` (use ``""`` for the :mod:`csv` module).
+    errors : str, optional
+        Encoding error handler, as for :func:`open` (text mode).
 
     Yields
     ------
@@ -89,7 +92,7 @@ def atomic_write(
         if "b" in mode:
             handle: IO[Any] = os.fdopen(fd, "wb")
         else:
-            handle = os.fdopen(fd, "w", encoding=encoding, newline=newline)
+            handle = os.fdopen(fd, "w", encoding=encoding, newline=newline, errors=errors)
     except BaseException:
         os.close(fd)
         tmp.unlink(missing_ok=True)

@@ -84,7 +84,7 @@ from discourse.io._common import (
     make_corpus,
     merge_meta,
     parse_datetime,
-    parse_json_line,
+    parse_json_records,
     source_name,
     take_fields,
     to_epoch,
@@ -169,7 +169,8 @@ def _parse_utterance(ctx: ReadContext, line: int, record: dict[str, Any]) -> tup
     except ValueError as exc:
         ctx.issue(
             line,
-            f"wrong type: {exc}; reset to None, original kept in meta['_invalid']",
+            f"wrong type: {exc}",
+            then="reset to None, original kept in meta['_invalid']",
             record=values["id"],
             field="timestamp",
             action="repaired",
@@ -212,8 +213,8 @@ def _thread(
         article = Article(id=conv_id, meta=_conversation_meta(conversations, conv_id))
         ctx.issue(
             utts[0].line,
-            f"conversation {conv_id!r} has no root utterance (id == conversation_id);"
-            " its article is empty",
+            f"conversation {conv_id!r} has no root utterance (id == conversation_id)",
+            then="kept with an empty article",
             record=conv_id,
             field="conversation_id",
             action="kept",
@@ -294,7 +295,7 @@ def _article(u: _Utt, conv_id: str, conversations: Mapping[str, Any], ctx: ReadC
             meta=u.meta,
         )
     except ValueError as exc:
-        ctx.issue(u.line, f"bad 'discourse' block in meta: {exc}; block ignored",
+        ctx.issue(u.line, f"bad 'discourse' block in meta: {exc}", then="block ignored",
                   record=u.values["id"], field="meta.discourse", action="repaired")
         return Article(id=u.values["id"], text=u.values["text"], meta=u.meta)
 
@@ -311,7 +312,7 @@ def _produce(path: str | os.PathLike[str], strict: bool, grouped: bool):  # noqa
                 loaded = json.loads(conv_file.read_text(encoding="utf-8-sig"))
             except (ValueError, UnicodeDecodeError) as exc:
                 ReadContext(source_name(conv_file), strict, report).issue(
-                    None, f"not valid JSON ({exc}); conversation metadata ignored",
+                    None, f"not valid JSON ({exc})", then="conversation metadata ignored",
                     action="repaired",
                 )
                 loaded = {}
@@ -319,7 +320,7 @@ def _produce(path: str | os.PathLike[str], strict: bool, grouped: bool):  # noqa
         parsed = (
             _parse_utterance(ctx, number, record)
             for number, text, complete in iter_lines(utterances, ctx)
-            if (record := parse_json_line(ctx, number, text, complete)) is not None
+            for record in parse_json_records(ctx, number, text, complete)
         )
         if not grouped:
             groups: dict[str, list[_Utt]] = {}
@@ -341,7 +342,8 @@ def _produce(path: str | os.PathLike[str], strict: bool, grouped: bool):  # noqa
                     ctx.issue(
                         utt.line,
                         f"conversation {conv_id!r} comes back after other conversations;"
-                        " grouped=True needs each conversation's lines together; line skipped",
+                        " grouped=True needs each conversation's lines together",
+                        then="line skipped",
                         record=utt.values["id"],
                         field="conversation_id",
                     )

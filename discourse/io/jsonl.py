@@ -57,7 +57,7 @@ from discourse.io._common import (
     format_datetime,
     make_corpus,
     merge_meta,
-    parse_json_line,
+    parse_json_records,
     iter_lines,
     shown,
     source_name,
@@ -180,8 +180,9 @@ def _build(ctx: ReadContext, line: int | None, record: dict[str, Any]) -> Thread
     if marker is not None and marker != FORMAT_MARKER:
         ctx.issue(
             line,
-            f"unsupported format {shown(marker)} (this version reads {FORMAT_MARKER!r});"
-            " read as version 1",
+            f"unsupported format {shown(marker)} (this version reads {FORMAT_MARKER!r})",
+            then="read as version 1",
+            fix="upgrade discourse, or read leniently (strict=False, --lenient) to read it as version 1",
             record=thread_id,
             field="format",
             action="kept",
@@ -256,27 +257,25 @@ def _produce(path: str | os.PathLike[str], strict: bool):  # noqa: ANN202
         ctx = ReadContext(source_name(path), strict, report)
         seen_ids: dict[str, int] = {}
         for number, text, complete in iter_lines(path, ctx):
-            record = parse_json_line(ctx, number, text, complete)
-            if record is None:
-                continue
-            thread = _build(ctx, number, record)
-            if thread is None:
-                continue
-            if thread.id in seen_ids:
-                n = 1 + len(thread.comments)
-                report.records_read -= n  # counted by _build; now skipped instead
-                ctx.issue(
-                    number,
-                    f"duplicate thread id (first at line {seen_ids[thread.id]}); later copy"
-                    f" skipped with its {len(thread.comments)} comments",
-                    record=thread.id,
-                    field="id",
-                    records=n,
-                    integrity=True,
-                )
-                continue
-            seen_ids[thread.id] = number
-            yield thread
+            for record in parse_json_records(ctx, number, text, complete):
+                thread = _build(ctx, number, record)
+                if thread is None:
+                    continue
+                if thread.id in seen_ids:
+                    n = 1 + len(thread.comments)
+                    report.records_read -= n  # counted by _build; now skipped instead
+                    ctx.issue(
+                        number,
+                        f"duplicate thread id (first at line {seen_ids[thread.id]})",
+                        then=f"later copy skipped with its {len(thread.comments)} comments",
+                        record=thread.id,
+                        field="id",
+                        records=n,
+                        integrity=True,
+                    )
+                    continue
+                seen_ids[thread.id] = number
+                yield thread
 
     return produce
 

@@ -26,6 +26,13 @@ Writing uses the same fields. A value the native fields cannot hold exactly (a n
 non-UTC time, several or no authors, an outlet that is not ``r/...``, a meta key that clashes
 with a native field) goes into a top-level ``"discourse"`` object, so a round trip is exact.
 
+Placeholders: a comment whose ``body`` is ``[deleted]`` or ``[removed]`` keeps that text but is
+flagged (``meta["text_placeholder"]``, :attr:`discourse.model.Comment.placeholder`): the analysis
+keeps it in the reply tree and gives it no text measures. A comment without a ``body`` is
+reported (strict: an error; lenient: ``kept``) and flagged ``"[missing]"`` with an empty text.
+An ``author`` of ``[deleted]``/``[removed]`` is read as no author (``None``; the placeholder is
+kept in ``meta["author_placeholder"]``), so it never counts as one user.
+
 Records: each line of either file. A thread without a submission gets an empty article; this is
 reported ``kept`` when a submissions file was given, but never raises (monthly dumps routinely
 hold comments on older submissions).
@@ -76,7 +83,7 @@ from discourse.io._common import (
     iter_lines,
     make_corpus,
     merge_meta,
-    parse_json_line,
+    parse_json_records,
     shown,
     source_name,
     take_fields,
@@ -85,9 +92,18 @@ from discourse.io._common import (
 )
 from discourse.io.atomic import atomic_write
 from discourse.io.report import ReadReport
-from discourse.model import Article, Comment, Corpus, Thread
+from discourse.model import PLACEHOLDER_KEY, Article, Comment, Corpus, Thread
 
-__all__ = ["read_reddit", "stream_reddit", "write_reddit", "reddit_file_kind"]
+__all__ = ["read_reddit", "stream_reddit", "write_reddit", "reddit_file_kind", "PLACEHOLDERS"]
+
+PLACEHOLDERS = ("[deleted]", "[removed]")
+"""What Reddit shows instead of a deleted or removed comment's body, or a deleted account's name."""
+
+MISSING_BODY = "[missing]"
+"""The placeholder recorded for a comment record without a ``body``."""
+
+AUTHOR_PLACEHOLDER_KEY = "author_placeholder"
+"""Meta key keeping a placeholder author name (``[deleted]``), read as no author."""
 
 SUBMISSION_SPECS = {
     "id": Spec("id", required=True),
@@ -137,8 +153,8 @@ def _time(ctx: ReadContext, line: int, record: dict[str, Any], rid: str, invalid
     except (ValueError, TypeError, OverflowError, OSError):
         ctx.issue(
             line,
-            f"wrong type: expected Unix seconds, got {type_name(value)} {shown(value)};"
-            " reset to None, original kept in meta['_invalid']",
+            f"wrong type: expected Unix seconds, got {type_name(value)} {shown(value)}",
+            then="reset to None, original kept in meta['_invalid']",
             record=rid,
             field="created_utc",
             action="repaired",
@@ -152,7 +168,7 @@ def _block(ctx: ReadContext, line: int, record: dict[str, Any], rid: str) -> dic
     if block is None:
         return {}
     if not isinstance(block, dict):
-        ctx.issue(line, f"wrong type: expected an object, got {type_name(block)}; ignored",
+        ctx.issue(line, f"wrong type: expected an object, got {type_name(block)}", then="ignored",
                   record=rid, field=BLOCK_KEY, action="repaired")
         return {}
     return block
@@ -177,6 +193,9 @@ def _submission(ctx: ReadContext, line: int, record: dict[str, Any]) -> Article 
     meta.update(block.get("meta", {}) if isinstance(block.get("meta"), dict) else {})
     meta = merge_meta(meta, {}, invalid, ctx, line, record_id=v["id"])
     author = v["author"]
+    if author in PLACEHOLDERS:  # a deleted account is nobody's byline
+        meta[AUTHOR_PLACEHOLDER_KEY] = author
+        author = None
     try:
         return Article(
             id=v["id"],
@@ -197,30 +216,45 @@ def _submission(ctx: ReadContext, line: int, record: dict[str, Any]) -> Article 
 def _comment(ctx: ReadContext, line: int, record: dict[str, Any]) -> tuple[str, Comment, Where] | None:
     ctx.report.seen(1)
     rid = record.get("id") if isinstance(record.get("id"), str) else None
+    missing_body = record.get("body") is None
+    if missing_body:
+        record = {k: val for k, val in record.items() if k != "body"}
     taken = take_fields(record, COMMENT_SPECS, ctx, line, record_id=rid)
     if taken is None:
         return None
     v, invalid = taken
+    placeholders: dict[str, str] = {}
+    if missing_body:
+        ctx.issue(line, "missing field 'body' (the comment's text)",
+                  then="kept in the reply tree without text (excluded from text measures)",
+                  record=v["id"], field="body", action="kept")
+        placeholders[PLACEHOLDER_KEY] = MISSING_BODY
+    elif v["body"] in PLACEHOLDERS:
+        placeholders[PLACEHOLDER_KEY] = v["body"]
+    if v["author"] in PLACEHOLDERS:
+        placeholders[AUTHOR_PLACEHOLDER_KEY] = v["author"]
+        v["author"] = None
     thread_id = _strip("t3_", v["link_id"])
     parent_raw = v["parent_id"]
     parent: str | None
     if parent_raw is None or parent_raw.startswith("t3_"):
         parent = None
         if parent_raw is not None and parent_raw[3:] != thread_id:
-            ctx.issue(line, f"parent is submission {parent_raw!r} but link_id is {v['link_id']!r};"
-                      " read as a root comment", record=v["id"], field="parent_id",
+            ctx.issue(line, f"parent is submission {parent_raw!r} but link_id is {v['link_id']!r}",
+                      then="read as a root comment", record=v["id"], field="parent_id",
                       action="kept", fatal=False)
     elif parent_raw.startswith("t1_"):
         parent = parent_raw[3:]
     else:
-        ctx.issue(line, f"parent_id {shown(parent_raw)} has neither a t1_ nor a t3_ prefix;"
-                  " read as a comment id", record=v["id"], field="parent_id", action="repaired")
+        ctx.issue(line, f"parent_id {shown(parent_raw)} has neither a t1_ nor a t3_ prefix",
+                  then="read as a comment id", record=v["id"], field="parent_id", action="repaired")
         parent = parent_raw
     created = _time(ctx, line, record, v["id"], invalid)
     block = _block(ctx, line, record, v["id"])
     meta = {k: val for k, val in record.items() if k not in _COMMENT_NATIVE}
     meta.update(block.get("meta", {}) if isinstance(block.get("meta"), dict) else {})
     meta = merge_meta(meta, {}, invalid, ctx, line, record_id=v["id"])
+    meta.update(placeholders)
     try:
         comment = Comment(
             id=v["id"],
@@ -247,27 +281,24 @@ def _produce(submissions: Any, comments: Any, strict: bool, grouped: bool):  # n
             sctx = ReadContext(source_name(submissions), strict, report)
             first_line: dict[str, int] = {}
             for number, text, complete in iter_lines(submissions, sctx):
-                record = parse_json_line(sctx, number, text, complete)
-                if record is None:
-                    continue
-                article = _submission(sctx, number, record)
-                if article is None:
-                    continue
-                if article.id in articles:
-                    sctx.issue(number, f"duplicate submission id (first at line"
-                               f" {first_line[article.id]}); later copy skipped",
-                               record=article.id, field="id", integrity=True)
-                    continue
-                articles[article.id] = article
-                first_line[article.id] = number
+                for record in parse_json_records(sctx, number, text, complete):
+                    article = _submission(sctx, number, record)
+                    if article is None:
+                        continue
+                    if article.id in articles:
+                        sctx.issue(number, f"duplicate submission id (first at line {first_line[article.id]})",
+                                   then="later copy skipped", record=article.id, field="id", integrity=True)
+                        continue
+                    articles[article.id] = article
+                    first_line[article.id] = number
         items: Iterable[tuple[str, Comment, Where]] = ()
         if comments is not None:
             cctx = ReadContext(source_name(comments), strict, report)
             items = (
                 item
                 for number, text, complete in iter_lines(comments, cctx)
-                if (record := parse_json_line(cctx, number, text, complete)) is not None
-                and (item := _comment(cctx, number, record)) is not None
+                for record in parse_json_records(cctx, number, text, complete)
+                if (item := _comment(cctx, number, record)) is not None
             )
         yield from assemble_threads(
             articles, items, report, has_articles=submissions is not None, grouped=grouped,

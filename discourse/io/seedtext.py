@@ -108,7 +108,7 @@ def read_seedtext(path_or_text: str | os.PathLike[str], *, thread_id: str | None
 
 
 def _produce(path: str | os.PathLike[str], strict: bool, thread_id: str | None):  # noqa: ANN202
-    from discourse.io._common import ReadContext
+    from discourse.io._common import ReadContext, utf8_problem
 
     def produce(report: ReadReport) -> Iterator[Thread]:
         source = str(path)
@@ -120,8 +120,9 @@ def _produce(path: str | os.PathLike[str], strict: bool, thread_id: str | None):
             line = data[: exc.start].count(b"\n") + 1
             ctx.issue(
                 line,
-                f"invalid UTF-8 byte {data[exc.start:exc.start + 1]!r}; replaced with U+FFFD"
-                " (re-encode the file as UTF-8)",
+                utf8_problem(data, exc, at_end_of_file=True),
+                then="replaced with U+FFFD",
+                fix="re-encode the file as UTF-8, or read it leniently (strict=False, --lenient) to replace the bytes",
                 action="repaired",
             )
             text = data.decode("utf-8", errors="replace")

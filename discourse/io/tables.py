@@ -37,7 +37,8 @@ contiguous (a thread that comes back later is reported and its late rows skipped
 
 Limitations: CSV cannot tell an empty string from a missing value: an empty cell in an
 optional column (``parent_id``, ``author``, ``url``, ``outlet``, dates, ``score``) reads as
-``None``. DataFrames have no such limitation. Lone surrogates cannot be written to CSV.
+``None``. DataFrames have no such limitation. A lone surrogate (only ``meta`` can hold one)
+is written as U+FFFD.
 
 Examples
 --------
@@ -78,7 +79,7 @@ from discourse.io._common import (
 )
 from discourse.io.atomic import atomic_write
 from discourse.io.report import ReadReport
-from discourse.model import Article, Comment, Corpus, Thread
+from discourse.model import SURROGATE_ERRORS, Article, Comment, Corpus, Thread
 
 __all__ = [
     "COMMENT_COLUMNS",
@@ -215,10 +216,14 @@ def _csv_rows(
 ) -> Iterator[Row]:
     with open(path, "rb") as probe:
         probe.seek(0, os.SEEK_END)
+        size = probe.tell()
         ends_with_newline = True
-        if probe.tell():
-            probe.seek(-1, os.SEEK_END)
-            ends_with_newline = probe.read(1) in (b"\n", b"\r")
+        tail = b""
+        if size:
+            probe.seek(max(0, size - 4))
+            tail = probe.read()
+            ends_with_newline = tail[-1:] in (b"\n", b"\r")
+    cut_character = _ends_inside_utf8_character(tail) if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else 0
     with open(path, encoding=encoding, errors="surrogateescape", newline="") as handle:
         if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
             if handle.read(1) != "\ufeff":
@@ -226,13 +231,18 @@ def _csv_rows(
         header: list[str] | None = None
         positions: dict[str, int] = {}
         unmapped: list[tuple[int, str]] = []
-        for start, cells, error, is_last in _physical_rows(csv.reader(handle, delimiter=delimiter, strict=True)):
+        for start, end, cells, error, is_last in _physical_rows(csv.reader(handle, delimiter=delimiter, strict=True)):
             if error is not None:
-                ctx.report.seen(1)
+                n_records = _records_in_lines(path, start, end, delimiter, len(header or ())) if header else 1
+                ctx.report.seen(n_records)
+                span = f"lines {start}-{end}" if end > start else f"line {start}"
                 if "end of data" in error:
-                    ctx.issue(start, "truncated last line (the file ends inside a quoted field)")
+                    reason = f"truncated last line (the file ends inside a quoted field opened on line {start})"
                 else:
-                    ctx.issue(start, f"malformed CSV row: {error}")
+                    reason = f"malformed CSV row: {error}"
+                if n_records > 1:
+                    reason += f"; the quote swallowed {span}, which look like {n_records} rows"
+                ctx.issue(start, reason, then=f"skipped ({span}, {n_records} record(s))", records=n_records)
                 continue
             if not cells or (len(cells) == 1 and not cells[0].strip()):
                 continue
@@ -253,20 +263,31 @@ def _csv_rows(
                         fatal=False,
                     )
                 continue
-            ctx.report.seen(1)
             if len(cells) != len(header):
+                n_records = _records_in_lines(path, start, end, delimiter, len(header)) if end > start else 1
+                ctx.report.seen(n_records)
                 truncated = is_last and not ends_with_newline and len(cells) < len(header)
                 reason = (
                     f"truncated last line: {len(cells)} fields, the header has {len(header)}"
                     if truncated
                     else f"row has {len(cells)} fields, the header has {len(header)}"
                 )
-                ctx.issue(start, reason)
+                span = f"lines {start}-{end}" if end > start else f"line {start}"
+                if n_records > 1:
+                    reason += f"; an unclosed quote joined {span}, which look like {n_records} rows"
+                ctx.issue(start, reason, then=f"skipped ({span}, {n_records} record(s))", records=n_records)
                 continue
+            ctx.report.seen(1)
             if any(_INVALID_UTF8.search(c) for c in cells):
+                if is_last and cut_character and _INVALID_UTF8.search(cells[-1][-cut_character:] or "x"):
+                    reason = "truncated: the file ends inside a multi-byte UTF-8 character"
+                else:
+                    reason = "invalid UTF-8 bytes"
                 ctx.issue(
                     start,
-                    "invalid UTF-8 bytes; replaced with U+FFFD (re-encode the file as UTF-8)",
+                    reason,
+                    then="replaced with U+FFFD",
+                    fix="re-encode the file as UTF-8, or read it leniently (strict=False, --lenient) to replace the bytes",
                     action="repaired",
                 )
                 cells = [_clean_cell(c) for c in cells]
@@ -280,19 +301,50 @@ def _csv_rows(
             yield start, values, extra
 
 
-def _physical_rows(reader: Any) -> Iterator[tuple[int, list[str], str | None, bool]]:
-    """``(first line, cells, csv error, is last row)`` with one row of look-ahead."""
-    pending: tuple[int, list[str], str | None] | None = None
+def _ends_inside_utf8_character(tail: bytes) -> int:
+    """How many bytes of a cut multi-byte UTF-8 character end `tail` (0: none)."""
+    for back in range(1, min(4, len(tail)) + 1):
+        byte = tail[-back]
+        if byte & 0xC0 == 0x80:
+            continue  # a continuation byte: look further back for the lead byte
+        need = 2 if byte & 0xE0 == 0xC0 else 3 if byte & 0xF0 == 0xE0 else 4 if byte & 0xF8 == 0xF0 else 0
+        return back if need > back else 0
+    return 0
+
+
+def _records_in_lines(path: str | os.PathLike[str], start: int, end: int, delimiter: str, n_columns: int) -> int:
+    """How many rows lines `start`-`end` of a CSV file look like (at least 1).
+
+    Used when an unclosed quote made the csv module read several physical lines as one row:
+    a line with at least as many delimiters as a row needs (``n_columns - 1``) counts as a
+    row of its own, so the report does not count the rows the quote swallowed as one.
+    """
+    needed = max(1, n_columns - 1)
+    mark = delimiter.encode("utf-8", "surrogateescape")
+    count = 0
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            if number > end:
+                break
+            if number > start and raw.count(mark) >= needed:
+                count += 1
+    return 1 + count
+
+
+def _physical_rows(reader: Any) -> Iterator[tuple[int, int, list[str], str | None, bool]]:
+    """``(first line, last line, cells, csv error, is last row)`` with one row of look-ahead."""
+    pending: tuple[int, int, list[str], str | None] | None = None
     last_end = 0
     while True:
         start = last_end + 1
         try:
-            item: tuple[int, list[str], str | None] = (start, next(reader), None)
+            cells, error = next(reader), None
         except StopIteration:
             break
         except csv.Error as exc:
-            item = (start, [], str(exc))
+            cells, error = [], str(exc)
         last_end = reader.line_num
+        item = (start, max(start, last_end), cells, error)
         if pending is not None:
             yield (*pending, False)
         pending = item
@@ -308,11 +360,12 @@ def _header_error(ctx: ReadContext, column: str, field: str, header: list[str]) 
     from discourse.errors import InputError
 
     return InputError(
-        f"missing required column {column!r} (field {field!r}); the header has {header}."
-        " Pass columns={...} to map your column names",
+        f"missing required column {column!r} (field {field!r}); the header has {header}",
         source=ctx.source,
         line=1,
         field=column,
+        fix=f"pass columns={{{field!r}: 'YOUR_COLUMN', ...}} to map your column names",
+        cli_fix=f"map your column names with --columns {field}=YOUR_COLUMN,... (fields: {', '.join(COMMENT_COLUMNS)})",
     )
 
 
@@ -425,7 +478,8 @@ def _assemble(
             if article.id in articles:
                 article_ctx.issue(
                     line,
-                    f"duplicate article id (first at line {articles[article.id][1]}); later row skipped",
+                    f"duplicate article id (first at line {articles[article.id][1]})",
+                    then="later row skipped",
                     record=article.id,
                     field=article_columns["id"],
                     integrity=True,
@@ -746,8 +800,9 @@ def write_csv(
     amap = _mapping(ARTICLE_COLUMNS, article_columns, "article_columns")
     apath = Path(articles_path) if articles_path is not None else articles_path_for(path)
     with ExitStack() as stack:
-        chandle = stack.enter_context(atomic_write(path, "w", newline=""))
-        ahandle = stack.enter_context(atomic_write(apath, "w", newline=""))
+        # (a lone surrogate, possible only in meta, is written as U+FFFD)
+        chandle = stack.enter_context(atomic_write(path, "w", newline="", errors=SURROGATE_ERRORS))
+        ahandle = stack.enter_context(atomic_write(apath, "w", newline="", errors=SURROGATE_ERRORS))
         cwriter = csv.writer(chandle, delimiter=delimiter)
         awriter = csv.writer(ahandle, delimiter=delimiter)
         cwriter.writerow([cmap[c] for c in COMMENT_COLUMNS])
