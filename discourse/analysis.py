@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from discourse._gc import collect_young, young_collections_only
-from discourse.model import Corpus, Thread
+from discourse.errors import DataWarning, IntegrityError
+from discourse.model import Corpus, Thread, comment_unit_id
 from discourse.parallel import ThreadCsv, effective_jobs, parallel_thread_csv, parallel_thread_rows
 from discourse.provenance import environment, file_sha256, lexicon_records
 from discourse.results import Results, ResultsWriter
@@ -178,22 +179,28 @@ def _units(thread: Thread, rows: Rows) -> Iterator[Unit]:
     if article.title:
         entries.append(("title", "title", article.title, -2, None, None, author, published))
     entries.append(("article", "article", article.text, -1, None, None, author, published))
+    placeholders: set[str] = set()
     for position, (depth, comment) in enumerate(thread.walk()):
         created = comment.created.isoformat() if comment.created else None
-        entries.append(
-            (comment.id, "comment", comment.text, position, comment.parent_id, depth, comment.author, created)
-        )
+        unit_id = comment_unit_id(comment.id)
+        parent = comment_unit_id(comment.parent_id) if comment.parent_id is not None else None
+        if comment.placeholder is not None:
+            placeholders.add(unit_id)
+        entries.append((unit_id, "comment", comment.text, position, parent, depth, comment.author, created))
     for unit_id, kind, text, position, parent, depth, who, when in entries:
-        doc = Doc(text)
         prefix = {"thread_id": thread.id, "unit_id": unit_id, "unit_kind": kind}
+        row = {**prefix, "position": position, "parent_id": parent, "depth": depth, "author": who, "created": when}
+        if kind == "comment" and unit_id in placeholders:
+            # A deleted/removed/missing text: part of the reply tree, not a text to measure
+            # (no sentiment, features or stance, and left out of the thread summaries).
+            rows["units"].append(
+                {**row, "n_chars": None, "n_sentences": None, "n_words": None, "text": text or None}
+            )
+            continue
+        doc = Doc(text)
         rows["units"].append(
             {
-                **prefix,
-                "position": position,
-                "parent_id": parent,
-                "depth": depth,
-                "author": who,
-                "created": when,
+                **row,
                 "n_chars": len(text),
                 "n_sentences": len(doc.sentences),
                 "n_words": doc.n_words,
@@ -210,6 +217,42 @@ def _units(thread: Thread, rows: Rows) -> Iterator[Unit]:
             for i, s in enumerate(doc.sentences)
         ]
         yield Unit(thread.id, unit_id, kind, doc)
+
+
+def _checked(threads: Iterable[Thread]) -> Iterator[Thread]:
+    """The threads, each checked: unique comment ids within it, unique thread ids across them.
+
+    Duplicates would silently merge or drop rows (the reply tree walks one comment per id, and
+    rows are keyed by thread and unit id), so they stop the analysis with an
+    :class:`~discourse.errors.IntegrityError` (the readers' lenient mode resolves them first).
+    """
+    seen: dict[str, int] = {}
+    for number, thread in enumerate(threads, 1):
+        if not isinstance(thread, Thread):
+            raise TypeError(f"item {number} of the input is a {type(thread).__name__}, not a Thread")
+        thread.check()
+        if thread.id in seen:
+            raise IntegrityError(
+                f"thread id {thread.id!r} is used by threads {seen[thread.id]} and {number} of the input;"
+                " their rows would be mixed",
+                record=thread.id,
+                field="id",
+                fix="give each thread its own id, or read the data with discourse.io (strict=False keeps the first)",
+            )
+        seen[thread.id] = number
+        yield thread
+
+
+def _warn_if_empty(n_threads: int, source: str) -> None:
+    if n_threads == 0:
+        import warnings
+
+        warnings.warn(
+            f"{source}: no threads to analyse (the input is empty, or every record was skipped);"
+            " the tables are empty",
+            DataWarning,
+            stacklevel=3,
+        )
 
 
 def _threads_of(data: Thread | Corpus | Iterable[Thread]) -> Iterable[Thread]:
@@ -279,7 +322,7 @@ def analyze(
     """
     analysis = Analysis(**params)
     collected = {name: ColumnCollector(SCHEMAS[name]) for name in analysis.tables}
-    threads = _progress(_threads_of(data), progress)
+    threads = _progress(_checked(_threads_of(data)), progress)
     n_threads = n_comments = 0
     with young_collections_only():  # (see discourse._gc: full scans of the results cost ~30%)
         for rows in _rows_in_order(analysis, threads, n_jobs):
@@ -288,6 +331,7 @@ def analyze(
             for table, table_rows in rows.items():
                 collected[table].extend(table_rows)
         tables = {name: collector.frame() for name, collector in collected.items()}
+    _warn_if_empty(n_threads, "analyze()")
     provenance = {
         **analysis.provenance(),
         "input": {"source": "in memory", "threads": n_threads, "comments": n_comments},
@@ -302,6 +346,8 @@ def analyze_path(
     format: str | None = None,
     articles: str | os.PathLike[str] | None = None,
     submissions: str | os.PathLike[str] | None = None,
+    columns: dict[str, str] | None = None,
+    article_columns: dict[str, str] | None = None,
     strict: bool = True,
     figures: bool = False,
     n_jobs: int = 1,
@@ -311,8 +357,33 @@ def analyze_path(
     """Analyse a file (or the bundled seed, for ``path=None``) and stream the tables to `out`.
 
     One thread at a time is read, analysed and written, so memory stays bounded whatever the
-    corpus size. Files appear in `out` only when complete (see
-    :class:`~discourse.results.ResultsWriter`); on an input error nothing is left behind.
+    corpus size. `out` is replaced as a whole, tables and figures together, only when all are
+    complete (see :class:`~discourse.results.ResultsWriter`): it must be new, empty or earlier
+    results; on an input error nothing is left behind.
+
+    Parameters
+    ----------
+    path : path-like or None
+        The input file or folder (``None``: the bundled seed thread).
+    out : path-like
+        The output folder.
+    format : str, optional
+        The input format (default: detected, see :func:`discourse.io.detect_format`).
+    articles, submissions : path-like, optional
+        The articles table (CSV) or submissions file (Reddit).
+    columns, article_columns : dict, optional
+        CSV column mappings, our field -> your column (see :func:`discourse.io.read_csv`).
+    strict : bool
+        Stop at the first input problem (default), or skip/repair and report it in the
+        ``read_report`` table.
+    figures : bool
+        Also draw the standard figures into ``out/figures``.
+    n_jobs, progress, **params
+        Worker processes, progress bar, and parameters of :class:`Analysis`.
+
+    An input without threads (empty, or every record skipped) gives empty tables and a
+    :class:`~discourse.errors.DataWarning`; duplicate ids raise
+    :class:`~discourse.errors.IntegrityError`.
 
     Returns
     -------
@@ -335,13 +406,17 @@ def analyze_path(
         options["articles_path"] = articles
     if submissions is not None:
         options["submissions"] = submissions
+    if columns is not None:
+        options["columns"] = dict(columns)
+    if article_columns is not None:
+        options["article_columns"] = dict(article_columns)
     fmt = format or io.detect_format(source)
     corpus = io.stream(source, format=fmt, strict=strict, **options)
     analysis = Analysis(**params)
     tables = analysis.tables + ("read_report",)
     n_threads = n_comments = 0
     with ResultsWriter(out, tables) as writer, young_collections_only():
-        for thread_comments, chunks in _csv_in_order(analysis, _progress(corpus, progress), n_jobs):
+        for thread_comments, chunks in _csv_in_order(analysis, _progress(_checked(corpus), progress), n_jobs):
             n_threads += 1
             n_comments += thread_comments
             for table, (n_rows, text) in chunks.items():
@@ -355,6 +430,7 @@ def analyze_path(
             "format": fmt,
             "sha256": file_sha256(source),
             "strict": strict,
+            **{name: value for name, value in options.items() if name.endswith("columns")},
             "threads": n_threads,
             "comments": n_comments,
             "records_in": report.records_in if report is not None else None,
@@ -365,11 +441,13 @@ def analyze_path(
         for name, extra in (("articles", articles), ("submissions", submissions)):
             if extra is not None:
                 provenance["input"][f"{name}_sha256"] = file_sha256(extra)
-        manifest = writer.close(provenance)
-    if figures:
-        from discourse.figures import write_standard_figures
+        _warn_if_empty(n_threads, str(source))
+        manifest = writer.finish(provenance)
+        if figures:  # drawn into the staging folder, so tables and figures are replaced together
+            from discourse.figures import write_standard_figures
 
-        write_standard_figures(Path(out))
+            write_standard_figures(writer.staging)
+        writer.publish()
     return manifest
 
 

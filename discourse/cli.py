@@ -10,18 +10,22 @@ Examples
     discourse validate --data ../shared/eval --out validation/
     discourse info                                        # versions and lexicons, for methods sections
 
-Errors in the input are reported on one line naming file and line, with exit code 2; nothing is
-left half-written in the output folder.
+Errors in the input or the options are reported on one line (naming file and line where there
+is one), with exit code 2; nothing is left half-written in the output folder. An input with no
+threads to analyse writes its (empty) tables and read report but exits with code 1 and says so.
+Output cut short by a closed pipe (``discourse info | head``) ends quietly with code 141.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from discourse.errors import DiscourseError
+from discourse.errors import DiscourseError, InputError
 
 __all__ = ["main", "build_parser"]
 
@@ -30,6 +34,7 @@ examples:
   discourse analyze --seed --out seed-results
   discourse analyze threads.jsonl --out results/ --figures
   discourse analyze comments.csv --articles articles.csv --out results/ --lenient
+  discourse analyze export.csv --columns thread_id=article,id=comment_id,text=body --out results/
   discourse analyze reddit_comments.ndjson --submissions reddit_submissions.ndjson --out results/
   discourse validate --data ../shared/eval --out validation/
   discourse info
@@ -67,8 +72,20 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument("input", nargs="?", type=Path, help="input file or ConvoKit folder")
     source.add_argument("--seed", action="store_true", help="analyse the bundled seed thread")
     analyze.add_argument("--out", type=Path, required=True, help="output folder")
-    analyze.add_argument("--format", help="input format (default: detected from the file)")
+    analyze.add_argument("--format", help="input format: seedtext, jsonl, csv, convokit, reddit (default: detected)")
     analyze.add_argument("--articles", type=Path, help="articles table, for --format csv")
+    analyze.add_argument(
+        "--columns",
+        metavar="FIELD=COLUMN,...",
+        help="CSV comments table: your column for each field, e.g. text=body,id=comment_id"
+        " (fields: thread_id, id, parent_id, author, created, score, text, meta)",
+    )
+    analyze.add_argument(
+        "--article-columns",
+        metavar="FIELD=COLUMN,...",
+        help="CSV articles table: your column for each field, e.g. id=article_id,title=headline"
+        " (fields: id, title, text, url, outlet, published, authors, meta)",
+    )
     analyze.add_argument("--submissions", type=Path, help="submissions file, for --format reddit")
     analyze.add_argument("--actors", type=Path, help="actor registry file (TOML or JSON)")
     analyze.add_argument(
@@ -97,12 +114,81 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _OptionError(DiscourseError):
+    """A command-line option with a value that cannot be used (reported with exit code 2)."""
+
+
+def _mapping_option(option: str, value: str | None, fields: Sequence[str]) -> dict[str, str] | None:
+    """``"text=body,id=comment_id"`` -> ``{"text": "body", "id": "comment_id"}``, checked."""
+    if value is None:
+        return None
+    mapping: dict[str, str] = {}
+    for part in value.split(","):
+        field, sep, column = part.partition("=")
+        field, column = field.strip(), column.strip()
+        if not sep or not field or not column:
+            raise _OptionError(f"{option} {value!r}: each item must be FIELD=COLUMN, e.g. text=body,id=comment_id")
+        if field not in fields:
+            raise _OptionError(f"{option}: unknown field {field!r}; the fields are {', '.join(fields)}")
+        if field in mapping:
+            raise _OptionError(f"{option}: field {field!r} is given twice")
+        mapping[field] = column
+    return mapping
+
+
+def _analysis_options(args: argparse.Namespace) -> dict[str, object]:
+    """The options of ``analyze`` checked up front, so a bad value is one line, not a traceback."""
+    from discourse import io
+    from discourse.io.tables import ARTICLE_COLUMNS, COMMENT_COLUMNS
+    from discourse.rhetoric import FEATURE_NAMES
+    from discourse.sentiment import METHODS
+
+    if args.sentiment not in METHODS:
+        raise _OptionError(f"--sentiment {args.sentiment!r}: choose one of {', '.join(METHODS)}")
+    features: str | list[str] = args.features.strip()
+    if features != "all":
+        features = [f.strip() for f in str(features).split(",") if f.strip()]
+        unknown = [f for f in features if f not in FEATURE_NAMES]
+        if unknown or not features:
+            raise _OptionError(
+                f"--features: unknown feature(s) {', '.join(map(repr, unknown)) or repr(args.features)};"
+                f" give 'all' or a comma-separated list of: {', '.join(FEATURE_NAMES)}"
+            )
+    if args.format is not None and args.format not in io.FORMATS:
+        raise _OptionError(f"--format {args.format!r}: choose one of {', '.join(io.FORMATS)}")
+    if args.n_jobs < 1:
+        raise _OptionError(f"--n-jobs {args.n_jobs}: give 1 or more worker processes")
+    options: dict[str, object] = {}
+    columns = _mapping_option("--columns", args.columns, COMMENT_COLUMNS)
+    article_columns = _mapping_option("--article-columns", args.article_columns, ARTICLE_COLUMNS)
+    if columns is not None or article_columns is not None:
+        fmt = args.format or (io.detect_format(args.input) if args.input is not None else None)
+        if fmt != "csv":
+            raise _OptionError("--columns and --article-columns apply to CSV input (--format csv)")
+        if columns is not None:
+            options["columns"] = columns
+        if article_columns is not None:
+            options["article_columns"] = article_columns
+    if args.input is not None:
+        if not args.input.exists():
+            raise _OptionError(f"{args.input}: no such file or folder")
+        if args.input.is_dir() and args.format in ("jsonl", "csv", "seedtext"):
+            raise _OptionError(
+                f"{args.input}: is a folder, but --format {args.format} reads a file;"
+                " give the file, or a folder format (convokit, reddit), or leave out --format"
+            )
+    if args.out.exists() and not args.out.is_dir():
+        raise _OptionError(f"--out {args.out}: is a file; give a new or empty folder (or earlier results)")
+    return {"features": features, "options": options}
+
+
 def _run_analyze(args: argparse.Namespace) -> int:
     import warnings
 
     from discourse.analysis import analyze_path
     from discourse.errors import DataWarning
 
+    checked = _analysis_options(args)
     # In lenient mode every problem goes to read_report.csv and is summarised below; the
     # library's DataWarning would only repeat the first one as a raw Python warning line.
     warnings.simplefilter("ignore", DataWarning)
@@ -114,12 +200,22 @@ def _run_analyze(args: argparse.Namespace) -> int:
         submissions=args.submissions,
         actors=args.actors,
         sentiment=args.sentiment,
-        features=args.features,
+        features=checked["features"],
         strict=not args.lenient,
         figures=args.figures,
         n_jobs=args.n_jobs,
         progress=not args.quiet,
+        **checked["options"],  # type: ignore[arg-type]
     )
+    if manifest["input"]["threads"] == 0:
+        problems = manifest["input"].get("problems", 0)
+        why = f"; {problems} input problem(s) are listed in {args.out}/read_report.csv" if problems else ""
+        print(
+            f"discourse: error: {args.input}: no threads to analyse (the input is empty, or every"
+            f" record was skipped){why}; the tables in {args.out} are empty",
+            file=sys.stderr,
+        )
+        return 1
     if not args.quiet:
         counts = manifest["input"]
         print(
@@ -171,15 +267,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "validate":
             return _run_validate(args)
         return _run_info()
+    except BrokenPipeError:
+        return _broken_pipe()
     except DiscourseError as exc:
-        print(f"discourse: error: {exc}", file=sys.stderr)
+        message = exc.for_cli() if isinstance(exc, InputError) else str(exc)
+        print(f"discourse: error: {message}", file=sys.stderr)
         return 2
-    except FileNotFoundError as exc:
-        print(f"discourse: error: {exc.filename}: no such file", file=sys.stderr)
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            return _broken_pipe()
+        print(f"discourse: error: {_os_error(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("discourse: interrupted; nothing was written to the output folder", file=sys.stderr)
         return 130
+
+
+def _os_error(exc: OSError) -> str:
+    """An operating-system error as ``file: what`` (e.g. ``x.jsonl: is a directory``)."""
+    what = (exc.strerror or str(exc)).lower()
+    return f"{exc.filename}: {what}" if exc.filename else what
+
+
+def _broken_pipe() -> int:
+    """The reader of our output went away (``discourse info | head``): stop quietly.
+
+    Python would report the failed flush of stdout at exit; pointing stdout at /dev/null
+    avoids that (the recipe of the Python documentation on SIGPIPE). 141 = 128 + SIGPIPE, the
+    status a shell tool killed by the closed pipe would have.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 141
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -607,9 +607,9 @@ class Thread:
         ...
         discourse.errors.IntegrityError: record 'a', field 'comments.id': comment id '1' is used by 2 comments (positions 0, 1); ...
         """
-        duplicates = self.integrity().duplicate_ids
-        if not duplicates:
+        if len(self._by_id) == len(self.comments):
             return
+        duplicates = self.integrity().duplicate_ids
         first = duplicates[0]
         positions = [i for i, c in enumerate(self.comments) if c.id == first]
         more = f" (and {len(duplicates) - 1} more duplicated id(s))" if len(duplicates) > 1 else ""

@@ -3,9 +3,12 @@
 A :class:`Results` holds one pandas DataFrame per table (see :mod:`discourse.schema` for every
 table's documented, stable columns) and a provenance record. :meth:`Results.save` writes each
 table as CSV and a ``manifest.json`` (provenance, and each table's file, row count, columns and
-SHA-256); :meth:`Results.load` reads them back and checks the hashes. Files are moved into the
-output folder only when all of them are complete, the manifest last, so an interrupted run never
-leaves a table that looks complete.
+SHA-256); :meth:`Results.load` reads them back and checks them.
+
+A results folder is replaced as a whole: the new tables (and figures) are written into a hidden
+staging folder beside it and swapped in with one atomic rename, so the folder always holds the
+complete previous results or the complete new ones, even if the process is killed at any point
+(see :class:`ResultsWriter`).
 
 Examples
 --------
@@ -20,36 +23,65 @@ True
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import hashlib
+import json
 import os
+import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from discourse.errors import InputError
+from discourse.errors import ResultsError
+from discourse.model import SURROGATE_ERRORS
 from discourse.provenance import canonical_json, file_sha256
 from discourse.schema import SCHEMAS, TABLE_ORDER
-from discourse.tables import CsvTableWriter, read_table
+from discourse.tables import CsvTableWriter, parse_table
 
-__all__ = ["Results", "ResultsWriter", "MANIFEST"]
+__all__ = ["Results", "ResultsWriter", "MANIFEST", "FIGURES", "MAX_TABLE_BYTES"]
 
 MANIFEST = "manifest.json"
 """File name of the provenance manifest in a results folder."""
+
+FIGURES = "figures"
+"""Sub-folder of a results folder that holds the standard figures (``--figures``)."""
+
+MAX_TABLE_BYTES = 1 << 34
+"""Default size limit of one table file read by :meth:`Results.load` (16 GiB)."""
+
+_MAX_MANIFEST_BYTES = 1 << 26
+_TABLE_FILE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\.csv")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_STAGING = ".partial-"  # staging folders: ".<name>.partial-<pid>-<random>" beside the results
 
 
 class ResultsWriter:
     """Write result tables row by row into a folder, atomically (streaming, bounded memory).
 
-    Rows go to CSV files in a hidden staging folder inside `folder`; :meth:`close` writes the
-    manifest and moves every file into place (manifest last). If anything fails, :meth:`abort`
-    (or leaving the ``with`` block by an exception) removes the staging folder, so the output
-    folder holds either the complete previous results or the complete new ones.
+    Rows go to CSV files in a hidden staging folder *beside* `folder`
+    (``.<name>.partial-<pid>-<random>``). :meth:`close` writes the manifest there and then
+    replaces `folder` with the staging folder in one step: an atomic exchange of the two
+    folders (``renameat2(RENAME_EXCHANGE)`` on Linux; elsewhere two renames, and a run killed
+    between them is rolled back by the next one). So `folder` holds the complete previous
+    results or the complete new ones, never a mix, whenever the process is killed; files of an
+    earlier run that the new one does not write (such as old figures) go with the old folder.
+
+    `folder` must be new, empty, or an earlier results folder holding nothing but its
+    manifest, the tables it lists and ``figures/``: a user's own files are never overwritten or
+    removed (:class:`~discourse.errors.ResultsError` before anything is written). Staging
+    folders left by killed runs are removed.
+
+    If anything fails, :meth:`abort` (or leaving the ``with`` block by an exception) removes the
+    staging folder.
 
     Parameters
     ----------
     folder : path-like
-        Output folder (created if missing).
+        Output folder (created if missing, with its parents).
     tables : iterable of str
         The tables to write (names in :data:`discourse.schema.SCHEMAS`); each gets a file even
         if it ends up with no rows.
@@ -67,15 +99,33 @@ class ResultsWriter:
 
     def __init__(self, folder: str | os.PathLike[str], tables: Iterable[str]) -> None:
         self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self._staging = Path(tempfile.mkdtemp(prefix=".partial-", dir=self.folder))
+        self._target = Path(os.path.realpath(self.folder))  # a symlinked folder is replaced where it lives
+        _check_target(self._target, shown=self.folder)
+        self._target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_staging(self._target)
+        self._staging = Path(
+            tempfile.mkdtemp(prefix=f".{self._target.name}{_STAGING}{os.getpid()}-", dir=self._target.parent)
+        )
         self._handles: dict[str, Any] = {}
         self._writers: dict[str, CsvTableWriter] = {}
-        for name in tables:
-            handle = open(self._staging / f"{name}.csv", "w", encoding="utf-8", newline="")
-            self._handles[name] = handle
-            self._writers[name] = CsvTableWriter(handle, SCHEMAS[name])
+        self._manifest: dict[str, Any] | None = None
         self._closed = False
+        try:
+            for name in tables:
+                # (a lone surrogate in a user's own table is written as U+FFFD, never fails a run)
+                handle = open(
+                    self._staging / f"{name}.csv", "w", encoding="utf-8", errors=SURROGATE_ERRORS, newline=""
+                )
+                self._handles[name] = handle
+                self._writers[name] = CsvTableWriter(handle, SCHEMAS[name])
+        except BaseException:
+            self.abort()
+            raise
+
+    @property
+    def staging(self) -> Path:
+        """The staging folder: after :meth:`finish`, a complete results folder (figures go here)."""
+        return self._staging
 
     def write(self, table: str, rows: Iterable[Mapping[str, Any]]) -> None:
         """Append rows to a table."""
@@ -85,10 +135,16 @@ class ResultsWriter:
         """Append `n_rows` rows already formatted as CSV lines (:class:`~discourse.tables.CsvFormatter`)."""
         self._writers[table].write_formatted(text, n_rows)
 
-    def close(self, provenance: Mapping[str, Any]) -> dict[str, Any]:
-        """Finish: write the manifest (provenance + table index) and move all files into place."""
+    def finish(self, provenance: Mapping[str, Any]) -> dict[str, Any]:
+        """Complete the staging folder: close the tables, write the manifest; return it.
+
+        The staging folder is then a results folder that :meth:`Results.load` reads (the
+        figures are drawn from it); nothing has touched `folder` yet.
+        """
         index = {}
         for name, handle in self._handles.items():
+            handle.flush()
+            os.fsync(handle.fileno())
             handle.close()
             path = self._staging / f"{name}.csv"
             index[name] = {
@@ -98,15 +154,26 @@ class ResultsWriter:
                 "sha256": file_sha256(path),
             }
         manifest = {**provenance, "tables": index}
-        (self._staging / MANIFEST).write_text(canonical_json(manifest), encoding="utf-8")
-        stale = self.folder / MANIFEST
-        if stale.exists():
-            stale.unlink()  # the old manifest must not vouch for a mix of old and new tables
-        for name in index:
-            os.replace(self._staging / f"{name}.csv", self.folder / f"{name}.csv")
-        os.replace(self._staging / MANIFEST, self.folder / MANIFEST)
-        shutil.rmtree(self._staging, ignore_errors=True)
+        with open(self._staging / MANIFEST, "w", encoding="utf-8") as handle:
+            handle.write(canonical_json(manifest))
+            handle.flush()
+            os.fsync(handle.fileno())
+        self._manifest = manifest
+        return manifest
+
+    def publish(self) -> None:
+        """Replace `folder` with the finished staging folder in one atomic step."""
+        if self._manifest is None:
+            raise RuntimeError("call finish() before publish()")
+        os.chmod(self._staging, _folder_mode(self._target))
+        _fsync_tree(self._staging)
+        _replace_folder(self._staging, self._target)
         self._closed = True
+
+    def close(self, provenance: Mapping[str, Any]) -> dict[str, Any]:
+        """Finish and publish: write the manifest (provenance + table index) and swap the folder in."""
+        manifest = self.finish(provenance)
+        self.publish()
         return manifest
 
     def abort(self) -> None:
@@ -122,6 +189,152 @@ class ResultsWriter:
     def __exit__(self, exc_type: Any, *_: Any) -> None:
         if not self._closed:
             self.abort()
+
+
+# -- the output folder ------------------------------------------------------------------------
+def _check_target(target: Path, *, shown: Path) -> None:
+    """Refuse an output path that is a file, or a folder holding anything but earlier results."""
+    if not target.exists():
+        if target.is_symlink():
+            raise ResultsError("is a broken symbolic link", source=str(shown))
+        return
+    if not target.is_dir():
+        raise ResultsError(
+            "exists and is not a folder; results are a folder of tables",
+            source=str(shown),
+            fix="choose a new or empty folder",
+        )
+    names = {entry.name for entry in os.scandir(target) if not _is_staging(entry.name)}
+    if not names:
+        return
+    ours = _results_files(target)
+    if ours is None:
+        raise ResultsError(
+            f"is not empty and is not a results folder (no {MANIFEST}): it holds "
+            f"{_listing(names)}; results would replace the whole folder",
+            source=str(shown),
+            fix="choose a new or empty folder",
+        )
+    foreign = names - ours
+    if foreign:
+        raise ResultsError(
+            f"holds earlier results and also files that are not part of them: {_listing(foreign)};"
+            " results replace the whole folder",
+            source=str(shown),
+            fix="move those files away, or choose another folder",
+        )
+
+
+def _results_files(folder: Path) -> set[str] | None:
+    """The names an earlier results folder may hold (manifest, its tables, figures), or None."""
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("tables"), dict):
+        return None
+    files = {MANIFEST, FIGURES}
+    for entry in manifest["tables"].values():
+        if isinstance(entry, dict) and isinstance(entry.get("file"), str):
+            files.add(entry["file"])
+    return files
+
+
+def _listing(names: set[str]) -> str:
+    shown = sorted(names)
+    more = f" and {len(shown) - 5} more" if len(shown) > 5 else ""
+    return ", ".join(shown[:5]) + more
+
+
+def _is_staging(name: str) -> bool:
+    return name.startswith(_STAGING)  # (staging folders inside a results folder: releases <= 0.1)
+
+
+def _remove_stale_staging(target: Path) -> None:
+    """Remove staging folders of runs that were killed (their process is gone)."""
+    prefix = f".{target.name}{_STAGING}"
+    for entry in os.scandir(target.parent):
+        if entry.name.startswith(prefix) and entry.is_dir(follow_symlinks=False):
+            pid = entry.name[len(prefix) :].split("-", 1)[0]
+            if not (pid.isdigit() and _alive(int(pid))):
+                shutil.rmtree(entry.path, ignore_errors=True)
+    if target.is_dir():
+        for entry in os.scandir(target):
+            if _is_staging(entry.name) and entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _folder_mode(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o777 & ~umask
+
+
+def _fsync_tree(folder: Path) -> None:
+    """Persist the staging folder's entries before it is renamed into place."""
+    for sub in [folder, *(p for p in folder.iterdir() if p.is_dir())]:
+        _fsync_path(sub)
+
+
+def _fsync_path(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _replace_folder(staging: Path, target: Path) -> None:
+    """Put `staging` at `target` atomically; the previous `target`, if any, is removed."""
+    if not target.exists():
+        os.rename(staging, target)
+    elif _exchange(staging, target):
+        shutil.rmtree(staging, ignore_errors=True)  # now holds the previous results
+    else:  # no atomic exchange here: two renames (a kill between them is undone by the next run)
+        old = staging.with_name(staging.name.replace(_STAGING, ".old-", 1))
+        os.rename(target, old)
+        os.rename(staging, target)
+        shutil.rmtree(old, ignore_errors=True)
+    _fsync_path(target.parent)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux ``renameat2``); False where that is not available."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
 
 
 class Results:
@@ -174,37 +387,148 @@ class Results:
         return Path(folder)
 
     @classmethod
-    def load(cls, folder: str | os.PathLike[str], *, verify: bool = True) -> Results:
+    def load(
+        cls, folder: str | os.PathLike[str], *, verify: bool = True, max_bytes: int = MAX_TABLE_BYTES
+    ) -> Results:
         """Read results written by :meth:`save` or ``discourse analyze``.
+
+        Only files inside `folder` are read: each table's ``file`` in the manifest must be a
+        plain ``*.csv`` file name (no path, no ``..``), a regular file (not a symbolic link, a
+        device or a pipe) of at most `max_bytes`. Every value is checked against its column's
+        type, and the row count and columns against the manifest.
 
         Parameters
         ----------
         folder : path-like
         verify : bool
-            Check each table's SHA-256 against the manifest (default) and raise
-            :class:`~discourse.errors.InputError` on a mismatch.
-        """
-        import json
+            Check each table's SHA-256 against the manifest (default).
+        max_bytes : int
+            Size limit of one table file (default :data:`MAX_TABLE_BYTES`).
 
+        Raises
+        ------
+        discourse.errors.ResultsError
+            For anything wrong with the folder, the manifest or a table, naming the file (and
+            line, field) and what is wrong.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> Results.load(tempfile.mkdtemp())  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        discourse.errors.ResultsError: ...manifest.json: missing: not a results folder (or an unfinished run)
+        """
         folder = Path(folder)
-        manifest_path = folder / MANIFEST
-        if not manifest_path.exists():
-            raise InputError(f"no {MANIFEST}: not a results folder (or an unfinished run)", source=str(folder))
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        if not folder.is_dir():
+            raise ResultsError("no such folder" if not folder.exists() else "not a folder", source=str(folder))
+        manifest_path = str(folder / MANIFEST)
+        raw = _read_inside(folder, MANIFEST, _MAX_MANIFEST_BYTES, missing="not a results folder (or an unfinished run)")
+        try:
+            manifest = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise ResultsError(f"not valid UTF-8 (byte {exc.start})", source=manifest_path) from None
+        except (ValueError, RecursionError) as exc:
+            raise ResultsError(f"not valid JSON: {exc}", source=manifest_path) from None
+        if not isinstance(manifest, dict):
+            raise ResultsError(f"must be a JSON object, not {_json_type(manifest)}", source=manifest_path)
+        index = manifest.get("tables")
+        if not isinstance(index, dict):
+            what = "missing" if index is None else f"must be an object (table name -> entry), not {_json_type(index)}"
+            raise ResultsError(what, source=manifest_path, field="tables")
+        unknown = sorted(name for name in index if name not in SCHEMAS)
+        if unknown:
+            raise ResultsError(
+                f"unknown table(s) {unknown}; this version knows {list(TABLE_ORDER)}",
+                source=manifest_path,
+                field="tables",
+            )
         tables = {}
-        index = manifest.get("tables", {})
-        names = [n for n in TABLE_ORDER if n in index] + sorted(n for n in index if n not in TABLE_ORDER)
-        for name in names:
-            entry = index[name]
-            path = folder / entry["file"]
-            if verify and file_sha256(path) != entry["sha256"]:
-                raise InputError(
-                    "file changed since the analysis wrote it (SHA-256 differs from the manifest)",
-                    source=str(path),
-                )
-            tables[name] = read_table(str(path), SCHEMAS[name])
+        for name in [n for n in TABLE_ORDER if n in index]:
+            tables[name] = _load_table(folder, name, index[name], verify=verify, max_bytes=max_bytes)
         provenance = {key: value for key, value in manifest.items() if key != "tables"}
         return cls(tables, provenance)
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
+    return names.get(type(value), "a number")
+
+
+def _load_table(folder: Path, name: str, entry: Any, *, verify: bool, max_bytes: int) -> Any:
+    """One table of a results folder, checked against its manifest entry."""
+    manifest_path = str(folder / MANIFEST)
+    where = f"tables.{name}"
+    if not isinstance(entry, dict):
+        raise ResultsError(f"must be an object, not {_json_type(entry)}", source=manifest_path, field=where)
+    file = entry.get("file")
+    if not isinstance(file, str) or not _TABLE_FILE.fullmatch(file):
+        raise ResultsError(
+            f"must be a plain *.csv file name inside the folder, not {file!r:.80}"
+            " (results only ever read their own folder)",
+            source=manifest_path,
+            field=f"{where}.file",
+        )
+    expected_hash = entry.get("sha256")
+    if verify and not (isinstance(expected_hash, str) and _SHA256.fullmatch(expected_hash)):
+        raise ResultsError(
+            f"must be a SHA-256 (64 hex digits), not {expected_hash!r:.80}", source=manifest_path, field=f"{where}.sha256"
+        )
+    rows = entry.get("rows")
+    if rows is not None and (isinstance(rows, bool) or not isinstance(rows, int) or rows < 0):
+        raise ResultsError(f"must be a row count, not {rows!r:.80}", source=manifest_path, field=f"{where}.rows")
+    columns = entry.get("columns")
+    if columns is not None and not (isinstance(columns, list) and all(isinstance(c, str) for c in columns)):
+        raise ResultsError(f"must be a list of column names, not {columns!r:.80}", source=manifest_path, field=f"{where}.columns")
+    data = _read_inside(folder, file, max_bytes, missing="listed in the manifest but not in the folder")
+    path = str(folder / file)
+    if verify and hashlib.sha256(data).hexdigest() != expected_hash:
+        raise ResultsError(
+            "file changed since the analysis wrote it (SHA-256 differs from the manifest)", source=path
+        )
+    frame = parse_table(data, SCHEMAS[name], source=path)
+    if columns is not None and list(frame.columns) != columns:
+        raise ResultsError(f"columns {list(frame.columns)} differ from the manifest's {columns}", source=path, line=1)
+    if rows is not None and len(frame) != rows:
+        raise ResultsError(f"{len(frame)} rows, the manifest says {rows}", source=path)
+    return frame
+
+
+def _read_inside(folder: Path, name: str, limit: int, *, missing: str) -> bytes:
+    """The bytes of the regular file `name` directly in `folder` (no symlink, at most `limit`)."""
+    path = folder / name
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        if path.is_symlink():
+            raise ResultsError("is a symbolic link; results are read only from their own folder", source=str(path))
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise ResultsError(f"missing: {missing}", source=str(path)) from None
+    except OSError as exc:
+        reason = "is a symbolic link" if exc.errno == errno.ELOOP else f"cannot be opened ({exc.strerror})"
+        raise ResultsError(reason, source=str(path)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ResultsError("not a regular file (a device, pipe or folder); results are plain files", source=str(path))
+        if info.st_size > limit:
+            raise ResultsError(
+                f"is {info.st_size} bytes, more than the limit of {limit}",
+                source=str(path),
+                fix="pass max_bytes= to Results.load to allow more",
+            )
+        chunks, size = [], 0
+        while True:
+            chunk = os.read(fd, min(1 << 24, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise ResultsError(f"grew beyond the limit of {limit} bytes while being read", source=str(path))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _rows(frame: Any) -> Iterable[tuple[Any, ...]]:

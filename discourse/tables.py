@@ -35,6 +35,7 @@ __all__ = [
     "ColumnCollector",
     "frame_from_records",
     "read_table",
+    "parse_table",
 ]
 
 DTYPES = ("str", "int", "float", "bool", "json")
@@ -216,6 +217,8 @@ def _parse(value: str, dtype: str) -> Any:
     if dtype == "float":
         return float(value)
     if dtype == "bool":
+        if value not in ("true", "false"):
+            raise ValueError(f"expected 'true' or 'false', got {value[:40]!r}")
         return value == "true"
     if dtype == "json":
         return json.loads(value)
@@ -338,16 +341,68 @@ def read_table(path: str, columns: Sequence[Column]) -> Any:
     """Read a CSV table written by :class:`CsvTableWriter` into a typed DataFrame.
 
     The columns are those of the file's header, which must all be declared in `columns`.
+
+    Raises
+    ------
+    discourse.errors.ResultsError
+        If the file is not such a table, naming file, line and column.
     """
+    with open(path, "rb") as handle:
+        data = handle.read()
+    return parse_table(data, columns, source=str(path))
+
+
+def parse_table(data: bytes, columns: Sequence[Column], *, source: str) -> Any:
+    """Parse the bytes of a CSV table written by :class:`CsvTableWriter` into a typed DataFrame.
+
+    Every value is checked against its column's type; anything else raises
+    :class:`~discourse.errors.ResultsError` naming `source`, the line and the column.
+
+    Examples
+    --------
+    >>> parse_table(b"a\\n1\\n", [Column("a", "int", "")], source="t.csv")["a"].tolist()
+    [1]
+    >>> parse_table(b"a\\nx\\n", [Column("a", "int", "")], source="t.csv")
+    Traceback (most recent call last):
+    ...
+    discourse.errors.ResultsError: t.csv:2: field 'a': not a valid int value: 'x'
+    """
+    from discourse.errors import ResultsError
+
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ResultsError(f"not valid UTF-8 (byte {exc.start})", source=source, line=line) from None
     by_name = {c.name: c for c in columns}
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, [])
-        unknown = [name for name in header if name not in by_name]
-        if unknown:
-            raise ValueError(f"{path}: columns not in the schema: {unknown}")
-        data: dict[str, list[Any]] = {name: [] for name in header}
-        for row in reader:
-            for name, value in zip(header, row):
-                data[name].append(_parse(value, by_name[name].dtype))
-    return typed_frame(data, [by_name[name] for name in header])
+    previous_limit = csv.field_size_limit()
+    csv.field_size_limit(max(previous_limit, len(text) + 1))  # a 1 MB comment is one field
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        try:
+            header = next(reader, [])
+            unknown = [name for name in header if name not in by_name]
+            if unknown or len(set(header)) != len(header):
+                what = f"columns not in the schema: {unknown}" if unknown else f"repeated columns: {header}"
+                raise ResultsError(what, source=source, line=1)
+            data_columns: dict[str, list[Any]] = {name: [] for name in header}
+            lists = [data_columns[name] for name in header]
+            dtypes = [by_name[name].dtype for name in header]
+            start = 2
+            for row in reader:
+                if len(row) != len(header):
+                    raise ResultsError(
+                        f"row has {len(row)} fields, the header has {len(header)}", source=source, line=start
+                    )
+                for i, value in enumerate(row):
+                    try:
+                        lists[i].append(_parse(value, dtypes[i]))
+                    except (ValueError, RecursionError) as exc:
+                        reason = str(exc) if dtypes[i] == "bool" else f"not a valid {dtypes[i]} value: {value[:40]!r}"
+                        raise ResultsError(reason, source=source, line=start, field=header[i]) from None
+                start = reader.line_num + 1
+        except csv.Error as exc:
+            raise ResultsError(f"malformed CSV: {exc}", source=source, line=reader.line_num) from None
+    finally:
+        csv.field_size_limit(previous_limit)
+    return typed_frame(data_columns, [by_name[name] for name in header])

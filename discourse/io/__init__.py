@@ -235,8 +235,10 @@ def detect_format(path: str | os.PathLike[str]) -> str:
             return "reddit"
         raise InputError(
             "cannot detect the format of this folder (no utterances.jsonl, submissions.ndjson"
-            " or comments.ndjson); pass format=...",
+            " or comments.ndjson)",
             source=str(p),
+            fix=f"pass format= one of {sorted(FORMATS)}",
+            cli_fix=f"give a file, or --format one of {', '.join(FORMATS)}",
         )
     if not p.exists():
         raise InputError("no such file or folder", source=str(p))
@@ -265,9 +267,10 @@ def detect_format(path: str | os.PathLike[str]) -> str:
             return "reddit"
         return "jsonl"
     raise InputError(
-        f"cannot detect the format from the suffix {p.suffix!r}; pass format= one of"
-        f" {sorted(FORMATS)}",
+        f"cannot detect the format from the suffix {p.suffix!r}",
         source=str(p),
+        fix=f"pass format= one of {sorted(FORMATS)}",
+        cli_fix=f"add --format one of {', '.join(FORMATS)}",
     )
 
 
@@ -276,7 +279,9 @@ def _format(name: str | None, path: str | os.PathLike[str]) -> Format:
     try:
         return FORMATS[fmt]
     except KeyError:
-        raise ValueError(f"unknown format {fmt!r}; known: {sorted(FORMATS)}") from None
+        raise InputError(
+            f"unknown format {fmt!r}", source=os.fspath(path), fix=f"choose one of {sorted(FORMATS)}"
+        ) from None
 
 
 def read(

@@ -75,6 +75,7 @@ class ReadContext:
         *,
         then: str | None = None,
         fix: str | None = None,
+        cli_fix: str | None = None,
         record: str | None = None,
         field: str | None = None,
         action: str = "skipped",
@@ -86,11 +87,13 @@ class ReadContext:
 
         `reason` says what is wrong; `then` what lenient mode does about it (appended to the
         reported reason, never to a strict-mode error, since the run stops there); `fix` how
-        to fix the input (strict-mode errors only).
+        to fix the input (strict-mode errors only; `cli_fix` the same advice for the command line).
         """
         if self.strict and fatal:
             error = IntegrityError if integrity else InputError
-            raise error(reason, source=self.source, line=line, record=record, field=field, fix=fix)
+            raise error(
+                reason, source=self.source, line=line, record=record, field=field, fix=fix, cli_fix=cli_fix
+            )
         self.report.add(
             Problem(
                 self.source,
@@ -105,7 +108,11 @@ class ReadContext:
 
 
 # -- lines ------------------------------------------------------------------------------------
-_UTF8_FIX = "re-encode the file as UTF-8, or read it leniently (strict=False, --lenient) to replace the bytes"
+UTF8_FIX = (
+    "re-encode the file as UTF-8, or read it with strict=False to replace the bytes with U+FFFD",
+    "re-encode the file as UTF-8, or add --lenient to replace the bytes with U+FFFD",
+)
+"""Advice for invalid UTF-8: (from Python, on the command line)."""
 
 
 def utf8_problem(raw: bytes, exc: UnicodeDecodeError, at_end_of_file: bool) -> str:
@@ -143,7 +150,8 @@ def iter_lines(path: str | os.PathLike[str], ctx: ReadContext) -> Iterator[tuple
                     number,
                     utf8_problem(raw, exc, at_end_of_file=not complete),
                     then="replaced with U+FFFD",
-                    fix=_UTF8_FIX,
+                    fix=UTF8_FIX[0],
+                    cli_fix=UTF8_FIX[1],
                     action="repaired",
                 )
                 text = raw.decode("utf-8", errors="replace")
@@ -204,7 +212,8 @@ def _check_surrogates(ctx: ReadContext, number: int, text: str, value: Any) -> A
             "lone surrogate: a \\u escape of half a UTF-16 pair (\\ud800-\\udfff), which is not a"
             f" character{more}",
             then="replaced with U+FFFD",
-            fix="fix the writer that produced it, or read leniently (strict=False, --lenient) to replace it with U+FFFD",
+            fix="fix the program that wrote it, or read with strict=False to replace it with U+FFFD",
+            cli_fix="fix the program that wrote it, or add --lenient to replace it with U+FFFD",
             record=record if isinstance(record, str) else None,
             field=paths[0],
             action="repaired",

@@ -108,7 +108,7 @@ def read_seedtext(path_or_text: str | os.PathLike[str], *, thread_id: str | None
 
 
 def _produce(path: str | os.PathLike[str], strict: bool, thread_id: str | None):  # noqa: ANN202
-    from discourse.io._common import ReadContext, utf8_problem
+    from discourse.io._common import UTF8_FIX, ReadContext, utf8_problem
 
     def produce(report: ReadReport) -> Iterator[Thread]:
         source = str(path)
@@ -122,7 +122,8 @@ def _produce(path: str | os.PathLike[str], strict: bool, thread_id: str | None):
                 line,
                 utf8_problem(data, exc, at_end_of_file=True),
                 then="replaced with U+FFFD",
-                fix="re-encode the file as UTF-8, or read it leniently (strict=False, --lenient) to replace the bytes",
+                fix=UTF8_FIX[0],
+                cli_fix=UTF8_FIX[1],
                 action="repaired",
             )
             text = data.decode("utf-8", errors="replace")

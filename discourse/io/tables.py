@@ -66,6 +66,7 @@ from pathlib import Path
 from typing import Any
 
 from discourse.io._common import (
+    UTF8_FIX,
     ReadContext,
     Spec,
     Where,
@@ -79,7 +80,7 @@ from discourse.io._common import (
 )
 from discourse.io.atomic import atomic_write
 from discourse.io.report import ReadReport
-from discourse.model import SURROGATE_ERRORS, Article, Comment, Corpus, Thread
+from discourse.model import SURROGATE_ERRORS, Article, Comment, Corpus, Thread, replace_surrogates
 
 __all__ = [
     "COMMENT_COLUMNS",
@@ -120,6 +121,7 @@ ARTICLE_SPECS = {
 }
 _INT = re.compile(r"[+-]?\d+")
 _INVALID_UTF8 = re.compile("[\udc80-\udcff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 Row = tuple[int, dict[str, Any], dict[str, Any]]
 """(line, values by field, unmapped columns) of one table row."""
@@ -287,7 +289,8 @@ def _csv_rows(
                     start,
                     reason,
                     then="replaced with U+FFFD",
-                    fix="re-encode the file as UTF-8, or read it leniently (strict=False, --lenient) to replace the bytes",
+                    fix=UTF8_FIX[0],
+                    cli_fix=UTF8_FIX[1],
                     action="repaired",
                 )
                 cells = [_clean_cell(c) for c in cells]
@@ -385,6 +388,17 @@ def _frame_rows(
         )
     for number, cells in enumerate(frame.itertuples(index=False, name=None), 1):
         ctx.report.seen(1)
+        bad = [i for i, cell in enumerate(cells) if isinstance(cell, str) and _SURROGATE.search(cell)]
+        if bad:
+            ctx.issue(
+                number,
+                "lone surrogate (half a UTF-16 pair, not a character)",
+                then="replaced with U+FFFD",
+                fix="repair the text with discourse.model.replace_surrogates, or read with strict=False",
+                field=header[bad[0]],
+                action="repaired",
+            )
+            cells = tuple(replace_surrogates(c) if i in bad else c for i, c in enumerate(cells))
         values: dict[str, Any] = {}
         for field, column in mapping.items():
             if column in positions:
