@@ -268,3 +268,46 @@ def test_corpus_report_attached_and_summary(tmp_path):
     corpus = io.read(DATA / "pushshift" / "RC_sample.ndjson")
     assert isinstance(corpus, Corpus) and isinstance(corpus.report, io.ReadReport)
     assert corpus.report.to_records() == []
+
+
+# -- issue 18 --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("fmt, data, line", [
+    ("jsonl", b'{"id": "t1", "text": "ok"}\n{"id": "t2", "text": "caf\xc3', 2),
+    ("seedtext", b"Title\n\nPara caf\xe2\x82", 3),
+    ("csv", b"thread_id,id,text\nt1,c1,caf\xf0\x9f\x98", 2),
+])
+def test_file_cut_inside_a_character_is_called_truncated(tmp_path, fmt, data, line):
+    path = tmp_path / {"jsonl": "t.jsonl", "seedtext": "t.txt", "csv": "t.csv"}[fmt]
+    path.write_bytes(data)
+    with pytest.raises(InputError, match="truncated: the file ends inside a multi-byte UTF-8 character") as info:
+        list(io.read(path, format=fmt))
+    assert info.value.line == line
+    path.write_bytes(data.replace(b"caf", b"caf\xff "))  # a bad byte inside: not a truncation
+    with pytest.raises(InputError, match="invalid UTF-8") as info:
+        list(io.read(path, format=fmt))
+
+
+def test_dataframe_with_a_lone_surrogate(tmp_path):
+    import pandas as pd
+
+    comments = pd.DataFrame({"thread_id": ["a"], "id": ["c1"], "text": ["bad \udc80"]}, dtype=object)
+    with pytest.raises(InputError, match="lone surrogate") as info:
+        io.from_dataframes(comments=comments)
+    assert info.value.line == 1 and info.value.field == "text"
+    corpus = io.from_dataframes(comments=comments, strict=False)
+    assert list(corpus)[0].comments[0].text == "bad \ufffd"
+    assert [p.action for p in corpus.report.problems] == ["repaired"] and corpus.report.balanced
+
+
+def test_glued_records_in_a_reddit_file_are_recovered(tmp_path):
+    import json as _json
+
+    good = [_json.dumps({"id": f"c{i}", "link_id": "t3_s", "parent_id": "t3_s", "body": f"text {i}"}) for i in range(4)]
+    torn = good[1][: len(good[1]) // 2] + good[2]  # c1 cut short, its line end lost, c2 glued on
+    path = tmp_path / "RC.ndjson"
+    path.write_text("\n".join([good[0], torn, good[3]]) + "\n", encoding="utf-8")
+    corpus = io.read(path, format="reddit", strict=False)
+    assert [c.id for c in list(corpus)[0].comments] == ["c0", "c2", "c3"]
+    report = corpus.report
+    assert (report.records_in, report.records_read, report.records_skipped) == (4, 3, 1)
+    assert "the line's other 1 record(s) can" in report.problems[0].reason

@@ -337,6 +337,23 @@ def test_stream_gives_same_report(case: Case, tmp_path: Path) -> None:
         assert [p.action for p in r.problems] == [case.action]
 
 
+# What lenient mode does; a strict-mode error stops the run, so it must not say any of it.
+LENIENT_WORDS = ("skipped", "kept", "replaced with", "reset to", "read as", "ignored", "walked as")
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.strict is not None], ids=lambda c: c.id)
+def test_strict_errors_say_what_happened_not_the_lenient_action(case: Case, tmp_path: Path) -> None:
+    """Issue 18: "kept as a root", "replaced with U+FFFD", "reset to ''" in an error that stopped the run."""
+    path = _materialise(case, tmp_path)
+    with pytest.raises(InputError) as info:
+        io.read(path, format=case.fmt, strict=True, **case.options)
+    message = info.value.reason + "; " + (info.value.fix or "")
+    assert not [w for w in LENIENT_WORDS if w in message], message
+    if case.action and not case.raises_lenient:  # and lenient mode does say what it did
+        corpus = io.read(path, format=case.fmt, strict=False, **case.options)
+        assert corpus.report.problems[0].reason.startswith(info.value.reason)
+
+
 def _strict_text(case: Case) -> str:
     if case.strict is None:
         return "no error" + ("; reported" if case.action else "")

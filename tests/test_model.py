@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import datetime, timezone
 
 import pytest
@@ -111,3 +112,83 @@ def test_corpus_in_memory_and_streamed(seed_thread):
     assert len(calls) == 2
     with pytest.raises(TypeError):
         len(streamed)
+
+
+# -- issue 18: the model checks its fields ---------------------------------------------------------
+@pytest.mark.parametrize(
+    "kwargs, words",
+    [
+        ({"id": "c", "text": None}, "field 'text' must be a str, not NoneType"),
+        ({"id": None}, "field 'id' must be a str (or an int), not NoneType"),
+        ({"id": True}, "field 'id' must be a str (or an int), not bool"),
+        ({"id": "c", "parent_id": 1.5}, "field 'parent_id' must be a str, an int or None, not float"),
+        ({"id": "c", "author": 7}, "field 'author' must be a str or None, not int"),
+        ({"id": "c", "score": "3"}, "field 'score' must be a number or None, not str"),
+        ({"id": "c", "created": "2020-01-01"}, "field 'created' must be a datetime or None, not str"),
+        ({"id": "c", "meta": ["x"]}, "field 'meta' must be a mapping, not list"),
+        ({"id": "c", "text": "bad \udc80"}, "field 'text' holds a lone surrogate U+DC80 at position 4"),
+    ],
+)
+def test_comment_checks_its_fields(kwargs, words):
+    from discourse.errors import ModelError
+
+    with pytest.raises(ModelError, match=re.escape(words)) as info:
+        Comment(**kwargs)
+    assert isinstance(info.value, TypeError)  # what Python raises for a wrong argument type
+
+
+@pytest.mark.parametrize(
+    "kwargs, words",
+    [
+        ({"id": "a", "title": None}, "field 'title' must be a str"),
+        ({"id": "a", "text": b"bytes"}, "field 'text' must be a str, not bytes"),
+        ({"id": "a", "authors": "Tyler Durden"}, "field 'authors' must be a sequence of str"),
+        ({"id": "a", "authors": ["x", None]}, "field 'authors' must be a str, not NoneType"),
+        ({"id": "a", "published": 1506067200}, "field 'published' must be a datetime or None"),
+        ({"id": "a", "url": 3}, "field 'url' must be a str or None"),
+    ],
+)
+def test_article_checks_its_fields(kwargs, words):
+    from discourse.errors import ModelError
+
+    with pytest.raises(ModelError, match=words):
+        Article(**kwargs)
+
+
+def test_thread_checks_its_parts():
+    from discourse.errors import ModelError
+
+    with pytest.raises(ModelError, match="'article' must be an Article"):
+        Thread("a1")
+    with pytest.raises(ModelError, match=r"comments\[1\] must be a Comment, not dict"):
+        Thread(Article(id="a"), (Comment(id="1"), {"id": "2"}))
+    # what the model accepts as it always did
+    comment = Comment(id=3, parent_id=2, score=1.5)
+    assert (comment.id, comment.parent_id, comment.score) == ("3", "2", 1.5)
+
+
+def test_duplicate_comment_ids_are_an_integrity_error():
+    from discourse.errors import IntegrityError
+
+    thread = make_thread(("c1", None), ("c2", "c1"), ("c1", None))
+    with pytest.raises(IntegrityError, match=r"comment id 'c1' is used by 2 comments \(positions 0, 2\)") as info:
+        thread.check()
+    assert info.value.record == "a"
+    make_thread(("c1", None), ("c2", "c9")).check()  # an orphan is no error here (walked as a root)
+
+
+def test_comment_unit_ids_cannot_collide_with_the_article():
+    from discourse.model import comment_unit_id
+
+    ids = ["article", "title", "comment:article", "comment:comment:title", "c1", "comment", "Article"]
+    units = [comment_unit_id(i) for i in ids]
+    assert units == ["comment:article", "comment:title", "comment:comment:article",
+                     "comment:comment:comment:title", "c1", "comment", "Article"]
+    assert len(set(units) | {"article", "title"}) == len(units) + 2
+    thread = Thread(Article(id="a", title="T"), (Comment(id="article", text="x"), Comment(id="title", text="y")))
+    assert [u[0] for u in thread.units()] == ["title", "article", "comment:article", "comment:title"]
+
+
+def test_placeholder_flag():
+    assert Comment(id="c", text="[removed]", meta={"text_placeholder": "[removed]"}).placeholder == "[removed]"
+    assert Comment(id="c", text="[removed]").placeholder is None  # only a reader's flag makes it one

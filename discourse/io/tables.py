@@ -281,7 +281,12 @@ def _csv_rows(
                 continue
             ctx.report.seen(1)
             if any(_INVALID_UTF8.search(c) for c in cells):
-                if is_last and cut_character and _INVALID_UTF8.search(cells[-1][-cut_character:] or "x"):
+                if (
+                    is_last
+                    and cut_character
+                    and not any(_INVALID_UTF8.search(c) for c in cells[:-1])
+                    and not _INVALID_UTF8.search(cells[-1][:-cut_character])
+                ):
                     reason = "truncated: the file ends inside a multi-byte UTF-8 character"
                 else:
                     reason = "invalid UTF-8 bytes"

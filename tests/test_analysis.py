@@ -1,0 +1,97 @@
+"""``analyze`` / ``analyze_path``: integrity of the input, unit ids, placeholders, empty input
+(issue 18)."""
+
+from __future__ import annotations
+
+import json
+import warnings
+
+import pytest
+
+from discourse.analysis import analyze, analyze_path
+from discourse.errors import DataWarning, IntegrityError
+from discourse.model import Article, Comment, Corpus, Thread
+
+FAST = {"n_boot": 20, "features": ["questions", "shouting"]}
+
+
+def test_duplicate_comment_ids_in_a_thread_stop_the_analysis():
+    thread = Thread(Article(id="a", text="Body."), (Comment(id="c1", text="First!"), Comment(id="c1", text="Second?")))
+    assert len(thread) == 2
+    with pytest.raises(IntegrityError, match=r"comment id 'c1' is used by 2 comments") as info:
+        analyze(thread, **FAST)
+    assert info.value.record == "a"
+
+
+def test_duplicate_thread_ids_in_a_corpus_stop_the_analysis():
+    one = Thread(Article(id="a", text="One."), (Comment(id="c1", text="x"),))
+    two = Thread(Article(id="a", text="Two."), (Comment(id="c2", text="y"),))
+    with pytest.raises(IntegrityError, match=r"thread id 'a' is used by threads 1 and 2 of the input"):
+        analyze(Corpus([one, two]), **FAST)
+
+
+def test_provenance_counts_equal_the_input():
+    # orphans, self-replies and cycles are analysed (walked as roots), so every comment counts
+    thread = Thread(Article(id="a", text="Body."), (
+        Comment(id="c1", text="Root."), Comment(id="c2", text="Orphan.", parent_id="gone"),
+        Comment(id="c3", text="Self.", parent_id="c3"), Comment(id="c4", text="x", parent_id="c5"),
+        Comment(id="c5", text="y", parent_id="c4")))
+    results = analyze(Corpus([thread, Thread(Article(id="b"))]), **FAST)
+    assert results.provenance["input"]["comments"] == len(thread) == 5
+    assert results.provenance["input"]["threads"] == 2
+    units = results["units"]
+    assert sorted(units.loc[units.unit_kind == "comment", "unit_id"]) == ["c1", "c2", "c3", "c4", "c5"]
+
+
+def test_comment_ids_article_and_title_do_not_collide_with_the_article():
+    thread = Thread(Article(id="a", title="Headline", text="Body text."), (
+        Comment(id="article", text="I am a comment."), Comment(id="title", text="Me too.", parent_id="article"),
+        Comment(id="comment:article", text="And me.")))
+    results = analyze(thread, **FAST)
+    units = results["units"]
+    assert units["unit_id"].is_unique
+    assert list(units["unit_id"]) == ["title", "article", "comment:article", "comment:title", "comment:comment:article"]
+    assert list(units["text"]) == ["Headline", "Body text.", "I am a comment.", "Me too.", "And me."]
+    assert units.loc[units.unit_id == "comment:title", "parent_id"].item() == "comment:article"
+    sentiment = results["sentiment"].query("measure == 'score' and level == 'unit'")
+    assert sentiment.groupby("unit_id").size().max() == 1  # one score per unit: no mixing
+    assert set(sentiment["unit_id"]) == set(units["unit_id"])
+
+
+def test_placeholder_comments_stay_in_the_tree_without_text_measures(tmp_path):
+    from discourse import io
+
+    (tmp_path / "RC.ndjson").write_text("\n".join(json.dumps(c) for c in [
+        {"id": "a", "link_id": "t3_s", "parent_id": "t3_s", "body": "Great news, I love it!", "author": "u1"},
+        {"id": "b", "link_id": "t3_s", "parent_id": "t1_a", "body": "[deleted]", "author": "[deleted]"},
+        {"id": "c", "link_id": "t3_s", "parent_id": "t1_b", "body": "[removed]", "author": "u2"},
+        {"id": "d", "link_id": "t3_s", "parent_id": "t1_c", "body": "Terrible, awful idea.", "author": "u2"},
+    ]) + "\n", encoding="utf-8")
+    corpus = io.read(tmp_path / "RC.ndjson", format="reddit")
+    results = analyze(corpus, **FAST)
+    units = results["units"].set_index("unit_id")
+    assert list(units.loc[["a", "b", "c", "d"], "depth"]) == [0, 1, 2, 3]  # the reply tree is kept
+    assert units.loc["b", "author"] is None  # "[deleted]" is not a user
+    assert units.loc["b", "text"] == "[deleted]" and units.loc["c", "text"] == "[removed]"
+    assert units.loc[["b", "c"], "n_words"].isna().all() and units.loc["a", "n_words"] == 5
+    for name, table in results.tables.items():
+        if name != "units" and "unit_id" in table.columns:
+            assert not set(table["unit_id"]) & {"b", "c"}, name
+    assert results.provenance["input"]["comments"] == 4
+
+
+def test_empty_input_warns(tmp_path):
+    with pytest.warns(DataWarning, match="no threads to analyse"):
+        results = analyze([], **FAST)
+    assert all(len(table) == 0 for table in results.tables.values())
+    empty = tmp_path / "empty.jsonl"
+    empty.write_bytes(b"")
+    with pytest.warns(DataWarning, match="empty.jsonl: no threads to analyse"):
+        manifest = analyze_path(empty, out=tmp_path / "o", progress=False, **FAST)
+    assert manifest["input"]["threads"] == 0
+
+
+def test_a_normal_input_does_not_warn(seed_thread):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DataWarning)
+        analyze(seed_thread, **FAST)
