@@ -43,6 +43,7 @@ def seed_texts():
     return {unit_id: text for unit_id, _, text in load_seed().units()}
 
 
+@pytest.mark.slow
 def test_quickstart(tmp_path):
     out = tmp_path / "quickstart"
     stdout = run("quickstart.py", out)
@@ -91,6 +92,7 @@ def test_article_vs_comments(tmp_path, seed_texts):
         assert seed_texts[row.unit_id][row.start : row.end] == row.surface
 
 
+@pytest.mark.slow
 def test_corpus_scale(tmp_path):
     out = tmp_path / "corpus"
     run("corpus_scale.py", out, "--comments", "500", "--per-thread", "100")
@@ -104,6 +106,7 @@ def test_corpus_scale(tmp_path):
     assert depth["n"].sum() == 500 and list(depth["depth"]) == sorted(depth["depth"])
 
 
+@pytest.mark.slow
 def test_actor_figures(tmp_path):
     out = tmp_path / "actors"
     stdout = run("actor_figures.py", out)
@@ -118,6 +121,7 @@ def test_actor_figures(tmp_path):
     assert (network["n"] >= 1).all()
 
 
+@pytest.mark.slow
 def test_benchmark_stages(tmp_path):
     done = subprocess.run(
         [sys.executable, str(EXAMPLES / "benchmark_stages.py"), "--comments", "200", "--comments-per-thread", "50"],
@@ -139,6 +143,7 @@ def test_benchmark_stages(tmp_path):
     assert rows["units"] == round((200 + 4) / 200, 1)
 
 
+@pytest.mark.slow
 def test_benchmark_on_texts_from_a_csv(tmp_path, seed_texts):
     texts = [text for unit_id, text in seed_texts.items() if unit_id.startswith("c")] * 2  # 32 comments
     pd.DataFrame({"body": texts, "other": range(len(texts))}).to_csv(tmp_path / "mine.csv", index=False)

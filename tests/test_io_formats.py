@@ -234,6 +234,7 @@ def _big_jsonl(path: Path, n_threads: int, per_thread: int) -> None:
     io.write_jsonl(gen(), path)
 
 
+@pytest.mark.slow
 def test_stream_jsonl_memory_is_one_thread(tmp_path):
     path = tmp_path / "big.jsonl"
     _big_jsonl(path, n_threads=60, per_thread=500)  # 30,000 comments

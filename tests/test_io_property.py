@@ -8,6 +8,7 @@ import tempfile
 from datetime import timedelta, timezone
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -50,6 +51,7 @@ def threads(draw) -> Thread:
     return Thread(article, tuple(comments))
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(st.lists(threads(), max_size=3, unique_by=lambda t: t.id))
 def test_jsonl_round_trip_property(sample):
@@ -97,18 +99,21 @@ def _lenient_never_crashes(fmt: str, name: str, content: bytes) -> None:
             assert n_comments <= report.records_read <= n_comments + len(threads)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(LINES)
 def test_lenient_jsonl_on_any_bytes(lines):
     _lenient_never_crashes("jsonl", "x.jsonl", b"\n".join(lines))
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(LINES)
 def test_lenient_convokit_on_any_bytes(lines):
     _lenient_never_crashes("convokit", "utterances.jsonl", b"\n".join(lines))
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(LINES)
 def test_lenient_reddit_on_any_bytes(lines):

@@ -18,6 +18,7 @@ def corpus_file(tmp_path_factory):
     return path
 
 
+@pytest.mark.slow
 def test_files_of_a_parallel_run_equal_a_serial_run(corpus_file, tmp_path) -> None:
     manifests = {}
     for n_jobs in (1, 2):
@@ -31,6 +32,7 @@ def test_files_of_a_parallel_run_equal_a_serial_run(corpus_file, tmp_path) -> No
     assert manifests[2]["input"]["threads"] == 9 and manifests[2]["input"]["comments"] == 180
 
 
+@pytest.mark.slow
 def test_parallel_analysis_in_memory_equals_serial() -> None:
     corpus = synthetic_corpus(60, comments_per_thread=20, seed=5)
     serial = analyze(corpus, n_boot=50, n_jobs=1)

@@ -547,6 +547,7 @@ texts = st.lists(
 
 # Not a text function (those get 250 examples): the seven table functions on any thread, 50
 # examples, since building all the tables of analyze() dominates the time (~170 ms per example).
+@pytest.mark.slow
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     body=texts,
@@ -583,6 +584,7 @@ def test_tables_of_any_thread(body, comments):
 # -- the standard figures -----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_standard_figures_are_written_and_byte_identical(results, tmp_path):
     from discourse.figures import FIGURES_DIR, standard_figures, write_standard_figures
 
@@ -604,6 +606,7 @@ def test_standard_figures_are_written_and_byte_identical(results, tmp_path):
         assert_legible(fig)
 
 
+@pytest.mark.slow
 def test_standard_figures_of_a_corpus(tmp_path):
     from discourse.figures import standard_figures, write_standard_figures
 

@@ -481,6 +481,7 @@ def _canonical(rows) -> str:
     return json.dumps(rows, sort_keys=True, default=repr)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(small_threads())
 def test_pipeline_rows_of_any_thread(thread):
@@ -491,6 +492,7 @@ def test_pipeline_rows_of_any_thread(thread):
     assert _canonical(again) == _canonical(rows)
 
 
+@pytest.mark.slow
 @settings(SETTINGS, max_examples=100)
 @given(small_threads())
 def test_analyze_any_thread(thread):

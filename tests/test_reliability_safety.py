@@ -446,6 +446,7 @@ _KILLED_RUN = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_killed_run_leaves_previous_results_loadable(corpus_file, previous, tmp_path):
     """SIGKILL mid-corpus (power cut, out-of-memory killer): no cleanup code runs at all."""
@@ -483,6 +484,7 @@ def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.slow
 def test_cli_malformed_jsonl_fails_cleanly(corpus_file, tmp_path):
     lines = corpus_file.read_text(encoding="utf-8").splitlines(keepends=True)
     lines[2] = '{"id": "t2", "comments": [{"id": "c1", "text": "cut off here\n'
@@ -506,6 +508,7 @@ def test_cli_malformed_jsonl_fails_cleanly(corpus_file, tmp_path):
     assert len(report) == 2 and report[1].startswith(f"{bad},3,")
 
 
+@pytest.mark.slow
 def test_cli_actor_file_with_code_is_data(tmp_path):
     """The same hostile registry through ``discourse analyze --actors``: its aliases are matched
     as text and written to the tables verbatim; nothing runs."""

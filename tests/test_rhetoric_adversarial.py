@@ -66,6 +66,7 @@ def test_adversarial_inputs_run_in_linear_time(seed_thread, capsys):
         print("\n" + "\n".join(lines))
 
 
+@pytest.mark.slow
 def test_cost_grows_linearly_with_length(seed_thread):
     analyzer = RhetoricAnalyzer()
     small = min(_time(analyzer, _ordinary(seed_thread, 50_000)) for _ in range(3))

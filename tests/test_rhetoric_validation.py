@@ -24,6 +24,7 @@ def ptc(eval_dir):
     return validate_ptc(eval_dir)
 
 
+@pytest.mark.slow
 def test_ptc_hits_fall_in_gold_spans_more_than_chance(ptc):
     combined = ptc[ptc.feature == "(any of them)"].set_index("technique")
     assert set(combined.index) == set(TECHNIQUES)

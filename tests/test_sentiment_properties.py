@@ -107,6 +107,7 @@ def megabyte(seed_thread):
     return (text + "\n\n") * (1_000_000 // (len(text) + 2) + 1)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("method", ["vader", "textblob", "news"])
 def test_adversarial_inputs_run_in_linear_time(method, megabyte, capsys):
     # CPU time of this process, not wall time: a loaded CI machine must not make a linear

@@ -41,12 +41,14 @@ def test_vader_agrees_with_reference_on_every_sentence(eval_dir):
     assert total.max_abs_diff == 0.0
 
 
+@pytest.mark.slow
 def test_textblob_agrees_with_reference_on_every_sentence(eval_dir):
     agreement = validation.textblob_agreement(eval_dir)
     total = agreement[agreement.set == "all"].iloc[0]
     assert total.n == 23_703 and total.share_all == 1.0
 
 
+@pytest.mark.slow
 def test_table_reproduces_published_vader_and_textblob_figures(table):
     for name, r in VADER_R.items():
         row = table[(table.set == name) & (table.method == "vader")].iloc[0]
@@ -70,6 +72,7 @@ def test_news_beats_vader_out_of_fold(table):
     assert set(news_rows.evaluation) == {"out-of-fold (10 folds)"}
 
 
+@pytest.mark.slow
 def test_shipped_weights_match_a_refit(eval_dir):
     shipped = json.loads((DATA_DIR / WEIGHTS_FILE).read_text(encoding="utf-8"))
     refit = validation.fit_news_weights(eval_dir)

@@ -149,6 +149,7 @@ def test_length_histogram_is_a_distribution():
             assert nxt[0] == high + 1  # contiguous ranges
 
 
+@pytest.mark.slow
 def test_length_distribution(threads_20k):
     lengths = [Doc(c.text).n_words for t in threads_20k for c in t.comments]
     n_sentences = [len(Doc(c.text).sentences) for t in threads_20k for c in t.comments]
@@ -248,6 +249,7 @@ def test_jsonl_round_trip_is_lossless(tmp_path):
     assert corpus.report.records_skipped == 0 and not corpus.report.problems
 
 
+@pytest.mark.slow
 def test_streaming_write_runs_in_constant_memory(tmp_path):
     synthetic_module._pool()  # the seed pool is built once per process, not per corpus
     path = tmp_path / "big.jsonl"
@@ -292,6 +294,7 @@ def _benchmark_module():
     return module
 
 
+@pytest.mark.slow
 def test_benchmark_runs_and_writes_table(tmp_path, monkeypatch, capsys):
     bench = _benchmark_module()
 
