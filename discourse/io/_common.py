@@ -787,8 +787,10 @@ def assemble_threads(
                 where.ctx.issue(
                     where.line,
                     f"thread {thread_id!r} comes back after other threads; grouped=True needs"
-                    " each thread's records together (use grouped=False)",
+                    " each thread's records together",
                     then="record skipped",
+                    fix="read with grouped=False (holds all comments in memory), or sort the file by thread",
+                    cli_fix=f"sort the file by {thread_field} so that each thread's records are together",
                     record=comment.id,
                     field=where.prefix + thread_field,
                 )

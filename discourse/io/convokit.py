@@ -344,6 +344,8 @@ def _produce(path: str | os.PathLike[str], strict: bool, grouped: bool):  # noqa
                         f"conversation {conv_id!r} comes back after other conversations;"
                         " grouped=True needs each conversation's lines together",
                         then="line skipped",
+                        fix="read with grouped=False (holds all utterances in memory), or sort the lines by conversation",
+                        cli_fix="sort utterances.jsonl so that each conversation's lines are together",
                         record=utt.values["id"],
                         field="conversation_id",
                     )
