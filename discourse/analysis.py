@@ -359,7 +359,9 @@ def analyze_path(
     One thread at a time is read, analysed and written, so memory stays bounded whatever the
     corpus size. `out` is replaced as a whole, tables and figures together, only when all are
     complete (see :class:`~discourse.results.ResultsWriter`): it must be new, empty or earlier
-    results; on an input error nothing is left behind.
+    results; on an input error nothing is left behind. An input without threads (empty, or
+    every record skipped) gives empty tables and a :class:`~discourse.errors.DataWarning`;
+    duplicate comment or thread ids raise :class:`~discourse.errors.IntegrityError`.
 
     Parameters
     ----------
@@ -380,10 +382,6 @@ def analyze_path(
         Also draw the standard figures into ``out/figures``.
     n_jobs, progress, **params
         Worker processes, progress bar, and parameters of :class:`Analysis`.
-
-    An input without threads (empty, or every record skipped) gives empty tables and a
-    :class:`~discourse.errors.DataWarning`; duplicate ids raise
-    :class:`~discourse.errors.IntegrityError`.
 
     Returns
     -------
