@@ -100,6 +100,7 @@ class ResultsWriter:
     def __init__(self, folder: str | os.PathLike[str], tables: Iterable[str]) -> None:
         self.folder = Path(folder)
         self._target = Path(os.path.realpath(self.folder))  # a symlinked folder is replaced where it lives
+        _recover_interrupted_swap(self._target)
         _check_target(self._target, shown=self.folder)
         self._target.parent.mkdir(parents=True, exist_ok=True)
         _remove_stale_staging(self._target)
@@ -262,6 +263,20 @@ def _remove_stale_staging(target: Path) -> None:
         for entry in os.scandir(target):
             if _is_staging(entry.name) and entry.is_dir(follow_symlinks=False):
                 shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def _recover_interrupted_swap(target: Path) -> None:
+    """Put back previous results that a run killed between the two renames of the fallback
+    swap (no atomic exchange) left aside as ``.<name>.old-<pid>-*``, if the folder is missing."""
+    if target.exists() or target.is_symlink() or not target.parent.is_dir():
+        return
+    prefix = f".{target.name}.old-"
+    for entry in sorted(os.scandir(target.parent), key=lambda e: e.name):
+        if entry.name.startswith(prefix) and entry.is_dir(follow_symlinks=False):
+            pid = entry.name[len(prefix) :].split("-", 1)[0]
+            if not (pid.isdigit() and _alive(int(pid))) and (Path(entry.path) / MANIFEST).is_file():
+                os.rename(entry.path, target)
+                return
 
 
 def _alive(pid: int) -> bool:

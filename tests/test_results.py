@@ -289,6 +289,35 @@ def test_staging_folders_of_killed_runs_are_removed(seed_results, tmp_path):
     assert _load(out)["units"].equals(seed_results["units"])
 
 
+def test_a_swap_interrupted_between_two_renames_is_rolled_back(seed_results, tmp_path, monkeypatch):
+    """Where there is no atomic exchange, the fallback renames the old folder aside and then the
+    new one in; a run killed between the two leaves no folder, and the next run puts it back."""
+    from discourse import results as results_module
+
+    out = seed_results.save(tmp_path / "res")
+    old = _snapshot(out)
+    monkeypatch.setattr(results_module, "_exchange", lambda a, b: False)
+    real_rename = os.rename
+
+    def killed_after_first(src, dst):
+        real_rename(src, dst)
+        if Path(dst).name.startswith(".res.old-"):
+            raise SystemExit("killed")  # (the process stops here; no clean-up of its own)
+
+    monkeypatch.setattr(results_module.os, "rename", killed_after_first)
+    with pytest.raises(SystemExit):
+        seed_results.save(out)
+    monkeypatch.setattr(results_module.os, "rename", real_rename)
+    assert not out.exists()
+    aside = next(p for p in tmp_path.iterdir() if p.name.startswith(".res.old-"))
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    aside.rename(aside.with_name(f".res.old-{int(dead.stdout)}-x"))  # as if its process were gone
+    from discourse.results import ResultsWriter
+
+    ResultsWriter(out, ["units"]).abort()  # the next run (here only started) restores the folder
+    assert _snapshot(out) == old
+
+
 def test_save_keeps_the_folder_mode_and_a_symlinked_folder(seed_results, tmp_path):
     real = tmp_path / "real"
     seed_results.save(real)
