@@ -1,65 +1,47 @@
-"""Named actors: the registry, mention finding with character spans, and the nomination table.
+"""The actor registry: :class:`Actor`, :class:`Alias`, :class:`ActorRegistry`, and the one
+place that supplies the default registry.
 
 An :class:`Actor` is a country, person, organisation, group, media outlet or other entity that a
 text can take a stance toward. It is named by *aliases* of different *forms*: names
 ("United States"), abbreviations ("US", "U.S."), demonyms ("Americans"), metonyms
 ("Washington", "the Pentagon", "the Kremlin"), epithets ("Assad regime") and descriptions
 ("Arab-Kurdish coalition"). How an actor is named is itself a discourse choice (the *nomination*
-strategy of Reisigl & Wodak 2001), so :func:`nominations` counts which names each part of a
-thread uses.
+strategy of Reisigl & Wodak 2001, see :mod:`discourse.actors.nomination`).
 
-An :class:`ActorRegistry` holds the actors, loads them from a TOML or JSON file or a dict (data
-only, never code) and compiles all aliases once into a token trie: mention finding walks the
-shared tokens of a :class:`~discourse.text.Doc` once, with one dictionary look-up per token.
+An :class:`ActorRegistry` holds the actors, is read from a TOML or JSON file or a dict (data
+only, never code; see :mod:`discourse.actors.loading`), compiles all aliases once into an
+:class:`~discourse.actors.matching.AliasMatcher`, and resolves the names a user types (ids,
+display names, aliases) to actor ids (:meth:`ActorRegistry.resolve`).
 
-Matching rules (see ``docs/guide/actors.md``):
-
-* aliases are tokenised like the text, so "U.S." is one token and "Russia's" is
-  ``Russia`` + ``'s`` (possessives are found and flagged); hyphenated words and words glued in
-  scraping (``US-backed``, ``CongoMaliSyria``) are matched piece by piece, never inside a word;
-* the longest alias wins at each position ("Syrian Army" before "Syrian");
-* aliases match in any case except: ``exact`` aliases match only as written ("US" is never the
-  pronoun "us", and in a shouted run such as "LET US GO" only after "the"); ``cased`` aliases
-  must be capitalised as written unless the whole text is written without capitals (lower-case
-  commenters: "president trump"). All-caps abbreviations of two or three letters are ``cased``
-  automatically, and ``exact`` when their lower-case form is an English word.
+Every function that takes ``registry=None`` gets the bundled registry from
+:func:`registry_or_default`, the only fallback in the package.
 
 Examples
 --------
->>> ms = find_mentions("The US-backed SDF and Russia's jets; let us see what the u.s. does.")
->>> [(m.surface("The US-backed SDF and Russia's jets; let us see what the u.s. does."), m.actor_id) for m in ms]
-[('US', 'united_states'), ('SDF', 'sdf'), ('Russia', 'russia'), ('u.s.', 'united_states')]
->>> ms[2].possessive
-True
+>>> reg = default_registry()
+>>> reg.resolve("Russia"), reg.resolve("the Kremlin"), resolve_actors(["US", "cia"])
+('russia', 'russia', ['united_states', 'cia'])
 """
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import os
 import re
-import sys
+import unicodedata
 import weakref
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import cached_property, lru_cache, partial
-from itertools import compress
-from pathlib import Path
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from types import MappingProxyType
-from operator import attrgetter, itemgetter
-from typing import Any, NamedTuple
+from typing import Any
 
-from discourse.errors import LexiconError
+from discourse.actors.matching import AliasMatcher, Mention
+from discourse.errors import LexiconError, UnknownActorError
 from discourse.lexicons import provenance_record
-from discourse.model import Span, Thread
-from discourse.text import Doc, Token, as_doc
-
-if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from discourse.text import Doc, as_doc
 
 __all__ = [
     "KINDS",
@@ -67,14 +49,11 @@ __all__ = [
     "CASE_MODES",
     "Alias",
     "Actor",
-    "Mention",
     "ActorRegistry",
-    "find_mentions",
-    "NominationTable",
-    "nominations",
-    "nomination_table",
-    "Unit",
-    "thread_units",
+    "default_registry",
+    "registry_or_default",
+    "resolve_actors",
+    "fold_name",
 ]
 
 KINDS = ("country", "person", "organisation", "group", "media", "other")
@@ -86,39 +65,7 @@ FORMS = ("name", "abbreviation", "demonym", "metonym", "epithet", "description")
 CASE_MODES = ("auto", "any", "cased", "exact")
 """Case rules of an :class:`Alias` (see the module docstring)."""
 
-_FORM_KEYS = {
-    "names": "name",
-    "abbreviations": "abbreviation",
-    "demonyms": "demonym",
-    "metonyms": "metonym",
-    "epithets": "epithet",
-    "descriptions": "description",
-}
-_ACTOR_KEYS = frozenset(
-    {"id", "name", "kind", "parent", "aliases", "exact", "cased", "any"} | set(_FORM_KEYS)
-)
 _ID = re.compile(r"[A-Za-z0-9_.:-]+")
-
-# Lower-case forms of short all-caps abbreviations that are also English words: such an
-# abbreviation only matches in capitals ("US" but never "us"). A closed grammatical set.
-_ENGLISH_SHORT_WORDS = frozenset(
-    """
-    a am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we ye yo
-    all and any are but can did for got had has her him his how its let may nor not now off old
-    one our out own say see she the too two use was way who why yet you aid ice war man men sun
-    win won pm ad
-    """.split()
-)
-
-# A hyphen anywhere, or a word glued to the next in scraping ("CongoMali"): tokens that are
-# matched piece by piece. Three lower-case letters before the capital keep "McCain", "DeSantis"
-# and "YouTube" whole.
-_HYPHEN = re.compile(r"-+")
-_CAMEL = re.compile(r"[A-Z](?<=[a-z]{3}[A-Z])(?=[a-z])")  # the capital of "CongoMali"
-_START = attrgetter("start")
-_LOWER = itemgetter(3)  # Token.lower
-_GAP_OK = frozenset(" \t-")
-
 
 # -- data classes ---------------------------------------------------------------------------
 
@@ -155,7 +102,27 @@ class Alias:
             raise LexiconError(f"alias {self.text!r}: case {self.case!r} is not one of {CASE_MODES}")
 
 
-def _guess_form(text: str) -> str:
+def fold_name(text: str) -> str:
+    """A name folded for comparison: accents removed, case folded, spacing normalised.
+
+    Examples
+    --------
+    >>> fold_name("  Orbán   Viktor "), fold_name("ERDOĞAN")
+    ('orban viktor', 'erdogan')
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())
+
+
+def guess_form(text: str) -> str:
+    """The form of a plain-string alias: ``abbreviation`` for short all-caps strings, else ``name``.
+
+    Examples
+    --------
+    >>> guess_form("U.S."), guess_form("Syria")
+    ('abbreviation', 'name')
+    """
     compact = text.replace(".", "")
     if compact.isupper() and len(compact) <= 6:
         return "abbreviation"
@@ -209,7 +176,7 @@ class Actor:
             raw = (raw,)
         for alias in raw:
             if isinstance(alias, str):
-                alias = Alias(alias, _guess_form(alias))
+                alias = Alias(alias, guess_form(alias))
             elif not isinstance(alias, Alias):
                 raise LexiconError(f"actor {self.id!r}: alias {alias!r} is not a string")
             key = " ".join(alias.text.split())
@@ -219,503 +186,6 @@ class Actor:
         if not aliases:
             raise LexiconError(f"actor {self.id!r} has no aliases, so it could never be found")
         object.__setattr__(self, "aliases", tuple(aliases))
-
-
-class Mention(NamedTuple):
-    """A mention of an actor: a view ``[start, end)`` of the owner's text.
-
-    A light immutable tuple (like :class:`~discourse.text.Token`), because a corpus holds
-    millions of them; :attr:`span` gives the :class:`~discourse.model.Span`.
-
-    Attributes
-    ----------
-    start, end : int
-        Character offsets into the text (end exclusive).
-    actor_id : str
-        The actor named.
-    alias : str
-        The registry alias that matched (its canonical spelling; the surface may differ in case).
-    form : str
-        The alias's form (:data:`FORMS`).
-    possessive : bool
-        True if followed by a possessive ``'s`` or ``'`` ("Russia's", "Kurds' land").
-    sentence : int
-        Index of the sentence in ``doc.sentences``.
-    token_start, token_end : int
-        Indices into ``doc.tokens`` of the tokens the mention touches (``[start, end)``).
-
-    Examples
-    --------
-    >>> m = find_mentions("Damascus said no.")[0]
-    >>> (m.start, m.end, m.actor_id, m.form, m.span)
-    (0, 8, 'syrian_government', 'metonym', Span(start=0, end=8, label='syrian_government'))
-    """
-
-    start: int
-    end: int
-    actor_id: str
-    alias: str
-    form: str
-    possessive: bool = False
-    sentence: int = 0
-    token_start: int = 0
-    token_end: int = 0
-
-    @property
-    def span(self) -> Span:
-        """The mention as a :class:`~discourse.model.Span` labelled with the actor id."""
-        return Span(self.start, self.end, self.actor_id)
-
-    def surface(self, text: str | Doc) -> str:
-        """The mention as written in `text` (the owner's text or its :class:`Doc`).
-
-        Examples
-        --------
-        >>> find_mentions("the u.s. said")[0].surface("the u.s. said")
-        'u.s.'
-        """
-        owner = text.text if isinstance(text, Doc) else text
-        return owner[self.start : self.end]
-
-    def to_record(self) -> dict[str, Any]:
-        """One tidy row: ``actor``, ``alias``, ``form``, ``start``, ``end``, ``sentence``,
-        ``possessive``.
-
-        Examples
-        --------
-        >>> find_mentions("Russia's")[0].to_record()["possessive"]
-        True
-        """
-        return {
-            "actor": self.actor_id,
-            "alias": self.alias,
-            "form": self.form,
-            "start": self.start,
-            "end": self.end,
-            "sentence": self.sentence,
-            "possessive": self.possessive,
-        }
-
-
-_new_mention = partial(tuple.__new__, Mention)  # skips the generated __new__: hot path
-
-
-# -- the compiled matcher ---------------------------------------------------------------------
-
-
-class _Entry(NamedTuple):
-    keys: tuple[str, ...]  # lower-case pieces
-    checks: tuple[tuple[int, str, str], ...]  # (piece index, rule, alias surface) for cased pieces
-    actor_id: str
-    alias: str
-    form: str
-    shout_guard: bool  # contains an exact short all-caps piece ("US")
-    size: int  # len(keys)
-
-
-def _split_token(doc: Doc, token: Token) -> list[Token]:
-    """Split a word token at hyphens and scraping glue into piece tokens with offsets."""
-    norm = doc.norm[token.start : token.end]
-    cuts = []  # (start, end) of the separators inside the token
-    found = norm.find("-")
-    while found != -1:
-        stop = found + 1
-        while stop < len(norm) and norm[stop] == "-":
-            stop += 1
-        cuts.append((found, stop))
-        found = norm.find("-", stop)
-    if not norm.islower() and _CAMEL.search(norm) is not None:
-        cuts += [(m.start(), m.start()) for m in _CAMEL.finditer(norm)]
-        cuts.sort()
-    pieces = []
-    position = 0
-    text, lower, base = doc.text, doc.lower, token.start
-    for cut_start, cut_end in cuts + [(len(norm), len(norm))]:
-        if cut_start > position and norm[position:cut_start].strip("*'"):
-            a, b = base + position, base + cut_start
-            pieces.append(Token(a, b, text[a:b], lower[a:b], "word"))
-        position = cut_end
-    return pieces
-
-
-def _pieces_of(
-    doc: Doc, keys: frozenset[str] | None = None, memo: dict[str, Any] | None = None
-) -> tuple[Sequence[Token], list[tuple[int, int]]]:
-    """The doc's tokens with hyphenated/glued words split and lone hyphens dropped.
-
-    Only words with a piece in `keys` (when given) are split: "de-escalation" stays whole
-    unless an alias contains "de" or "escalation". Returns the pieces and the shifts that map
-    a piece index back to its token index: ``(first piece index, token index - piece index)``
-    pairs, in order (empty when the pieces are the tokens). `memo` (per `keys`) keeps the split of
-    each hyphenated word seen before.
-    """
-    tokens = doc.tokens
-    norm = doc.norm
-    positions = []
-    found = norm.find("-")
-    while found != -1:
-        positions.append(found)
-        found = norm.find("-", found + 1)
-    if _CAMEL.search(norm) is not None:
-        positions += [m.start() for m in _CAMEL.finditer(norm)]
-        positions.sort()
-    if not positions:
-        return tokens, []  # the common case: the tokens are the pieces
-    replacements: list[tuple[int, list[Token]]] = []
-    covered_until = -1
-    lower = doc.lower
-    for position in positions:
-        if position < covered_until:
-            continue  # several hyphens in one token: one look-up
-        k = bisect_right(tokens, position, key=_START) - 1
-        if k < 0 or not tokens[k].start <= position < tokens[k].end:
-            continue
-        token = tokens[k]
-        covered_until = token.end
-        if token.kind == "word" and memo is not None:
-            # the split follows from the word (its text, and its lower form for a capital sigma)
-            known = memo.get(token[2])
-            if known is None or known[0] != token[3]:
-                if len(memo) > 100_000:  # bounded: an open vocabulary
-                    memo.clear()
-                known = memo[token[2]] = (token[3], _split_plan(doc, token, keys))
-            if known[1] is not None:
-                text, base = doc.text, token[0]
-                replacements.append(
-                    (k, [Token(base + a, base + b, text[base + a : base + b], lower[base + a : base + b], "word")
-                         for a, b in known[1]])
-                )
-        elif token.kind == "word":
-            if (
-                keys is not None
-                and (token.text.islower() or token.text.isupper())
-                and not any(part in keys for part in lower[token.start : token.end].split("-"))
-            ):
-                continue  # no alias uses any of its pieces: keep the word whole
-            split = _split_token(doc, token)
-            if keys is None or any(piece.lower in keys for piece in split):
-                replacements.append((k, split))
-        elif token.kind == "punct" and not norm[token.start : token.end].strip("-"):
-            replacements.append((k, []))  # a lone hyphen or dash joins, it is not a piece
-    if not replacements:
-        return tokens, []
-    pieces: list[Token] = []
-    shifts: list[tuple[int, int]] = []
-    previous = 0
-    for k, replacement in replacements:
-        pieces += tokens[previous:k]
-        for piece in replacement:
-            shifts.append((len(pieces), k - len(pieces)))
-            pieces.append(piece)
-        previous = k + 1
-        shifts.append((len(pieces), previous - len(pieces)))
-    pieces += tokens[previous:]
-    return pieces, shifts
-
-
-def _split_plan(doc: Doc, token: Token, keys: frozenset[str] | None) -> tuple[tuple[int, int], ...] | None:
-    """The pieces a word is split into by :func:`_pieces_of`, as offsets into the word, or
-    ``None`` if it stays whole."""
-    if (
-        keys is not None
-        and (token.text.islower() or token.text.isupper())
-        and not any(part in keys for part in token.lower.split("-"))
-    ):
-        return None
-    split = _split_token(doc, token)
-    if keys is None or any(piece.lower in keys for piece in split):
-        return tuple((piece.start - token.start, piece.end - token.start) for piece in split)
-    return None
-
-
-def _token_index(shifts: list[tuple[int, int]], piece: int) -> int:
-    """The token index of piece number `piece` (see :func:`_pieces_of`)."""
-    if not shifts or piece < shifts[0][0]:
-        return piece
-    k = bisect_right(shifts, (piece, sys.maxsize)) - 1
-    return piece + shifts[k][1]
-
-
-def _alias_pieces(text: str) -> list[Token]:
-    pieces, _ = _pieces_of(Doc(" ".join(text.split())))
-    return pieces
-
-
-def _is_caps_word(text: str) -> bool:
-    return len(text) >= 2 and text.isalpha() and text.isupper()
-
-
-def _compile_alias(actor: Actor, alias: Alias) -> _Entry:
-    pieces = _alias_pieces(alias.text)
-    if not pieces:
-        raise LexiconError(f"actor {actor.id!r}: alias {alias.text!r} has no word in it")
-    checks = []
-    shout_guard = False
-    for position, piece in enumerate(pieces):
-        surface = piece.text
-        caps = _is_caps_word(surface)
-        rule = "any"
-        if alias.case == "exact":
-            if caps:
-                rule = "exact"
-        elif alias.case == "cased":
-            if caps:
-                rule = "caps"
-            elif surface[:1].isupper():
-                rule = "title"
-        elif alias.case == "auto" and caps and len(surface) <= 3:
-            rule = "exact" if surface.lower() in _ENGLISH_SHORT_WORDS else "caps"
-        if rule != "any":
-            checks.append((position, rule, surface))
-        if rule == "exact" and len(surface) <= 3:
-            shout_guard = True
-    keys = tuple(p.lower for p in pieces)
-    return _Entry(keys, tuple(checks), actor.id, alias.text, alias.form, shout_guard, len(keys))
-
-
-class _Matcher:
-    """All aliases of a registry compiled into a token trie (nested dicts keyed by piece)."""
-
-    def __init__(self, actors: Iterable[Actor]) -> None:
-        trie: dict[Any, Any] = {}
-        owners: dict[tuple[str, ...], str] = {}
-        for actor in actors:
-            for alias in actor.aliases:
-                entry = _compile_alias(actor, alias)
-                other = owners.get(entry.keys)
-                if other is not None and other != actor.id:
-                    raise LexiconError(
-                        f"alias {alias.text!r} is used by both {other!r} and {actor.id!r}; "
-                        "give it to one actor (aliases are compared case-insensitively)"
-                    )
-                if other is None:
-                    owners[entry.keys] = actor.id
-                    node = trie
-                    for key in entry.keys:
-                        node = node.setdefault(key, {})
-                    node[None] = entry  # None marks the end of an alias (keys are strings)
-        self.index = trie
-        self.first_keys = frozenset(trie)
-        self.keys = frozenset(key for keys in owners for key in keys)
-        self.acronyms = frozenset(k for k in trie if k.isalpha())
-        self.splits: dict[str, Any] = {}  # memo of _pieces_of
-
-    def find(self, doc: Doc) -> tuple[Mention, ...]:
-        pieces, shifts = _pieces_of(doc, self.keys, self.splits)
-        index = self.index
-        lowers = list(map(_LOWER, pieces))
-        # The pieces that start an alias, found at C speed (most words start none).
-        hits = list(compress(range(len(lowers)), map(index.__contains__, lowers)))
-        if not hits:
-            return ()
-        norm = doc.norm
-        n = len(pieces)
-        sentences = doc.sentences
-        s_index = 0
-        last_sentence = len(sentences) - 1
-        caseless: bool | None = None
-        found: list[Mention] = []
-        resume = 0  # pieces before this are inside an earlier mention
-        for i in hits:
-            if i < resume:
-                continue
-            # Walk the trie as far as the text goes; remember every alias that ends on the way.
-            node = index[lowers[i]]
-            entry = node.get(None)
-            if entry is not None and len(node) == 1:
-                ends: Sequence[_Entry] = (entry,)  # no longer alias starts here
-            elif entry is None and (i + 1 == n or lowers[i + 1] not in node):
-                continue  # "the" not followed by "Pentagon", "Kremlin"...
-            else:
-                ends = [entry] if entry is not None else []
-                j = i + 1
-                while j < n:
-                    child = node.get(lowers[j])
-                    if child is None:
-                        break
-                    a, b = pieces[j - 1][1], pieces[j][0]  # Token: start, end, ...
-                    if b != a and not (b == a + 1 and norm[a] == " ") and not _GAP_OK.issuperset(norm[a:b]):
-                        break  # only spaces or hyphens may separate the pieces of an alias
-                    node = child
-                    if None in node:
-                        ends.append(node[None])
-                    j += 1
-                if not ends:
-                    continue
-            matched = None
-            for entry in reversed(ends):  # longest first
-                if entry[1] and not self._case_ok(entry, pieces, i, doc, caseless):  # checks
-                    if caseless is None and self._needs_caseless(entry, pieces, i):
-                        caseless = _is_caseless(doc)
-                        if not self._case_ok(entry, pieces, i, doc, caseless):
-                            continue
-                    else:
-                        continue
-                if entry[5] and self._shouted(pieces, i, entry[6]):  # shout_guard, size
-                    continue
-                matched = entry
-                break
-            if matched is None:
-                continue
-            stop = i + matched[6]
-            first_start = pieces[i][0]
-            last = pieces[stop - 1]
-            last_end = last[1]
-            possessive = False
-            if stop < n and pieces[stop][0] == last_end:
-                after = lowers[stop]
-                possessive = after == "'s" or (
-                    after == "'" and last[3].endswith("s") and self._word_follows(pieces, stop)
-                )
-            while s_index < last_sentence and sentences[s_index].end <= first_start:
-                s_index += 1
-            if shifts:
-                t0, t1 = _token_index(shifts, i), _token_index(shifts, stop - 1) + 1
-            else:
-                t0, t1 = i, stop
-            found.append(
-                _new_mention(
-                    (first_start, last_end, matched[2], matched[3], matched[4], possessive, s_index, t0, t1)
-                )
-            )
-            resume = stop
-        return tuple(found)
-
-    @staticmethod
-    def _case_ok(entry: _Entry, pieces: Sequence[Token], i: int, doc: Doc, caseless: bool | None) -> bool:
-        """Check the alias's case rules; an unknown `caseless` counts as False."""
-        for position, rule, surface in entry.checks:
-            text = pieces[i + position].text
-            if text == surface:
-                continue
-            if rule == "exact":
-                return False
-            if rule == "caps" and text.isupper():
-                continue
-            if rule == "title" and text[:1].isupper():
-                continue
-            if not caseless:
-                return False
-        return True
-
-    @staticmethod
-    def _needs_caseless(entry: _Entry, pieces: Sequence[Token], i: int) -> bool:
-        """True if the only failing rules are ones a caseless text would relax."""
-        for position, rule, surface in entry.checks:
-            if rule == "exact" and pieces[i + position].text != surface:
-                return False
-        return True
-
-    @staticmethod
-    def _word_follows(pieces: Sequence[Token], k: int) -> bool:
-        """True if piece `k` (a bare apostrophe) is followed by a word: "Kurds' land"."""
-        return k + 1 < len(pieces) and pieces[k + 1].kind == "word"
-
-    def _shouted(self, pieces: Sequence[Token], i: int, length: int) -> bool:
-        """True if a short exact abbreviation stands in a shouted run ("LET US GO"), where it
-        is only read as the actor after "the"."""
-        before = pieces[i - 1] if i > 0 else None
-        after = pieces[i + length] if i + length < len(pieces) else None
-        loud = False
-        for neighbour in (before, after):
-            if (
-                neighbour is not None
-                and _is_caps_word(neighbour.text)
-                and neighbour.lower not in self.acronyms
-            ):
-                loud = True
-        return loud and not (before is not None and before.lower == "the")
-
-
-def _is_caseless(doc: Doc) -> bool:
-    """True if the text is written without capitals: no capitalised word except at a sentence
-    start, and at least one sentence starting in lower case or a lower-case "i"."""
-    lower_start = False
-    tokens = doc.tokens
-    for first, stop in doc.sentence_token_ranges:
-        for k in range(first, stop):
-            token = tokens[k]
-            if token.kind != "word":
-                continue
-            text = token.text
-            if k == first:
-                if text[:1].islower():
-                    lower_start = True
-                continue
-            if text[:1].isupper() and not text.isupper():
-                return False
-            if text == "i":
-                lower_start = True
-    return lower_start
-
-
-# -- the registry -----------------------------------------------------------------------------
-
-
-def _header_meta(text: str) -> dict[str, str]:
-    meta: dict[str, str] = {}
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not stripped.startswith("#"):
-            if stripped:
-                break
-            continue
-        key, sep, value = stripped[1:].partition(":")
-        if sep and key.strip() and " " not in key.strip() and key.strip().lower() not in meta:
-            meta[key.strip().lower()] = value.strip()
-    return meta
-
-
-def _string_list(value: Any, where: str) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise LexiconError(f"{where}: expected a list of strings, got {value!r}")
-    return value
-
-
-def _actor_from_dict(data: Any, where: str) -> Actor:
-    if not isinstance(data, Mapping):
-        raise LexiconError(f"{where}: an actor must be a table/object, got {type(data).__name__}")
-    unknown = set(data) - _ACTOR_KEYS
-    actor_id = data.get("id")
-    label = f"{where} (actor {actor_id!r})"
-    if unknown:
-        raise LexiconError(
-            f"{label}: unknown field(s) {sorted(unknown)}; allowed: {sorted(_ACTOR_KEYS)}"
-        )
-    for required in ("id", "name", "kind"):
-        if not isinstance(data.get(required), str):
-            raise LexiconError(f"{label}: field {required!r} must be a string")
-    case_of: dict[str, str] = {}
-    for mode in ("exact", "cased", "any"):
-        for text in _string_list(data.get(mode, []), f"{label} field {mode!r}"):
-            case_of[" ".join(text.split())] = mode
-    aliases: list[Alias] = []
-    for key, form in _FORM_KEYS.items():
-        for text in _string_list(data.get(key, []), f"{label} field {key!r}"):
-            aliases.append(Alias(text, form, case_of.get(" ".join(text.split()), "auto")))
-    for item in data.get("aliases", []) or []:
-        if isinstance(item, str):
-            aliases.append(Alias(item, _guess_form(item), case_of.get(" ".join(item.split()), "auto")))
-        elif isinstance(item, Mapping):
-            extra = set(item) - {"text", "form", "case"}
-            if extra or not isinstance(item.get("text"), str):
-                raise LexiconError(f"{label}: alias {dict(item)!r} needs 'text' (and optional 'form', 'case')")
-            aliases.append(
-                Alias(item["text"], item.get("form", _guess_form(item["text"])), item.get("case", "auto"))
-            )
-        else:
-            raise LexiconError(f"{label}: alias {item!r} must be a string or a table")
-    known = {" ".join(a.text.split()) for a in aliases}
-    stray = [t for t in case_of if t not in known]
-    if stray:
-        raise LexiconError(f"{label}: case rule for {stray} which is not one of its aliases")
-    parent = data.get("parent")
-    try:
-        return Actor(data["id"], data["name"], data["kind"], tuple(aliases), parent)
-    except LexiconError as exc:
-        raise LexiconError(f"{where}: {exc}") from None
 
 
 class ActorRegistry:
@@ -774,7 +244,7 @@ class ActorRegistry:
         ).hexdigest()
         self.path = path
         self._mentions: weakref.WeakKeyDictionary[Doc, tuple[Mention, ...]] = weakref.WeakKeyDictionary()
-        _ = self._matcher  # compile now: alias conflicts surface when the registry is built
+        _ = self.matcher  # compile now: alias conflicts surface when the registry is built
 
     # -- construction -----------------------------------------------------------------------
     @classmethod
@@ -786,7 +256,7 @@ class ActorRegistry:
         >>> "russia" in ActorRegistry.default()
         True
         """
-        return _default_registry()
+        return default_registry()
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | list[Any], *, source: str = "<dict>") -> ActorRegistry:
@@ -804,21 +274,9 @@ class ActorRegistry:
         >>> [a.text for a in reg["x"].aliases]
         ['X Corp', 'XC']
         """
-        meta: dict[str, str] = {}
-        if isinstance(data, Mapping):
-            unknown = set(data) - {"actors", "meta"}
-            if unknown:
-                raise LexiconError(f"{source}: unknown top-level field(s) {sorted(unknown)}; use 'actors' and 'meta'")
-            raw_meta = data.get("meta", {}) or {}
-            if not isinstance(raw_meta, Mapping):
-                raise LexiconError(f"{source}: 'meta' must be a table")
-            meta = {str(k): str(v) for k, v in raw_meta.items()}
-            items = data.get("actors", [])
-        else:
-            items = data
-        if not isinstance(items, list):
-            raise LexiconError(f"{source}: 'actors' must be a list of tables")
-        actors = [_actor_from_dict(item, f"{source}: actors[{n}]") for n, item in enumerate(items)]
+        from discourse.actors.loading import parse_registry_data  # loading imports this module
+
+        actors, meta = parse_registry_data(data, source=source)
         try:
             return cls(actors, meta=meta)
         except LexiconError as exc:
@@ -837,34 +295,13 @@ class ActorRegistry:
         >>> ActorRegistry.from_file(f)["wagner"].name
         'Wagner Group'
         """
-        file = Path(path)
-        suffix = file.suffix.lower()
-        if suffix not in (".toml", ".json"):
-            raise LexiconError(f"{file}: actor registries are .toml or .json files")
-        try:
-            raw = file.read_bytes()
-        except OSError as exc:
-            raise LexiconError(f"{file}: cannot read actor registry ({exc.strerror})") from None
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise LexiconError(f"{file}: not valid UTF-8 at byte {exc.start}") from None
-        try:
-            if suffix == ".toml":
-                data: Any = tomllib.loads(text)
-            else:
-                data = json.loads(text)
-        except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
-            raise LexiconError(f"{file}: {exc}") from None
-        registry = cls.from_dict(data, source=str(file))
-        meta = {**_header_meta(text), **registry.meta}
-        meta.setdefault("name", file.stem)
-        return cls(
-            registry.actors(),
-            meta=meta,
-            sha256=hashlib.sha256(raw).hexdigest(),
-            path=str(file),
-        )
+        from discourse.actors.loading import read_registry_file  # loading imports this module
+
+        file = read_registry_file(path)
+        registry = cls.from_dict(file.data, source=file.path)
+        meta = {**file.header, **registry.meta}
+        meta.setdefault("name", os.path.splitext(os.path.basename(file.path))[0])
+        return cls(registry.actors(), meta=meta, sha256=file.sha256, path=file.path)
 
     def extend(
         self, actors: ActorRegistry | Iterable[Actor] | Mapping[str, Any] | list[Any], *, replace: bool = False
@@ -995,6 +432,105 @@ class ActorRegistry:
         chain = self.ancestors(actor_id)
         return chain[-1] if chain else actor_id
 
+    # -- names a user types -------------------------------------------------------------------
+    @cached_property
+    def _name_index(self) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]:
+        """Folded id, display name and alias -> actor ids (a list: a name may be shared)."""
+        ids: dict[str, list[str]] = {}
+        names: dict[str, list[str]] = {}
+        aliases: dict[str, list[str]] = {}
+        for actor in self._actors.values():
+            for table, key in ((ids, actor.id), (names, actor.name)):
+                table.setdefault(fold_name(key), []).append(actor.id)
+            for alias in actor.aliases:
+                owners = aliases.setdefault(fold_name(alias.text), [])
+                if actor.id not in owners:
+                    owners.append(actor.id)
+        return ids, names, aliases
+
+    def resolve(self, name: str) -> str:
+        """The id of the actor a user means by `name`: an id, a display name or an alias.
+
+        Ids match as written, then ids, display names and aliases case-insensitively, ignoring
+        accents, spacing and a leading "the" ("the kremlin" is Russia). A name that fits several
+        actors at the first level where it fits at all is an error, as is an unknown name.
+
+        Parameters
+        ----------
+        name : str
+            What the user typed.
+
+        Raises
+        ------
+        UnknownActorError
+            Unknown (with "did you mean ...?" suggestions) or ambiguous (listing the ids).
+
+        Examples
+        --------
+        >>> reg = ActorRegistry.default()
+        >>> reg.resolve("united_states"), reg.resolve("United States"), reg.resolve("U.S.")
+        ('united_states', 'united_states', 'united_states')
+        >>> reg.resolve("Rusia")
+        Traceback (most recent call last):
+        ...
+        discourse.errors.UnknownActorError: no actor 'Rusia' in the registry 'actors'; did you mean 'russia' (Russia)?
+        """
+        if not isinstance(name, str):
+            raise UnknownActorError(f"actor names are strings, got {type(name).__name__} {name!r}", name=str(name))
+        if name in self._actors:
+            return name
+        key = fold_name(name)
+        for table in self._name_index:
+            owners = table.get(key)
+            if owners is None and key.startswith("the "):
+                owners = table.get(key[4:])
+            if owners is None:
+                continue
+            if len(owners) == 1:
+                return owners[0]
+            listed = ", ".join(f"{o!r} ({self._actors[o].name})" for o in owners)
+            raise UnknownActorError(
+                f"{name!r} names several actors in the registry: {listed}; pass the id you mean",
+                name=name,
+                suggestions=tuple(owners),
+            )
+        suggestions = self.suggest(name)
+        hint = ""
+        if suggestions:
+            hint = "; did you mean " + " or ".join(f"{s!r} ({self._actors[s].name})" for s in suggestions) + "?"
+        else:
+            hint = "; see `discourse actors search` or add it with --actors FILE"
+        raise UnknownActorError(
+            f"no actor {name!r} in the registry {self.meta.get('name', '')!r}{hint}",
+            name=name,
+            suggestions=suggestions,
+        )
+
+    def suggest(self, name: str, n: int = 3) -> tuple[str, ...]:
+        """Ids of the actors whose id, display name or alias is closest to `name` (difflib).
+
+        Examples
+        --------
+        >>> ActorRegistry.default().suggest("Pentagone")
+        ('pentagon',)
+        """
+        key = fold_name(name)
+        owners: dict[str, list[str]] = {}
+        for table in self._name_index:
+            for folded, ids in table.items():
+                owners.setdefault(folded, []).extend(ids)
+        found: list[str] = []
+        best = 0.0
+        for match in difflib.get_close_matches(key, list(owners), n=n * 2, cutoff=0.75):
+            score = difflib.SequenceMatcher(None, key, match).ratio()
+            best = max(best, score)
+            if score < best - 0.1:  # far behind the best guess: noise ("Rusia" is not "USA")
+                break
+            for actor_id in owners[match]:
+                if actor_id not in found:
+                    found.append(actor_id)
+        return tuple(found[:n])
+
     def info(self) -> dict[str, str]:
         """Provenance record, like :meth:`discourse.lexicons.Lexicon.info`.
 
@@ -1008,8 +544,9 @@ class ActorRegistry:
 
     # -- matching ---------------------------------------------------------------------------
     @cached_property
-    def _matcher(self) -> _Matcher:
-        return _Matcher(self._actors.values())
+    def matcher(self) -> AliasMatcher:
+        """The compiled :class:`~discourse.actors.matching.AliasMatcher` of all aliases."""
+        return AliasMatcher(self._actors.values())
 
     def find(self, text_or_doc: str | Doc) -> tuple[Mention, ...]:
         """Mentions of this registry's actors in a text, in order (cached per :class:`Doc`).
@@ -1022,14 +559,14 @@ class ActorRegistry:
         doc = as_doc(text_or_doc)
         cached = self._mentions.get(doc)
         if cached is None:
-            cached = self._matcher.find(doc)
+            cached = self.matcher.find(doc)
             self._mentions[doc] = cached
         return cached
 
 
 def _rebuild_registry(data: dict[str, Any], sha256: str, path: str | None) -> ActorRegistry:
     """Unpickle a registry; the default one comes back as the process's default."""
-    default = _default_registry()
+    default = default_registry()
     if sha256 == default.sha256:
         return default
     built = ActorRegistry.from_dict(data)
@@ -1037,196 +574,52 @@ def _rebuild_registry(data: dict[str, Any], sha256: str, path: str | None) -> Ac
 
 
 @lru_cache(maxsize=1)
-def _default_registry() -> ActorRegistry:
+def default_registry() -> ActorRegistry:
+    """The bundled registry (``discourse/lexicons/data/actors.toml``), built once per process.
+
+    Examples
+    --------
+    >>> default_registry() is default_registry()
+    True
+    """
     from discourse.lexicons import DATA_DIR
 
     return ActorRegistry.from_file(DATA_DIR / "actors.toml")
 
 
-def find_mentions(text_or_doc: str | Doc, registry: ActorRegistry | None = None) -> list[Mention]:
-    """Find the actors named in a text, with character spans.
+def registry_or_default(registry: ActorRegistry | None = None) -> ActorRegistry:
+    """`registry`, or the bundled one when it is ``None``: the package's only fallback.
+
+    Examples
+    --------
+    >>> registry_or_default(None) is default_registry()
+    True
+    """
+    return default_registry() if registry is None else registry
+
+
+def resolve_actors(names: str | Iterable[str], registry: ActorRegistry | None = None) -> list[str]:
+    """Actor ids for names a user typed: ids, display names or aliases (see
+    :meth:`ActorRegistry.resolve`).
 
     Parameters
     ----------
-    text_or_doc : str or Doc
-        The text (any string; offsets refer to it).
+    names : str or iterable of str
+        One name or several; the ids come back in the same order.
     registry : ActorRegistry, optional
-        Defaults to :meth:`ActorRegistry.default`.
+        Defaults to the bundled registry.
 
-    Returns
-    -------
-    list of Mention
-        In text order, non-overlapping (longest alias first at each position).
-
-    Examples
-    --------
-    >>> text = "Syrian Army units and the Kremlin; Assad's allies."
-    >>> [(m.surface(text), m.actor_id, m.form) for m in find_mentions(text)]
-    [('Syrian Army', 'syrian_army', 'name'), ('Kremlin', 'russia', 'metonym'), ('Assad', 'assad', 'name')]
-    """
-    return list((registry or ActorRegistry.default()).find(text_or_doc))
-
-
-# -- thread units ------------------------------------------------------------------------------
-
-
-class Unit(NamedTuple):
-    """A text unit of a thread: which part it belongs to, its kind, id and text.
+    Raises
+    ------
+    UnknownActorError
+        For the first name that is unknown or ambiguous, with suggestions.
 
     Examples
     --------
-    >>> Unit("comments", "comment", "c01", "Hi").part
-    'comments'
+    >>> resolve_actors(["Russia", "US", "syrian_army"])
+    ['russia', 'united_states', 'syrian_army']
     """
-
-    part: str  # "article" or "comments"
-    kind: str  # "title", "article", "comment"
-    id: str
-    text: str
-
-
-def thread_units(data: Thread | str | Doc | Iterable[tuple[str, str]]) -> list[Unit]:
-    """The units of a thread (title, article body, comments), or of plain texts.
-
-    A thread's units carry the model's stable ids (``title``, ``article``, the comment ids);
-    plain strings become one ``article`` unit; ``(part, text)`` pairs keep their part.
-
-    Examples
-    --------
-    >>> [(u.part, u.kind, u.id) for u in thread_units([("comments", "Hi"), ("article", "Body")])]
-    [('comments', 'comment', 'u0'), ('article', 'article', 'u1')]
-    """
-    if isinstance(data, Thread):
-        # the model's stable unit ids: "title", "article" and the comment ids
-        return [
-            Unit("comments" if kind == "comment" else "article", kind, unit_id, text)
-            for unit_id, kind, text in data.units()
-        ]
-    if isinstance(data, (str, Doc)):
-        text = data.text if isinstance(data, Doc) else data
-        return [Unit("article", "article", "u0", text)]
-    units = []
-    for n, (part, text) in enumerate(data):
-        kind = "comment" if part == "comments" else "article"
-        units.append(Unit(str(part), kind, f"u{n}", text))
-    return units
-
-
-# -- nomination table --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class NominationTable:
-    """How often each actor was named by each alias, per part of a thread.
-
-    Attributes
-    ----------
-    rows : tuple of dict
-        One row per actor x alias x part, with zero counts where an alias is used in one part
-        only (so article and comments line up).
-
-    Notes
-    -----
-    Columns of :meth:`to_records`: ``actor`` (id), ``actor_name``, ``kind``, ``alias`` (the
-    registry spelling), ``form`` (name/abbreviation/demonym/metonym/epithet/description),
-    ``part`` (article/comments), ``count`` (mentions), ``share`` (count / all mentions of the
-    actor in that part; 0 when the actor is not named there), ``units`` (units using the alias).
-
-    Examples
-    --------
-    >>> table = nominations([("article", "The Assad regime and Damascus."), ("comments", "Damascus!")])
-    >>> [(r["alias"], r["part"], r["count"]) for r in table.to_records()]
-    [('Assad regime', 'article', 1), ('Assad regime', 'comments', 0), ('Damascus', 'article', 1), ('Damascus', 'comments', 1)]
-    """
-
-    rows: tuple[dict[str, Any], ...] = field(default_factory=tuple)
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """The tidy rows (see Notes)."""
-        return [dict(row) for row in self.rows]
-
-    def to_frame(self) -> Any:
-        """The rows as a pandas DataFrame."""
-        import pandas as pd
-
-        return pd.DataFrame(self.to_records(), columns=list(_NOMINATION_COLUMNS))
-
-
-_NOMINATION_COLUMNS = ("actor", "actor_name", "kind", "alias", "form", "part", "count", "share", "units")
-
-
-def nominations(
-    data: Thread | str | Doc | Iterable[tuple[str, str]], registry: ActorRegistry | None = None
-) -> NominationTable:
-    """Count which names each actor is given, in the article and in the comments.
-
-    Parameters
-    ----------
-    data : Thread, str, Doc or iterable of (part, text)
-        A thread (title and body count as ``article``), one text, or labelled texts.
-    registry : ActorRegistry, optional
-        Defaults to :meth:`ActorRegistry.default`.
-
-    Examples
-    --------
-    >>> from discourse.datasets import load_seed
-    >>> rows = nominations(load_seed()).to_records()
-    >>> [(r["alias"], r["count"]) for r in rows if r["actor"] == "syrian_government" and r["part"] == "article"]
-    [('Assad government', 1), ('Damascus', 5), ('Syrian government', 1)]
-    """
-    registry = registry or ActorRegistry.default()
-    return nomination_table(((u.part, registry.find(u.text)) for u in thread_units(data)), registry)
-
-
-def nomination_table(
-    units: Iterable[tuple[str, Sequence[Mention]]], registry: ActorRegistry | None = None
-) -> NominationTable:
-    """The nomination table from mentions already found, one ``(part, mentions)`` pair per unit.
-
-    The analysis pipeline uses this to count the mentions its stance step found, rather than
-    searching every text again.
-
-    Examples
-    --------
-    >>> reg = ActorRegistry.default()
-    >>> table = nomination_table([("article", reg.find("Damascus said.")), ("comments", [])], reg)
-    >>> [(r["alias"], r["part"], r["count"]) for r in table.to_records()]
-    [('Damascus', 'article', 1), ('Damascus', 'comments', 0)]
-    """
-    registry = registry or ActorRegistry.default()
-    counts: dict[tuple[str, str, str], int] = {}
-    unit_sets: dict[tuple[str, str, str], set[int]] = {}
-    forms: dict[tuple[str, str], str] = {}
-    parts: list[str] = []
-    for n, (part, mentions) in enumerate(units):
-        if part not in parts:
-            parts.append(part)
-        for mention in mentions:
-            key = (mention.actor_id, mention.alias, part)
-            counts[key] = counts.get(key, 0) + 1
-            unit_sets.setdefault(key, set()).add(n)
-            forms[(mention.actor_id, mention.alias)] = mention.form
-    totals: dict[tuple[str, str], int] = {}
-    for (actor_id, _alias, part), count in counts.items():
-        totals[(actor_id, part)] = totals.get((actor_id, part), 0) + count
-    order = {actor_id: k for k, actor_id in enumerate(registry.ids)}
-    rows = []
-    for actor_id, alias in sorted(forms, key=lambda key: (order.get(key[0], 0), key[1].lower())):
-        actor = registry[actor_id]
-        for part in parts:
-            count = counts.get((actor_id, alias, part), 0)
-            total = totals.get((actor_id, part), 0)
-            rows.append(
-                {
-                    "actor": actor_id,
-                    "actor_name": actor.name,
-                    "kind": actor.kind,
-                    "alias": alias,
-                    "form": forms[(actor_id, alias)],
-                    "part": part,
-                    "count": count,
-                    "share": round(count / total, 4) if total else 0.0,
-                    "units": len(unit_sets.get((actor_id, alias, part), ())),
-                }
-            )
-    return NominationTable(tuple(rows))
+    registry = registry_or_default(registry)
+    if isinstance(names, str):
+        names = [names]
+    return [registry.resolve(name) for name in names]

@@ -21,7 +21,7 @@ to it:
 4. **Roles**: an evaluative speech act evaluates its object ("accused *the US*") fully and its
    subject only with ``speaker_weight``; a hostile or helpful action evaluates its agent fully
    and its patient with ``patient_weight`` (passives swap the sides).
-5. **Attribution** (:mod:`discourse.attribution`): a mention inside reported content gets the
+5. **Attribution** (:mod:`discourse.actors.attribution`): a mention inside reported content gets the
    speaker as its ``source`` and only cues of that content count; a mention that is itself a
    speaker is not evaluated by what it says (``speaker_weight``).
 
@@ -47,9 +47,11 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
 from typing import Any, NamedTuple
 
-from discourse._cues import ROUND6, DocContext, SentenceScan, cue_index
-from discourse.actors import ActorRegistry, Mention, thread_units
-from discourse.attribution import Attribution, index_around, mention_attributions
+from discourse.actors.attribution import Attribution, index_around, mention_attributions
+from discourse.actors.context import ROUND6, DocContext, SentenceScan, cue_index
+from discourse.actors.matching import Mention
+from discourse.actors.registry import ActorRegistry, registry_or_default
+from discourse.actors.units import thread_units
 from discourse.model import Thread
 from discourse.text import Doc, as_doc
 
@@ -636,10 +638,8 @@ class StanceAnalyzer:
         >>> [d["name"] for d in StanceAnalyzer().lexicon_info()][:2]
         ['vader', 'stance_cues']
         """
-        return cue_index().info() + [self._registry().info()]
+        return cue_index().info() + [registry_or_default(self.registry).info()]
 
-    def _registry(self) -> ActorRegistry:
-        return self.registry if self.registry is not None else ActorRegistry.default()
 
     # -- analysis ---------------------------------------------------------------------------
     def analyze(self, text_or_doc: str | Doc) -> StanceResult:
@@ -650,10 +650,24 @@ class StanceAnalyzer:
         >>> StanceAnalyzer().analyze("").mentions
         ()
         """
-        return self._analyze(DocContext(as_doc(text_or_doc), self._registry()))
+        return self.analyze_context(DocContext(as_doc(text_or_doc), registry_or_default(self.registry)))
 
-    def _analyze(self, ctx: DocContext) -> StanceResult:
-        """Stance for a prepared context (shared with relations and predication)."""
+    def analyze_context(self, ctx: DocContext) -> StanceResult:
+        """Stance for a prepared :class:`~discourse.actors.context.DocContext`.
+
+        The internal API of the actor analysers: :class:`~discourse.actors.analyzer.ActorAnalyzer`
+        builds one context per text and hands it to stance, relations and predication, so
+        mentions are found and sentences scanned once.
+
+        Examples
+        --------
+        >>> from discourse.actors.context import DocContext
+        >>> from discourse.actors import default_registry
+        >>> from discourse.text import Doc
+        >>> r = StanceAnalyzer().analyze_context(DocContext(Doc("Iran lied."), default_registry()))
+        >>> [row["label"] for row in r.to_records()]
+        ['negative']
+        """
         doc = ctx.doc
         registry = ctx.registry
         records = []
@@ -697,7 +711,7 @@ class StanceAnalyzer:
         t0 = next((k for k in range(first, stop) if tokens[k].end > start), stop)
         t1 = next((k for k in range(t0, stop) if tokens[k].start >= end), stop)
         target = Mention(start, end, "target", doc.text[start:end], "name", False, si, t0, max(t1, t0 + 1))
-        registry = self._registry()
+        registry = registry_or_default(self.registry)
         others = [m for m in registry.find(doc) if m.end <= start or m.start >= end]
         ctx = DocContext(doc, registry, sorted(others + [target], key=lambda m: m.start))
         sentence = doc.sentences[si]
@@ -728,7 +742,7 @@ class StanceAnalyzer:
         attribution: tuple[Attribution | None, Sequence[Attribution]] | None = None,
     ) -> MentionStance:
         """The stance record of one mention; `attribution` is its (container, speaking) pair
-        from :func:`~discourse.attribution.mention_attributions`, looked up if not given."""
+        from :func:`~discourse.actors.attribution.mention_attributions`, looked up if not given."""
         t0, t1 = mention[7], mention[8]  # token_start, token_end
         if attribution is None:
             container: Attribution | None = None
