@@ -36,7 +36,10 @@ from discourse.errors import DiscourseError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["EvidenceSpan", "format_span", "format_spans", "parse_spans", "evidence_table", "EVIDENCE_COLUMNS"]
+__all__ = [
+    "EvidenceSpan", "format_span", "format_spans", "parse_spans", "evidence_table", "resolve_actor_names",
+    "EVIDENCE_COLUMNS",
+]
 
 SEPARATOR = "; "
 """Between the spans of one evidence field."""
@@ -48,10 +51,12 @@ EVIDENCE_COLUMNS = (
 """Columns of :func:`evidence_table`."""
 
 # The term is everything up to the last "@" that is followed by offsets, so a term may itself
-# hold ":" or "@" (the unit prefix is only recognised when it has no ":", "@" or space).
+# hold "@". A leading "word:" is read as the unit prefix (units never hold ":", "@" or spaces;
+# cue terms never hold ":"), so a term of the form "word:rest" cannot be written without a unit.
 _SPAN = re.compile(
-    r"^(?:(?P<unit>[^:@\s;]+):(?=.*@\d+:\d+))?(?P<term>.*)@(?P<start>\d+):(?P<end>\d+)"
-    r"(?:\((?P<contribution>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\))?$"
+    r"^(?:(?P<unit>[^:@\s;]+):(?=.+@\d+:\d+))?(?P<term>.+)@(?P<start>\d+):(?P<end>\d+)"
+    r"(?:\((?P<contribution>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\))?$",
+    re.DOTALL,
 )
 
 
@@ -141,30 +146,58 @@ def parse_spans(text: str | None) -> list[EvidenceSpan]:
     return spans
 
 
-def _resolve_actors(tables: Any, actor: str | Sequence[str]) -> list[str]:
-    """Actor ids for ids or display names (the actor resolver of :mod:`discourse.actors` when
-    it has one, else the names in the results' ``nominations`` table)."""
-    wanted = [actor] if isinstance(actor, str) else list(actor)
-    known: dict[str, str] = {}
-    nominations = tables.get("nominations")
-    if nominations is not None and len(nominations):
-        for actor_id, name in zip(nominations["actor"].astype(str), nominations["actor_name"].astype(str)):
-            known.setdefault(actor_id.casefold(), actor_id)
-            known.setdefault(name.casefold(), actor_id)
-    mentions = tables.get("stance_evidence")
-    if mentions is not None:
-        for actor_id in mentions["actor"].astype(str).unique():
-            known.setdefault(actor_id.casefold(), actor_id)
+def resolve_actor_names(names: str | Sequence[str], tables: Any, registry: Any = None) -> list[str]:
+    """Actor ids for the names a user gives a plot, table or evidence call.
+
+    A name is taken as an actor id when the results hold that id, then as a display name in the
+    results' ``nominations`` (case-insensitive: covers a custom registry's actors), and
+    otherwise resolved by the actor registry (:meth:`ActorRegistry.resolve
+    <discourse.actors.ActorRegistry.resolve>`: ids, display names, aliases such as ``"US"``).
+
+    Parameters
+    ----------
+    names : str or sequence of str
+    tables : Results or mapping of tables
+    registry : ActorRegistry, optional
+        Default: the bundled registry.
+
+    Raises
+    ------
+    UnknownActorError
+        A name that is neither in the results nor in the registry, with suggestions.
+
+    Examples
+    --------
+    >>> from discourse.analysis import analyze
+    >>> from discourse.datasets import load_seed
+    >>> resolve_actor_names(["Russia", "US", "syria"], analyze(load_seed()))
+    ['russia', 'united_states', 'syria']
+    """
+    from discourse.actors import registry_or_default
+    from discourse.actors.registry import fold_name
+
+    tables = getattr(tables, "tables", tables)
+    wanted = [names] if isinstance(names, str) else list(names)
+    present: set[str] = set()
+    by_name: dict[str, str] = {}
+    for table in ("stance_mentions", "stance_evidence", "mentions"):
+        frame = tables.get(table) if hasattr(tables, "get") else None
+        if frame is not None and "actor" in frame:
+            present.update(frame["actor"].dropna().astype(str).unique())
+    nominations = tables.get("nominations") if hasattr(tables, "get") else None
+    if nominations is not None and len(nominations) and "actor_name" in nominations:
+        pairs = nominations[["actor", "actor_name"]].drop_duplicates()
+        for actor_id, name in zip(pairs["actor"].astype(str), pairs["actor_name"].astype(str)):
+            present.add(actor_id)
+            by_name.setdefault(fold_name(name), actor_id)
     ids = []
     for name in wanted:
-        found = known.get(str(name).casefold())
-        if found is None:
-            import difflib
-
-            close = difflib.get_close_matches(str(name).casefold(), list(known), n=3, cutoff=0.6)
-            hint = f"; did you mean {', '.join(repr(known[c]) for c in close)}?" if close else ""
-            raise DiscourseError(f"actor {name!r} is not in these results{hint}")
-        ids.append(found)
+        if isinstance(name, str) and name in present:
+            ids.append(name)
+        elif isinstance(name, str) and fold_name(name) in by_name:
+            ids.append(by_name[fold_name(name)])
+        else:
+            ids.append(registry_or_default(registry).resolve(name))  # raises with suggestions
     return ids
 
 
@@ -213,9 +246,10 @@ def evidence_table(
     ----------
     results : Results or mapping of tables
     actor : str or list of str, optional
-        Actor ids or display names (``"united_states"``, ``"United States"``): every cue behind
-        the stance toward them (``stance_evidence``). An unknown name raises
-        :class:`~discourse.errors.DiscourseError` with the closest names.
+        Actor ids, display names or aliases (``"united_states"``, ``"United States"``,
+        ``"US"``; see :func:`resolve_actor_names`): every cue behind the stance toward them
+        (``stance_evidence``). An unknown name raises
+        :class:`~discourse.errors.UnknownActorError` with suggestions.
     part : {"article", "comments", None}
         The article (title and body) or the comments only (default: both).
     feature : str or list of str, optional
@@ -265,7 +299,7 @@ def evidence_table(
         frame = frame[is_comment if part == "comments" else ~is_comment]
     rows = []
     if actor is not None:
-        ids = _resolve_actors(tables, actor)
+        ids = resolve_actor_names(actor, tables)
         frame = frame[frame["actor"].isin(ids)]
         if source is not None:
             frame = frame[frame["source"] == source]

@@ -677,3 +677,28 @@ def test_standard_figures_of_a_corpus(tmp_path):
     for name, fig in figures.items():
         if "t000000" in name:
             assert_legible(fig)
+
+
+# -- actor arguments: ids, display names and aliases through the registry's resolver -------------
+
+
+def test_actor_names_are_resolved(results):
+    from discourse.errors import UnknownActorError
+
+    by_name = plotting.actor_stance_table(results, actors=["Russia", "US"])
+    by_id = plotting.actor_stance_table(results, actors=["russia", "united_states"])
+    pd.testing.assert_frame_equal(by_name, by_id)
+    assert list(dict.fromkeys(by_name["actor"])) == ["russia", "united_states"]
+    assert (by_name["n_mentions"] > 0).all()  # drawn, not "not mentioned"
+    ax = plotting.plot_actor_stance(results, actors=["Russia", "US"], ax=new_ax())
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Russia", "United States"]
+    assert "not mentioned" not in [t.get_text() for t in ax.texts]
+    heat = plotting.stance_heatmap_table(results, actors=["the Kremlin", "U.S."])
+    assert list(dict.fromkeys(heat["actor"])) == ["russia", "united_states"]
+    # The DataFrame input resolves too (ids in the table first, then the registry).
+    frame = plotting.actor_stance_table(results["stance_mentions"], actors=["Russia"])
+    assert frame["n_mentions"].sum() == by_name.query("actor == 'russia'")["n_mentions"].sum()
+    with pytest.raises(UnknownActorError, match="did you mean 'russia'"):
+        plotting.plot_actor_stance(results, actors=["Rusia"], ax=new_ax())
+    with pytest.raises(UnknownActorError):
+        plotting.stance_heatmap_table(results, actors=["Nowhereland"])

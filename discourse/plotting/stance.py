@@ -49,6 +49,7 @@ from discourse.plotting._common import (
     require_columns,
     short_label,
 )
+from discourse.evidence import resolve_actor_names
 from discourse.sentiment.aggregate import bootstrap_mean_ci
 
 if TYPE_CHECKING:
@@ -201,9 +202,14 @@ def _bootstrap(values: np.ndarray, key: str, n_boot: int, ci: float, seed: int) 
     return bootstrap_mean_ci(values, n_boot=n_boot, ci=ci, seed=[seed, zlib.crc32(key.encode("utf-8"))])
 
 
-def _top_actors(mentions: Any, top: int | None, actors: Sequence[str] | None) -> list[str]:
+def _top_actors(mentions: Any, top: int | None, actors: Sequence[str] | None, data: Any = None) -> list[str]:
+    """The actors to draw: `actors` resolved to ids (names and aliases too), else the `top` most
+    mentioned."""
     if actors is not None:
-        return list(actors)
+        import pandas as pd
+
+        tables = {"stance_mentions": mentions} if data is None or isinstance(data, pd.DataFrame) else data
+        return resolve_actor_names(actors, tables)
     counts = mentions.groupby("actor").size()
     order = sorted(counts.index, key=lambda a: (-int(counts[a]), a))
     return order if top is None else order[: int(top)]
@@ -232,7 +238,10 @@ def actor_stance_table(
         Whose stance: ``"author"`` (default: the writer's own evaluations), an actor id (the
         stance the text reports from that actor, e.g. ``"russia"``), a list, or None for all.
     actors : list of str, optional
-        Actors to show, in this order (default: the `top` most mentioned).
+        Actors to show, in this order (default: the `top` most mentioned): ids, display names
+        or aliases (``["Russia", "US"]``), resolved by
+        :func:`~discourse.evidence.resolve_actor_names`; an unknown name raises
+        :class:`~discourse.errors.UnknownActorError` with suggestions.
     top : int or None
         Number of actors (by mentions in both parts, ties by id); None for all.
     n_boot, ci, seed : int, float, int
@@ -261,7 +270,7 @@ def actor_stance_table(
     prepared = _actor_data(data, thread_id)
     mentions = _sources(prepared.mentions, source)
     rows = []
-    for actor in _top_actors(mentions, top, actors):
+    for actor in _top_actors(mentions, top, actors, data):
         for part in PARTS:
             items = mentions[(mentions["actor"] == actor) & (mentions["part"] == part)]
             scores = items["score"].to_numpy(dtype=float)
@@ -463,7 +472,7 @@ def stance_heatmap_table(
 
     prepared = _actor_data(data, thread_id)
     mentions = _sources(prepared.mentions, source)
-    chosen = _top_actors(mentions, top, actors)
+    chosen = _top_actors(mentions, top, actors, data)
     mentions = mentions[mentions["actor"].isin(chosen)]
     columns, where = _unit_columns(prepared, mentions)
     mentions = mentions.assign(column_label=where)
