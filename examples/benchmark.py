@@ -1,4 +1,5 @@
 """Benchmark: the library's full analysis against vaderSentiment and TextBlob alone (issue 8).
+===========================================================================================
 
 Run from the repository::
 
