@@ -59,7 +59,7 @@ def main() -> None:
     # The legend under the figure, where it cannot hide a comment's point.
     fig.legend(*left.get_legend_handles_labels(), loc="outside lower left", ncol=2, frameon=False, fontsize="small")
     plotting.plot_rhetorical_profile(results, top=10, ax=right)
-    right.set_title("Ten most frequent rhetorical features")
+    right.set_title("Ten rhetorical features with the highest rates")
     fig.savefig(args.outdir / "quickstart.png", dpi=100, metadata={"Software": None})
 
     # Every plot has a table function returning exactly the plotted numbers.

@@ -13,11 +13,23 @@ from pathlib import Path
 
 def execute(path: Path, cwd: Path, timeout: int = 300):
     """The notebook at `path`, executed in a fresh kernel started in `cwd`."""
+    import os
+
     import nbformat
     from nbclient import NotebookClient
 
     notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}).execute()
+    # The kernel imports discourse from the checkout being documented, installed or not.
+    saved = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(cwd), saved]))
+    try:
+        NotebookClient(notebook, timeout=timeout, kernel_name="python3",
+                       resources={"metadata": {"path": str(cwd)}}).execute()
+    finally:
+        if saved is None:
+            os.environ.pop("PYTHONPATH", None)
+        else:
+            os.environ["PYTHONPATH"] = saved
     return notebook
 
 
