@@ -245,12 +245,12 @@ def plot_rhetorical_profile(
     ax.set_yticklabels([feature_label(f) for f in table["feature"]])
     ax.set_ylim(max(n, 1) - 0.5, -0.5)  # top feature first
     ax.set_xlim(0, maximum * 1.12)  # room for the count labels
-    label = "rate per 1,000 words, 95% Poisson interval" + (" (labels: number of hits)" if counts else "")
+    label = "rate per 1,000 words (95% interval" + ("; labels: hits)" if counts else ")")
     n_threads = n_threads_of(threads_filter(tables_of(data, "features")["features"], thread_id))
     if n_threads > 1:  # a corpus profile pools every thread: say so where the numbers are read
         label += f"\narticles and comments of {n_threads:,} threads pooled"
     ax.set_xlabel(label)
-    place_legend(ax, legend, "lower right")
+    place_legend(ax, legend, "best")
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
     return ax
