@@ -863,8 +863,10 @@ def plot_relation_network(
         for actor, (x, y, name) in nodes.items():
             # Labels grow away from the circle: leftwards on the left half, rightwards on the
             # right, centred only straight above or below, so neighbours do not collide.
+            # Only labels near the top and bottom go above or below their node; the others run
+            # sideways, so that neighbours low on the circle do not stack into each other.
             ha = "center" if abs(x) < 0.05 else ("left" if x > 0 else "right")
-            va = "bottom" if y > 0.3 else ("top" if y < -0.3 else "center")
+            va = "center" if abs(x) >= 0.4 else ("bottom" if y > 0 else "top")
             ax.annotate(short_label(name, 18), (x, y), xytext=(1.12 * x, 1.12 * y), textcoords="data",
                         ha=ha, va=va, fontsize="small", color="black" if actor in active else "#999999")
     if not len(table):
