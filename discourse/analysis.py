@@ -341,7 +341,7 @@ def analyze_path(
     fmt = format or io.detect_format(source)
     corpus = io.stream(source, format=fmt, strict=strict, **options)
     analysis = Analysis(**params)
-    total = count_threads(source, fmt) if progress else None
+    total = count_threads(source, fmt, **options) if progress else None
     logger.info("analysing %s (%s; %s threads) into %s", source, fmt, "?" if total is None else total, out)
     tables = analysis.tables + ("read_report",)
     n_threads = n_comments = 0

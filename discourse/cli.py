@@ -100,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--only", choices=("sentiment", "stance", "rhetoric"), action="append",
         help="run only these validations (repeatable)",
     )
+    _add_verbosity(validate, "errors only")
 
     commands.add_parser("info", help="print versions, parameters and lexicons (for methods sections)")
     commands.add_parser(

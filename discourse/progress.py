@@ -24,7 +24,7 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 __all__ = ["LOGGER_NAME", "configure_logging", "count_threads", "in_notebook", "progress"]
 
@@ -98,13 +98,23 @@ def _stderr_is_terminal() -> bool:
         return False
 
 
-def count_threads(path: str | os.PathLike[str], format: str) -> int | None:
-    """The number of threads in an input file, counted cheaply, or None when that would cost
-    a full parse.
+def count_threads(path: str | os.PathLike[str], format: str, **options: Any) -> int | None:
+    """The number of threads in an input file, counted before the analysis so that a progress
+    bar has a total and an estimated time to completion.
 
     The library's JSON Lines holds one thread per line, so counting its non-blank lines (no
-    JSON parsing) gives the total; the seed text is one thread. Other formats (CSV, Reddit, ConvoKit)
-    group comments into threads only when parsed, so their total stays unknown.
+    JSON parsing) gives the total; the seed text is one thread. Other formats group comments
+    into threads only when parsed, so they are streamed once without analysis (a few percent
+    of the analysis time; memory stays bounded). None when the file cannot be counted (the
+    analysis then reports the problem).
+
+    Parameters
+    ----------
+    path : path-like
+    format : str
+        The reader's format name (``jsonl``, ``csv``, ``reddit``, ``convokit``, ``seedtext``).
+    **options
+        The reader's options (``articles_path``, ``submissions``...).
 
     Examples
     --------
@@ -116,12 +126,24 @@ def count_threads(path: str | os.PathLike[str], format: str) -> int | None:
     """
     if format in ("seed", "seedtext"):
         return 1
-    if format != "jsonl":
+    if format == "jsonl":
+        with Path(path).open("rb") as handle:
+            count = sum(1 for line in handle if not line.isspace())
+        logger.debug("counted %d thread(s) in %s (lines)", count, path)
+        return count
+    import warnings
+
+    from discourse import io
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # problems are reported by the analysis itself
+            count = sum(1 for _ in io.stream(path, format=format, strict=False, **options))
+    except Exception as exc:  # noqa: BLE001 - counting is a courtesy; the analysis raises properly
+        logger.debug("could not count the threads of %s: %s", path, exc)
         return None
-    with Path(path).open("rb") as handle:
-        count = sum(1 for line in handle if not line.isspace())
-    logger.debug("counted %d thread(s) in %s", count, path)
-    return max(count, 0)
+    logger.debug("counted %d thread(s) in %s (streamed)", count, path)
+    return count
 
 
 class _Formatter(logging.Formatter):

@@ -145,7 +145,10 @@ def test_progress_knows_the_total(tmp_path, monkeypatch):
     path = tmp_path / "c.jsonl"
     io.write(synthetic_corpus(30, comments_per_thread=7), path)
     assert count_threads(path, "jsonl") == 5
-    assert count_threads(path, "csv") is None
+    csv_path = tmp_path / "c.csv"
+    io.write(synthetic_corpus(30, comments_per_thread=7), csv_path)
+    assert count_threads(csv_path, "csv") == 5  # streamed once, no analysis
+    assert count_threads(tmp_path / "missing.csv", "csv") is None
     monkeypatch.setattr("discourse.progress._stderr_is_terminal", lambda: True)
     bar = progress(range(3), total=None)
     assert bar.total == 3 and hasattr(bar, "format_dict")  # a tqdm bar with a total (so an ETA)
