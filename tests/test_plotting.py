@@ -702,3 +702,50 @@ def test_actor_names_are_resolved(results):
         plotting.plot_actor_stance(results, actors=["Rusia"], ax=new_ax())
     with pytest.raises(UnknownActorError):
         plotting.stance_heatmap_table(results, actors=["Nowhereland"])
+
+
+# -- issue 19: the defects a journal would not accept, one assertion each -------------------------
+
+
+def test_rolling_mean_has_its_own_colour_and_interval(results):
+    table = plotting.sentiment_thread_table(results, window=5)
+    done = table.dropna(subset=["rolling_mean"])
+    assert (done["rolling_ci_low"] < done["rolling_mean"]).all() and (done["rolling_mean"] < done["rolling_ci_high"]).all()
+    ax = plotting.plot_sentiment_thread(results, window=5, ax=new_ax())
+    comments, rolling = ax.get_lines()[:2]
+    assert matplotlib.colors.to_hex(comments.get_color()) != matplotlib.colors.to_hex(rolling.get_color())
+    assert any("t interval of the rolling mean" in c.get_label() for c in ax.collections)
+
+
+def test_heatmap_counts_and_clipping(results):
+    table = plotting.stance_heatmap_table(results, top=4)
+    fig = Figure(figsize=(11, 4), layout="constrained")
+    ax = plotting.plot_stance_heatmap(results, top=4, vmax=0.1, ax=fig.subplots())
+    written = sorted(int(t.get_text()) for t in ax.texts)
+    assert written == sorted(int(n) for n in table["n_mentions"] if n)  # one count per coloured cell
+    scores = table["score"].dropna()
+    expected = "both" if (scores < -0.1).any() and (scores > 0.1).any() else "min" if (scores < -0.1).any() else "max"
+    assert fig.axes[-1]._colorbar.extend == expected  # clipping shown by arrows
+    wide = Figure(figsize=(11, 4), layout="constrained")
+    ax = plotting.plot_stance_heatmap(results, top=4, vmax=1.0, ax=wide.subplots())
+    assert wide.axes[-1]._colorbar.extend == "neither"
+    assert all(t.get_rotation() == 0 for t in ax.get_xticklabels())  # horizontal where they fit
+
+
+def test_flat_thread_says_why(results, synthetic):
+    ax = plotting.plot_reply_tree(results, ax=new_ax())
+    assert any(t.get_text().startswith("flat thread: all 16 comments") for t in ax.texts)
+    ax = plotting.plot_reply_tree(synthetic[1], ax=new_ax())
+    assert not any("flat thread" in t.get_text() for t in ax.texts)
+
+
+def test_profile_leaves_out_indices_and_pooled_corpora_say_so():
+    corpus = [synthetic_thread(i, 12) for i in range(2)]
+    results = analyze(corpus, n_boot=50, predication=False)
+    table = plotting.rhetorical_profile_table(results, top=None)
+    assert "incivility" not in set(table["feature"])
+    assert "incivility" in set(plotting.rhetorical_profile_table(results, top=None, indices=True)["feature"])
+    ax = plotting.plot_rhetorical_profile(results, ax=new_ax())
+    assert "2 threads pooled" in ax.get_xlabel()
+    ax = plotting.plot_sentiment_distribution(results, ax=new_ax())
+    assert any(t.get_text() == "pooled over 2 threads" for t in ax.texts)

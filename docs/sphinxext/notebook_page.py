@@ -33,6 +33,21 @@ def execute(path: Path, cwd: Path, timeout: int = 300):
     return notebook
 
 
+def _merged_streams(outputs: list) -> list:
+    """Consecutive stdout pieces as one output (a cell that prints twice shows one text block);
+    stderr (warnings, progress bars) is left out of the page."""
+    merged: list = []
+    for output in outputs:
+        if output.get("output_type") == "stream":
+            if output.get("name") != "stdout":
+                continue
+            if merged and merged[-1].get("output_type") == "stream":
+                merged[-1] = {"output_type": "stream", "name": "stdout", "text": merged[-1]["text"] + output["text"]}
+                continue
+        merged.append(output)
+    return merged
+
+
 def write_notebook_page(path: Path, page: Path, *, cwd: Path) -> None:
     """Execute `path` and write it as the Markdown `page` (figures in ``<page stem>_files/``)."""
     notebook = execute(path, cwd)
@@ -55,7 +70,7 @@ def write_notebook_page(path: Path, page: Path, *, cwd: Path) -> None:
         if cell.cell_type != "code":
             continue
         lines += ["```python", cell.source, "```", ""]
-        for output in cell.get("outputs", []):
+        for output in _merged_streams(cell.get("outputs", [])):
             kind = output.get("output_type")
             if kind == "stream":
                 lines += ["```text", output["text"].rstrip("\n"), "```", ""]
