@@ -20,12 +20,17 @@ Examples
 
 from __future__ import annotations
 
+import logging
 from importlib import import_module
 from typing import Any
 
 from discourse._version import __version__
 from discourse.datasets import load_seed
 from discourse.model import Article, Comment, Corpus, Span, Thread
+
+# A library logs but never decides where messages go: the user's logging configuration does
+# (the `discourse` command sets one up; see discourse.progress.configure_logging).
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "__version__",

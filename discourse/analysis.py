@@ -23,8 +23,8 @@ Examples
 
 from __future__ import annotations
 
+import logging
 import os
-import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -33,12 +33,15 @@ from discourse._gc import collect_young, young_collections_only
 from discourse.errors import DataWarning, IntegrityError
 from discourse.model import Corpus, Thread, comment_unit_id
 from discourse.parallel import ThreadCsv, effective_jobs, parallel_thread_csv, parallel_thread_rows
+from discourse.progress import count_threads
 from discourse.provenance import environment, file_sha256, lexicon_records
 from discourse.results import Results, ResultsWriter
 from discourse.schema import SCHEMAS
 from discourse.stages import ActorStage, RhetoricStage, Rows, SentimentStage, Stage, Unit, count_comments
 from discourse.tables import ColumnCollector, CsvFormatter
 from discourse.text import Doc
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["Analysis", "analyze", "analyze_path", "describe_environment"]
 
@@ -350,6 +353,8 @@ def analyze_path(
     article_columns: dict[str, str] | None = None,
     strict: bool = True,
     figures: bool = False,
+    figure_dpi: int = 300,
+    figure_format: str = "png",
     n_jobs: int = 1,
     progress: bool = True,
     **params: Any,
@@ -380,6 +385,8 @@ def analyze_path(
         ``read_report`` table.
     figures : bool
         Also draw the standard figures into ``out/figures``.
+    figure_dpi, figure_format : int, str
+        Resolution and file format (``png``, ``pdf``, ``svg``) of those figures.
     n_jobs, progress, **params
         Worker processes, progress bar, and parameters of :class:`Analysis`.
 
@@ -411,10 +418,12 @@ def analyze_path(
     fmt = format or io.detect_format(source)
     corpus = io.stream(source, format=fmt, strict=strict, **options)
     analysis = Analysis(**params)
+    total = count_threads(source, fmt, **options) if progress else None
+    logger.info("analysing %s (%s; %s threads) into %s", source, fmt, "?" if total is None else total, out)
     tables = analysis.tables + ("read_report",)
     n_threads = n_comments = 0
     with ResultsWriter(out, tables) as writer, young_collections_only():
-        for thread_comments, chunks in _csv_in_order(analysis, _progress(_checked(corpus), progress), n_jobs):
+        for thread_comments, chunks in _csv_in_order(analysis, _progress(_checked(corpus), progress, total), n_jobs):
             n_threads += 1
             n_comments += thread_comments
             for table, (n_rows, text) in chunks.items():
@@ -444,18 +453,17 @@ def analyze_path(
         if figures:  # drawn into the staging folder, so tables and figures are replaced together
             from discourse.figures import write_standard_figures
 
-            write_standard_figures(writer.staging)
+            write_standard_figures(writer.staging, dpi=figure_dpi, format=figure_format)
         writer.publish()
+    logger.info("analysed %d thread(s), %d comment(s); results written to %s", n_threads, n_comments, out)
     return manifest
 
 
-def _progress(threads: Iterable[Thread], enabled: bool) -> Iterable[Thread]:
-    """Wrap in a tqdm progress bar over threads, shown only on an interactive terminal."""
-    if not enabled or not sys.stderr.isatty():
-        return threads
-    from tqdm import tqdm
+def _progress(threads: Iterable[Thread], enabled: bool, total: int | None = None) -> Iterable[Thread]:
+    """Wrap in a progress bar over threads (terminal or notebook; see :mod:`discourse.progress`)."""
+    from discourse.progress import progress as progress_bar
 
-    return tqdm(threads, unit="thread", desc="analysing", file=sys.stderr)
+    return progress_bar(threads, total=total, enabled=enabled)
 
 
 def describe_environment(**params: Any) -> str:

@@ -9,6 +9,7 @@ Examples
     discourse analyze export.csv --format csv --out results/ --figures
     discourse validate --data ../shared/eval --out validation/
     discourse info                                        # versions and lexicons, for methods sections
+    discourse cite                                        # BibTeX with the version and lexicon hashes
 
 Errors in the input or the options are reported on one line (naming file and line where there
 is one), with exit code 2; nothing is left half-written in the output folder. An input with no
@@ -37,7 +38,9 @@ examples:
   discourse analyze export.csv --columns thread_id=article,id=comment_id,text=body --out results/
   discourse analyze reddit_comments.ndjson --submissions reddit_submissions.ndjson --out results/
   discourse validate --data ../shared/eval --out validation/
+  discourse analyze --seed --out seed-results --figures --figure-format pdf
   discourse info
+  discourse cite
 """
 
 
@@ -93,9 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     analyze.add_argument("--features", default="all", help="comma-separated rhetorical features, or 'all'")
     analyze.add_argument("--lenient", action="store_true", help="skip malformed records and report them")
-    analyze.add_argument("--figures", action="store_true", help="also write the standard figures (PNG)")
+    analyze.add_argument("--figures", action="store_true", help="also write the standard figures")
+    analyze.add_argument(
+        "--figure-format", choices=("png", "pdf", "svg"), default="png",
+        help="file format of the figures: png (raster), pdf or svg (vector; journals' choice) (default: png)",
+    )
+    analyze.add_argument("--dpi", type=_dpi, default=300, help="resolution of PNG figures (default: 300, print)")
     analyze.add_argument("--n-jobs", type=int, default=1, help="worker processes (default: 1)")
-    analyze.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    _add_verbosity(analyze, "no progress bar, summary or warnings; errors only")
 
     validate = commands.add_parser(
         "validate",
@@ -109,8 +117,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--only", choices=("sentiment", "stance", "rhetoric"), action="append",
         help="run only these validations (repeatable)",
     )
+    _add_verbosity(validate, "errors only")
 
     commands.add_parser("info", help="print versions, parameters and lexicons (for methods sections)")
+    commands.add_parser(
+        "cite", help="print a BibTeX entry with the version and the lexicon hashes",
+        description="Print a BibTeX @software entry for this version of discourse, with the SHA-256 "
+        "prefixes of the lexicons the default analysis reads (the full hashes are in each manifest).",
+    )
     return parser
 
 
@@ -182,6 +196,21 @@ def _analysis_options(args: argparse.Namespace) -> dict[str, object]:
     return {"features": features, "options": options}
 
 
+def _dpi(text: str) -> int:
+    value = int(text)
+    if not 10 <= value <= 2400:
+        raise argparse.ArgumentTypeError(f"dpi must be from 10 to 2400, not {value}")
+    return value
+
+
+def _add_verbosity(parser: argparse.ArgumentParser, quiet_help: str) -> None:
+    """``--verbose`` / ``--quiet``: the level of the library's log messages on stderr."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("-v", "--verbose", action="count", default=0,
+                       help="say what is being done (-vv: debugging detail)")
+    group.add_argument("-q", "--quiet", action="store_true", help=quiet_help)
+
+
 def _run_analyze(args: argparse.Namespace) -> int:
     import warnings
 
@@ -203,6 +232,8 @@ def _run_analyze(args: argparse.Namespace) -> int:
         features=checked["features"],
         strict=not args.lenient,
         figures=args.figures,
+        figure_dpi=args.dpi,
+        figure_format=args.figure_format,
         n_jobs=args.n_jobs,
         progress=not args.quiet,
         **checked["options"],  # type: ignore[arg-type]
@@ -240,6 +271,13 @@ def _run_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_cite() -> int:
+    from discourse.citation import bibtex
+
+    print(bibtex(), end="")
+    return 0
+
+
 def _run_info() -> int:
     from discourse.analysis import describe_environment
 
@@ -261,11 +299,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    from discourse.progress import configure_logging
+
+    configure_logging(-1 if getattr(args, "quiet", False) else getattr(args, "verbose", 0))
     try:
         if args.command == "analyze":
             return _run_analyze(args)
         if args.command == "validate":
             return _run_validate(args)
+        if args.command == "cite":
+            return _run_cite()
         return _run_info()
     except BrokenPipeError:
         return _broken_pipe()

@@ -1,13 +1,15 @@
-"""The standard figures of a results folder, written as PNG files (``discourse analyze --figures``).
+"""The standard figures of a results folder, as PNG, PDF or SVG files (``discourse analyze --figures``).
 
 :func:`write_standard_figures` loads the results in a folder (:meth:`Results.load
 <discourse.results.Results.load>`), draws the standard plots of :mod:`discourse.plotting` on
 fresh :class:`matplotlib.figure.Figure` objects (no pyplot state, no rcParams changes) and
 writes them into ``folder/figures/``. This is the only place in the library that saves figures.
 
-Every figure is rendered in memory first; only when all succeeded is each file written
-atomically (a complete PNG or none). The PNGs carry no software version or time stamp, so the
-same results give byte-identical files on the same matplotlib/FreeType versions.
+Print quality by default: PNG at 300 dpi, or vector PDF/SVG (``format="pdf"``/``"svg"``, the
+CLI's ``--figure-format``), which journals prefer for line art. Every figure is rendered in
+memory first; only when all succeeded is each file written atomically (a complete file or
+none). The files carry no software version or time stamp (and SVG ids come from a fixed salt),
+so the same results give byte-identical files on the same matplotlib/FreeType versions.
 
 Examples
 --------
@@ -22,23 +24,34 @@ Examples
 from __future__ import annotations
 
 import io
+import logging
 import os
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from discourse.plotting._common import wrap_title
+
+logger = logging.getLogger(__name__)
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from discourse.results import Results
 
-__all__ = ["write_standard_figures", "standard_figures", "render_png", "FIGURES_DIR"]
+__all__ = ["write_standard_figures", "standard_figures", "render", "render_png", "FIGURES_DIR", "FORMATS", "DPI"]
 
 FIGURES_DIR = "figures"
 """Subfolder of a results folder that holds the figures."""
 
-_DPI = 110
+FORMATS = ("png", "pdf", "svg")
+"""File formats of :func:`write_standard_figures`."""
+
+DPI = 300
+"""Default resolution of PNG figures (print quality; PDF and SVG are vector files)."""
+
+_DPI = DPI
 _TITLE_WIDTH = 80
 
 
@@ -65,8 +78,8 @@ def _article_title(results: Results, thread_id: str) -> str:
         return thread_id
     rows = units[(units["thread_id"] == thread_id) & (units["unit_kind"] == "title")]
     title = str(rows["text"].iloc[0]) if len(rows) and isinstance(rows["text"].iloc[0], str) else thread_id
-    title = " ".join(title.split())
-    return title if len(title) <= _TITLE_WIDTH else title[: _TITLE_WIDTH - 1].rstrip() + "…"
+    # Wrapped, not cut: a headline is how readers recognise the thread.
+    return wrap_title(title, width=_TITLE_WIDTH, lines=3)
 
 
 def _sentiment_thread(results: Results, thread_id: str) -> Figure:
@@ -76,7 +89,7 @@ def _sentiment_thread(results: Results, thread_id: str) -> Figure:
     sentiment = results["sentiment"]
     has_sentences = bool((sentiment["level"] == "sentence").any())
     window = None if n < 10 else 5 if n < 100 else max(5, n // 20)
-    fig = _figure(8.0, 4.2)
+    fig = _figure(8.0, 4.6)
     ax = plot_sentiment_thread(
         results,
         thread_id=thread_id,
@@ -92,7 +105,7 @@ def _sentiment_thread(results: Results, thread_id: str) -> Figure:
 def _sentiment_distribution(results: Results, thread_id: str | None) -> Figure:
     from discourse.plotting import plot_sentiment_distribution
 
-    fig = _figure(8.0, 4.2)
+    fig = _figure(8.0, 4.4)
     ax = plot_sentiment_distribution(results, thread_id=thread_id, ax=fig.subplots())
     _legend_below(fig, ax)
     where = _article_title(results, thread_id) if thread_id else _corpus_label(results)
@@ -108,7 +121,8 @@ def _rhetorical_profile(results: Results, thread_id: str | None) -> Figure:
     ax = plot_rhetorical_profile(results, thread_id=thread_id, top=20, ax=fig.subplots())
     _legend_below(fig, ax)
     where = _article_title(results, thread_id) if thread_id else _corpus_label(results)
-    ax.set_title(f"Rhetorical profile: the {n} most frequent features\n{where}", fontsize="medium")
+    ax.set_title(f"Rhetorical profile: the {n} features with the highest rate (article or comments)\n{where}",
+                 fontsize="medium")
     return fig
 
 
@@ -157,11 +171,23 @@ def _stance_heatmap(results: Results, thread_id: str) -> Figure:
 
 
 def _actor_network(results: Results, thread_id: str) -> Figure:
-    from discourse.plotting import plot_relation_network
+    from discourse.plotting import plot_relation_network, relation_network_table
 
-    fig = _figure(8.0, 6.4)
-    ax = plot_relation_network(results, thread_id=thread_id, ax=fig.subplots())
-    ax.set_title(f"Relations between actors (source -> target)\n{_article_title(results, thread_id)}", fontsize="medium")
+    # Two panels, never pooled: who acts on whom in the article and in the comments, each
+    # actor in the same place in both.
+    fig = _figure(13.0, 6.6)
+    axes = fig.subplots(1, 2)
+    for ax, part in zip(axes, ("article", "comments")):
+        n = int(relation_network_table(results, thread_id=thread_id, part=part)["n"].sum())
+        plot_relation_network(results, thread_id=thread_id, part=part, legend=part == "article", ax=ax)
+        ax.set_title(f"{part} ({n:,} relation{'s' if n != 1 else ''})", fontsize="medium")
+    legend = axes[0].get_legend()
+    if legend is not None:
+        handles, labels = list(legend.legend_handles), [t.get_text() for t in legend.get_texts()]
+        legend.remove()
+        fig.legend(handles, labels, loc="outside lower center", ncol=5, frameon=False, fontsize="small")
+    fig.suptitle(f"Relations between actors (source -> target)\n{_article_title(results, thread_id)}",
+                 fontsize="medium")
     return fig
 
 
@@ -185,7 +211,9 @@ def _catalogue(results: Results) -> list[tuple[str, str, _Maker]]:
     return entries
 
 
-def standard_figures(results: Results, *, thread_ids: Sequence[str] | None = None) -> dict[str, Figure]:
+def standard_figures(
+    results: Results, *, thread_ids: Sequence[str] | None = None, format: str = "png"
+) -> dict[str, Figure]:
     """The standard figures of `results`, by file name (drawn, not saved).
 
     Parameters
@@ -195,6 +223,8 @@ def standard_figures(results: Results, *, thread_ids: Sequence[str] | None = Non
         Threads that get per-thread figures (sentiment along the thread, reply tree, actor
         figures). Default: the thread, when the results hold exactly one; none for a corpus
         (whose figures pool all threads).
+    format : {"png", "pdf", "svg"}
+        The file name extension of the keys.
 
     Returns
     -------
@@ -210,6 +240,7 @@ def standard_figures(results: Results, *, thread_ids: Sequence[str] | None = Non
     ['sentiment_thread.png', 'sentiment_distribution.png', 'rhetorical_profile.png',
      'reply_tree.png', 'actor_stance.png', 'stance_heatmap.png', 'actor_network.png']
     """
+    _check_format(format)
     threads = list(dict.fromkeys(results["units"]["thread_id"])) if "units" in results else []
     if thread_ids is None:
         chosen = threads if len(threads) == 1 else []
@@ -222,12 +253,57 @@ def standard_figures(results: Results, *, thread_ids: Sequence[str] | None = Non
     figures: dict[str, Figure] = {}
     for stem, scope, make in _catalogue(results):
         if scope == "pooled":
-            figures[f"{stem}.png"] = make(results, single)
+            figures[f"{stem}.{format}"] = make(results, single)
             continue
         for thread in chosen:
             suffix = "" if len(chosen) == 1 else f"-{_safe(thread)}"
-            figures[f"{stem}{suffix}.png"] = make(results, thread)
+            figures[f"{stem}{suffix}.{format}"] = make(results, thread)
     return figures
+
+
+def _check_format(format: str) -> None:
+    if format not in FORMATS:
+        raise ValueError(f"figure format must be one of {', '.join(FORMATS)}, not {format!r}")
+
+
+def render(fig: Figure, *, format: str = "png", dpi: int = DPI, compact: bool = False) -> bytes:
+    """A figure as PNG, PDF or SVG bytes, without metadata that varies between runs or versions.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    format : {"png", "pdf", "svg"}
+        PNG is a raster image at `dpi`; PDF and SVG are vector files (text stays text, lines
+        stay sharp at any zoom), the usual choice of journals for line art.
+    dpi : int
+        Resolution of PNG files (default 300, print quality); PDF and SVG use it only for
+        rasterised artists.
+    compact : bool
+        PNG only: reduce to a 256-colour palette (see :func:`render_png`).
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure(figsize=(2, 1))
+    >>> _ = fig.subplots().plot([0, 1])
+    >>> render(fig, format="pdf")[:5], render(fig, format="svg") == render(fig, format="svg")
+    (b'%PDF-', True)
+    """
+    _check_format(format)
+    if format == "png":
+        return render_png(fig, dpi=dpi, compact=compact)
+    import matplotlib
+
+    buffer = io.BytesIO()
+    if format == "pdf":
+        metadata: dict[str, Any] = {"Creator": None, "Producer": None, "CreationDate": None}
+    else:
+        metadata = {"Creator": None, "Date": None}
+    # A fixed salt makes SVG element ids the same on every run; rc_context restores the
+    # setting on exit, so the user's rcParams are untouched.
+    with matplotlib.rc_context({"svg.hashsalt": "discourse", "pdf.compression": 6}):
+        fig.savefig(buffer, format=format, dpi=dpi, metadata=metadata)
+    return buffer.getvalue()
 
 
 def render_png(fig: Figure, *, dpi: int = _DPI, compact: bool = False) -> bytes:
@@ -263,10 +339,11 @@ def write_standard_figures(
     folder: str | os.PathLike[str],
     *,
     thread_ids: Sequence[str] | None = None,
-    dpi: int = _DPI,
+    dpi: int = DPI,
+    format: str = "png",
     compact: bool = False,
 ) -> list[Path]:
-    """Load the results in `folder` and write the standard figures to ``folder/figures/*.png``.
+    """Load the results in `folder` and write the standard figures to ``folder/figures/``.
 
     Parameters
     ----------
@@ -275,7 +352,10 @@ def write_standard_figures(
     thread_ids : sequence of str, optional
         Threads that get per-thread figures (see :func:`standard_figures`).
     dpi : int
-        Resolution (default 110: an 8-inch-wide figure is 880 pixels).
+        Resolution of PNG files (default 300, print quality: an 8-inch-wide figure is 2,400
+        pixels; 150 suits web pages).
+    format : {"png", "pdf", "svg"}
+        File format (see :func:`render`).
     compact : bool
         Write 256-colour PNGs, about a third of the size (see :func:`render_png`).
 
@@ -299,8 +379,12 @@ def write_standard_figures(
 
     folder = Path(folder)
     results = Results.load(folder)
-    figures = standard_figures(results, thread_ids=thread_ids)
-    rendered = {name: render_png(fig, dpi=dpi, compact=compact) for name, fig in figures.items()}  # all or nothing
+    _check_format(format)
+    if not isinstance(dpi, int) or not 10 <= dpi <= 2400:
+        raise ValueError(f"dpi must be an integer from 10 to 2400, not {dpi!r}")
+    figures = standard_figures(results, thread_ids=thread_ids, format=format)
+    rendered = {name: render(fig, format=format, dpi=dpi, compact=compact) for name, fig in figures.items()}  # all or nothing
+    logger.info("writing %d figure(s) (%s, %d dpi) to %s", len(rendered), format, dpi, folder / FIGURES_DIR)
     out = folder / FIGURES_DIR
     out.mkdir(parents=True, exist_ok=True)
     paths = []

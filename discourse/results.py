@@ -387,6 +387,39 @@ class Results:
         sizes = ", ".join(f"{name}={len(frame)}" for name, frame in self.tables.items())
         return f"Results({sizes})"
 
+    def evidence(
+        self,
+        *,
+        actor: str | list[str] | None = None,
+        part: str | None = None,
+        feature: str | list[str] | None = None,
+        sentiment: str | None = None,
+        source: str | None = "author",
+        thread_id: str | None = None,
+    ) -> Any:
+        """The evidence behind a number: one row per span, with its text and contribution.
+
+        Give one of `actor` (stance toward that actor: id or display name), `feature` (a
+        rhetorical feature) or `sentiment` (a method, e.g. ``"vader"``); `part` restricts to
+        ``"article"`` or ``"comments"``. The columns are the same for every measure (see
+        :func:`discourse.evidence.evidence_table`), including ``span``, the one text encoding
+        of spans used in every table (``term@start:end(+0.123)``), and ``context``, the
+        sentence (article) or comment the span sits in.
+
+        Examples
+        --------
+        >>> from discourse.analysis import analyze
+        >>> from discourse.datasets import load_seed
+        >>> e = analyze(load_seed()).evidence(feature="hedges", part="comments")
+        >>> e[["unit_id", "surface", "span"]].iloc[0].tolist()
+        ['c02', 'MAYBE', 'hedges@389:394(+1.000)']
+        """
+        from discourse.evidence import evidence_table
+
+        return evidence_table(
+            self, actor=actor, part=part, feature=feature, sentiment=sentiment, source=source, thread_id=thread_id
+        )
+
     def save(self, folder: str | os.PathLike[str]) -> Path:
         """Write every table as CSV plus ``manifest.json`` into `folder`; return the folder.
 

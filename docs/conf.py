@@ -6,7 +6,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+DOCS = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(DOCS / "sphinxext"))
 
 from discourse import __version__  # noqa: E402
 
@@ -22,9 +24,11 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
     "sphinx.ext.intersphinx",
+    "sphinx_gallery.gen_gallery",
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
-exclude_patterns = ["_build", "_generated", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "_generated", "sphinxext", "Thumbs.db", ".DS_Store", "gallery/*.ipynb",
+                    "gallery/*.py", "gallery/*.md5", "gallery/*.json", "notebooks/*.ipynb"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
@@ -62,3 +66,42 @@ _GENERATED.mkdir(exist_ok=True)
 from discourse.schema import schema_markdown  # noqa: E402
 
 (_GENERATED / "tables.md").write_text(schema_markdown(), encoding="utf-8")
+
+# -- API reference ----------------------------------------------------------------------------
+# One page per public module (summary table + reference), written at build time from the code
+# (sphinxext/apipages.py), so no public name can be missing from it.
+from apipages import write_api_pages  # noqa: E402
+
+write_api_pages(DOCS / "api")
+
+# -- gallery ------------------------------------------------------------------------------------
+# The example scripts, run at build time (offline, the seed and a small synthetic corpus): each
+# page shows the script, its printed output and its figures. The benchmarks take minutes and
+# are only listed (see examples/GALLERY_HEADER.txt).
+sphinx_gallery_conf = {
+    "examples_dirs": str(ROOT / "examples"),
+    "gallery_dirs": "gallery",
+    "filename_pattern": r".*\.py$",
+    "ignore_pattern": r"benchmark",
+    "reset_argv": "gallery_args.reset_argv",
+    "download_all_examples": False,
+    "remove_config_comments": True,
+    "plot_gallery": "True",
+    "abort_on_example_error": True,
+    "only_warn_on_example_error": False,
+    "min_reported_time": 1,
+    "image_scrapers": ("matplotlib",),
+    "matplotlib_animations": False,
+    "show_memory": False,
+    "show_signature": False,
+    "within_subsection_order": "FileNameSortKey",
+    "write_computation_times": False,
+}
+
+# -- the notebook -------------------------------------------------------------------------------
+# docs/notebooks/seed_study.ipynb is executed at build time (nbclient, the local kernel) and
+# written as a Markdown page with its outputs (sphinxext/notebook_page.py); the tests execute it
+# too (tests/test_notebook.py).
+from notebook_page import write_notebook_page  # noqa: E402
+
+write_notebook_page(DOCS / "notebooks" / "seed_study.ipynb", DOCS / "notebooks" / "seed_study.md", cwd=ROOT)

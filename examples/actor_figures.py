@@ -1,4 +1,5 @@
 """Actors in the seed thread, as figures: stance toward each actor, where it is voiced, who acts on whom.
+======================================================================================================
 
 Research question: which actors do the article and the comments evaluate, in which direction,
 and where in the thread? The script draws (companion to ``actor_stance.py``, which prints the
@@ -52,7 +53,6 @@ def main() -> None:
     plotting.plot_actor_stance(results, top=TOP, legend="outside", ax=ax)
     ax.set_title("The writer's stance toward the ten most mentioned actors", fontsize="medium")
     fig.savefig(args.outdir / "actor_stance.png", dpi=100, metadata={"Software": None})
-    plt.close(fig)
 
     # 2. Where: the same stance, unit by unit, in reading order.
     plotting.stance_heatmap_table(results, top=TOP).to_csv(args.outdir / "stance_heatmap.csv", index=False)
@@ -60,7 +60,6 @@ def main() -> None:
     plotting.plot_stance_heatmap(results, top=TOP, ax=ax)
     ax.set_title("Stance toward each actor in the article's paragraphs and in each comment", fontsize="medium")
     fig.savefig(args.outdir / "stance_heatmap.png", dpi=100, metadata={"Software": None})
-    plt.close(fig)
 
     # 3. Who acts on or speaks about whom: the article's network next to the comments'.
     network = plotting.relation_network_table(results)
@@ -71,7 +70,6 @@ def main() -> None:
         plotting.plot_relation_network(results, part=part, legend=part == "article", ax=ax)
         ax.set_title(f"Relations in the {part} ({int(edges['n'].sum())} relations)", fontsize="medium")
     fig.savefig(args.outdir / "actor_networks.png", dpi=100, metadata={"Software": None})
-    plt.close(fig)
 
     # Evidence: the strongest cues behind three actors' scores (offsets into each unit's text).
     summary = results["stance_summary"].query("source == 'author'").set_index(["actor", "part"])

@@ -1,4 +1,5 @@
 """Actors in the seed thread: who is named how, judged how, and who says so.
+=========================================================================
 
 Prints, for the article and for the comments, the stance toward each actor (the author's own and
 the stance the author reports from others), with the evidence behind each score; then the
@@ -19,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from discourse.actor_analysis import analyze_thread_actors
+from discourse.actors.analyzer import analyze_thread_actors
 from discourse.actors import ActorRegistry
 from discourse.datasets import load_seed
 
@@ -86,4 +87,6 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    status = main(sys.argv[1:])
+    if status:  # no sys.exit(0): the documentation's gallery runs this script in-process
+        sys.exit(status)

@@ -1,4 +1,5 @@
 """Article vs comments: do the readers write differently from the journalist?
+==========================================================================
 
 Research question: compared with the article they comment on, are the seed thread's comments
 more negative, and which rhetorical features set them apart? The script
@@ -67,7 +68,6 @@ def main() -> None:
         fontsize="medium",
     )
     fig.savefig(args.outdir / "article_vs_comments.png", dpi=100, metadata={"Software": None})
-    plt.close(fig)
 
     # 3. Evidence: the passages behind the features that lean most to the comments.
     features = results["features"]

@@ -1,4 +1,5 @@
 """Benchmark: the library's full analysis against vaderSentiment and TextBlob alone (issue 8).
+===========================================================================================
 
 Run from the repository::
 
@@ -112,8 +113,8 @@ LIBRARY_ANALYSERS: tuple[tuple[str, str, Callable[[], Callable[[str], Any]]], ..
     ("sentiment news", 'discourse.sentiment.sentiment(text, method="news")',
      _front_door("discourse.sentiment", "sentiment", method="news")),
     ("actors", "discourse.actors.find_mentions(text)", _front_door("discourse.actors", "find_mentions")),
-    ("attribution", "discourse.attribution.find_attributions(text)",
-     _front_door("discourse.attribution", "find_attributions")),
+    ("attribution", "discourse.actors.attribution.find_attributions(text)",
+     _front_door("discourse.actors.attribution", "find_attributions")),
     ("stance", "discourse.stance.stance(text)", _front_door("discourse.stance", "stance")),
     ("rhetoric", "discourse.rhetoric.rhetorical_features(text) (all features)",
      _front_door("discourse.rhetoric", "rhetorical_features")),

@@ -1,4 +1,5 @@
 """Where the full analysis spends its time, stage by stage (issue 8; complements benchmark.py).
+============================================================================================
 
 Run from the repository::
 

@@ -1,4 +1,5 @@
 """Corpus scale: stream a corpus from a file, then compare threads and reply depths.
+=================================================================================
 
 Research question (the workflow of a corpus study): across many threads, how far does the
 comments' sentiment sit from their article's, and does sentiment change deeper in the reply
@@ -110,7 +111,6 @@ def main() -> None:
     ax.set_ylabel("thread")
     ax.set_title("Comments vs article, thread by thread (synthetic corpus)", fontsize="medium")
     fig.savefig(args.outdir / "corpus_threads.png", dpi=100, metadata={"Software": None})
-    plt.close(fig)
 
     depth = sentiment_by_depth(results)
     depth.to_csv(args.outdir / "sentiment_by_depth.csv", index=False)
@@ -127,14 +127,12 @@ def main() -> None:
     ax.set_ylabel("mean sentiment (VADER compound)")
     ax.set_title("Comment sentiment by reply depth, with 95% intervals (synthetic corpus)", fontsize="medium")
     fig.savefig(args.outdir / "corpus_depth.png", dpi=100, metadata={"Software": None})
-    plt.close(fig)
 
     first = threads["thread_id"].iloc[0]  # the thread whose comments sit lowest below the article
     fig, ax = plt.subplots(figsize=(12, 4.5), layout="constrained")
     plotting.plot_reply_tree(results, thread_id=first, color="incivility", ax=ax)
     ax.set_title(f"Reply tree of {first}, coloured by incivility (synthetic corpus)", fontsize="medium")
     fig.savefig(args.outdir / "corpus_reply_tree.png", dpi=100, metadata={"Software": None})
-    plt.close(fig)
 
     print(depth[["depth_label", "n", "mean", "ci_low", "ci_high"]].to_string(index=False, float_format="%.3f"))
     print(f"\nwrote three figures and two CSV files to {args.outdir}, standard figures to {args.outdir / 'results' / 'figures'}")

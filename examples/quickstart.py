@@ -1,4 +1,5 @@
 """Quickstart: analyse the bundled seed thread, save the tables, draw the figures.
+===============================================================================
 
 The seed is a September 2017 ZeroHedge article on Russia, the US and Syria with its 16 reader
 comments. This script runs the whole analysis in one call, saves every table (CSV, with a
@@ -58,9 +59,8 @@ def main() -> None:
     # The legend under the figure, where it cannot hide a comment's point.
     fig.legend(*left.get_legend_handles_labels(), loc="outside lower left", ncol=2, frameon=False, fontsize="small")
     plotting.plot_rhetorical_profile(results, top=10, ax=right)
-    right.set_title("Ten most frequent rhetorical features")
+    right.set_title("Ten rhetorical features with the highest rates")
     fig.savefig(args.outdir / "quickstart.png", dpi=100, metadata={"Software": None})
-    plt.close(fig)
 
     # Every plot has a table function returning exactly the plotted numbers.
     plotting.sentiment_thread_table(results, window=5).to_csv(args.outdir / "sentiment_thread.csv", index=False)

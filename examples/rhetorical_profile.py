@@ -1,4 +1,5 @@
 """Rhetorical profile of a thread: the article against its comments, with the evidence.
+====================================================================================
 
 Runs every feature of the rhetorical catalogue on the seed thread (a 2017 ZeroHedge article on
 Russia, the US and Syria, and 16 reader comments), prints the article-vs-comments table, prints

@@ -1,4 +1,5 @@
 """Sentiment along the thread: does the comments' tone drift, and is it robust to the method?
+==========================================================================================
 
 Research question: reading the seed thread's 16 comments in page order, does their sentiment
 drift away from the article's, and does the answer depend on the sentiment method? The script
@@ -66,7 +67,6 @@ def main() -> None:
     title = textwrap.shorten(thread.article.title, 70, placeholder=" ...")
     fig.suptitle(f"Sentiment along the thread: {title}", fontsize="medium")
     fig.savefig(args.outdir / "sentiment_thread.png", dpi=100, metadata={"Software": None})
-    plt.close(fig)
 
     combined = pd.concat([t.assign(method=m) for m, t in tables.items()], ignore_index=True)
     combined.to_csv(args.outdir / "sentiment_thread.csv", index=False)

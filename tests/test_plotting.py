@@ -90,7 +90,8 @@ def test_thread_line_is_the_table_and_vader(results, seed_thread):
     table = plotting.sentiment_thread_table(results)
     ax = plotting.plot_sentiment_thread(results, ax=new_ax())
     line = ax.get_lines()[0]
-    assert line.get_label() == "comments"
+    assert line.get_label() == "comments (one point each)"
+    assert line.get_linestyle() == "None"  # separate comments are not joined by a line
     np.testing.assert_array_equal(line.get_xdata(), table["x"])
     np.testing.assert_array_equal(line.get_ydata(), table["score"])
     # Reading order: c01..c16 at x = 1..16, each score VADER's own compound of the comment.
@@ -170,10 +171,12 @@ def test_thread_by_time(results, synthetic):
 def test_distribution_bars(results):
     table = plotting.sentiment_distribution_table(results)
     ax = plotting.plot_sentiment_distribution(results, ax=new_ax())
-    assert len(ax.containers) == 2
+    assert len(ax.containers) == 4  # two bar sets, then each group's mean with its interval
+    # "auto" bins suit the smaller group: 16 comments get 5 bins (Rice's rule, odd), not 21.
+    assert table["bin"].nunique() == 5
     for container, group, n in zip(ax.containers, ["article sentences", "comments"], [41, 16]):
         rows = table[table["group"] == group]
-        assert len(container) == 21
+        assert len(container) == 5
         np.testing.assert_allclose([bar.get_height() for bar in container], rows["share"])
         assert rows["count"].sum() == n and rows["share"].sum() == pytest.approx(1.0)
         for bar, left, right in zip(container, rows["bin_left"], rows["bin_right"]):
@@ -186,11 +189,20 @@ def test_distribution_bars(results):
     assert comments[comments["bin_right"] <= -0.04]["count"].sum() == 11
     means = sorted(line.get_xdata()[0] for line in ax.get_lines() if line.get_linestyle() == "--")
     assert means == pytest.approx(sorted(table.groupby("group")["mean"].first()))
+    # Each mean carries its bootstrap interval, the same as sentiment_summary's for the comments.
+    for container, group in zip(ax.containers[2:], ["article sentences", "comments"]):
+        row = table[table["group"] == group].iloc[0]
+        (segment,) = container.lines[2][0].get_segments()
+        assert (segment[0][0], segment[1][0]) == pytest.approx((row["ci_low"], row["ci_high"]))
+        assert row["ci_low"] < row["mean"] < row["ci_high"]
+    assert table["n_threads"].eq(1).all()
+    assert not any("pooled" in t.get_text() for t in ax.texts)  # one thread: nothing pooled
 
 
 def test_distribution_options(results):
     table = plotting.sentiment_distribution_table(results, bins=4)
     assert list(table["bin_left"].iloc[:4]) == [-1.0, -0.5, 0.0, 0.5]
+    assert plotting.sentiment.auto_bins(16) == 5 and plotting.sentiment.auto_bins(10**6) == 41
     sentences = analyze(synthetic_thread(0, 5), sentence_level="all")
     table = plotting.sentiment_distribution_table(sentences, comments="sentence")
     assert set(table["group"]) == {"article sentences", "comment sentences"}
@@ -231,8 +243,16 @@ def test_profile_bars(results):
     assert [t.get_text() for t in ax.get_yticklabels()] == [f.replace("_", " ") for f in table["feature"]]
     # The first feature is drawn at the top.
     assert article[0].get_y() < article[-1].get_y() and ax.yaxis_inverted()
+    # Counts only where there are hits (no stray "0" beside an absent bar), written beyond the whisker.
     counts = [t.get_text() for t in ax.texts]
-    assert counts == [f"{c:,}" for c in table["article_count"]] + [f"{c:,}" for c in table["comments_count"]]
+    assert counts == [f"{c:,}" for c in table["article_count"] if c] + [f"{c:,}" for c in table["comments_count"] if c]
+    assert "0" not in counts
+    # Every rate has its interval: the whiskers span [ci_low, ci_high] and hold the rate.
+    for container, side in zip(ax.containers[2:4], ("article", "comments")):
+        spans = [(a[0], b[0]) for a, b in container.lines[2][0].get_segments()]
+        np.testing.assert_allclose(spans, table[[f"{side}_ci_low", f"{side}_ci_high"]].to_numpy())
+    assert (table["comments_ci_low"] <= table["comments_rate"]).all()
+    assert (table["comments_rate"] <= table["comments_ci_high"]).all()
     assert legend_texts(ax) == [
         "article (1,225 words)",
         "16 comments (1,282 words)",
@@ -355,7 +375,12 @@ def test_actor_stance_bars(results):
     spans = sorted((round(a[0], 9), round(b[0], 9)) for a, b in segments)
     wanted = sorted((round(lo, 9), round(hi, 9)) for lo, hi in zip(table["ci_low"], table["ci_high"]) if np.isfinite(lo))
     assert spans == wanted
-    assert legend_texts(ax) == ["article", "comments", "95% bootstrap interval (n: mentions)"]
+    assert legend_texts(ax) == ["article", "comments", "95% bootstrap interval\n(n: mentions)", "fewer than 5 mentions"]
+    # Bars resting on fewer than 5 mentions are pale and hatched; the others solid.
+    for bars, part in ((article, "article"), (comments, "comments")):
+        rows = table[table["part"] == part]
+        for bar, n in zip(bars, rows["n_mentions"]):
+            assert (bar.get_hatch() == "////") == (0 < n < 5)
     left, right = ax.get_xlim()
     assert left == -right and right >= np.nanmax(np.abs(table[["ci_low", "ci_high"]].to_numpy()))
     assert_legible(fig)
@@ -417,8 +442,9 @@ def test_relation_network(results):
     widths = [p.get_linewidth() for p in ax.patches]
     assert widths[0] == max(widths)  # the most frequent edge is the widest
     nodes = set(table["source"]) | set(table["target"])
-    labels = [t for t in ax.texts]
+    labels = [t for t in ax.texts if t.get_text() != "article and comments pooled"]
     assert len(labels) == len(nodes)
+    assert any(t.get_text() == "article and comments pooled" for t in ax.texts)  # pooled: said so
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     canvas = FigureCanvasAgg(fig)
@@ -435,6 +461,37 @@ def test_relation_network(results):
     assert article["n"].sum() + plotting.relation_network_table(results, part="comments")["n"].sum() == table["n"].sum()
     few = plotting.relation_network_table(results, top=3)
     assert len(set(few["source"]) | set(few["target"])) <= 3
+
+
+def test_relation_network_panels_share_the_layout(results):
+    from discourse.plotting.stance import _crossings
+
+    pooled = plotting.relation_network_table(results)
+    where = {}
+    for part in ("article", "comments"):
+        table = plotting.relation_network_table(results, part=part)
+        assert set(table["part"]) == {part}
+        for end in ("source", "target"):
+            for actor, x, y in zip(table[end], table[f"{end}_x"], table[f"{end}_y"]):
+                assert where.setdefault(actor, (x, y)) == (x, y)  # one place per actor in both panels
+    # Both panels draw every node of the layout; those without a relation in the part are faint.
+    fig = Figure(figsize=(12, 6), layout="constrained")
+    left, right = fig.subplots(1, 2)
+    plotting.plot_relation_network(results, part="article", ax=left)
+    plotting.plot_relation_network(results, part="comments", ax=right)
+    assert len(left.collections[0].get_offsets()) == len(right.collections[0].get_offsets())
+    np.testing.assert_array_equal(left.collections[0].get_offsets(), right.collections[0].get_offsets())
+    # The order on the circle has fewer crossing edges than the order by degree (33 -> 5 on the seed).
+    pairs = sorted({tuple(sorted(p)) for p in zip(pooled["source"], pooled["target"])})
+    angle = {}
+    for end in ("source", "target"):
+        for actor, x, y in zip(pooled[end], pooled[f"{end}_x"], pooled[f"{end}_y"]):
+            angle[actor] = (np.pi / 2 - np.arctan2(y, x)) % (2 * np.pi)
+    drawn = sorted(angle, key=angle.get)
+    degree = pd.concat([pooled[["source", "n"]].rename(columns={"source": "a"}),
+                        pooled[["target", "n"]].rename(columns={"target": "a"})]).groupby("a")["n"].sum()
+    by_degree = sorted(degree.index, key=lambda a: (-degree[a], a))
+    assert _crossings(drawn, pairs) < _crossings(by_degree, pairs)
 
 
 def test_actor_plots_without_actor_tables(results):
@@ -597,7 +654,7 @@ def test_standard_figures_are_written_and_byte_identical(results, tmp_path):
     ]
     blobs = [p.read_bytes() for p in first]
     for blob in blobs:
-        assert blob.startswith(b"\x89PNG\r\n\x1a\n") and len(blob) < 150_000
+        assert blob.startswith(b"\x89PNG\r\n\x1a\n") and len(blob) < 1_000_000  # 300 dpi
         assert b"matplotlib" not in blob.lower()  # no version stamp
     again = write_standard_figures(folder)
     assert [p.read_bytes() for p in again] == blobs
@@ -623,3 +680,75 @@ def test_standard_figures_of_a_corpus(tmp_path):
     for name, fig in figures.items():
         if "t000000" in name:
             assert_legible(fig)
+
+
+# -- actor arguments: ids, display names and aliases through the registry's resolver -------------
+
+
+def test_actor_names_are_resolved(results):
+    from discourse.errors import UnknownActorError
+
+    by_name = plotting.actor_stance_table(results, actors=["Russia", "US"])
+    by_id = plotting.actor_stance_table(results, actors=["russia", "united_states"])
+    pd.testing.assert_frame_equal(by_name, by_id)
+    assert list(dict.fromkeys(by_name["actor"])) == ["russia", "united_states"]
+    assert (by_name["n_mentions"] > 0).all()  # drawn, not "not mentioned"
+    ax = plotting.plot_actor_stance(results, actors=["Russia", "US"], ax=new_ax())
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Russia", "United States"]
+    assert "not mentioned" not in [t.get_text() for t in ax.texts]
+    heat = plotting.stance_heatmap_table(results, actors=["the Kremlin", "U.S."])
+    assert list(dict.fromkeys(heat["actor"])) == ["russia", "united_states"]
+    # The DataFrame input resolves too (ids in the table first, then the registry).
+    frame = plotting.actor_stance_table(results["stance_mentions"], actors=["Russia"])
+    assert frame["n_mentions"].sum() == by_name.query("actor == 'russia'")["n_mentions"].sum()
+    with pytest.raises(UnknownActorError, match="did you mean 'russia'"):
+        plotting.plot_actor_stance(results, actors=["Rusia"], ax=new_ax())
+    with pytest.raises(UnknownActorError):
+        plotting.stance_heatmap_table(results, actors=["Nowhereland"])
+
+
+# -- issue 19: the defects a journal would not accept, one assertion each -------------------------
+
+
+def test_rolling_mean_has_its_own_colour_and_interval(results):
+    table = plotting.sentiment_thread_table(results, window=5)
+    done = table.dropna(subset=["rolling_mean"])
+    assert (done["rolling_ci_low"] < done["rolling_mean"]).all() and (done["rolling_mean"] < done["rolling_ci_high"]).all()
+    ax = plotting.plot_sentiment_thread(results, window=5, ax=new_ax())
+    comments, rolling = ax.get_lines()[:2]
+    assert matplotlib.colors.to_hex(comments.get_color()) != matplotlib.colors.to_hex(rolling.get_color())
+    assert any("t interval of the rolling mean" in c.get_label() for c in ax.collections)
+
+
+def test_heatmap_counts_and_clipping(results):
+    table = plotting.stance_heatmap_table(results, top=4)
+    fig = Figure(figsize=(11, 4), layout="constrained")
+    ax = plotting.plot_stance_heatmap(results, top=4, vmax=0.1, ax=fig.subplots())
+    written = sorted(int(t.get_text()) for t in ax.texts)
+    assert written == sorted(int(n) for n in table["n_mentions"] if n)  # one count per coloured cell
+    scores = table["score"].dropna()
+    expected = "both" if (scores < -0.1).any() and (scores > 0.1).any() else "min" if (scores < -0.1).any() else "max"
+    assert fig.axes[-1]._colorbar.extend == expected  # clipping shown by arrows
+    wide = Figure(figsize=(11, 4), layout="constrained")
+    ax = plotting.plot_stance_heatmap(results, top=4, vmax=1.0, ax=wide.subplots())
+    assert wide.axes[-1]._colorbar.extend == "neither"
+    assert all(t.get_rotation() == 0 for t in ax.get_xticklabels())  # horizontal where they fit
+
+
+def test_flat_thread_says_why(results, synthetic):
+    ax = plotting.plot_reply_tree(results, ax=new_ax())
+    assert any(t.get_text().startswith("flat thread: all 16 comments") for t in ax.texts)
+    ax = plotting.plot_reply_tree(synthetic[1], ax=new_ax())
+    assert not any("flat thread" in t.get_text() for t in ax.texts)
+
+
+def test_profile_leaves_out_indices_and_pooled_corpora_say_so():
+    corpus = [synthetic_thread(i, 12) for i in range(2)]
+    results = analyze(corpus, n_boot=50, predication=False)
+    table = plotting.rhetorical_profile_table(results, top=None)
+    assert "incivility" not in set(table["feature"])
+    assert "incivility" in set(plotting.rhetorical_profile_table(results, top=None, indices=True)["feature"])
+    ax = plotting.plot_rhetorical_profile(results, ax=new_ax())
+    assert "2 threads pooled" in ax.get_xlabel()
+    ax = plotting.plot_sentiment_distribution(results, ax=new_ax())
+    assert any(t.get_text() == "pooled over 2 threads" for t in ax.texts)

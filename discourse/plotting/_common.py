@@ -29,6 +29,9 @@ OKABE_ITO: dict[str, str] = {
 ARTICLE_COLOR = OKABE_ITO["blue"]
 COMMENTS_COLOR = OKABE_ITO["orange"]
 ACCENT_COLOR = OKABE_ITO["vermillion"]
+# A trend drawn over the comments' points must not share their hue (orange vs vermillion was
+# unreadable): black, with its interval as a grey band.
+ROLLING_COLOR = OKABE_ITO["black"]
 NEUTRAL_GREY = "#7F7F7F"
 EDGE_GREY = "#404040"
 SENTIMENT_CMAP = "RdBu"  # diverging: red negative, blue positive
@@ -174,3 +177,80 @@ def feature_label(name: str) -> str:
 def thousands(n: float) -> str:
     """An integer with a thousands separator (``1,540``)."""
     return f"{int(round(n)):,}"
+
+
+# Two-sided 95% quantiles of Student's t for 1-30 degrees of freedom (normal beyond): the
+# rolling-mean interval needs them for windows of a few comments, and scipy is not a dependency.
+_T975 = (
+    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+    2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+    2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
+)
+Z975 = 1.959964
+
+
+def t975(df: int) -> float:
+    """The 97.5% quantile of Student's t with `df` degrees of freedom (1.96 beyond 30).
+
+    Examples
+    --------
+    >>> t975(4), t975(1000)
+    (2.776, 1.959964)
+    """
+    if df < 1:
+        return float("nan")
+    return _T975[df - 1] if df <= len(_T975) else Z975
+
+
+def poisson_rate_interval(hits: Any, words: Any, per: float = 1000.0) -> tuple[Any, Any]:
+    """95% interval of a rate ``per * hits / words`` from Byar's approximation to the exact
+    Poisson interval (close to it from a few hits on, a little wider below; 0 hits give
+    ``[0, 3.7]`` hits).
+
+    Hits are treated as independent events; hits clustered in a few texts make the true
+    uncertainty larger, so the interval is on the narrow side for pooled comments.
+
+    Examples
+    --------
+    >>> low, high = poisson_rate_interval(10, 1000)
+    >>> round(float(low), 2), round(float(high), 2)
+    (4.79, 18.39)
+    """
+    import numpy as np
+
+    c = np.asarray(hits, dtype=float)
+    w = np.asarray(words, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        safe = np.where(c > 0, c, 1.0)
+        low = np.where(c > 0, safe * (1 - 1 / (9 * safe) - Z975 / (3 * np.sqrt(safe))) ** 3, 0.0)
+        up = c + 1
+        high = up * (1 - 1 / (9 * up) + Z975 / (3 * np.sqrt(up))) ** 3
+        scale = np.where(w > 0, per / w, np.nan)
+    return low * scale, high * scale
+
+
+def wrap_title(text: str, width: int = 90, lines: int = 2) -> str:
+    """A long title on at most `lines` lines (wrapped at word boundaries, ellipsis only beyond).
+
+    Examples
+    --------
+    >>> wrap_title("a b c d", width=3)
+    'a b\\nc d'
+    """
+    return short_label(text, width=width, lines=lines)
+
+
+def n_threads_of(frame: Any) -> int:
+    """Number of threads in a results table (1 when it has no ``thread_id`` column)."""
+    if frame is None or "thread_id" not in getattr(frame, "columns", ()):
+        return 1
+    return int(frame["thread_id"].nunique())
+
+
+def pooled_note(ax: Axes, n_threads: int, where: str = "upper right") -> None:
+    """Say in the axes that the numbers pool several threads (a corpus figure)."""
+    if n_threads <= 1:
+        return
+    x, ha = (0.99, "right") if where.endswith("right") else (0.01, "left")
+    ax.text(x, 0.98, f"pooled over {n_threads:,} threads", transform=ax.transAxes, ha=ha, va="top",
+            fontsize="x-small", color=EDGE_GREY)

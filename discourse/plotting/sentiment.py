@@ -22,6 +22,8 @@ Examples
 
 from __future__ import annotations
 
+import math
+import zlib
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -31,16 +33,20 @@ from discourse.plotting._common import (
     ACCENT_COLOR,
     COMMENTS_COLOR,
     NEUTRAL_GREY,
+    ROLLING_COLOR,
     get_axes,
     method_label,
     note_empty,
     one_method,
     one_thread,
     place_legend,
+    pooled_note,
     require_columns,
+    t975,
     tables_of,
     threads_filter,
 )
+from discourse.sentiment.aggregate import bootstrap_mean_ci
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -64,12 +70,16 @@ THREAD_COLUMNS = (
     "score",
     "label",
     "rolling_mean",
+    "rolling_ci_low",
+    "rolling_ci_high",
     "article_level",
     "article_ci_low",
     "article_ci_high",
 )
 _HEADROOM = 1.3
-DISTRIBUTION_COLUMNS = ("group", "n", "mean", "bin", "bin_left", "bin_right", "count", "share")
+DISTRIBUTION_COLUMNS = (
+    "group", "n", "n_threads", "mean", "ci_low", "ci_high", "bin", "bin_left", "bin_right", "count", "share",
+)
 
 
 def _scores(sentiment: pd.DataFrame, method: str) -> pd.DataFrame:
@@ -102,8 +112,9 @@ def sentiment_thread_table(
         parent), or hours since the article's publication (since the first comment if the
         article has no date). ``"time"`` needs posting times in the ``units`` table.
     window : int, optional
-        Add a trailing rolling mean over this many comments (in the plotted order); the first
-        ``window - 1`` comments have none (NaN) rather than a mean of fewer comments.
+        Add a trailing rolling mean over this many comments (in the plotted order), with a 95%
+        t interval (mean +- t * sd / sqrt(window)); the first ``window - 1`` comments have none
+        (NaN) rather than a mean of fewer comments.
     reference : {"article_sentences", "article", None}
         The article's level: the mean of its sentences' scores (default; comparable with
         comments, which are short texts), or the score of the whole body as one text.
@@ -113,7 +124,8 @@ def sentiment_thread_table(
     pandas.DataFrame
         One row per comment, in plotted order: ``thread_id, unit_id, position`` (0-based reading
         order), ``depth``, ``created``, ``x`` (plotted x), ``score``, ``label``,
-        ``rolling_mean``, ``article_level`` and its bootstrap interval ``article_ci_low``,
+        ``rolling_mean`` with its interval ``rolling_ci_low``, ``rolling_ci_high``,
+        ``article_level`` and its bootstrap interval ``article_ci_low``,
         ``article_ci_high`` (the same in every row; NaN when unknown).
 
     Examples
@@ -177,9 +189,13 @@ def sentiment_thread_table(
         table = table[times.notna()].sort_values(["x", "position"], kind="stable")
     table = table.reset_index(drop=True)
     if window is not None:
-        table["rolling_mean"] = table["score"].rolling(window, min_periods=window).mean()
+        rolling = table["score"].rolling(window, min_periods=window)
+        mean = rolling.mean()
+        half = t975(window - 1) * rolling.std(ddof=1) / np.sqrt(window) if window > 1 else np.nan
+        table["rolling_mean"] = mean
+        table["rolling_ci_low"], table["rolling_ci_high"] = mean - half, mean + half
     else:
-        table["rolling_mean"] = np.nan
+        table["rolling_mean"] = table["rolling_ci_low"] = table["rolling_ci_high"] = np.nan
     article_sentences = None
     if units is not None and "article" in units.index:
         article_sentences = units["n_sentences"].get("article")
@@ -249,8 +265,10 @@ def plot_sentiment_thread(
     Returns
     -------
     matplotlib.axes.Axes
-        Lines, in order: the comments (label ``"comments"``), the rolling mean if any, the
-        article level if any (its interval, when known, is a shaded band), the zero line.
+        Lines, in order: the comments (markers only, label ``"comments (one point each)"``:
+        separate texts are not joined), the rolling mean if any (black, its 95% interval a grey
+        band), the article level if any (its interval, when known, is a shaded band), the zero
+        line.
 
     Examples
     --------
@@ -260,8 +278,8 @@ def plot_sentiment_thread(
     >>> from discourse.datasets import load_seed
     >>> from matplotlib.figure import Figure
     >>> ax = plot_sentiment_thread(analyze(load_seed()), ax=Figure().subplots())
-    >>> ax.get_lines()[0].get_label()
-    'comments'
+    >>> ax.get_lines()[0].get_label(), ax.get_lines()[0].get_linestyle()
+    ('comments (one point each)', 'None')
     """
     table = sentiment_thread_table(
         data, thread_id=thread_id, method=method, by=by, window=window, reference=reference
@@ -269,21 +287,32 @@ def plot_sentiment_thread(
     method = one_method(tables_of(data, "sentiment")["sentiment"], method)
     ax = get_axes(ax)
     n = len(table)
+    # Comments are separate texts: points, not a line joining them as if sentiment flowed
+    # continuously from one comment to the next.
     style: dict[str, Any] = {
         "color": COMMENTS_COLOR,
-        "marker": "o" if n <= 200 else None,
-        "markersize": 5 if n <= 50 else 3,
-        "linewidth": 1.0,
-        "alpha": 0.9 if n <= 200 else 0.6,
-        "label": "comments",
+        "marker": "o",
+        "linestyle": "none",
+        "markersize": 5.5 if n <= 50 else 4.5 if n <= 150 else 3 if n <= 500 else 2,
+        "markeredgecolor": "white" if n <= 500 else COMMENTS_COLOR,
+        "markeredgewidth": 0.5,
+        "alpha": 0.95 if n <= 200 else 0.6,
+        "label": "comments (one point each)",
+        "zorder": 3,
     }
     style.update(kwargs)
     ax.plot(table["x"], table["score"], **style)
     if window is not None:
         ax.plot(
-            table["x"], table["rolling_mean"], color=ACCENT_COLOR, linewidth=2.2,
+            table["x"], table["rolling_mean"], color=ROLLING_COLOR, linewidth=1.8, zorder=4,
             label=f"rolling mean of {window} comments",
         )
+        if window > 1 and table["rolling_ci_low"].notna().any():
+            ax.fill_between(
+                table["x"], table["rolling_ci_low"].clip(-1, 1), table["rolling_ci_high"].clip(-1, 1),
+                color=ROLLING_COLOR, alpha=0.12, linewidth=0, zorder=2,
+                label="95% t interval of the rolling mean",
+            )
     level = table["article_level"].iloc[0] if n else np.nan
     if reference is not None and np.isfinite(level):
         what = "mean of article sentences" if reference == "article_sentences" else "article body"
@@ -308,13 +337,30 @@ def plot_sentiment_thread(
     return ax
 
 
+def auto_bins(n: int) -> int:
+    """Number of histogram bins for `n` scores: Rice's rule ``2 * n ** (1/3)``, rounded to the
+    nearest odd number (a middle bin centred on 0), between 5 and 41.
+
+    Examples
+    --------
+    >>> auto_bins(16), auto_bins(41), auto_bins(100_000)
+    (5, 7, 41)
+    """
+    raw = 2.0 * max(n, 1) ** (1.0 / 3.0)
+    odd = 2 * math.floor(raw / 2) + 1
+    return int(min(41, max(5, odd)))
+
+
 def sentiment_distribution_table(
     data: Any,
     *,
     method: str | None = None,
     thread_id: str | list[str] | None = None,
-    bins: int = 21,
+    bins: int | str = "auto",
     comments: str = "unit",
+    n_boot: int = 2000,
+    ci: float = 0.95,
+    seed: int = 0,
 ) -> pd.DataFrame:
     """Histogram of sentiment scores: article sentences vs comments (shares per group).
 
@@ -325,18 +371,23 @@ def sentiment_distribution_table(
         Sentiment method; may be omitted when the data hold one.
     thread_id : str or list of str, optional
         Restrict to these threads (default: pool every thread in the data).
-    bins : int
-        Equal-width bins over [-1, 1]. The default, 21, has a middle bin around 0 (about VADER's
-        neutral band, -0.05 to 0.05).
+    bins : int or "auto"
+        Equal-width bins over [-1, 1]. ``"auto"`` (default) suits the smaller group: Rice's
+        rule, ``2 * n ** (1/3)`` bins, made odd so that a middle bin is centred on 0, between
+        5 and 41 (16 comments get 5 bins, not 21 bins of mostly zero or one comment).
     comments : {"unit", "sentence"}
         Score each comment as a whole (default) or use its sentences (needs
         ``sentence_level='all'`` in the analysis).
+    n_boot, ci, seed : int, float, int
+        Percentile bootstrap interval of each group's mean (seeded per group, as in
+        ``sentiment_summary``).
 
     Returns
     -------
     pandas.DataFrame
         One row per group and bin: ``group`` (``"article sentences"``, ``"comments"`` or
-        ``"comment sentences"``), ``n`` and ``mean`` (of the group), ``bin`` (0-based),
+        ``"comment sentences"``), ``n``, ``n_threads`` (threads pooled), ``mean`` (of the group)
+        and its interval ``ci_low``, ``ci_high``, ``bin`` (0-based),
         ``bin_left``, ``bin_right``, ``count`` and ``share`` (count / n). A group without
         scores has ``n = 0`` (article sentences are scored when the analysis ran with
         ``sentence_level='article'``, the default, or ``'all'``).
@@ -351,33 +402,43 @@ def sentiment_distribution_table(
     """
     import pandas as pd
 
-    if not isinstance(bins, (int, np.integer)) or bins < 1:
-        raise ValueError(f"bins must be a positive integer, not {bins!r}")
+    if not (bins == "auto" or (isinstance(bins, (int, np.integer)) and bins >= 1)):
+        raise ValueError(f"bins must be 'auto' or a positive integer, not {bins!r}")
     if comments not in ("unit", "sentence"):
         raise ValueError(f"comments must be 'unit' or 'sentence', not {comments!r}")
     sentiment = tables_of(data, "sentiment")["sentiment"]
     require_columns(sentiment, _SENTIMENT_COLUMNS, "sentiment")
     method = one_method(sentiment, method)
     scores = _scores(threads_filter(sentiment, thread_id), method)
+    n_threads = int(scores["thread_id"].nunique())
     groups = {
         "article sentences": scores[(scores["unit_kind"] == "article") & (scores["level"] == "sentence")],
         ("comments" if comments == "unit" else "comment sentences"): scores[
             (scores["unit_kind"] == "comment") & (scores["level"] == comments)
         ],
     }
-    edges = np.linspace(-1.0, 1.0, int(bins) + 1)
-    frames = []
+    values_of = {}
     for group, rows in groups.items():
         values = rows["value"].astype(float).to_numpy()
-        values = values[np.isfinite(values)]
+        values_of[group] = values[np.isfinite(values)]
+    if bins == "auto":
+        sizes = [len(v) for v in values_of.values() if len(v)]
+        bins = auto_bins(min(sizes) if sizes else 0)
+    edges = np.linspace(-1.0, 1.0, int(bins) + 1)
+    frames = []
+    for group, values in values_of.items():
         counts, _ = np.histogram(np.clip(values, -1.0, 1.0), bins=edges)
         n = len(values)
+        low, high = bootstrap_mean_ci(values, n_boot=n_boot, ci=ci, seed=[seed, zlib.crc32(group.encode())])
         frames.append(
             pd.DataFrame(
                 {
                     "group": group,
                     "n": n,
+                    "n_threads": n_threads,
                     "mean": float(values.mean()) if n else np.nan,
+                    "ci_low": low,
+                    "ci_high": high,
                     "bin": np.arange(len(counts)),
                     "bin_left": edges[:-1],
                     "bin_right": edges[1:],
@@ -394,23 +455,29 @@ def plot_sentiment_distribution(
     *,
     method: str | None = None,
     thread_id: str | list[str] | None = None,
-    bins: int = 21,
+    bins: int | str = "auto",
     comments: str = "unit",
+    n_boot: int = 2000,
+    ci: float = 0.95,
+    seed: int = 0,
     legend: bool | str = True,
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
     """Plot the distributions of sentiment: article sentences vs comments, side by side.
 
-    Bars give each bin's share of its group (groups differ in size); dashed lines mark the
-    group means. Parameters are those of :func:`sentiment_distribution_table` (which returns
-    the plotted numbers), plus `legend` (``True``, ``"outside"`` or ``False``), `ax` and
-    `kwargs` for :meth:`matplotlib.axes.Axes.bar`.
+    Bars give each bin's share of its group (groups differ in size). Above the bars, each
+    group's mean is a diamond with its bootstrap interval as a horizontal bar (dashed lines
+    drop from the means). When the data hold several threads, a note says that they are
+    pooled. Parameters are those of :func:`sentiment_distribution_table` (which returns the
+    plotted numbers), plus `legend` (``True``, ``"outside"`` or ``False``), `ax` and `kwargs`
+    for :meth:`matplotlib.axes.Axes.bar`.
 
     Returns
     -------
     matplotlib.axes.Axes
-        One bar container per group (article sentences first), one bar per bin.
+        One bar container per group (article sentences first), one bar per bin, then one
+        error-bar container per group with scores (the mean and its interval).
 
     Examples
     --------
@@ -420,10 +487,12 @@ def plot_sentiment_distribution(
     >>> from discourse.datasets import load_seed
     >>> from matplotlib.figure import Figure
     >>> ax = plot_sentiment_distribution(analyze(load_seed()), ax=Figure().subplots())
-    >>> [len(c) for c in ax.containers]
-    [21, 21]
+    >>> [len(c) for c in ax.containers[:2]]
+    [5, 5]
     """
-    table = sentiment_distribution_table(data, method=method, thread_id=thread_id, bins=bins, comments=comments)
+    table = sentiment_distribution_table(
+        data, method=method, thread_id=thread_id, bins=bins, comments=comments, n_boot=n_boot, ci=ci, seed=seed
+    )
     method = one_method(tables_of(data, "sentiment")["sentiment"], method)
     ax = get_axes(ax)
     groups = list(dict.fromkeys(table["group"]))
@@ -432,24 +501,39 @@ def plot_sentiment_distribution(
         colors[group] = COMMENTS_COLOR
     width = float((table["bin_right"] - table["bin_left"]).iloc[0])
     bar_width = width / (len(groups) + 0.5)
+    top = float(table["share"].max()) if len(table) else 0.0
+    top = top if top > 0 else 1.0
+    summaries = []
     for i, group in enumerate(groups):
         rows = table[table["group"] == group]
         n, mean = int(rows["n"].iloc[0]), float(rows["mean"].iloc[0])
+        low, high = float(rows["ci_low"].iloc[0]), float(rows["ci_high"].iloc[0])
         offset = (i - (len(groups) - 1) / 2) * bar_width
         centres = (rows["bin_left"] + rows["bin_right"]).to_numpy() / 2 + offset
         style = {"color": colors[group], "edgecolor": "white", "linewidth": 0.4}
         style.update(kwargs)
-        mean_text = f", mean {mean:+.2f}" if n else ""
+        interval = f" [{low:+.2f}, {high:+.2f}]" if n and np.isfinite(low) else ""
+        mean_text = f", mean {mean:+.2f}{interval}" if n else ""
         ax.bar(centres, rows["share"], width=bar_width, label=f"{group} (n={n:,}{mean_text})", **style)
-        if n:  # up to the tallest bar's height, below the legend's headroom
-            ax.axvline(mean, ymax=1 / _HEADROOM, color=colors[group], linestyle="--", linewidth=1.4)
+        summaries.append((i, group, n, mean, low, high))
+    # Means and intervals after all bars, so ax.containers starts with the bar sets.
+    for i, group, n, mean, low, high in summaries:
+        if not n:
+            continue
+        y = top * (1.12 + 0.1 * i)
+        ax.plot([mean, mean], [0, y], color=colors[group], linestyle="--", linewidth=1.0, zorder=1)
+        xerr = [[mean - low], [high - mean]] if np.isfinite(low) else None
+        ax.errorbar([mean], [y], xerr=xerr, fmt="D", color=colors[group], markersize=5, elinewidth=1.6,
+                    capsize=3, markeredgecolor="white", zorder=4)
     if not table["n"].any():
         note_empty(ax, "no scores to plot")
     ax.axvline(0.0, color=NEUTRAL_GREY, linewidth=0.6, zorder=0)
-    top = float(table["share"].max()) if len(table) else 0.0
-    ax.set_ylim(0.0, top * _HEADROOM if top > 0 else 1.0)  # headroom for the legend
+    ax.set_ylim(0.0, top * (1.2 + 0.1 * len(groups)) * (_HEADROOM if legend is True else 1.0))
     ax.set_xlim(-1.02, 1.02)
-    ax.set_xlabel(f"sentiment ({method_label(method)}); dashed lines: group means")
+    pct = int(round(ci * 100))
+    ax.set_xlabel(f"sentiment ({method_label(method)}); diamonds: group means with {pct}% bootstrap intervals")
     ax.set_ylabel("share of the group")
+    n_threads = int(table["n_threads"].iloc[0]) if len(table) else 0
+    pooled_note(ax, n_threads)
     place_legend(ax, legend, "upper left")
     return ax

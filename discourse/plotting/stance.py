@@ -49,6 +49,7 @@ from discourse.plotting._common import (
     require_columns,
     short_label,
 )
+from discourse.evidence import resolve_actor_names
 from discourse.sentiment.aggregate import bootstrap_mean_ci
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ STANCE_COLUMNS = (
 )
 HEATMAP_COLUMNS = ("actor", "name", "unit", "unit_kind", "column", "n_mentions", "score")
 NETWORK_COLUMNS = (
-    "source", "target", "source_name", "target_name", "n", "n_negative", "n_neutral", "n_positive",
+    "part", "source", "target", "source_name", "target_name", "n", "n_negative", "n_neutral", "n_positive",
     "polarity", "source_x", "source_y", "target_x", "target_y",
 )
 # Ends of the PuOr palette: orange-brown = negative (against), purple = positive (for).
@@ -201,9 +202,14 @@ def _bootstrap(values: np.ndarray, key: str, n_boot: int, ci: float, seed: int) 
     return bootstrap_mean_ci(values, n_boot=n_boot, ci=ci, seed=[seed, zlib.crc32(key.encode("utf-8"))])
 
 
-def _top_actors(mentions: Any, top: int | None, actors: Sequence[str] | None) -> list[str]:
+def _top_actors(mentions: Any, top: int | None, actors: Sequence[str] | None, data: Any = None) -> list[str]:
+    """The actors to draw: `actors` resolved to ids (names and aliases too), else the `top` most
+    mentioned."""
     if actors is not None:
-        return list(actors)
+        import pandas as pd
+
+        tables = {"stance_mentions": mentions} if data is None or isinstance(data, pd.DataFrame) else data
+        return resolve_actor_names(actors, tables)
     counts = mentions.groupby("actor").size()
     order = sorted(counts.index, key=lambda a: (-int(counts[a]), a))
     return order if top is None else order[: int(top)]
@@ -232,7 +238,10 @@ def actor_stance_table(
         Whose stance: ``"author"`` (default: the writer's own evaluations), an actor id (the
         stance the text reports from that actor, e.g. ``"russia"``), a list, or None for all.
     actors : list of str, optional
-        Actors to show, in this order (default: the `top` most mentioned).
+        Actors to show, in this order (default: the `top` most mentioned): ids, display names
+        or aliases (``["Russia", "US"]``), resolved by
+        :func:`~discourse.evidence.resolve_actor_names`; an unknown name raises
+        :class:`~discourse.errors.UnknownActorError` with suggestions.
     top : int or None
         Number of actors (by mentions in both parts, ties by id); None for all.
     n_boot, ci, seed : int, float, int
@@ -261,7 +270,7 @@ def actor_stance_table(
     prepared = _actor_data(data, thread_id)
     mentions = _sources(prepared.mentions, source)
     rows = []
-    for actor in _top_actors(mentions, top, actors):
+    for actor in _top_actors(mentions, top, actors, data):
         for part in PARTS:
             items = mentions[(mentions["actor"] == actor) & (mentions["part"] == part)]
             scores = items["score"].to_numpy(dtype=float)
@@ -294,16 +303,21 @@ def plot_actor_stance(
     n_boot: int = 2000,
     ci: float = 0.95,
     seed: int = 0,
-    legend: bool | str = True,
+    min_mentions: int = 5,
+    legend: bool | str = "outside",
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Axes:
     """Diverging bars of the stance toward each actor: article and comments side by side.
 
     Each bar runs from 0 to the mean stance (left: against, right: for), with its bootstrap
-    interval as an error bar and the number of mentions at its end. Parameters are those of
-    :func:`actor_stance_table` (which returns the plotted numbers), plus `legend`, `ax` and
-    `kwargs` for :meth:`matplotlib.axes.Axes.barh`.
+    interval as an error bar and the number of mentions at its end. A bar resting on fewer
+    than `min_mentions` mentions (default 5) is drawn pale and hatched, so that a mean of one
+    or two mentions does not look as solid as a mean of sixteen. Parameters are those of
+    :func:`actor_stance_table` (which returns the plotted numbers), plus `min_mentions`,
+    `legend` (``"outside"``, default: to the right of the axes, where it cannot cover a bar
+    or an interval; ``True`` inside; ``False`` none), `ax` and `kwargs` for
+    :meth:`matplotlib.axes.Axes.barh`.
 
     Returns
     -------
@@ -338,7 +352,13 @@ def plot_actor_stance(
         scores = rows["score"].to_numpy(dtype=float)
         style = {"color": color, "edgecolor": "white", "linewidth": 0.4}
         style.update(kwargs)
-        ax.barh(y + offset, np.nan_to_num(scores), height=height, label=part, **style)
+        bars = ax.barh(y + offset, np.nan_to_num(scores), height=height, label=part, **style)
+        for bar, count in zip(bars, rows["n_mentions"]):
+            if 0 < count < min_mentions:  # few mentions: pale, hatched, outlined in the part's colour
+                bar.set_facecolor(_pale(color))
+                bar.set_edgecolor(color)
+                bar.set_hatch("////")
+                bar.set_linewidth(0.6)
     # Error bars and counts after both bar sets, so ax.containers starts with the two bar sets.
     for part, offset in (("article", -height / 2), ("comments", height / 2)):
         rows = table[table["part"] == part]
@@ -373,14 +393,22 @@ def plot_actor_stance(
     ax.set_axisbelow(True)
     if legend and n:
         from matplotlib.lines import Line2D
+        from matplotlib.patches import Patch
 
-        handles, labels = ax.get_legend_handles_labels()
+        # Patches made here: the bar containers' own handles would copy a pale first bar.
+        handles: list[Any] = [Patch(color=ARTICLE_COLOR), Patch(color=COMMENTS_COLOR)]
+        labels = ["article", "comments"]
         handles.append(Line2D([], [], color=EDGE_GREY, marker="|", linestyle="-", linewidth=1.0))
-        labels.append(f"{int(round(ci * 100))}% bootstrap interval (n: mentions)")
+        labels.append(f"{int(round(ci * 100))}% bootstrap interval\n(n: mentions)")
+        if ((table["n_mentions"] > 0) & (table["n_mentions"] < min_mentions)).any():
+            handles.append(Patch(facecolor="white", edgecolor=EDGE_GREY, hatch="////", linewidth=0.6))
+            labels.append(f"fewer than {min_mentions} mentions")
         if legend == "outside":
             ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)
-        else:
+        elif legend is True or legend == "best":
             ax.legend(handles, labels, loc="best", fontsize="small", frameon=True, framealpha=0.85, edgecolor="none")
+        else:
+            raise ValueError(f"legend must be True, False, 'best' or 'outside', not {legend!r}")
     return ax
 
 
@@ -444,7 +472,7 @@ def stance_heatmap_table(
 
     prepared = _actor_data(data, thread_id)
     mentions = _sources(prepared.mentions, source)
-    chosen = _top_actors(mentions, top, actors)
+    chosen = _top_actors(mentions, top, actors, data)
     mentions = mentions[mentions["actor"].isin(chosen)]
     columns, where = _unit_columns(prepared, mentions)
     mentions = mentions.assign(column_label=where)
@@ -475,7 +503,8 @@ def plot_stance_heatmap(
     source: str | Sequence[str] | None = "author",
     actors: Sequence[str] | None = None,
     top: int | None = 12,
-    vmax: float | None = None,
+    vmax: float | None = 0.5,
+    counts: bool | None = None,
     colorbar: bool = True,
     ax: Axes | None = None,
     **kwargs: Any,
@@ -484,10 +513,14 @@ def plot_stance_heatmap(
 
     Cells are coloured with the diverging ``PuOr`` palette (orange: against, purple: for,
     white: neutral); grey cells are units that do not mention the actor. A line separates the
-    article (title and paragraphs) from the comments. Parameters are those of
-    :func:`stance_heatmap_table` (which returns the plotted numbers), plus `vmax` (the colour
-    scale runs from ``-vmax`` to ``vmax``; default: the largest absolute score, rounded up to
-    0.1), `colorbar`, `ax` and `kwargs` for :meth:`matplotlib.axes.Axes.pcolormesh`.
+    article (title and paragraphs) from the comments. Each coloured cell shows its number of
+    mentions. Parameters are those of :func:`stance_heatmap_table` (which returns the plotted
+    numbers), plus `vmax` (the colour scale runs from ``-vmax`` to ``vmax``, default 0.5, the
+    same in every figure so figures compare; scores beyond are drawn in the end colour and the
+    colour bar gets an arrow on that side to say so; None: the largest absolute score, rounded
+    up to 0.1), `counts` (write the mentions in the cells; default: when cells are at least
+    about 11 points wide), `colorbar`, `ax` and `kwargs` for
+    :meth:`matplotlib.axes.Axes.pcolormesh`.
 
     Returns
     -------
@@ -521,10 +554,29 @@ def plot_stance_heatmap(
     mesh = ax.pcolormesh(np.ma.masked_invalid(matrix), **style)
     if not len(table):
         note_empty(ax, "no actor mentions")
+    mentions = table["n_mentions"].to_numpy().reshape(matrix.shape) if len(table) else np.zeros((0, 0), int)
+    if counts is None:
+        width_points = ax.get_position().width * ax.figure.get_figwidth() * 72
+        counts = bool(len(units)) and width_points / len(units) >= 11
+    if counts:
+        for (row, column), n_cell in np.ndenumerate(mentions):
+            if n_cell:
+                dark = abs(matrix[row, column]) > 0.55 * vmax  # white text on the dark ends of PuOr
+                ax.text(column + 0.5, row + 0.5, str(int(n_cell)), ha="center", va="center",
+                        fontsize=6.5, color="white" if dark else "#222222")
     # Up to 60 columns every unit is labelled; beyond, every k-th, so labels never overlap.
     step = max(1, math.ceil(len(units) / 60))
     ax.set_xticks(np.arange(0, len(units), step) + 0.5)
-    ax.set_xticklabels(units[::step], rotation=90, fontsize="small")
+    labels = _short_ids(units)[::step]
+    # Horizontal labels where they fit (the seed's "c01" ... "c16"); vertical only when crowded.
+    column_points = ax.get_position().width * ax.figure.get_figwidth() * 72 / max(len(units), 1) * step
+    # Neighbouring labels (centred on their columns) must not touch: half widths summed.
+    widths = _text_widths(labels, "small")
+    widest = max((a + b for a, b in zip(widths, widths[1:])), default=0.0) / 2
+    if widest + 3 <= column_points:
+        ax.set_xticklabels(labels, fontsize="small")
+    else:
+        ax.set_xticklabels(labels, rotation=90, fontsize="small")
     ax.set_yticks(np.arange(len(actors_shown)) + 0.5)
     ax.set_yticklabels([short_label(name, 22) for _, name in actors_shown])
     ax.set_xlim(0, max(len(units), 1))
@@ -538,16 +590,113 @@ def plot_stance_heatmap(
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
+    finite = matrix[np.isfinite(matrix)]
+    below, above = bool((finite < -vmax).any()), bool((finite > vmax).any())
+    extend = "both" if below and above else "min" if below else "max" if above else "neither"
     if colorbar and len(table):
-        bar = ax.figure.colorbar(mesh, ax=ax, fraction=0.04, pad=0.02, extend="neither")
-        bar.set_label("mean stance (- against, + for)\ngrey: not mentioned")
+        bar = ax.figure.colorbar(mesh, ax=ax, fraction=0.04, pad=0.02, extend=extend)
+        clipped = "\narrow: beyond the scale (end colour)" if extend != "neither" else ""
+        numbers = "; numbers: mentions" if counts else ""
+        bar.set_label(f"mean stance (- against, + for)\ngrey: not mentioned{numbers}{clipped}", fontsize="small")
     return ax
+
+
+def _text_widths(labels: Sequence[str], size: str) -> list[float]:
+    """Widths in points of `labels` in the default font at `size` (measured, not guessed)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    prop = FontProperties(size=size)
+    measure = TextToPath()
+    return [measure.get_text_width_height_descent(label, prop, ismath=False)[0] for label in labels]
+
+
+def _short_ids(units: list[str]) -> list[str]:
+    """Comment ids without the prefix they all share (``t000000-c0001`` -> ``c0001``), so that
+    column labels stay short; the table keeps the full ids."""
+    import os.path
+    import re
+
+    comments = [u for u in units if u != "title" and not u.startswith("¶") and u != "article"]
+    if len(comments) < 2:
+        return list(units)
+    prefix = os.path.commonprefix(comments)
+    cut = max((m.end() for m in re.finditer(r"[^A-Za-z0-9]", prefix)), default=0)
+    return [u[cut:] if u in comments and cut else u for u in units]
+
+
+def _pale(color: str, amount: float = 0.7) -> tuple[float, float, float]:
+    """`color` mixed with `amount` of white (an opaque pale tint: hatching stays visible)."""
+    from matplotlib.colors import to_rgb
+
+    return tuple(float(c + (1.0 - c) * amount) for c in to_rgb(color))  # type: ignore[return-value]
 
 
 def _circle(n: int) -> np.ndarray:
     """Deterministic circular layout: first node on top, then clockwise."""
     angles = np.pi / 2 - 2 * np.pi * np.arange(n) / max(n, 1)
     return np.column_stack([np.cos(angles), np.sin(angles)])
+
+
+def _grouped_edges(edges: Any, min_count: int) -> Any:
+    """Edges summed per source -> target (no self-loops), kept when found `min_count` times."""
+    edges = edges[edges["source"].astype(str) != edges["target"].astype(str)]  # no self-loops
+    counts = ["n", "n_negative", "n_neutral", "n_positive"]
+    grouped = edges.astype({c: "int64" for c in counts}).groupby(["source", "target"], as_index=False)[counts].sum()
+    # Polarities are -1, 0 or +1, so the mean follows from the counts exactly.
+    grouped["polarity"] = (grouped["n_positive"] - grouped["n_negative"]) / grouped["n"].where(grouped["n"] > 0)
+    return grouped[grouped["n"] >= min_count]
+
+
+def _crossings(order: Sequence[str], pairs: Sequence[tuple[str, str]]) -> int:
+    """Number of crossing chords when the nodes sit on a circle in `order`."""
+    if len(pairs) < 2:
+        return 0
+    where = {node: i for i, node in enumerate(order)}
+    ends = np.array([sorted((where[u], where[v])) for u, v in pairs])
+    a, b = ends[:, 0][:, None], ends[:, 1][:, None]
+    c, d = ends[:, 0][None, :], ends[:, 1][None, :]
+    cross = ((a < c) & (c < b) & (b < d)) | ((c < a) & (a < d) & (d < b))
+    return int(cross.sum()) // 2
+
+
+def _fewer_crossings(nodes: list[str], pairs: list[tuple[str, str]], passes: int = 4) -> list[str]:
+    """Reorder nodes on the circle to reduce crossing edges (deterministic local search: move
+    one node at a time to the place with the fewest crossings; the first node stays first)."""
+    order = list(nodes)
+    best = _crossings(order, pairs)
+    for _ in range(passes):
+        improved = False
+        for node in nodes[1:]:
+            rest = [x for x in order if x != node]
+            for place in range(1, len(rest) + 1):
+                candidate = rest[:place] + [node] + rest[place:]
+                count = _crossings(candidate, pairs)
+                if count < best:
+                    order, best, improved = candidate, count, True
+        if not improved or best == 0:
+            break
+    return order
+
+
+def _network_layout(edges: Any, min_count: int, top: int | None) -> dict[str, tuple[float, float]]:
+    """Node positions on the circle, from both parts' edges, so that the article's and the
+    comments' networks drawn side by side put every actor in the same place."""
+    grouped = _grouped_edges(edges, min_count)
+    degree: dict[str, int] = {}
+    for s, t, k in zip(grouped["source"], grouped["target"], grouped["n"]):
+        degree[s] = degree.get(s, 0) + int(k)
+        degree[t] = degree.get(t, 0) + int(k)
+    nodes = sorted(degree, key=lambda a: (-degree[a], a))
+    if top is not None:
+        nodes = nodes[: int(top)]
+        kept = set(nodes)
+        grouped = grouped[grouped["source"].isin(kept) & grouped["target"].isin(kept)]
+        ends = set(grouped["source"]) | set(grouped["target"])
+        nodes = [a for a in nodes if a in ends]  # no empty places on the circle
+    pairs = sorted({tuple(sorted((str(u), str(v)))) for u, v in zip(grouped["source"], grouped["target"])})
+    order = _fewer_crossings(nodes, pairs)  # type: ignore[arg-type]
+    return dict(zip(order, (tuple(map(float, xy)) for xy in _circle(len(order)))))
 
 
 def relation_network_table(
@@ -562,28 +711,33 @@ def relation_network_table(
 
     Relations are what :mod:`discourse.relations` finds: an actor accusing, warning, attacking,
     backing... another actor (speech acts, actions, reported stance). The edges are the
-    pipeline's ``relation_edges`` (actor targets only, no speakers outside the registry),
-    pooled over the parts; an actor's relations to itself are left out.
+    pipeline's ``relation_edges`` (actor targets only, no speakers outside the registry); an
+    actor's relations to itself are left out.
+
+    The layout does not depend on `part`: nodes are placed from the edges of both parts (the
+    most connected actor on top, the others ordered to reduce crossing edges), so the article's
+    and the comments' networks can be compared panel by panel.
 
     Parameters
     ----------
     data, thread_id
         As for :func:`actor_stance_table`.
     part : {"article", "comments", None}
-        Relations in one part only (default: both).
+        Relations in one part only, or None to pool both (the ``part`` column then says
+        ``"article and comments"``; prefer one panel per part).
     min_count : int
         Keep edges found at least this often.
     top : int or None
-        Keep the `top` most connected actors (by relations in and out, ties by id) and the
-        edges among them (default 24, so labels keep their room); None for all.
+        Keep the `top` most connected actors (by relations in and out over both parts, ties by
+        id) and the edges among them (default 24, so labels keep their room); None for all.
 
     Returns
     -------
     pandas.DataFrame
-        One row per directed edge, most frequent first: ``source``, ``target``, their display
-        names, ``n``, ``n_negative``, ``n_neutral``, ``n_positive``, ``polarity`` (mean of -1,
-        0, +1), and the node positions ``source_x``, ``source_y``, ``target_x``, ``target_y``
-        (nodes on the unit circle, the most connected first at the top, then clockwise).
+        One row per directed edge, most frequent first: ``part``, ``source``, ``target``, their
+        display names, ``n``, ``n_negative``, ``n_neutral``, ``n_positive``, ``polarity`` (mean
+        of -1, 0, +1), and the node positions ``source_x``, ``source_y``, ``target_x``,
+        ``target_y`` (on the unit circle).
 
     Examples
     --------
@@ -599,30 +753,14 @@ def relation_network_table(
     if part not in (None, "article", "comments"):
         raise ValueError(f"part must be 'article', 'comments' or None, not {part!r}")
     prepared = _actor_data(data, thread_id)
-    edges = prepared.edges
-    if part is not None:
-        edges = edges[edges["part"] == part]
-    edges = edges[edges["source"].astype(str) != edges["target"].astype(str)]  # no self-loops
-    counts = ["n", "n_negative", "n_neutral", "n_positive"]
-    grouped = edges.astype({c: "int64" for c in counts}).groupby(["source", "target"], as_index=False)[counts].sum()
-    # Polarities are -1, 0 or +1, so the mean follows from the counts exactly.
-    grouped["polarity"] = (grouped["n_positive"] - grouped["n_negative"]) / grouped["n"].where(grouped["n"] > 0)
-    grouped = grouped[grouped["n"] >= min_count]
-    degree: dict[str, int] = {}
-    for s, t, k in zip(grouped["source"], grouped["target"], grouped["n"]):
-        degree[s] = degree.get(s, 0) + int(k)
-        degree[t] = degree.get(t, 0) + int(k)
-    nodes = sorted(degree, key=lambda a: (-degree[a], a))
-    if top is not None:
-        nodes = nodes[: int(top)]
-        kept = set(nodes)
-        grouped = grouped[grouped["source"].isin(kept) & grouped["target"].isin(kept)]
-        ends = set(grouped["source"]) | set(grouped["target"])
-        nodes = [a for a in nodes if a in ends]  # no empty places on the circle
-    where = dict(zip(nodes, _circle(len(nodes))))
+    where = _network_layout(prepared.edges, min_count, top)
+    edges = prepared.edges if part is None else prepared.edges[prepared.edges["part"] == part]
+    grouped = _grouped_edges(edges, min_count)
+    grouped = grouped[grouped["source"].isin(where) & grouped["target"].isin(where)]
     grouped = grouped.sort_values(["n", "source", "target"], ascending=[False, True, True], kind="stable")
     table = pd.DataFrame(
         {
+            "part": part or "article and comments",
             "source": grouped["source"].astype(str).to_numpy(),
             "target": grouped["target"].astype(str).to_numpy(),
             "source_name": [_name(prepared.names, a) for a in grouped["source"]],
@@ -661,8 +799,11 @@ def plot_relation_network(
 ) -> Axes:
     """Draw the actor relation network: arrows source -> target, coloured by polarity, width by count.
 
-    Nodes sit on a circle (deterministic; no graph library), labels outside it, aligned away
-    from the centre so long names do not run into the drawing. Arrows between the same two
+    Nodes sit on a circle (deterministic; no graph library), placed from both parts' relations
+    so that panels of the article and of the comments put each actor in the same place (actors
+    without a relation in the part drawn are faint), ordered to reduce crossing edges; labels
+    outside the circle, aligned away from the centre so long names do not run into the drawing.
+    With ``part=None`` both parts are pooled and the axes say so. Arrows between the same two
     actors in both directions curve apart. Colours: orange-brown negative (mean polarity
     <= -1/3), purple positive (>= 1/3), grey mixed or neutral. Parameters are those of
     :func:`relation_network_table` (which returns the plotted numbers), plus `legend`, `ax`
@@ -671,8 +812,8 @@ def plot_relation_network(
     Returns
     -------
     matplotlib.axes.Axes
-        One arrow patch per edge (in the table's order), one scatter collection of nodes and
-        one text per node.
+        One arrow patch per edge (in the table's order), one scatter collection of nodes (every
+        node of the layout) and one text per node.
 
     Examples
     --------
@@ -690,11 +831,11 @@ def plot_relation_network(
     from matplotlib.patches import FancyArrowPatch
 
     table = relation_network_table(data, thread_id=thread_id, part=part, min_count=min_count, top=top)
+    prepared = _actor_data(data, thread_id)
+    layout = _network_layout(prepared.edges, min_count, top)
     ax = get_axes(ax)
-    nodes: dict[str, tuple[float, float, str]] = {}
-    for end in ("source", "target"):
-        for actor, x, y, name in zip(table[end], table[f"{end}_x"], table[f"{end}_y"], table[f"{end}_name"]):
-            nodes.setdefault(actor, (float(x), float(y), name))
+    active = set(table["source"]) | set(table["target"])
+    nodes = {actor: (x, y, _name(prepared.names, actor)) for actor, (x, y) in layout.items()}
     pairs = set(zip(table["source"], table["target"]))
     top = int(table["n"].max()) if len(table) else 1
     for row in table.itertuples():
@@ -713,17 +854,26 @@ def plot_relation_network(
         style.update(kwargs)
         ax.add_patch(FancyArrowPatch((row.source_x, row.source_y), (row.target_x, row.target_y), **style))
     if nodes:
+        # Every actor of the layout keeps its place; those without a relation in this part are
+        # drawn faint, so that two panels (article, comments) compare place by place.
+        faint = "#BBBBBB"
         xy = np.array([(x, y) for x, y, _ in nodes.values()])
-        ax.scatter(xy[:, 0], xy[:, 1], s=70, color="white", edgecolors=EDGE_GREY, linewidths=1.2, zorder=2)
+        edgecolors = [EDGE_GREY if actor in active else faint for actor in nodes]
+        ax.scatter(xy[:, 0], xy[:, 1], s=70, color="white", edgecolors=edgecolors, linewidths=1.2, zorder=2)
         for actor, (x, y, name) in nodes.items():
             # Labels grow away from the circle: leftwards on the left half, rightwards on the
             # right, centred only straight above or below, so neighbours do not collide.
+            # Only labels near the top and bottom go above or below their node; the others run
+            # sideways, so that neighbours low on the circle do not stack into each other.
             ha = "center" if abs(x) < 0.05 else ("left" if x > 0 else "right")
-            va = "bottom" if y > 0.3 else ("top" if y < -0.3 else "center")
+            va = "center" if abs(x) >= 0.4 else ("bottom" if y > 0 else "top")
             ax.annotate(short_label(name, 18), (x, y), xytext=(1.12 * x, 1.12 * y), textcoords="data",
-                        ha=ha, va=va, fontsize="small")
-    else:
-        note_empty(ax, "no relations between actors")
+                        ha=ha, va=va, fontsize="small", color="black" if actor in active else "#999999")
+    if not len(table):
+        note_empty(ax, "no relations between actors" + (f" in the {part}" if part else ""))
+    if part is None and len(table):
+        ax.text(0.0, 1.0, "article and comments pooled", transform=ax.transAxes, ha="left", va="top",
+                fontsize="x-small", color=EDGE_GREY)
     ax.set_xlim(-1.75, 1.75)
     ax.set_ylim(-1.35, 1.3)
     ax.set_aspect("equal")

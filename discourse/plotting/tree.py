@@ -28,6 +28,7 @@ from discourse.plotting._common import (
     feature_label,
     get_axes,
     method_label,
+    note_empty,
     one_method,
     one_thread,
     require_columns,
@@ -163,6 +164,8 @@ def plot_reply_tree(
     `colorbar` (add one), `ids` (label the x axis with comment ids; default: when there are at
     most 40 comments), `ax` and `kwargs` for :meth:`matplotlib.axes.Axes.scatter`.
 
+    On a flat thread (every comment replies to the article) a note in the axes says so.
+
     Returns
     -------
     matplotlib.axes.Axes
@@ -236,6 +239,14 @@ def plot_reply_tree(
         ax.set_xlabel("comment number (reading order)")
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
+    if n > 1 and max_depth == 0:
+        # A flat thread (common on news sites without threaded replies, and the seed) has no
+        # tree to show: say why, rather than leave a row of dots that looks like a failure.
+        ax.text(0.5, 0.97, f"flat thread: all {n - 1:,} comments reply to the article directly\n"
+                "(no comment replies to another comment, so the tree has one level)",
+                transform=ax.transAxes, ha="center", va="top", fontsize="small", color=EDGE_GREY)
+    elif n == 1:
+        note_empty(ax, "no comments")
     if colorbar and cmap is not None:
         bar = ax.figure.colorbar(points, ax=ax, fraction=0.05, pad=0.02, extend=extend)
         bar.set_label(clabel)
