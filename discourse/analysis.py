@@ -35,7 +35,16 @@ from discourse.parallel import ThreadCsv, effective_jobs, parallel_thread_csv, p
 from discourse.provenance import environment, file_sha256, lexicon_records
 from discourse.results import Results, ResultsWriter
 from discourse.schema import SCHEMAS
-from discourse.stages import ActorStage, RhetoricStage, Rows, SentimentStage, Stage, Unit, count_comments
+from discourse.stages import (
+    ActorStage,
+    IncivilityStage,
+    RhetoricStage,
+    Rows,
+    SentimentStage,
+    Stage,
+    Unit,
+    count_comments,
+)
 from discourse.tables import ColumnCollector, CsvFormatter
 from discourse.text import Doc
 
@@ -63,6 +72,10 @@ class Analysis:
         Units that also get sentence-level sentiment (default: the article body).
     n_boot, ci, seed : int, float, int
         Bootstrap resamples, interval level and seed for the summaries' confidence intervals.
+    incivility : bool
+        Score incivility and intolerance of every unit (:mod:`discourse.incivility`; default).
+    incivility_threshold : float
+        Probability at or above which a unit counts as uncivil / intolerant in the summaries.
 
     Examples
     --------
@@ -82,6 +95,8 @@ class Analysis:
         n_boot: int = 2000,
         ci: float = 0.95,
         seed: int = 0,
+        incivility: bool = True,
+        incivility_threshold: float = 0.5,
     ) -> None:
         self.actors = actors
         self.predication = predication
@@ -92,6 +107,8 @@ class Analysis:
         self.n_boot = n_boot
         self.ci = ci
         self.seed = seed
+        self.incivility = incivility
+        self.incivility_threshold = incivility_threshold
 
     def get_params(self) -> dict[str, Any]:
         """The parameters as given to the constructor (recorded in provenance)."""
@@ -106,6 +123,8 @@ class Analysis:
             "n_boot": self.n_boot,
             "ci": self.ci,
             "seed": self.seed,
+            "incivility": self.incivility,
+            "incivility_threshold": self.incivility_threshold,
         }
 
     @property
@@ -124,6 +143,8 @@ class Analysis:
                 ActorStage(self.actors, predication=self.predication),
                 RhetoricStage(self.features, dictionaries=tuple(str(d) for d in self.dictionaries)),
             ]
+            if self.incivility:
+                stages.append(IncivilityStage(threshold=self.incivility_threshold, ci=self.ci))
             self.__dict__["_stages"] = stages
         return stages
 
@@ -209,7 +230,7 @@ def _units(thread: Thread, rows: Rows) -> Iterator[Unit]:
             {**prefix, "segment": "sentence", "index": i, "start": s.start, "end": s.end}
             for i, s in enumerate(doc.sentences)
         ]
-        yield Unit(thread.id, unit_id, kind, doc)
+        yield Unit(thread.id, unit_id, kind, doc, depth)
 
 
 def _threads_of(data: Thread | Corpus | Iterable[Thread]) -> Iterable[Thread]:

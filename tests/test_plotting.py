@@ -244,7 +244,7 @@ def test_profile_options(results):
     t = plotting.rhetorical_profile_table(results, features=["hedges", "shouting", "aspersion"], sort="name")
     assert list(t["feature"]) == ["hedges", "shouting"]  # aspersion has no hit anywhere
     t = plotting.rhetorical_profile_table(results, sort="difference", top=2)
-    assert list(t["feature"]) == ["incivility", "first_person_singular"] or t["comments_rate"].iloc[0] > 0
+    assert list(t["feature"]) == ["rudeness_cues", "first_person_singular"] or t["comments_rate"].iloc[0] > 0
     diff = (t["comments_rate"] - t["article_rate"]).tolist()
     assert diff == sorted(diff, reverse=True)
     with pytest.raises(ValueError, match="not in the data"):

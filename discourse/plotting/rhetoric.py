@@ -98,7 +98,7 @@ def rhetorical_profile_table(
     >>> from discourse.datasets import load_seed
     >>> t = rhetorical_profile_table(analyze(load_seed()), top=3)
     >>> list(t["feature"])
-    ['incivility', 'negations', 'hedges']
+    ['rudeness_cues', 'negations', 'hedges']
     """
     import pandas as pd
 
@@ -180,7 +180,7 @@ def plot_rhetorical_profile(
     >>> from matplotlib.figure import Figure
     >>> ax = plot_rhetorical_profile(analyze(load_seed()), top=5, ax=Figure().subplots())
     >>> [t.get_text() for t in ax.get_yticklabels()][:2]
-    ['incivility', 'negations']
+    ['rudeness_cues', 'negations']
     """
     table = rhetorical_profile_table(
         data, thread_id=thread_id, features=features, top=top, sort=sort, drop_zero=drop_zero

@@ -1,0 +1,369 @@
+"""The front door: :func:`score` one text; :class:`IncivilityAnalyzer` to configure it.
+
+Examples
+--------
+>>> r = score("Muslims are vermin and should go back where they came from.")
+>>> r.intolerant, sorted({s.kind for s in r.spans}) != []
+(True, True)
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from functools import lru_cache, partial
+from typing import Any
+
+from discourse.incivility.features import lexicon_categories, own_features, skeleton
+from discourse.incivility.model import Weights, load_weights
+from discourse.incivility.result import IncivilityResult, IncivilitySpan, Term
+from discourse.text import Doc
+
+__all__ = ["IncivilityAnalyzer", "score"]
+
+_REFINE = (("dehumanisation", "dehumanisation"), ("exclusion", "exclusion"))
+
+
+class IncivilityAnalyzer:
+    """Incivility and intolerance of a text, with the terms and spans behind the scores.
+
+    Parameters
+    ----------
+    weights : path, optional
+        A weight file written by :mod:`discourse.training.incivility` (default: the bundled one).
+    threshold : float
+        Probability at or above which a text counts as uncivil / intolerant (default 0.5).
+    span_threshold : float, optional
+        Word probability above which the span model marks a word as evidence (default: the one
+        chosen by cross-validation at fitting time, stored in the weight file).
+    spans : bool
+        Compute evidence spans (default). Without them scoring is about twice as fast.
+
+    Examples
+    --------
+    >>> analyzer = IncivilityAnalyzer(threshold=0.7)
+    >>> analyzer.get_params()["threshold"]
+    0.7
+    >>> analyzer.analyze("You moron.").uncivil
+    True
+    """
+
+    def __init__(
+        self,
+        *,
+        weights: str | os.PathLike[str] | None = None,
+        threshold: float = 0.5,
+        span_threshold: float | None = None,
+        spans: bool = True,
+    ) -> None:
+        self.weights = weights
+        self.threshold = threshold
+        self.span_threshold = span_threshold
+        self.spans = spans
+
+    def get_params(self) -> dict[str, Any]:
+        """The constructor's parameters (the weight file as a string).
+
+        Examples
+        --------
+        >>> IncivilityAnalyzer().get_params()["weights"] is None
+        True
+        """
+        return {
+            "weights": None if self.weights is None else os.fspath(self.weights),
+            "threshold": self.threshold,
+            "span_threshold": self.span_threshold,
+            "spans": self.spans,
+        }
+
+    def _setup(self) -> Weights:
+        weights = getattr(self, "weights_", None)
+        if weights is None:
+            if not 0.0 <= self.threshold <= 1.0:
+                raise ValueError(f"threshold must be in [0, 1], got {self.threshold!r}")
+            weights = load_weights(self.weights)
+            models = weights.models
+            self.inc_ = models["incivility"]["weights"]
+            self.int_ = models["intolerance"]["weights"]
+            self.intercepts_ = (float(models["incivility"]["intercept"]), float(models["intolerance"]["intercept"]))
+            self.span_ = models["span"]["weights"]
+            self.span_intercept_ = float(models["span"]["intercept"])
+            threshold = self.span_threshold if self.span_threshold is not None else models["span"]["threshold"]
+            self.span_logit_ = math.log(threshold / (1.0 - threshold))
+            self.kind_ = models["kind"]
+            # shared by every analyser of the same weight file (the pipeline builds one per run)
+            self.joint_, self.own_cache_ = _compiled(weights.path)
+            self.edges_ = (self.span_.get("p:<s>", 0.0), self.span_.get("n:</s>", 0.0))
+            self.weights_ = weights
+        return weights
+
+    def __getstate__(self) -> dict[str, Any]:
+        # learned state is re-read from the weight file in another process
+        return {k: v for k, v in self.__dict__.items() if not k.endswith("_")}
+
+    def lexicon_info(self) -> list[dict[str, str]]:
+        """Provenance of the weight file and of the lexicons its features read.
+
+        Examples
+        --------
+        >>> [d["name"] for d in IncivilityAnalyzer().lexicon_info()][:2]
+        ['incivility_weights', 'rhetoric_profanity']
+        """
+        from discourse.incivility.features import LEXICON_FILES
+        from discourse.lexicons import load_lexicon
+        from discourse.rhetoric.engine import english_words
+
+        lexicons = [load_lexicon(name).info() for name in LEXICON_FILES]
+        return [self._setup().info()] + lexicons + [english_words().info()]
+
+    def analyze(self, text_or_doc: str | Doc) -> IncivilityResult:
+        """Score one text.
+
+        Examples
+        --------
+        >>> r = IncivilityAnalyzer().analyze("This is a thoughtful piece.")
+        >>> r.uncivil, r.intolerant
+        (False, False)
+        """
+        self._setup()
+        text = text_or_doc.text if isinstance(text_or_doc, Doc) else str(text_or_doc)
+        sk = skeleton(text)
+        tokens, scopes = sk.tokens, sk.scopes
+        n = len(tokens)
+        cache, own = self.own_cache_, self._own
+        norms = [t.norm for t in tokens]
+        owns = [cache.get(x) or own(x) for x in norms]
+        scoped = any(scopes)
+        # a word's own features count once per distinct (unscoped) word
+        distinct = dict(zip(norms, owns)) if not scoped else {x: o for x, o, sc in zip(norms, owns, scopes) if not sc}
+        inc, intol = self.intercepts_
+        for o in distinct.values():
+            inc += o[0]
+            intol += o[1]
+        # context-dependent features (scoped words, pairs, phrases, cues) count once per text
+        joint = self.joint_
+        counted: set[str] = set()
+        span_extras = []
+        for name, i, j in sk.extras:
+            found = joint.get(name)
+            if found is None:
+                continue
+            if name not in counted:
+                counted.add(name)
+                inc += found[0]
+                intol += found[1]
+            if found[2]:
+                span_extras.append((name, i, j, found[2]))
+        spans: tuple[IncivilitySpan, ...] = ()
+        if self.spans and n:
+            spans = self._spans(text, sk, owns, span_extras)
+        return IncivilityResult(
+            text, (inc, intol), self.intercepts_, spans, self.threshold, explainer=partial(self._terms, text)
+        )
+
+    def _own(self, norm: str) -> tuple[float, float, float, float, float]:
+        """Weights of a word's own (unscoped) features in the three models, and its span-model
+        weights as a neighbour (``p:word`` for the next word, ``n:word`` for the previous one);
+        cached per word."""
+        cache = self.own_cache_
+        found = cache.get(norm)
+        if found is None:
+            feats = own_features(norm)
+            inc_w, int_w, span_w = self.inc_, self.int_, self.span_
+            found = (
+                sum(inc_w.get(f, 0.0) for f in feats),
+                sum(int_w.get(f, 0.0) for f in feats),
+                sum(span_w.get(f, 0.0) for f in set(feats)),
+                span_w.get("p:" + norm, 0.0),
+                span_w.get("n:" + norm, 0.0),
+            )
+            if len(cache) > 200_000:  # bounded memory on a large corpus
+                cache.clear()
+            cache[norm] = found
+        return found
+
+    @staticmethod
+    def _own_set(norm: str) -> frozenset[str]:
+        return _own_set(norm)
+
+    def _terms(self, text: str) -> tuple[Term, ...]:
+        """Every weighted feature occurrence of `text`, with its share of the weight (the
+        explicit path: the same sums as :meth:`analyze`, one term per occurrence)."""
+        sk = skeleton(text)
+        tokens, scopes = sk.tokens, sk.scopes
+        inc_w, int_w = self.inc_, self.int_
+        repeats: dict[str, int] = {}
+        for tok, scope in zip(tokens, scopes):
+            if not scope:
+                repeats[tok.norm] = repeats.get(tok.norm, 0) + 1
+        times: dict[str, int] = {}
+        for name, _, _ in sk.extras:
+            times[name] = times.get(name, 0) + 1
+        occurrences = [
+            (f, k, k, repeats[tok.norm])
+            for k, (tok, scope) in enumerate(zip(tokens, scopes))
+            if not scope
+            for f in own_features(tok.norm)
+        ]
+        occurrences += [(name, i, j, times[name]) for name, i, j in sk.extras]
+        out = []
+        for name, i, j, m in occurrences:
+            a = inc_w.get(name, 0.0)
+            b = int_w.get(name, 0.0)
+            if a or b:
+                out.append(Term(name, tokens[i].start, tokens[j].end, a / m, b / m))
+        out.sort(key=lambda t: (t.start, t.end, t.feature))
+        return tuple(out)
+
+    def _spans(self, text: str, sk, owns, span_extras) -> tuple[IncivilitySpan, ...]:
+        """Runs of words whose span-model probability exceeds the threshold (separated by
+        whitespace only), with their kind and their share of the document models' terms."""
+        tokens, scopes = sk.tokens, sk.scopes
+        n = len(tokens)
+        b = self.span_intercept_
+        z = [b + o[2] for o in owns]
+        # the span model reads each word's features as a set: a feature found twice on a word
+        # (a repeated pair, a phrase category the word also has) counts once
+        unique = len({e[0] for e in span_extras}) == len(span_extras)
+        seen: set[tuple[str, int]] = set()
+        for name, i, j, w in span_extras:
+            for k in range(i, j + 1):
+                if unique and name[0] != "l":
+                    z[k] += w
+                elif (name, k) not in seen and (scopes[k] or name not in _own_set(tokens[k].norm)):
+                    seen.add((name, k))
+                    z[k] += w
+        # neighbours' words: a word's weight as the previous (p:) and the next (n:) word
+        z[0] += self.edges_[0]
+        z[-1] += self.edges_[1]
+        for k in range(1, n):
+            z[k] += owns[k - 1][3]
+            z[k - 1] += owns[k][4]
+        cut = self.span_logit_
+        flagged = [k for k in range(n) if z[k] > cut and not scopes[k]]  # scoped: not the writer's
+        if not flagged:
+            return ()
+        runs: list[list[int]] = []
+        for k in flagged:
+            if runs and runs[-1][-1] == k - 1 and text[tokens[k - 1].end : tokens[k].start].isspace():
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+        per_inc, per_int = self._word_contributions(sk, owns)
+        return tuple(
+            IncivilitySpan(
+                tokens[run[0]].start,
+                tokens[run[-1]].end,
+                self._kind(sk, run[0], run[-1]),
+                1.0 / (1.0 + math.exp(-max(z[k] for k in run))),
+                sum(per_inc[k] for k in run),
+                sum(per_int[k] for k in run),
+            )
+            for run in runs
+        )
+
+    def _word_contributions(self, sk, owns) -> tuple[list[float], list[float]]:
+        """Each word's share of the document models' terms (a repeated word or feature shares
+        its weight equally among its occurrences, an occurrence among its words)."""
+        tokens, scopes = sk.tokens, sk.scopes
+        n = len(tokens)
+        repeats: dict[str, int] = {}
+        for tok, scope in zip(tokens, scopes):
+            if not scope:
+                repeats[tok.norm] = repeats.get(tok.norm, 0) + 1
+        per_inc = [0.0] * n
+        per_int = [0.0] * n
+        for k in range(n):
+            if not scopes[k]:
+                m = repeats[tokens[k].norm]
+                per_inc[k] = owns[k][0] / m
+                per_int[k] = owns[k][1] / m
+        times: dict[str, int] = {}
+        for name, _, _ in sk.extras:
+            times[name] = times.get(name, 0) + 1
+        joint = self.joint_
+        for name, i, j in sk.extras:
+            found = joint.get(name)
+            if found is None or not (found[0] or found[1]):
+                continue
+            share = 1.0 / ((j - i + 1) * times[name])
+            for k in range(i, j + 1):
+                per_inc[k] += found[0] * share
+                per_int[k] += found[1] * share
+        return per_inc, per_int
+
+    def _kind(self, sk, first: int, last: int) -> str:
+        """Kind of a span: the kind model's most likely class over its words, refined by the
+        lexicons (an insult that is a listed name is name-calling; a dehumanising or excluding
+        cue word names its kind)."""
+        model = self.kind_
+        weights = model["weights"]
+        tokens, scopes = sk.tokens, sk.scopes
+        n = len(tokens)
+        totals = [float(v) * (last - first + 1) for v in model["intercepts"]]
+        cats: set[str] = set()
+        for k in range(first, last + 1):
+            feats = set(own_features(tokens[k].norm)) if not scopes[k] else set()
+            feats.update(name for name, i, j in sk.extras if i <= k <= j)
+            feats.add("p:" + (tokens[k - 1].norm if k else "<s>"))
+            feats.add("n:" + (tokens[k + 1].norm if k + 1 < n else "</s>"))
+            for f in feats:
+                column = weights.get(f)
+                if column is not None:
+                    for c, v in enumerate(column):
+                        totals[c] += v
+            if not scopes[k]:
+                cats.update(lexicon_categories(tokens[k].norm))
+        kind = model["classes"][max(range(len(totals)), key=totals.__getitem__)]
+        if kind != "profanity":
+            for category, name in _REFINE:
+                if category in cats:
+                    return name
+        if kind == "insult" and "name_calling" in cats:
+            return "name-calling"
+        return kind
+
+
+@lru_cache(maxsize=4)
+def _compiled(path: str) -> tuple[dict[str, tuple[float, float, float]], dict[str, tuple[float, ...]]]:
+    """Every weighted feature -> (incivility, intolerance, span) weights, so that scoring needs
+    one lookup per feature; and an empty per-word cache (filled by ``_own``)."""
+    models = load_weights(path).models
+    inc, intol, span = (models[m]["weights"] for m in ("incivility", "intolerance", "span"))
+    joint = {f: (inc.get(f, 0.0), intol.get(f, 0.0), span.get(f, 0.0)) for f in sorted(set(inc) | set(intol) | set(span))}
+    return joint, {}
+
+
+@lru_cache(maxsize=200_000)
+def _own_set(norm: str) -> frozenset[str]:
+    return frozenset(own_features(norm))
+
+
+_DEFAULT: dict[str, IncivilityAnalyzer] = {}
+
+
+def score(text_or_doc: str | Doc) -> IncivilityResult:
+    """Incivility and intolerance of one text, with evidence spans (the bundled models).
+
+    Parameters
+    ----------
+    text_or_doc : str or Doc
+        A comment, title or article body.
+
+    Returns
+    -------
+    IncivilityResult
+        ``incivility`` and ``intolerance`` (probabilities in [0, 1]), ``spans`` (character
+        offsets, kind, contribution) and ``terms`` (every weighted feature: intercept + terms
+        = logit).
+
+    Examples
+    --------
+    >>> r = score("You're a stuuupid f*ck.")
+    >>> round(r.incivility, 1) >= 0.5, [r.text[s.start:s.end] for s in r.spans]
+    (True, ['stuuupid f*ck'])
+    """
+    analyzer = _DEFAULT.get("default")
+    if analyzer is None:
+        analyzer = _DEFAULT["default"] = IncivilityAnalyzer()
+    return analyzer.analyze(text_or_doc)
