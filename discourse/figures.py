@@ -224,7 +224,7 @@ def standard_figures(results: Results, *, thread_ids: Sequence[str] | None = Non
     >>> from discourse.datasets import load_seed
     >>> list(standard_figures(analyze(load_seed())))  # doctest: +NORMALIZE_WHITESPACE
     ['sentiment_thread.png', 'sentiment_distribution.png', 'rhetorical_profile.png',
-     'reply_tree.png', 'actor_stance.png', 'stance_heatmap.png', 'actor_network.png']
+     'reply_tree.png', 'incivility.png', 'actor_stance.png', 'stance_heatmap.png', 'actor_network.png']
     """
     threads = list(dict.fromkeys(results["units"]["thread_id"])) if "units" in results else []
     if thread_ids is None:

@@ -92,7 +92,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("intolerance", "float", "probability that the unit is intolerant (attacks a group or its rights: dehumanisation, exclusion, threats, identity attacks), in [0, 1]"),
         Column("uncivil", "bool", "incivility >= the threshold (default 0.5)"),
         Column("intolerant", "bool", "intolerance >= the threshold"),
-        Column("n_spans", "int", "evidence spans (see incivility_spans)"),
+        Column("n_spans", "int", "evidence spans (see incivility_spans; only units at or above the threshold get them)"),
     ),
     "incivility_spans": _UNIT
     + (
@@ -287,7 +287,7 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
     "sentiment_summary": "article vs comments sentiment per thread, with bootstrap intervals",
     "features": "rhetorical-feature counts and rates per unit, with evidence spans",
     "incivility": "incivility and intolerance probabilities per unit (fitted models)",
-    "incivility_spans": "the evidence spans of incivility and intolerance, with kind and contribution",
+    "incivility_spans": "the evidence spans of the uncivil and intolerant units, with kind and contribution",
     "incivility_summary": "shares of uncivil and intolerant units per thread: article, comments, reply depth",
     "mentions": "every actor mention, with the alias and naming form",
     "stance": "stance toward each actor per unit and source (author or quoted actor)",

@@ -317,13 +317,14 @@ class ActorStage:
 
 
 class IncivilityStage:
-    """Incivility and intolerance per unit (:mod:`discourse.incivility`), their evidence spans,
-    and the thread's shares of uncivil / intolerant units (article, comments, reply depth).
+    """Incivility and intolerance per unit (:mod:`discourse.incivility`), the evidence spans of
+    the units at or above the threshold, and the thread's shares of uncivil / intolerant units
+    (article, comments, reply depth).
 
     Parameters
     ----------
     threshold : float
-        Probability at or above which a unit counts as uncivil / intolerant.
+        Probability at or above which a unit counts as uncivil / intolerant (and gets spans).
     ci : float
         Level of the Wilson intervals of the shares.
     """
@@ -336,7 +337,7 @@ class IncivilityStage:
 
         self.threshold = threshold
         self.ci = ci
-        self.analyzer_ = IncivilityAnalyzer(threshold=threshold)
+        self.analyzer_ = IncivilityAnalyzer(threshold=threshold, spans="flagged")
 
     def get_params(self) -> dict[str, Any]:
         """The analyser's parameters and the interval level."""

@@ -50,7 +50,7 @@ def test_quickstart(tmp_path):
     assert_png(out / "quickstart.png", 1000)
     names = sorted(p.name for p in (out / "results" / "figures").iterdir())
     assert names == [
-        "actor_network.png", "actor_stance.png", "reply_tree.png", "rhetorical_profile.png",
+        "actor_network.png", "actor_stance.png", "incivility.png", "reply_tree.png", "rhetorical_profile.png",
         "sentiment_distribution.png", "sentiment_thread.png", "stance_heatmap.png",
     ]
     for png in (out / "results" / "figures").iterdir():

@@ -55,6 +55,12 @@ def test_civil_comment_scores_low_and_has_no_spans():
 def test_analyzer_params_and_provenance():
     analyzer = IncivilityAnalyzer(threshold=0.6, spans=False)
     assert analyzer.get_params() == {"weights": None, "threshold": 0.6, "span_threshold": None, "spans": False}
+    with pytest.raises(ValueError, match="spans"):
+        IncivilityAnalyzer(spans="some").analyze("x")
+    flagged = IncivilityAnalyzer(spans="flagged")
+    assert flagged.analyze("Thank you for this careful article.").spans == ()
+    rude = "You are a stupid idiot."
+    assert flagged.analyze(rude).uncivil and flagged.analyze(rude).spans
     assert analyzer.analyze("You idiot.").spans == ()
     info = analyzer.lexicon_info()
     assert info[0]["name"] == "incivility_weights"
@@ -72,7 +78,8 @@ def test_weight_file_provenance():
         assert source["licence"] and source["citation"]
         assert all(len(h) == 64 for h in source["files"].values())
     cv = weights.cv_scores()
-    assert set(cv["incivility"]["cv_roc_auc"]) == {"civil_comments", "reddit_incivility", "davidson", "hatexplain"}
+    assert set(cv["incivility"]["cv_roc_auc"]) == {"civil_comments", "reddit_incivility"}
+    assert set(cv["incivility"]["held_out_roc_auc"]) == {"davidson", "hatexplain"}
     assert set(cv["intolerance"]["cv_roc_auc"]) == {"civil_comments", "davidson", "hatexplain"}
     assert 0 < cv["span"]["threshold"] < 1
 
@@ -260,7 +267,9 @@ def test_plot_incivility_draws_the_table(results):
     table = incivility_table(results)
     fig = Figure()
     ax = plot_incivility(results, ax=fig.subplots())
-    heights = [p.get_height() for c in ax.containers for p in c.patches]
+    from matplotlib.container import BarContainer
+
+    heights = [p.get_height() for c in ax.containers if isinstance(c, BarContainer) for p in c.patches]
     assert heights == pytest.approx(
         table[table.measure == "incivility"]["share"].tolist() + table[table.measure == "intolerance"]["share"].tolist()
     )

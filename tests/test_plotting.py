@@ -591,7 +591,7 @@ def test_standard_figures_are_written_and_byte_identical(results, tmp_path):
     names = [p.name for p in first]
     assert names == [
         "sentiment_thread.png", "sentiment_distribution.png", "rhetorical_profile.png", "reply_tree.png",
-        "actor_stance.png", "stance_heatmap.png", "actor_network.png",
+        "incivility.png", "actor_stance.png", "stance_heatmap.png", "actor_network.png",
     ]
     blobs = [p.read_bytes() for p in first]
     for blob in blobs:

@@ -17,11 +17,11 @@ Inference reads one JSON weight file and needs no third-party package.
 Examples
 --------
 >>> from discourse.incivility import score
->>> r = score("You are a complete idiot.")
+>>> r = score("You are a stupid idiot.")
 >>> r.uncivil, r.intolerant
 (True, False)
 >>> [(r.text[s.start:s.end], s.kind) for s in r.spans]
-[('complete idiot', 'name-calling')]
+[('stupid idiot', 'name-calling')]
 >>> score("You are not an idiot.").incivility < r.incivility
 True
 """

@@ -2,16 +2,18 @@
 
 Examples
 --------
->>> r = score("Muslims are vermin and should go back where they came from.")
->>> r.intolerant, sorted({s.kind for s in r.spans}) != []
-(True, True)
+>>> r = score("Muslims are vermin and should all be deported, they are animals.")
+>>> r.intolerant, r.uncivil, [(r.text[s.start:s.end], s.kind) for s in r.spans][0]
+(True, False, ('Muslims are vermin', 'dehumanisation'))
 """
 
 from __future__ import annotations
 
 import math
 import os
+from collections import Counter
 from functools import lru_cache, partial
+from operator import itemgetter
 from typing import Any
 
 from discourse.incivility.features import lexicon_categories, own_features, skeleton
@@ -36,15 +38,18 @@ class IncivilityAnalyzer:
     span_threshold : float, optional
         Word probability above which the span model marks a word as evidence (default: the one
         chosen by cross-validation at fitting time, stored in the weight file).
-    spans : bool
-        Compute evidence spans (default). Without them scoring is about twice as fast.
+    spans : bool or "flagged"
+        Compute evidence spans for every text (``True``, the default), for none (``False``:
+        about a third faster), or only for texts at or above the threshold on either measure
+        (``"flagged"``: what the pipeline does, so that the evidence tables explain the uncivil
+        and intolerant units at a fraction of the cost).
 
     Examples
     --------
-    >>> analyzer = IncivilityAnalyzer(threshold=0.7)
+    >>> analyzer = IncivilityAnalyzer(threshold=0.6)
     >>> analyzer.get_params()["threshold"]
-    0.7
-    >>> analyzer.analyze("You moron.").uncivil
+    0.6
+    >>> analyzer.analyze("You stupid moron.").uncivil
     True
     """
 
@@ -54,7 +59,7 @@ class IncivilityAnalyzer:
         weights: str | os.PathLike[str] | None = None,
         threshold: float = 0.5,
         span_threshold: float | None = None,
-        spans: bool = True,
+        spans: bool | str = True,
     ) -> None:
         self.weights = weights
         self.threshold = threshold
@@ -79,8 +84,11 @@ class IncivilityAnalyzer:
     def _setup(self) -> Weights:
         weights = getattr(self, "weights_", None)
         if weights is None:
-            if not 0.0 <= self.threshold <= 1.0:
-                raise ValueError(f"threshold must be in [0, 1], got {self.threshold!r}")
+            if not 0.0 < self.threshold < 1.0:
+                raise ValueError(f"threshold must be in (0, 1), got {self.threshold!r}")
+            if self.spans not in (True, False, "flagged"):
+                raise ValueError(f"spans must be True, False or 'flagged', got {self.spans!r}")
+            self.logit_cut_ = math.log(self.threshold / (1.0 - self.threshold))
             weights = load_weights(self.weights)
             models = weights.models
             self.inc_ = models["incivility"]["weights"]
@@ -155,7 +163,7 @@ class IncivilityAnalyzer:
             if found[2]:
                 span_extras.append((name, i, j, found[2]))
         spans: tuple[IncivilitySpan, ...] = ()
-        if self.spans and n:
+        if self.spans and n and (self.spans is True or max(inc, intol) >= self.logit_cut_):
             spans = self._spans(text, sk, owns, span_extras)
         return IncivilityResult(
             text, (inc, intol), self.intercepts_, spans, self.threshold, explainer=partial(self._terms, text)
@@ -249,50 +257,52 @@ class IncivilityAnalyzer:
                 runs[-1].append(k)
             else:
                 runs.append([k])
-        per_inc, per_int = self._word_contributions(sk, owns)
+        # the context features on each word of the runs (one pass over the text's features)
+        in_run = {k for run in runs for k in run}
+        on_word: dict[int, list[tuple[str, int, int]]] = {k: [] for k in in_run}
+        for extra in sk.extras:
+            for k in range(extra[1], extra[2] + 1):
+                if k in in_run:
+                    on_word[k].append(extra)
+        runs = [run for run in runs if not _bare_group(tokens, run, on_word)]
+        if not runs:
+            return ()
+        contribution = self._word_contributions(sk, owns, on_word)
         return tuple(
             IncivilitySpan(
                 tokens[run[0]].start,
                 tokens[run[-1]].end,
-                self._kind(sk, run[0], run[-1]),
+                self._kind(sk, run, on_word),
                 1.0 / (1.0 + math.exp(-max(z[k] for k in run))),
-                sum(per_inc[k] for k in run),
-                sum(per_int[k] for k in run),
+                sum(contribution[k][0] for k in run),
+                sum(contribution[k][1] for k in run),
             )
             for run in runs
         )
 
-    def _word_contributions(self, sk, owns) -> tuple[list[float], list[float]]:
-        """Each word's share of the document models' terms (a repeated word or feature shares
-        its weight equally among its occurrences, an occurrence among its words)."""
+    def _word_contributions(self, sk, owns, on_word) -> dict[int, tuple[float, float]]:
+        """The share of the document models' terms of each word in `on_word` (a repeated word or
+        feature shares its weight equally among its occurrences, an occurrence among its words)."""
         tokens, scopes = sk.tokens, sk.scopes
-        n = len(tokens)
-        repeats: dict[str, int] = {}
-        for tok, scope in zip(tokens, scopes):
-            if not scope:
-                repeats[tok.norm] = repeats.get(tok.norm, 0) + 1
-        per_inc = [0.0] * n
-        per_int = [0.0] * n
-        for k in range(n):
+        repeats = Counter(t.norm for t, scope in zip(tokens, scopes) if not scope)
+        times = Counter(map(itemgetter(0), sk.extras))
+        joint = self.joint_
+        out = {}
+        for k, extras in on_word.items():
+            inc = intol = 0.0
             if not scopes[k]:
                 m = repeats[tokens[k].norm]
-                per_inc[k] = owns[k][0] / m
-                per_int[k] = owns[k][1] / m
-        times: dict[str, int] = {}
-        for name, _, _ in sk.extras:
-            times[name] = times.get(name, 0) + 1
-        joint = self.joint_
-        for name, i, j in sk.extras:
-            found = joint.get(name)
-            if found is None or not (found[0] or found[1]):
-                continue
-            share = 1.0 / ((j - i + 1) * times[name])
-            for k in range(i, j + 1):
-                per_inc[k] += found[0] * share
-                per_int[k] += found[1] * share
-        return per_inc, per_int
+                inc, intol = owns[k][0] / m, owns[k][1] / m
+            for name, i, j in extras:
+                found = joint.get(name)
+                if found is not None:
+                    share = 1.0 / ((j - i + 1) * times[name])
+                    inc += found[0] * share
+                    intol += found[1] * share
+            out[k] = (inc, intol)
+        return out
 
-    def _kind(self, sk, first: int, last: int) -> str:
+    def _kind(self, sk, run: list[int], on_word) -> str:
         """Kind of a span: the kind model's most likely class over its words, refined by the
         lexicons (an insult that is a listed name is name-calling; a dehumanising or excluding
         cue word names its kind)."""
@@ -300,11 +310,11 @@ class IncivilityAnalyzer:
         weights = model["weights"]
         tokens, scopes = sk.tokens, sk.scopes
         n = len(tokens)
-        totals = [float(v) * (last - first + 1) for v in model["intercepts"]]
+        totals = [float(v) * len(run) for v in model["intercepts"]]
         cats: set[str] = set()
-        for k in range(first, last + 1):
+        for k in run:
             feats = set(own_features(tokens[k].norm)) if not scopes[k] else set()
-            feats.update(name for name, i, j in sk.extras if i <= k <= j)
+            feats.update(extra[0] for extra in on_word[k])
             feats.add("p:" + (tokens[k - 1].norm if k else "<s>"))
             feats.add("n:" + (tokens[k + 1].norm if k + 1 < n else "</s>"))
             for f in feats:
@@ -322,6 +332,19 @@ class IncivilityAnalyzer:
         if kind == "insult" and "name_calling" in cats:
             return "name-calling"
         return kind
+
+
+_GROUP_WORDS = frozenset(("group", "identity"))
+
+
+def _bare_group(tokens, run: list[int], on_word) -> bool:
+    """A run of group or identity nouns only ('Muslims', 'Syrian refugees') that no target cue
+    ties to a hostile word: naming a group is not an attack on it. (Reading spans on real
+    comments showed the span model, trained on comments pre-selected as toxic, marking group
+    nouns in neutral sentences.)"""
+    if not all(_GROUP_WORDS.intersection(lexicon_categories(tokens[k].norm)) for k in run):
+        return False
+    return not any(extra[0][0] == "x" for k in run for extra in on_word[k])
 
 
 @lru_cache(maxsize=4)

@@ -133,6 +133,10 @@ def _lexicons() -> _Lexicons:
             parts = tuple(normalize_word(w) for w in term.rstrip("*").split())
             if not parts or not cat:
                 continue
+            if "'" in term and len(parts) == 1 and len(parts[0]) <= 3:
+                # without its apostrophe a minced form is an abbreviation or a word ('FN' for
+                # First Nations, 'fin'): too ambiguous to count
+                continue
             if term.endswith("*") and len(parts) == 1:
                 prefixes.setdefault(parts[0], set()).add(cat)
             elif len(parts) == 1:
@@ -251,8 +255,8 @@ def own_features(norm: str) -> tuple[str, ...]:
 
     Examples
     --------
-    >>> own_features("idiot")[:3]
-    ('w:idiot', 'c:<idi', 'c:idio')
+    >>> own_features("idiot"), own_features("muzzie")[:3]
+    (('w:idiot', 'l:name_calling'), ('w:muzzie', 'c:<muz', 'c:muzz'))
     """
     return ("w:" + norm,) + _char_ngrams(norm) + tuple("l:" + c for c in lexicon_categories(norm))
 

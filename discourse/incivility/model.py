@@ -81,7 +81,7 @@ class Weights:
         >>> sorted(load_weights().cv_scores())
         ['incivility', 'intolerance', 'kind', 'span']
         """
-        keys = ("cv_roc_auc", "cv_char_f1", "cv_macro_f1", "cv_f1_by_class", "C", "threshold")
+        keys = ("cv_roc_auc", "held_out_roc_auc", "cv_char_f1", "cv_macro_f1", "cv_f1_by_class", "C", "threshold")
         return {name: {k: m[k] for k in keys if k in m} for name, m in self.models.items()}
 
 

@@ -3,9 +3,9 @@
 Examples
 --------
 >>> from discourse.incivility import score
->>> r = score("You are a pathetic idiot.")
+>>> r = score("You are a stupid idiot.")
 >>> r.uncivil, [(s.kind, r.text[s.start:s.end]) for s in r.spans]
-(True, [('name-calling', 'pathetic idiot')])
+(True, [('name-calling', 'stupid idiot')])
 """
 
 from __future__ import annotations
@@ -187,8 +187,8 @@ class IncivilityResult:
         Examples
         --------
         >>> from discourse.incivility import score
-        >>> score("Shut up, moron.").span_records()[0]["surface"]
-        'moron'
+        >>> [r["surface"] for r in score("Shut up, moron.").span_records()]
+        ['Shut up', 'moron']
         """
         text = self.text
         return [

@@ -6,8 +6,8 @@ inside [0, 1] and behaves with few units and shares near 0, as in most comment t
 
 Examples
 --------
->>> wilson_interval(3, 10)
-(0.10779126740630104, 0.6032218525388546)
+>>> [round(v, 4) for v in wilson_interval(3, 10)]
+[0.1078, 0.6032]
 >>> rows = summary_rows([("comment", 0, 0.9, 0.1), ("comment", 1, 0.2, 0.7), ("article", None, 0.1, 0.0)])
 >>> [(r["measure"], r["group"], r["n"], r["share"]) for r in rows][:3]
 [('incivility', 'article', 1, 0.0), ('incivility', 'comments', 2, 0.5), ('incivility', 'depth 0', 1, 1.0)]
@@ -41,7 +41,10 @@ def wilson_interval(k: int, n: int, ci: float = 0.95) -> tuple[float, float]:
     denominator = 1.0 + z * z / n
     centre = (p + z * z / (2 * n)) / denominator
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
-    return max(0.0, centre - half), min(1.0, centre + half)
+    # exact bounds at the edges (no rounding residue: 0 of n flagged gives a lower bound of 0)
+    low = 0.0 if k == 0 else max(0.0, centre - half)
+    high = 1.0 if k == n else min(1.0, centre + half)
+    return low, high
 
 
 def depth_group(depth: int | None, max_depth: int = 3) -> str:

@@ -7,7 +7,7 @@ models see every word through one normalisation:
 - lower case; apostrophes dropped (``don't`` -> ``dont``, as HateXplain writes it);
 - leetspeak inside words with letters (``muzz1e`` -> ``muzzie``, ``a$$`` -> ``ass``);
 - letters repeated three or more times collapsed to one (``stuuupid`` -> ``stupid``);
-- masked letters (``*``, ``#``) unmasked when exactly one listed profanity or insult fits
+- masked letters (``*``, ``#``, ``&``) unmasked when exactly one listed profanity or insult fits
   (``f*ck`` -> ``fuck``), else kept as ``*``;
 - runs of three or more single letters separated by single spaces joined into one word
   (``s t u p i d`` -> ``stupid``);
@@ -38,14 +38,14 @@ __all__ = ["WordToken", "word_tokens", "normalize_word", "set_unmask_words"]
 # ('f*ck', 's#!t', 'a$$'); or three or more single letters separated by single spaces
 # ('s t u p i d'). Edges are letters, digits, '$' or a leading '@', so punctuation around a
 # word ('idiot!!!', "'quoted'") is not part of it.
-_PLAIN = r"@?[^\W_](?:[\w@$*#!'\u2019\-]*[^\W_]|[\w@$*#!'\u2019\-]*\$)?"
-_SPACED = r"(?<![\w@$*#!'\u2019\-])[A-Za-z](?: [A-Za-z]){2,}(?![\w@$*#!'\u2019\-])"
+_PLAIN = r"@?[^\W_](?:[\w@$*#&!'\u2019\-]*[^\W_]|[\w@$*#&!'\u2019\-]*\$)?"
+_SPACED = r"(?<![\w@$*#&!'\u2019\-])[A-Za-z](?: [A-Za-z]){2,}(?![\w@$*#&!'\u2019\-])"
 _WORD = re.compile(_SPACED + "|" + _PLAIN)
 _PLAIN_WORD = re.compile(_PLAIN)
 _HAS_SPACED = re.compile(_SPACED)
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
 _REPEAT = re.compile(r"([a-z])\1{2,}")
-_MASK = re.compile(r"[*#]")
+_MASK = re.compile(r"[*#&]")
 _UNMASK: dict[tuple[int, str], tuple[str, ...]] = {}
 
 
@@ -84,7 +84,7 @@ def set_unmask_words(words: Iterable[str]) -> None:
 
 def _unmask(word: str) -> str:
     candidates = _UNMASK.get((len(word), word[0]), ())
-    pattern = re.compile("".join("." if ch in "*#" else re.escape(ch) for ch in word) + "$")
+    pattern = re.compile("".join("." if ch in "*#&" else re.escape(ch) for ch in word) + "$")
     found = [c for c in candidates if pattern.match(c)]
     return found[0] if len(found) == 1 else _MASK.sub("*", word)
 
@@ -110,8 +110,8 @@ def normalize_word(surface: str) -> str:
     if any(ch in "013457@$!" for ch in word):
         word = word.translate(_LEET)
     word = _REPEAT.sub(r"\1", word)
-    if "*" in word or "#" in word:
-        word = _unmask(word) if word[0] not in "*#" else _MASK.sub("*", word)
+    if "*" in word or "#" in word or "&" in word:
+        word = _unmask(word) if word[0] not in "*#&" else _MASK.sub("*", word)
     return word
 
 

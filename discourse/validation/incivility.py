@@ -51,6 +51,7 @@ __all__ = [
     "validate_training_cv",
     "validate_toxic_spans",
     "span_check_precision",
+    "validation_figure",
     "char_f1",
     "SPAN_CHECK_DIR",
     "main",
@@ -130,8 +131,10 @@ def validate_sfu(data_dir: str | os.PathLike[str], *, n_boot: int = 1000) -> "pd
 def validate_training_cv(weights: str | os.PathLike[str] | None = None) -> "pd.DataFrame":
     """The cross-validated scores recorded in the weight file at fitting time.
 
-    Rows: ``incivility``/``intolerance`` ROC AUC per training set (subject = the set), the span
-    model's character F1 on ``tsd_train`` and the kind model's macro F1.
+    Rows: ``incivility``/``intolerance`` cross-validated ROC AUC per training set it was fitted
+    on (``cv_roc_auc``; subject = the set) and the final model's ROC AUC on the labelled sets it
+    was not fitted on (``held_out_roc_auc``), the span model's character F1 on ``tsd_train`` and
+    the kind model's macro F1.
 
     Examples
     --------
@@ -144,6 +147,8 @@ def validate_training_cv(weights: str | os.PathLike[str] | None = None) -> "pd.D
     for measure in ("incivility", "intolerance"):
         for source, value in models[measure]["cv_roc_auc"].items():
             rows.append({"subject": source, "measure": measure, "metric": "cv_roc_auc", "value": value})
+        for source, value in models[measure].get("held_out_roc_auc", {}).items():
+            rows.append({"subject": source, "measure": measure, "metric": "held_out_roc_auc", "value": value})
     rows.append({"subject": "tsd_train", "measure": "span", "metric": "cv_char_f1", "value": models["span"]["cv_char_f1"]})
     rows.append({"subject": "civil_comments_spans", "measure": "kind", "metric": "cv_macro_f1", "value": models["kind"]["cv_macro_f1"]})
     return _rows(rows, "training_cv")
@@ -221,6 +226,61 @@ def span_check_precision(folder: str | os.PathLike[str] | None = None) -> "pd.Da
     return _rows(out, "span_check")
 
 
+def validation_figure(table: "pd.DataFrame"):
+    """A figure of the main figures: ROC AUC of incivility and intolerance per data set
+    (cross-validated on the training sets; SFU held out), and the span scores.
+
+    Returns a :class:`matplotlib.figure.Figure` (not saved; see
+    :func:`discourse.figures.render_png`).
+    """
+    from matplotlib.figure import Figure
+
+    from discourse.plotting._common import EDGE_GREY
+    from discourse.plotting.incivility import MEASURE_COLORS
+
+    fig = Figure(figsize=(8.0, 3.6), layout="constrained")
+    left, right = fig.subplots(1, 2, gridspec_kw={"width_ratios": [3, 1.4]})
+    cv = table[(table["dataset"] == "training_cv") & table["metric"].isin(["cv_roc_auc", "held_out_roc_auc"])]
+    sfu = table[(table["dataset"] == "sfu") & (table["metric"] == "auc") & (table["subject"] == "toxic2")]
+    labels = ["civil_comments", "reddit_incivility", "davidson", "hatexplain"]
+    names = ["Civil Comments", "Reddit", "Davidson", "HateXplain", "SFU toxic>=2"]
+    x = np.arange(len(names), dtype=float)
+    for k, measure in enumerate(("incivility", "intolerance")):
+        values = [
+            float(cv[(cv["subject"] == s) & (cv["measure"] == measure)]["value"].iloc[0])
+            if ((cv["subject"] == s) & (cv["measure"] == measure)).any() else np.nan
+            for s in labels
+        ]
+        found = sfu[sfu["measure"] == measure]["value"]
+        values.append(float(found.iloc[0]) if len(found) else np.nan)
+        left.bar(x + (k - 0.5) * 0.38, values, 0.38, color=MEASURE_COLORS[measure], edgecolor=EDGE_GREY,
+                 linewidth=0.6, label=measure)
+    left.axhline(0.5, color="#999999", linewidth=0.8, linestyle=":")
+    left.set_xticks(x)
+    left.set_xticklabels(names, fontsize="small")
+    left.set_ylim(0.4, 1.0)
+    left.set_ylabel("ROC AUC")
+    left.legend(loc="lower left", fontsize="small", frameon=False)
+    left.set_title("ROC AUC (CV on fitted sets; held out: Davidson/HateXplain\nfor incivility, SFU)", fontsize="medium")
+    spans = table[table["dataset"].isin(["toxic_spans", "span_check"])]
+    bars = []
+    f1 = spans[(spans["dataset"] == "toxic_spans") & (spans["metric"] == "char_f1")]["value"]
+    if len(f1):
+        bars.append(("SemEval trial\nchar F1", float(f1.iloc[0])))
+    precision = spans[(spans["dataset"] == "span_check") & (spans["subject"] == "all") & (spans["metric"] == "precision")]["value"]
+    if len(precision):
+        bars.append(("hand-checked\nprecision", float(precision.iloc[0])))
+    if bars:
+        right.bar(range(len(bars)), [v for _, v in bars], 0.6, color="#56B4E9", edgecolor=EDGE_GREY, linewidth=0.6)
+        right.set_xticks(range(len(bars)))
+        right.set_xticklabels([b for b, _ in bars], fontsize="small")
+        for i, (_, v) in enumerate(bars):
+            right.text(i, v + 0.02, f"{v:.2f}", ha="center", fontsize="small")
+    right.set_ylim(0, 1.0)
+    right.set_title("Evidence spans", fontsize="medium")
+    return fig
+
+
 def validate_incivility(
     data_dir: str | os.PathLike[str] | None, *, train_dir: str | os.PathLike[str] | None = None
 ) -> "pd.DataFrame":
@@ -252,6 +312,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("data_dir", nargs="?", help="evaluation data folder (e.g. ../shared/eval)")
     parser.add_argument("--train", help="training data folder, for tsd_trial.csv (default: DATA_DIR/../train)")
     parser.add_argument("--out", help="write the tidy table as CSV")
+    parser.add_argument("--figure", help="write the validation figure as PNG")
     args = parser.parse_args(list(argv) if argv is not None else None)
     pd.set_option("display.width", 160)
     table = validate_incivility(args.data_dir, train_dir=args.train)
@@ -259,6 +320,11 @@ def main(argv: Iterable[str] | None = None) -> int:
     if args.out:
         write_csv(table, args.out)
         print(f"\nwrote {args.out}")
+    if args.figure:
+        from discourse.figures import render_png
+
+        Path(args.figure).write_bytes(render_png(validation_figure(table), compact=True))
+        print(f"wrote {args.figure}")
     return 0
 
 
