@@ -202,8 +202,10 @@ def span_check_precision(folder: str | os.PathLike[str] | None = None) -> "pd.Da
     """Precision per span kind on the hand-checked sample (``judgements.tsv``).
 
     Each row of the sample names a span (source, row, offsets, SHA-256 of the comment), its
-    kind as predicted and the judgement (``correct`` 1/0). Precision = correct / judged, per
-    kind and overall (``all``).
+    kind as predicted and two judgements: ``uncivil`` (the span is rude or intolerant language
+    the writer uses) and ``correct`` (uncivil and of the predicted kind). Metrics per kind, over
+    all spans (``all``) and per source: ``precision`` (correct / judged) and
+    ``uncivil_precision`` (uncivil / judged).
 
     Examples
     --------
@@ -214,15 +216,16 @@ def span_check_precision(folder: str | os.PathLike[str] | None = None) -> "pd.Da
     path = Path(folder or SPAN_CHECK_DIR) / "judgements.tsv"
     with open(path, encoding="utf-8", newline="") as handle:
         rows = [r for r in csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")]
-    per: dict[str, list[int]] = {}
+    per: dict[str, list[tuple[int, int]]] = {}
     for r in rows:
-        per.setdefault(r["kind"], []).append(int(r["correct"]))
-        per.setdefault("all", []).append(int(r["correct"]))
+        for key in (r["kind"], "all", f"all ({r['source']})"):
+            per.setdefault(key, []).append((int(r["correct"]), int(r["uncivil"])))
     out = []
-    for kind in sorted(per, key=lambda k: (k == "all", k)):
-        values = per[kind]
+    for kind in sorted(per, key=lambda k: (k.startswith("all"), k)):
+        values = np.array(per[kind])
         out.append({"subject": kind, "measure": "spans", "metric": "judged", "value": float(len(values))})
-        out.append({"subject": kind, "measure": "spans", "metric": "precision", "value": float(np.mean(values))})
+        out.append({"subject": kind, "measure": "spans", "metric": "precision", "value": float(values[:, 0].mean())})
+        out.append({"subject": kind, "measure": "spans", "metric": "uncivil_precision", "value": float(values[:, 1].mean())})
     return _rows(out, "span_check")
 
 
