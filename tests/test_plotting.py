@@ -611,7 +611,7 @@ def test_standard_figures_of_a_corpus(tmp_path):
     results = analyze(corpus, n_boot=100, predication=False)
     folder = results.save(tmp_path / "c")
     names = [p.name for p in write_standard_figures(folder)]
-    assert names == ["sentiment_distribution.png", "rhetorical_profile.png"]  # pooled only
+    assert names == ["sentiment_distribution.png", "rhetorical_profile.png", "incivility.png"]  # pooled only
     with pytest.raises(ValueError, match="not in the results"):
         write_standard_figures(folder, thread_ids=["nope"])
     # A 120-comment thread: wide tree and heatmap, thinned labels, nothing cut off or overlapping.
