@@ -180,7 +180,7 @@ def plot_rhetorical_profile(
     >>> from matplotlib.figure import Figure
     >>> ax = plot_rhetorical_profile(analyze(load_seed()), top=5, ax=Figure().subplots())
     >>> [t.get_text() for t in ax.get_yticklabels()][:2]
-    ['rudeness_cues', 'negations']
+    ['rudeness cues', 'negations']
     """
     table = rhetorical_profile_table(
         data, thread_id=thread_id, features=features, top=top, sort=sort, drop_zero=drop_zero
