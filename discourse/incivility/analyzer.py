@@ -181,7 +181,9 @@ class IncivilityAnalyzer:
             found = (
                 sum(inc_w.get(f, 0.0) for f in feats),
                 sum(int_w.get(f, 0.0) for f in feats),
-                sum(span_w.get(f, 0.0) for f in set(feats)),
+                # distinct features in a fixed order (a set's order varies between processes,
+                # and so would the last digit of a float sum)
+                sum(span_w.get(f, 0.0) for f in dict.fromkeys(feats)),
                 span_w.get("p:" + norm, 0.0),
                 span_w.get("n:" + norm, 0.0),
             )
@@ -313,11 +315,11 @@ class IncivilityAnalyzer:
         totals = [float(v) * len(run) for v in model["intercepts"]]
         cats: set[str] = set()
         for k in run:
-            feats = set(own_features(tokens[k].norm)) if not scopes[k] else set()
-            feats.update(extra[0] for extra in on_word[k])
-            feats.add("p:" + (tokens[k - 1].norm if k else "<s>"))
-            feats.add("n:" + (tokens[k + 1].norm if k + 1 < n else "</s>"))
-            for f in feats:
+            feats = dict.fromkeys(own_features(tokens[k].norm) if not scopes[k] else ())
+            feats.update(dict.fromkeys(extra[0] for extra in on_word[k]))
+            feats["p:" + (tokens[k - 1].norm if k else "<s>")] = None
+            feats["n:" + (tokens[k + 1].norm if k + 1 < n else "</s>")] = None
+            for f in feats:  # insertion order: the same float sums in every process
                 column = weights.get(f)
                 if column is not None:
                     for c, v in enumerate(column):

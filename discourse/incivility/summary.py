@@ -71,7 +71,8 @@ def summary_rows(
 
     Groups: ``article`` (title and body), ``comments`` (all comments), then ``depth 0``,
     ``depth 1``... (comments by reply depth, the deepest pooled as ``depth {max_depth}+``).
-    Keys: :data:`SUMMARY_COLUMNS`; ``mean`` is the mean probability.
+    Keys: :data:`SUMMARY_COLUMNS`; ``mean`` is the mean probability. Groups without units (a
+    thread without comments) get no row.
     """
     groups: dict[str, list[tuple[float, float]]] = {"article": [], "comments": []}
     depths: dict[str, list[tuple[float, float]]] = {}
@@ -86,6 +87,8 @@ def summary_rows(
     for m, measure in enumerate(("incivility", "intolerance")):
         for group, values in groups.items():
             n = len(values)
+            if not n:
+                continue
             k = sum(1 for v in values if v[m] >= threshold)
             low, high = wilson_interval(k, n, ci)
             rows.append(
