@@ -37,7 +37,16 @@ from discourse.progress import count_threads
 from discourse.provenance import environment, file_sha256, lexicon_records
 from discourse.results import Results, ResultsWriter
 from discourse.schema import SCHEMAS
-from discourse.stages import ActorStage, RhetoricStage, Rows, SentimentStage, Stage, Unit, count_comments
+from discourse.stages import (
+    ActorStage,
+    IncivilityStage,
+    RhetoricStage,
+    Rows,
+    SentimentStage,
+    Stage,
+    Unit,
+    count_comments,
+)
 from discourse.tables import ColumnCollector, CsvFormatter
 from discourse.text import Doc
 
@@ -67,6 +76,10 @@ class Analysis:
         Units that also get sentence-level sentiment (default: the article body).
     n_boot, ci, seed : int, float, int
         Bootstrap resamples, interval level and seed for the summaries' confidence intervals.
+    incivility : bool
+        Score incivility and intolerance of every unit (:mod:`discourse.incivility`; default).
+    incivility_threshold : float
+        Probability at or above which a unit counts as uncivil / intolerant in the summaries.
 
     Examples
     --------
@@ -86,6 +99,8 @@ class Analysis:
         n_boot: int = 2000,
         ci: float = 0.95,
         seed: int = 0,
+        incivility: bool = True,
+        incivility_threshold: float = 0.5,
     ) -> None:
         self.actors = actors
         self.predication = predication
@@ -96,6 +111,8 @@ class Analysis:
         self.n_boot = n_boot
         self.ci = ci
         self.seed = seed
+        self.incivility = incivility
+        self.incivility_threshold = incivility_threshold
 
     def get_params(self) -> dict[str, Any]:
         """The parameters as given to the constructor (recorded in provenance)."""
@@ -110,6 +127,8 @@ class Analysis:
             "n_boot": self.n_boot,
             "ci": self.ci,
             "seed": self.seed,
+            "incivility": self.incivility,
+            "incivility_threshold": self.incivility_threshold,
         }
 
     @property
@@ -128,6 +147,8 @@ class Analysis:
                 ActorStage(self.actors, predication=self.predication),
                 RhetoricStage(self.features, dictionaries=tuple(str(d) for d in self.dictionaries)),
             ]
+            if self.incivility:
+                stages.append(IncivilityStage(threshold=self.incivility_threshold, ci=self.ci))
             self.__dict__["_stages"] = stages
         return stages
 
@@ -219,7 +240,7 @@ def _units(thread: Thread, rows: Rows) -> Iterator[Unit]:
             {**prefix, "segment": "sentence", "index": i, "start": s.start, "end": s.end}
             for i, s in enumerate(doc.sentences)
         ]
-        yield Unit(thread.id, unit_id, kind, doc)
+        yield Unit(thread.id, unit_id, kind, doc, depth)
 
 
 def _checked(threads: Iterable[Thread]) -> Iterator[Thread]:

@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze = commands.add_parser(
         "analyze",
         help="analyse a thread file or corpus; write tables, manifest and (optionally) figures",
-        description="Run sentiment, actor/stance and rhetoric analysis and write tidy tables "
+        description="Run sentiment, actor/stance, rhetoric and incivility analysis and write tidy tables "
         "with a provenance manifest.",
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -108,13 +108,13 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate",
         help="compare the library's measures with human labels (evaluation data folder)",
-        description="Run the validations of sentiment, stance and rhetoric against human-labelled "
-        "data and print/write the tables.",
+        description="Run the validations of sentiment, stance, rhetoric and incivility against "
+        "human-labelled data and print/write the tables.",
     )
     validate.add_argument("--data", type=Path, required=True, help="folder of the evaluation data")
     validate.add_argument("--out", type=Path, help="folder for the CSV tables")
     validate.add_argument(
-        "--only", choices=("sentiment", "stance", "rhetoric"), action="append",
+        "--only", choices=("sentiment", "stance", "rhetoric", "incivility"), action="append",
         help="run only these validations (repeatable)",
     )
     _add_verbosity(validate, "errors only")

@@ -138,6 +138,20 @@ def _reply_tree(results: Results, thread_id: str) -> Figure:
     return fig
 
 
+def _incivility(results: Results, thread_id: str | None) -> Figure:
+    from discourse.plotting import plot_incivility
+
+    fig = _figure(8.0, 4.2)
+    axes = fig.subplots(1, 2, sharey=True, gridspec_kw={"width_ratios": [2, 4]})
+    plot_incivility(results, by="part", thread_id=thread_id, ax=axes[0])
+    plot_incivility(results, by="depth", thread_id=thread_id, ax=axes[1], legend=False)
+    axes[1].set_ylabel("")
+    _legend_below(fig, axes[0])
+    where = _article_title(results, thread_id) if thread_id else _corpus_label(results)
+    fig.suptitle(f"Uncivil and intolerant units: article vs comments, comments by reply depth\n{where}", fontsize="medium")
+    return fig
+
+
 def _corpus_label(results: Results) -> str:
     threads = results["units"]["thread_id"].nunique() if "units" in results else 0
     comments = int((results["units"]["unit_kind"] == "comment").sum()) if "units" in results else 0
@@ -204,6 +218,8 @@ def _catalogue(results: Results) -> list[tuple[str, str, _Maker]]:
     if "features" in results and len(results["features"]):
         entries.append(("rhetorical_profile", "pooled", _rhetorical_profile))
     entries.append(("reply_tree", "thread", _reply_tree))
+    if "incivility" in results and len(results["incivility"]):
+        entries.append(("incivility", "pooled", _incivility))
     if "stance_mentions" in results:
         entries += [("actor_stance", "thread", _actor_stance), ("stance_heatmap", "thread", _stance_heatmap)]
     if "relations" in results:
@@ -238,7 +254,7 @@ def standard_figures(
     >>> from discourse.datasets import load_seed
     >>> list(standard_figures(analyze(load_seed())))  # doctest: +NORMALIZE_WHITESPACE
     ['sentiment_thread.png', 'sentiment_distribution.png', 'rhetorical_profile.png',
-     'reply_tree.png', 'actor_stance.png', 'stance_heatmap.png', 'actor_network.png']
+     'reply_tree.png', 'incivility.png', 'actor_stance.png', 'stance_heatmap.png', 'actor_network.png']
     """
     _check_format(format)
     threads = list(dict.fromkeys(results["units"]["thread_id"])) if "units" in results else []

@@ -83,8 +83,37 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("count", "int", "number of hits"),
         Column("rate_per_1000", "float", "hits per 1,000 words"),
         Column("n_words", "int", "words in the unit"),
-        Column("score", "float", "index value for index features (us_vs_them, incivility), else empty"),
+        Column("score", "float", "index value for index features (us_vs_them, rudeness_cues), else empty"),
         Column("evidence", "json", "list of {start, end, surface}: the spans behind the count"),
+    ),
+    "incivility": _UNIT
+    + (
+        Column("incivility", "float", "probability that the unit is uncivil (rude toward people: insults, name-calling, profanity), in [0, 1]"),
+        Column("intolerance", "float", "probability that the unit is intolerant (attacks a group or its rights: dehumanisation, exclusion, threats, identity attacks), in [0, 1]"),
+        Column("uncivil", "bool", "incivility >= the threshold (default 0.5)"),
+        Column("intolerant", "bool", "intolerance >= the threshold"),
+        Column("n_spans", "int", "evidence spans (see incivility_spans; only units at or above the threshold get them)"),
+    ),
+    "incivility_spans": _UNIT
+    + (
+        Column("start", "int", "span start offset"),
+        Column("end", "int", "span end offset"),
+        Column("surface", "str", "the span's text"),
+        Column("kind", "str", "insult, name-calling, profanity, threat, identity attack, dehumanisation, exclusion or other"),
+        Column("probability", "float", "the span model's highest word probability in the span"),
+        Column("incivility", "float", "the span's contribution to the incivility logit"),
+        Column("intolerance", "float", "the span's contribution to the intolerance logit"),
+    ),
+    "incivility_summary": (
+        Column("thread_id", "str", "thread id"),
+        Column("measure", "str", "'incivility' or 'intolerance'"),
+        Column("group", "str", "'article' (title and body), 'comments', or comments at 'depth 0', 'depth 1', 'depth 2', 'depth 3+'"),
+        Column("n", "int", "units in the group"),
+        Column("n_flagged", "int", "units at or above the threshold"),
+        Column("share", "float", "n_flagged / n"),
+        Column("ci_low", "float", "Wilson confidence interval of the share, lower bound"),
+        Column("ci_high", "float", "upper bound"),
+        Column("mean", "float", "mean probability"),
     ),
     "mentions": _UNIT
     + (
@@ -257,6 +286,9 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
     "sentiment_cues": "the words behind each sentiment score, with offsets and contributions",
     "sentiment_summary": "article vs comments sentiment per thread, with bootstrap intervals",
     "features": "rhetorical-feature counts and rates per unit, with evidence spans",
+    "incivility": "incivility and intolerance probabilities per unit (fitted models)",
+    "incivility_spans": "the evidence spans of the uncivil and intolerant units, with kind and contribution",
+    "incivility_summary": "shares of uncivil and intolerant units per thread: article, comments, reply depth",
     "mentions": "every actor mention, with the alias and naming form",
     "stance": "stance toward each actor per unit and source (author or quoted actor)",
     "stance_sentences": "stance toward each actor per sentence",

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple, Protocol
 
 from discourse.text import Doc
 
-__all__ = ["Unit", "Stage", "SentimentStage", "RhetoricStage", "ActorStage", "count_comments"]
+__all__ = ["Unit", "Stage", "SentimentStage", "RhetoricStage", "ActorStage", "IncivilityStage", "count_comments"]
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -39,12 +39,14 @@ def count_comments(rows: Rows) -> int:
 
 
 class Unit(NamedTuple):
-    """One analysed text of a thread: the title, the article body, or a comment."""
+    """One analysed text of a thread: the title, the article body, or a comment (with its
+    reply depth: 0 for a reply to the article, None for the title and body)."""
 
     thread_id: str
     unit_id: str
     unit_kind: str
     doc: Doc
+    depth: int | None = None
 
 
 class Stage(Protocol):
@@ -312,3 +314,57 @@ class ActorStage:
             "nominations": [{**head, **row} for row in table.to_records()],
             "predication_summary": [{**head, **row} for row in thread.predications().summary()],
         }
+
+
+class IncivilityStage:
+    """Incivility and intolerance per unit (:mod:`discourse.incivility`), the evidence spans of
+    the units at or above the threshold, and the thread's shares of uncivil / intolerant units
+    (article, comments, reply depth).
+
+    Parameters
+    ----------
+    threshold : float
+        Probability at or above which a unit counts as uncivil / intolerant (and gets spans).
+    ci : float
+        Level of the Wilson intervals of the shares.
+    """
+
+    name = "incivility"
+    tables = ("incivility", "incivility_spans", "incivility_summary")
+
+    def __init__(self, *, threshold: float = 0.5, ci: float = 0.95) -> None:
+        from discourse.incivility import IncivilityAnalyzer
+
+        self.threshold = threshold
+        self.ci = ci
+        self.analyzer_ = IncivilityAnalyzer(threshold=threshold, spans="flagged")
+
+    def get_params(self) -> dict[str, Any]:
+        """The analyser's parameters and the interval level."""
+        return {**self.analyzer_.get_params(), "ci": self.ci}
+
+    def lexicon_info(self) -> list[dict[str, str]]:
+        """The weight file and the lexicons the features read."""
+        return self.analyzer_.lexicon_info()
+
+    def analyze_unit(self, unit: Unit) -> Any:
+        """The unit's :class:`~discourse.incivility.IncivilityResult`."""
+        return self.analyzer_.analyze(unit.doc)
+
+    def unit_rows(self, unit: Unit, result: Any) -> Rows:
+        """Rows of ``incivility`` (one per unit) and ``incivility_spans``."""
+        return {
+            "incivility": _prefixed(unit, [result.to_record()]),
+            "incivility_spans": _prefixed(unit, result.span_records()),
+        }
+
+    def thread_rows(self, thread_id: str, units: Sequence[Unit], results: Sequence[Any]) -> Rows:
+        """The thread's ``incivility_summary``."""
+        from discourse.incivility import summary_rows
+
+        rows = summary_rows(
+            ((u.unit_kind, u.depth, r.incivility, r.intolerance) for u, r in zip(units, results)),
+            threshold=self.threshold,
+            ci=self.ci,
+        )
+        return {"incivility_summary": [{"thread_id": thread_id, **row} for row in rows]}

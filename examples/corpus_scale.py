@@ -11,7 +11,7 @@ trees? The script
    time (memory stays flat whatever the corpus size) and writes the standard figures,
 3. loads the saved results (as a reviewer would, years later) and draws a per-thread "forest
    plot" of comments minus article sentiment with bootstrap intervals, sentiment by reply depth,
-   and the reply tree of one thread coloured by incivility.
+   and the reply tree of one thread coloured by rudeness cues (rate per 1,000 words).
 
 **The corpus is synthetic: its numbers describe the generator, not readers.** Replace the file
 with your own corpus (any format ``discourse.io`` reads) to run the same study on real data.
@@ -130,8 +130,8 @@ def main() -> None:
 
     first = threads["thread_id"].iloc[0]  # the thread whose comments sit lowest below the article
     fig, ax = plt.subplots(figsize=(12, 4.5), layout="constrained")
-    plotting.plot_reply_tree(results, thread_id=first, color="incivility", ax=ax)
-    ax.set_title(f"Reply tree of {first}, coloured by incivility (synthetic corpus)", fontsize="medium")
+    plotting.plot_reply_tree(results, thread_id=first, color="rudeness_cues", ax=ax)
+    ax.set_title(f"Reply tree of {first}, coloured by rudeness cues (synthetic corpus)", fontsize="medium")
     fig.savefig(args.outdir / "corpus_reply_tree.png", dpi=100, metadata={"Software": None})
 
     print(depth[["depth_label", "n", "mean", "ci_low", "ci_high"]].to_string(index=False, float_format="%.3f"))

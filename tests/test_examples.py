@@ -51,7 +51,7 @@ def test_quickstart(tmp_path):
     assert_png(out / "quickstart.png", 1000)
     names = sorted(p.name for p in (out / "results" / "figures").iterdir())
     assert names == [
-        "actor_network.png", "actor_stance.png", "reply_tree.png", "rhetorical_profile.png",
+        "actor_network.png", "actor_stance.png", "incivility.png", "reply_tree.png", "rhetorical_profile.png",
         "sentiment_distribution.png", "sentiment_thread.png", "stance_heatmap.png",
     ]
     for png in (out / "results" / "figures").iterdir():
@@ -99,7 +99,7 @@ def test_corpus_scale(tmp_path):
     for name in ("corpus_threads.png", "corpus_depth.png", "corpus_reply_tree.png"):
         assert_png(out / name)
     names = sorted(p.name for p in (out / "results" / "figures").iterdir())
-    assert names == ["rhetorical_profile.png", "sentiment_distribution.png"]
+    assert names == ["incivility.png", "rhetorical_profile.png", "sentiment_distribution.png"]
     threads = pd.read_csv(out / "thread_differences.csv")
     assert len(threads) == 5 and (threads["ci_low"] <= threads["difference"]).all()
     depth = pd.read_csv(out / "sentiment_by_depth.csv")

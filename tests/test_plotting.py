@@ -264,7 +264,7 @@ def test_profile_options(results):
     t = plotting.rhetorical_profile_table(results, features=["hedges", "shouting", "aspersion"], sort="name")
     assert list(t["feature"]) == ["hedges", "shouting"]  # aspersion has no hit anywhere
     t = plotting.rhetorical_profile_table(results, sort="difference", top=2)
-    assert list(t["feature"]) == ["incivility", "first_person_singular"] or t["comments_rate"].iloc[0] > 0
+    assert list(t["feature"]) == ["rudeness_cues", "first_person_singular"] or t["comments_rate"].iloc[0] > 0
     diff = (t["comments_rate"] - t["article_rate"]).tolist()
     assert diff == sorted(diff, reverse=True)
     with pytest.raises(ValueError, match="not in the data"):
@@ -650,7 +650,7 @@ def test_standard_figures_are_written_and_byte_identical(results, tmp_path):
     names = [p.name for p in first]
     assert names == [
         "sentiment_thread.png", "sentiment_distribution.png", "rhetorical_profile.png", "reply_tree.png",
-        "actor_stance.png", "stance_heatmap.png", "actor_network.png",
+        "incivility.png", "actor_stance.png", "stance_heatmap.png", "actor_network.png",
     ]
     blobs = [p.read_bytes() for p in first]
     for blob in blobs:
@@ -671,7 +671,7 @@ def test_standard_figures_of_a_corpus(tmp_path):
     results = analyze(corpus, n_boot=100, predication=False)
     folder = results.save(tmp_path / "c")
     names = [p.name for p in write_standard_figures(folder)]
-    assert names == ["sentiment_distribution.png", "rhetorical_profile.png"]  # pooled only
+    assert names == ["sentiment_distribution.png", "rhetorical_profile.png", "incivility.png"]  # pooled only
     with pytest.raises(ValueError, match="not in the results"):
         write_standard_figures(folder, thread_ids=["nope"])
     # A 120-comment thread: wide tree and heatmap, thinned labels, nothing cut off or overlapping.

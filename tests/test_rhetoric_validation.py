@@ -43,14 +43,14 @@ def test_ptc_is_deterministic(eval_dir, ptc):
 
 def test_sfu_incivility_beats_sentence_sentiment(eval_dir):
     table = validate_sfu(eval_dir, n_boot=200).set_index(["measure", "cut"])
-    index = table.loc[("incivility", "toxic2"), "auc"]
+    index = table.loc[("rudeness_cues", "toxic2"), "auc"]
     vader = table.loc[("vader_negative", "toxic2"), "auc"]
-    assert table.loc[("incivility", "toxic2"), "n_toxic"] == 219
+    assert table.loc[("rudeness_cues", "toxic2"), "n_toxic"] == 219
     assert vader < 0.56
     assert index >= vader + 0.05
-    assert table.loc[("incivility - vader_negative", "toxic2"), "ci_low"] > 0
-    assert table.loc[("incivility [odd rows]", "toxic2"), "auc"] > 0.55  # held out
-    assert table.loc[("incivility", "toxic3"), "auc"] > index  # grows with severity
+    assert table.loc[("rudeness_cues - vader_negative", "toxic2"), "ci_low"] > 0
+    assert table.loc[("rudeness_cues [odd rows]", "toxic2"), "auc"] > 0.55  # held out
+    assert table.loc[("rudeness_cues", "toxic3"), "auc"] > index  # grows with severity
 
 
 def test_command_line_writes_a_tidy_csv(tmp_path, capsys):

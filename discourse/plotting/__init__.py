@@ -19,6 +19,7 @@ plot                                   numbers
 :func:`plot_actor_stance`              :func:`actor_stance_table`
 :func:`plot_stance_heatmap`            :func:`stance_heatmap_table`
 :func:`plot_relation_network`          :func:`relation_network_table`
+:func:`plot_incivility`                :func:`incivility_table`
 =====================================  ===========================================
 
 Colours are colour-blind safe: Okabe-Ito blue (article) and orange (comments) for categories,
@@ -39,6 +40,7 @@ Examples
 'sentiment (VADER compound, -1 to 1)'
 """
 
+from discourse.plotting.incivility import incivility_table, plot_incivility
 from discourse.plotting.rhetoric import plot_rhetorical_profile, rhetorical_profile_table
 from discourse.plotting.sentiment import (
     plot_sentiment_distribution,
@@ -71,4 +73,6 @@ __all__ = [
     "plot_stance_heatmap",
     "relation_network_table",
     "plot_relation_network",
+    "incivility_table",
+    "plot_incivility",
 ]

@@ -59,7 +59,7 @@ PROFILE_COLUMNS = (
     "comments_ci_high",
     "comments_units",
 )
-INDICES = frozenset({"incivility"})
+INDICES = frozenset({"rudeness_cues"})
 """Features that are indices made of other features (drawn beside their own components they
 count the same hits twice, so the profile leaves them out unless asked)."""
 _SORTS = ("max", "comments", "article", "difference", "name")
@@ -96,7 +96,7 @@ def rhetorical_profile_table(
     drop_zero : bool
         Leave out features with no hit on either side (default).
     indices : bool
-        Keep composite indices (:data:`INDICES`, e.g. ``incivility``, the union of nine other
+        Keep composite indices (:data:`INDICES`, e.g. ``rudeness_cues``, the union of nine other
         features) when `features` is not given (default: leave them out).
 
     Returns

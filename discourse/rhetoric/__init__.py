@@ -1,7 +1,7 @@
 """Rhetorical features of news articles and comments: counts, rates and evidence spans.
 
 A catalogue of features grounded in the literature (hedges and boosters after Hyland 2005,
-incivility after Coe, Kenski & Rains 2014, populism after Rooduijn & Pauwels 2011, propaganda
+incivility cues after Coe, Kenski & Rains 2014, populism after Rooduijn & Pauwels 2011, propaganda
 techniques after Da San Martino et al. 2019, and more), each counted with the character spans
 that justify the count. See :data:`CATALOGUE` and ``docs/guide/rhetoric.md``.
 

@@ -66,7 +66,7 @@ class Feature:
     version : str
         Changes whenever the counting changes.
     group : str
-        A heading for tables: ``punctuation``, ``stance``, ``engagement``, ``incivility``,
+        A heading for tables: ``punctuation``, ``stance``, ``engagement``, ``incivility_cues``,
         ``propaganda``, ``structure``.
 
     Examples
@@ -109,7 +109,7 @@ CATALOGUE: tuple[Feature, ...] = (
        "Exclamation marks: emphatic or emotional delivery.",
        "Runs of '!' (a run such as '!!!' is one hit); linear in the run's length.",
        BIBER + " Hyland (2005) counts exclamations as engagement; " + COE),
-    _f("shouting", "incivility",
+    _f("shouting", "incivility_cues",
        "Words written in capitals for emphasis (netspeak 'shouting').",
        "Runs of consecutive all-caps words containing at least one shouted word: an English "
        "word (in TextBlob's Brill lexicon) of >= 3 letters that is not an acronym. Acronyms are "
@@ -255,38 +255,38 @@ CATALOGUE: tuple[Feature, ...] = (
        "Quirk, R. et al. (1985), 11.24-11.31. " + HYLAND + " (directives)",
        ("rhetoric_imperative_verbs",)),
     # -- incivility -----------------------------------------------------------------------------
-    _f("profanity", "incivility",
+    _f("profanity", "incivility_cues",
        "Vulgar and profane words, including masked spellings.",
        "Listed profanities ('fuck*', 'shit*', 'damn', 'crap', 'piss', 'bitch'...), minced and "
        "abbreviated forms (F'n, effing, wtf) and masked spellings (f**k, f*ck, sh*t, s#!t, a$$) "
        "that unmask to a listed word. 'Dick' before a capitalised name is a name.",
        COE + " (vulgarity); Wormer, T. cuss (MIT), consulted.",
        ("rhetoric_profanity",)),
-    _f("name_calling", "incivility",
+    _f("name_calling", "incivility_cues",
        "Disparaging names and labels for people or groups.",
        "Listed nouns ('idiot', 'moron', 'clown', 'fanatics', 'shill', 'neo-cons', 'sheeple'); "
        "not when negated ('not an idiot').",
        COE + " (name-calling); " + PTC + " (Name_Calling,Labeling)",
        ("rhetoric_name_calling",)),
-    _f("insults", "incivility",
+    _f("insults", "incivility_cues",
        "Disparaging adjectives aimed at people.",
        "Listed adjectives ('stupid', 'ignorant', 'pathetic', 'brainwashed'); 'crazy'/'insane' "
        "only as predicates or after a determiner; not when negated ('not stupid').",
        COE + " Papacharissi, Z. (2004). Democracy online. New Media & Society 6(2).",
        ("rhetoric_insults",)),
-    _f("aspersion", "incivility",
+    _f("aspersion", "incivility_cues",
        "Belittling words about ideas, plans or speech.",
        "Listed words ('ridiculous', 'nonsense', 'garbage', 'a joke', 'rant', 'drivel'); negated "
        "adjectives ('not ridiculous') are not counted.",
        COE + " (aspersion; pejorative for speech)",
        ("rhetoric_aspersion",)),
-    _f("lying_accusations", "incivility",
+    _f("lying_accusations", "incivility_cues",
        "Accusations of lying or deception.",
        "Listed words ('liar', 'lies', 'propaganda', 'fake news', 'hoax'); 'lie(s)', 'lying' not "
        "before a preposition of place ('lies in', 'lying on'); not when negated ('not lying').",
        COE + " (lying accusation)",
        ("rhetoric_lying_accusations",)),
-    _f("group_references", "incivility",
+    _f("group_references", "incivility_cues",
        "References to national, ethnic, religious and political groups.",
        "Plural group nouns and collective phrases ('Russians', 'Kurds', 'Jews', 'Whites', 'the "
        "West', 'liberals'); adjectives ('Russian jet') are not group references.",
@@ -294,7 +294,7 @@ CATALOGUE: tuple[Feature, ...] = (
        "Speech in Social Media. ICWSM. Rossini, P. (2020). Beyond Incivility. Communication "
        "Research.",
        ("rhetoric_group_references",)),
-    _f("group_hostility", "incivility",
+    _f("group_hostility", "incivility_cues",
        "A group reference combined with hostile words: intolerant talk about a group.",
        "A group reference and a hostile word (name-calling, insult, profanity, or a word of "
        "violence or dehumanisation: 'kill', 'obliterate', 'curse', 'vermin') in the same "
@@ -304,7 +304,7 @@ CATALOGUE: tuple[Feature, ...] = (
        "Benesch, S. (2016). Dangerous speech and dangerous ideology.",
        ("rhetoric_group_references", "rhetoric_hostile", "rhetoric_name_calling",
         "rhetoric_insults", "rhetoric_profanity")),
-    _f("mockery", "incivility",
+    _f("mockery", "incivility_cues",
        "Mockery and sarcasm markers.",
        "Laughter tokens ('lol', 'haha'), ironic assent ('oh sure', 'yeah right', 'nice try', "
        "'good luck with that'), feigned coughs ('*cough'), the '/s' tag and sarcastic praise "
@@ -313,7 +313,7 @@ CATALOGUE: tuple[Feature, ...] = (
        "Communication Monographs 83(4). Riloff, E. et al. (2013). Sarcasm as contrast between "
        "a positive sentiment and negative situation. EMNLP.",
        ("rhetoric_mockery",)),
-    _f("personal_attack", "incivility",
+    _f("personal_attack", "incivility_cues",
        "Negative evaluation aimed at the addressee: 'your ignorance', 'you are spewing nonsense'.",
        "A second-person reference with, within 4 tokens in the same sentence, an uncivil word "
        "(name-calling, insult, aspersion, lying accusation, profanity) or a word that VADER "
@@ -322,16 +322,18 @@ CATALOGUE: tuple[Feature, ...] = (
        "Wulczyn, E., Thain, N. & Dixon, L. (2017). Ex Machina: Personal Attacks Seen at Scale. "
        "WWW. " + COE + " Hutto, C. J. & Gilbert, E. (2014). VADER. ICWSM.",
        ("rhetoric_second_person", "vader")),
-    _f("incivility", "incivility",
-       "Incivility index: profanity, name-calling, insults, aspersion, lying accusations, "
-       "shouting, group hostility, personal attacks and mockery together.",
+    _f("rudeness_cues", "incivility_cues",
+       "Rudeness-cue index: profanity, name-calling, insults, aspersion, lying accusations, "
+       "shouting, group hostility, personal attacks and mockery together. A count of cue words, "
+       "not a measure of incivility: the fitted measures are discourse.incivility's "
+       "`incivility` and `intolerance`.",
        "The union of the hits of those nine features (overlapping spans merged); the score is "
-       "its rate per 1,000 words.",
+       "its rate per 1,000 words. Named `incivility` before version 2.0 of this entry.",
        COE + " Papacharissi (2004).",
        ("rhetoric_profanity", "rhetoric_name_calling", "rhetoric_insults", "rhetoric_aspersion",
         "rhetoric_lying_accusations", "rhetoric_acronyms", "rhetoric_group_references",
         "rhetoric_hostile", "rhetoric_second_person", "rhetoric_mockery", "vader",
-        "textblob_en_lexicon")),
+        "textblob_en_lexicon"), "2.0"),
     # -- propaganda and persuasion ---------------------------------------------------------
     _f("conspiracy", "propaganda",
        "Markers of conspiracy talk.",

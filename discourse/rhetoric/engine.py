@@ -185,7 +185,7 @@ class Engine:
         Examples
         --------
         >>> spans, scores = get_engine().run(Doc("Clearly, you idiot."))
-        >>> spans["boosters"], spans["name_calling"], scores["incivility"]
+        >>> spans["boosters"], spans["name_calling"], scores["rudeness_cues"]
         ([(0, 7)], [(13, 18)], 333.3333333333333)
         """
         spans, scores, _ = self.measure(doc)
@@ -202,7 +202,7 @@ class Engine:
         spans: dict[str, list[Span2]] = {name: [] for name in FEATURE_NAMES}
         tokens = doc.tokens
         if not tokens:
-            return spans, {"us_vs_them": 0.0, "incivility": 0.0}, 0
+            return spans, {"us_vs_them": 0.0, "rudeness_cues": 0.0}, 0
         ctx = Context(doc)
         lowers = ctx.lowers
         hits: dict[str, list[tuple[int, int]]] = {}
@@ -392,11 +392,11 @@ class Engine:
         spans["us_vs_them"] = contrast
         n_sentences = len(firsts)
         uncivil = structure.merge_spans([s for key in INCIVILITY_PARTS for s in spans[key]])
-        spans["incivility"] = uncivil
+        spans["rudeness_cues"] = uncivil
         n_words = ctx.n_words
         return {
             "us_vs_them": len(contrast) / n_sentences if n_sentences else 0.0,
-            "incivility": 1000.0 * len(uncivil) / n_words if n_words else 0.0,
+            "rudeness_cues": 1000.0 * len(uncivil) / n_words if n_words else 0.0,
         }
 
 

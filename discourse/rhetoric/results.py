@@ -40,7 +40,7 @@ class FeatureCount(NamedTuple):
     offsets : tuple of (int, int)
         Character offsets ``(start, end)`` of each hit in the text, in order.
     score : float or None
-        Only for indices: the us-vs-them share of sentences (0-1) and the incivility rate.
+        Only for indices: the us-vs-them share of sentences (0-1) and the rudeness-cue rate.
 
     Examples
     --------
@@ -70,7 +70,7 @@ class RhetoricResult:
     offsets : mapping of str to sequence of (int, int)
         Feature -> character offsets of its hits (may hold more features than `names`).
     scores : mapping of str to float
-        Index scores (``us_vs_them``: share of sentences, 0-1; ``incivility``: rate).
+        Index scores (``us_vs_them``: share of sentences, 0-1; ``rudeness_cues``: rate).
 
     Examples
     --------
@@ -175,7 +175,7 @@ class RhetoricResult:
 
         Columns (stable): ``feature`` (str), ``count`` (int), ``rate_per_1000`` (float, hits per
         1,000 words), ``n_words`` (int), ``score`` (float for the indices ``us_vs_them`` and
-        ``incivility``, else ``None``), ``evidence`` (list of ``{"start", "end", "surface"}``
+        ``rudeness_cues``, else ``None``), ``evidence`` (list of ``{"start", "end", "surface"}``
         dicts, offsets into the unit's text). The pipeline adds ``thread_id``, ``unit_id`` and
         ``unit_kind``.
 

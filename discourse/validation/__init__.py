@@ -14,7 +14,7 @@ from typing import Any
 
 __all__ = ["run_validations", "VALIDATIONS"]
 
-VALIDATIONS = ("sentiment", "stance", "rhetoric")
+VALIDATIONS = ("sentiment", "stance", "rhetoric", "incivility")
 """The validations ``discourse validate`` runs, in order."""
 
 
@@ -44,13 +44,14 @@ def run_validations(
     --------
     >>> run_validations("/no/such/folder", only=["rhetoric"])  # doctest: +SKIP
     """
-    from discourse.validation import rhetoric, sentiment, stance
+    from discourse.validation import incivility, rhetoric, sentiment, stance
     from discourse.validation._common import write_csv
 
     runners = {
         "sentiment": sentiment.validate_sentiment,
         "stance": stance.validate_stance,
         "rhetoric": rhetoric.validate_rhetoric,
+        "incivility": incivility.validate_incivility,
     }
     tables = {}
     for name in only or VALIDATIONS:

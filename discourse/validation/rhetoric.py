@@ -8,7 +8,7 @@ Three checks:
   (20 per hit, fixed seed), their ratio (lift), and the recall of gold spans (the share of gold
   spans that overlap at least one hit).
 - :func:`validate_sfu` (SFU Opinion and Comments Corpus, Kolhatkar et al.): the AUC with which
-  the incivility index separates toxic from non-toxic comments, next to its parts and to VADER's
+  the rudeness-cue index (``rudeness_cues``) separates toxic from non-toxic comments, next to its parts and to VADER's
   compound sentiment. A comment is toxic when the annotators' most popular answer
   (``is_toxic_popular_answer_1``, 1 = not toxic .. 4 = very toxic) is 2 or more ("toxic2");
   the stricter cut at 3 ("toxic3") is reported too. AUC is the Mann-Whitney probability that a
@@ -251,16 +251,19 @@ def validate_ptc(
 
 
 def validate_sfu(data_dir: str | os.PathLike[str], *, n_boot: int = 1000) -> "pd.DataFrame":
-    """AUC of the incivility index (and its parts, and VADER) for toxic vs non-toxic comments.
+    """AUC of the rudeness-cue index (and its parts, and VADER) for toxic vs non-toxic comments.
+
+    (The fitted measures of :mod:`discourse.incivility` are validated by
+    :mod:`discourse.validation.incivility`.)
 
     Returns one row per measure and cut, with columns ``measure``, ``cut`` (``toxic2``:
     popular answer >= 2; ``toxic3``: >= 3), ``n_toxic``, ``n_nontoxic``, ``auc`` and, for the
     index and VADER, a 95% bootstrap interval (``ci_low``, ``ci_high``; `n_boot` resamples,
-    seed 0). The row ``"incivility - vader_negative"`` is the paired difference of the two
+    seed 0). The row ``"rudeness_cues - vader_negative"`` is the paired difference of the two
     AUCs with its bootstrap interval. Rows ``"... [odd rows]"`` use only the odd-numbered
     comments: the word lists were extended after reading errors on the even-numbered ones, so
     the odd rows are the held-out figure.
-    Measures: ``incivility`` (the index: its rate per 1,000 words), ``incivility_count``
+    Measures: ``rudeness_cues`` (the index: its rate per 1,000 words), ``rudeness_cues_count``
     (hits, not divided by length), each part's rate, and ``vader_negative`` (minus VADER's
     compound score, so that higher means more negative).
     """
@@ -275,13 +278,13 @@ def validate_sfu(data_dir: str | os.PathLike[str], *, n_boot: int = 1000) -> "pd
     frame = frame[frame[label_column].notna() & frame["comment"].notna()]
     texts = [clean(str(t)) for t in frame["comment"]]
     level = frame[label_column].astype(int).to_numpy()
-    analyzer = RhetoricAnalyzer(features=("incivility",) + INCIVILITY_PARTS)
+    analyzer = RhetoricAnalyzer(features=("rudeness_cues",) + INCIVILITY_PARTS)
     vader = SentimentIntensityAnalyzer()
-    measures: dict[str, list[float]] = {m: [] for m in ("incivility", "incivility_count", *INCIVILITY_PARTS, "vader_negative")}
+    measures: dict[str, list[float]] = {m: [] for m in ("rudeness_cues", "rudeness_cues_count", *INCIVILITY_PARTS, "vader_negative")}
     for text in texts:
         result = analyzer.analyze(text)
-        measures["incivility"].append(result.rate("incivility"))
-        measures["incivility_count"].append(result.count("incivility"))
+        measures["rudeness_cues"].append(result.rate("rudeness_cues"))
+        measures["rudeness_cues_count"].append(result.count("rudeness_cues"))
         for part in INCIVILITY_PARTS:
             measures[part].append(result.rate(part))
         measures["vader_negative"].append(-vader.polarity_scores(text)["compound"])
@@ -299,11 +302,11 @@ def validate_sfu(data_dir: str | os.PathLike[str], *, n_boot: int = 1000) -> "pd
                 "ci_low": float("nan"),
                 "ci_high": float("nan"),
             }
-            if measure in ("incivility", "vader_negative"):
+            if measure in ("rudeness_cues", "vader_negative"):
                 row["ci_low"], row["ci_high"] = bootstrap_auc(values, toxic, n=n_boot)
             rows.append(row)
         odd = np.arange(len(toxic)) % 2 == 1  # rows never looked at while writing the lists
-        for measure in ("incivility", "vader_negative"):
+        for measure in ("rudeness_cues", "vader_negative"):
             values = np.asarray(measures[measure])[odd]
             low, high = bootstrap_auc(values, toxic[odd], n=n_boot)
             rows.append(
@@ -317,11 +320,11 @@ def validate_sfu(data_dir: str | os.PathLike[str], *, n_boot: int = 1000) -> "pd
                     "ci_high": high,
                 }
             )
-        difference = auc(measures["incivility"], toxic) - auc(baseline, toxic)
-        low, high = bootstrap_auc(measures["incivility"], toxic, baseline, n=n_boot)
+        difference = auc(measures["rudeness_cues"], toxic) - auc(baseline, toxic)
+        low, high = bootstrap_auc(measures["rudeness_cues"], toxic, baseline, n=n_boot)
         rows.append(
             {
-                "measure": "incivility - vader_negative",
+                "measure": "rudeness_cues - vader_negative",
                 "cut": f"toxic{cut}",
                 "n_toxic": int(toxic.sum()),
                 "n_nontoxic": int((~toxic).sum()),

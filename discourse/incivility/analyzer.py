@@ -1,0 +1,394 @@
+"""The front door: :func:`score` one text; :class:`IncivilityAnalyzer` to configure it.
+
+Examples
+--------
+>>> r = score("Muslims are vermin and should all be deported, they are animals.")
+>>> r.intolerant, r.uncivil, [(r.text[s.start:s.end], s.kind) for s in r.spans][0]
+(True, False, ('Muslims are vermin', 'dehumanisation'))
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections import Counter
+from functools import lru_cache, partial
+from operator import itemgetter
+from typing import Any
+
+from discourse.incivility.features import lexicon_categories, own_features, skeleton
+from discourse.incivility.model import Weights, load_weights
+from discourse.incivility.result import IncivilityResult, IncivilitySpan, Term
+from discourse.text import Doc
+
+__all__ = ["IncivilityAnalyzer", "score"]
+
+_REFINE = (("dehumanisation", "dehumanisation"), ("exclusion", "exclusion"))
+
+
+class IncivilityAnalyzer:
+    """Incivility and intolerance of a text, with the terms and spans behind the scores.
+
+    Parameters
+    ----------
+    weights : path, optional
+        A weight file written by :mod:`discourse.training.incivility` (default: the bundled one).
+    threshold : float
+        Probability at or above which a text counts as uncivil / intolerant (default 0.5).
+    span_threshold : float, optional
+        Word probability above which the span model marks a word as evidence (default: the one
+        chosen by cross-validation at fitting time, stored in the weight file).
+    spans : bool or "flagged"
+        Compute evidence spans for every text (``True``, the default), for none (``False``:
+        about a third faster), or only for texts at or above the threshold on either measure
+        (``"flagged"``: what the pipeline does, so that the evidence tables explain the uncivil
+        and intolerant units at a fraction of the cost).
+
+    Examples
+    --------
+    >>> analyzer = IncivilityAnalyzer(threshold=0.6)
+    >>> analyzer.get_params()["threshold"]
+    0.6
+    >>> analyzer.analyze("You stupid moron.").uncivil
+    True
+    """
+
+    def __init__(
+        self,
+        *,
+        weights: str | os.PathLike[str] | None = None,
+        threshold: float = 0.5,
+        span_threshold: float | None = None,
+        spans: bool | str = True,
+    ) -> None:
+        self.weights = weights
+        self.threshold = threshold
+        self.span_threshold = span_threshold
+        self.spans = spans
+
+    def get_params(self) -> dict[str, Any]:
+        """The constructor's parameters (the weight file as a string).
+
+        Examples
+        --------
+        >>> IncivilityAnalyzer().get_params()["weights"] is None
+        True
+        """
+        return {
+            "weights": None if self.weights is None else os.fspath(self.weights),
+            "threshold": self.threshold,
+            "span_threshold": self.span_threshold,
+            "spans": self.spans,
+        }
+
+    def _setup(self) -> Weights:
+        weights = getattr(self, "weights_", None)
+        if weights is None:
+            if not 0.0 < self.threshold < 1.0:
+                raise ValueError(f"threshold must be in (0, 1), got {self.threshold!r}")
+            if self.spans not in (True, False, "flagged"):
+                raise ValueError(f"spans must be True, False or 'flagged', got {self.spans!r}")
+            self.logit_cut_ = math.log(self.threshold / (1.0 - self.threshold))
+            weights = load_weights(self.weights)
+            models = weights.models
+            self.inc_ = models["incivility"]["weights"]
+            self.int_ = models["intolerance"]["weights"]
+            self.intercepts_ = (float(models["incivility"]["intercept"]), float(models["intolerance"]["intercept"]))
+            self.span_ = models["span"]["weights"]
+            self.span_intercept_ = float(models["span"]["intercept"])
+            threshold = self.span_threshold if self.span_threshold is not None else models["span"]["threshold"]
+            self.span_logit_ = math.log(threshold / (1.0 - threshold))
+            self.kind_ = models["kind"]
+            # shared by every analyser of the same weight file (the pipeline builds one per run)
+            self.joint_, self.own_cache_ = _compiled(weights.path)
+            self.edges_ = (self.span_.get("p:<s>", 0.0), self.span_.get("n:</s>", 0.0))
+            self.weights_ = weights
+        return weights
+
+    def __getstate__(self) -> dict[str, Any]:
+        # learned state is re-read from the weight file in another process
+        return {k: v for k, v in self.__dict__.items() if not k.endswith("_")}
+
+    def lexicon_info(self) -> list[dict[str, str]]:
+        """Provenance of the weight file and of the lexicons its features read.
+
+        Examples
+        --------
+        >>> [d["name"] for d in IncivilityAnalyzer().lexicon_info()][:2]
+        ['incivility_weights', 'rhetoric_profanity']
+        """
+        from discourse.incivility.features import LEXICON_FILES
+        from discourse.lexicons import load_lexicon
+        from discourse.rhetoric.engine import english_words
+
+        lexicons = [load_lexicon(name).info() for name in LEXICON_FILES]
+        return [self._setup().info()] + lexicons + [english_words().info()]
+
+    def analyze(self, text_or_doc: str | Doc) -> IncivilityResult:
+        """Score one text.
+
+        Examples
+        --------
+        >>> r = IncivilityAnalyzer().analyze("This is a thoughtful piece.")
+        >>> r.uncivil, r.intolerant
+        (False, False)
+        """
+        self._setup()
+        text = text_or_doc.text if isinstance(text_or_doc, Doc) else str(text_or_doc)
+        sk = skeleton(text)
+        tokens, scopes = sk.tokens, sk.scopes
+        n = len(tokens)
+        cache, own = self.own_cache_, self._own
+        norms = [t.norm for t in tokens]
+        owns = [cache.get(x) or own(x) for x in norms]
+        scoped = any(scopes)
+        # a word's own features count once per distinct (unscoped) word
+        distinct = dict(zip(norms, owns)) if not scoped else {x: o for x, o, sc in zip(norms, owns, scopes) if not sc}
+        inc, intol = self.intercepts_
+        for o in distinct.values():
+            inc += o[0]
+            intol += o[1]
+        # context-dependent features (scoped words, pairs, phrases, cues) count once per text
+        joint = self.joint_
+        counted: set[str] = set()
+        span_extras = []
+        for name, i, j in sk.extras:
+            found = joint.get(name)
+            if found is None:
+                continue
+            if name not in counted:
+                counted.add(name)
+                inc += found[0]
+                intol += found[1]
+            if found[2]:
+                span_extras.append((name, i, j, found[2]))
+        spans: tuple[IncivilitySpan, ...] = ()
+        if self.spans and n and (self.spans is True or max(inc, intol) >= self.logit_cut_):
+            spans = self._spans(text, sk, owns, span_extras)
+        return IncivilityResult(
+            text, (inc, intol), self.intercepts_, spans, self.threshold, explainer=partial(self._terms, text)
+        )
+
+    def _own(self, norm: str) -> tuple[float, float, float, float, float]:
+        """Weights of a word's own (unscoped) features in the three models, and its span-model
+        weights as a neighbour (``p:word`` for the next word, ``n:word`` for the previous one);
+        cached per word."""
+        cache = self.own_cache_
+        found = cache.get(norm)
+        if found is None:
+            feats = own_features(norm)
+            inc_w, int_w, span_w = self.inc_, self.int_, self.span_
+            found = (
+                sum(inc_w.get(f, 0.0) for f in feats),
+                sum(int_w.get(f, 0.0) for f in feats),
+                # distinct features in a fixed order (a set's order varies between processes,
+                # and so would the last digit of a float sum)
+                sum(span_w.get(f, 0.0) for f in dict.fromkeys(feats)),
+                span_w.get("p:" + norm, 0.0),
+                span_w.get("n:" + norm, 0.0),
+            )
+            if len(cache) > 200_000:  # bounded memory on a large corpus
+                cache.clear()
+            cache[norm] = found
+        return found
+
+    @staticmethod
+    def _own_set(norm: str) -> frozenset[str]:
+        return _own_set(norm)
+
+    def _terms(self, text: str) -> tuple[Term, ...]:
+        """Every weighted feature occurrence of `text`, with its share of the weight (the
+        explicit path: the same sums as :meth:`analyze`, one term per occurrence)."""
+        sk = skeleton(text)
+        tokens, scopes = sk.tokens, sk.scopes
+        inc_w, int_w = self.inc_, self.int_
+        repeats: dict[str, int] = {}
+        for tok, scope in zip(tokens, scopes):
+            if not scope:
+                repeats[tok.norm] = repeats.get(tok.norm, 0) + 1
+        times: dict[str, int] = {}
+        for name, _, _ in sk.extras:
+            times[name] = times.get(name, 0) + 1
+        occurrences = [
+            (f, k, k, repeats[tok.norm])
+            for k, (tok, scope) in enumerate(zip(tokens, scopes))
+            if not scope
+            for f in own_features(tok.norm)
+        ]
+        occurrences += [(name, i, j, times[name]) for name, i, j in sk.extras]
+        out = []
+        for name, i, j, m in occurrences:
+            a = inc_w.get(name, 0.0)
+            b = int_w.get(name, 0.0)
+            if a or b:
+                out.append(Term(name, tokens[i].start, tokens[j].end, a / m, b / m))
+        out.sort(key=lambda t: (t.start, t.end, t.feature))
+        return tuple(out)
+
+    def _spans(self, text: str, sk, owns, span_extras) -> tuple[IncivilitySpan, ...]:
+        """Runs of words whose span-model probability exceeds the threshold (separated by
+        whitespace only), with their kind and their share of the document models' terms."""
+        tokens, scopes = sk.tokens, sk.scopes
+        n = len(tokens)
+        b = self.span_intercept_
+        z = [b + o[2] for o in owns]
+        # the span model reads each word's features as a set: a feature found twice on a word
+        # (a repeated pair, a phrase category the word also has) counts once
+        unique = len({e[0] for e in span_extras}) == len(span_extras)
+        seen: set[tuple[str, int]] = set()
+        for name, i, j, w in span_extras:
+            for k in range(i, j + 1):
+                if unique and name[0] != "l":
+                    z[k] += w
+                elif (name, k) not in seen and (scopes[k] or name not in _own_set(tokens[k].norm)):
+                    seen.add((name, k))
+                    z[k] += w
+        # neighbours' words: a word's weight as the previous (p:) and the next (n:) word
+        z[0] += self.edges_[0]
+        z[-1] += self.edges_[1]
+        for k in range(1, n):
+            z[k] += owns[k - 1][3]
+            z[k - 1] += owns[k][4]
+        cut = self.span_logit_
+        flagged = [k for k in range(n) if z[k] > cut and not scopes[k]]  # scoped: not the writer's
+        if not flagged:
+            return ()
+        runs: list[list[int]] = []
+        for k in flagged:
+            if runs and runs[-1][-1] == k - 1 and text[tokens[k - 1].end : tokens[k].start].isspace():
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+        # the context features on each word of the runs (one pass over the text's features)
+        in_run = {k for run in runs for k in run}
+        on_word: dict[int, list[tuple[str, int, int]]] = {k: [] for k in in_run}
+        for extra in sk.extras:
+            for k in range(extra[1], extra[2] + 1):
+                if k in in_run:
+                    on_word[k].append(extra)
+        runs = [run for run in runs if not _bare_group(tokens, run, on_word)]
+        if not runs:
+            return ()
+        contribution = self._word_contributions(sk, owns, on_word)
+        return tuple(
+            IncivilitySpan(
+                tokens[run[0]].start,
+                tokens[run[-1]].end,
+                self._kind(sk, run, on_word),
+                1.0 / (1.0 + math.exp(-max(z[k] for k in run))),
+                sum(contribution[k][0] for k in run),
+                sum(contribution[k][1] for k in run),
+            )
+            for run in runs
+        )
+
+    def _word_contributions(self, sk, owns, on_word) -> dict[int, tuple[float, float]]:
+        """The share of the document models' terms of each word in `on_word` (a repeated word or
+        feature shares its weight equally among its occurrences, an occurrence among its words)."""
+        tokens, scopes = sk.tokens, sk.scopes
+        repeats = Counter(t.norm for t, scope in zip(tokens, scopes) if not scope)
+        times = Counter(map(itemgetter(0), sk.extras))
+        joint = self.joint_
+        out = {}
+        for k, extras in on_word.items():
+            inc = intol = 0.0
+            if not scopes[k]:
+                m = repeats[tokens[k].norm]
+                inc, intol = owns[k][0] / m, owns[k][1] / m
+            for name, i, j in extras:
+                found = joint.get(name)
+                if found is not None:
+                    share = 1.0 / ((j - i + 1) * times[name])
+                    inc += found[0] * share
+                    intol += found[1] * share
+            out[k] = (inc, intol)
+        return out
+
+    def _kind(self, sk, run: list[int], on_word) -> str:
+        """Kind of a span: the kind model's most likely class over its words, refined by the
+        lexicons (an insult that is a listed name is name-calling; a dehumanising or excluding
+        cue word names its kind)."""
+        model = self.kind_
+        weights = model["weights"]
+        tokens, scopes = sk.tokens, sk.scopes
+        n = len(tokens)
+        totals = [float(v) * len(run) for v in model["intercepts"]]
+        cats: set[str] = set()
+        for k in run:
+            feats = dict.fromkeys(own_features(tokens[k].norm) if not scopes[k] else ())
+            feats.update(dict.fromkeys(extra[0] for extra in on_word[k]))
+            feats["p:" + (tokens[k - 1].norm if k else "<s>")] = None
+            feats["n:" + (tokens[k + 1].norm if k + 1 < n else "</s>")] = None
+            for f in feats:  # insertion order: the same float sums in every process
+                column = weights.get(f)
+                if column is not None:
+                    for c, v in enumerate(column):
+                        totals[c] += v
+            if not scopes[k]:
+                cats.update(lexicon_categories(tokens[k].norm))
+        kind = model["classes"][max(range(len(totals)), key=totals.__getitem__)]
+        if kind != "profanity":
+            for category, name in _REFINE:
+                if category in cats:
+                    return name
+        if kind == "insult" and "name_calling" in cats:
+            return "name-calling"
+        return kind
+
+
+_GROUP_WORDS = frozenset(("group", "identity"))
+
+
+def _bare_group(tokens, run: list[int], on_word) -> bool:
+    """A run of group or identity nouns only ('Muslims', 'Syrian refugees') that no target cue
+    ties to a hostile word: naming a group is not an attack on it. (Reading spans on real
+    comments showed the span model, trained on comments pre-selected as toxic, marking group
+    nouns in neutral sentences.)"""
+    if not all(_GROUP_WORDS.intersection(lexicon_categories(tokens[k].norm)) for k in run):
+        return False
+    return not any(extra[0][0] == "x" for k in run for extra in on_word[k])
+
+
+@lru_cache(maxsize=4)
+def _compiled(path: str) -> tuple[dict[str, tuple[float, float, float]], dict[str, tuple[float, ...]]]:
+    """Every weighted feature -> (incivility, intolerance, span) weights, so that scoring needs
+    one lookup per feature; and an empty per-word cache (filled by ``_own``)."""
+    models = load_weights(path).models
+    inc, intol, span = (models[m]["weights"] for m in ("incivility", "intolerance", "span"))
+    joint = {f: (inc.get(f, 0.0), intol.get(f, 0.0), span.get(f, 0.0)) for f in sorted(set(inc) | set(intol) | set(span))}
+    return joint, {}
+
+
+@lru_cache(maxsize=200_000)
+def _own_set(norm: str) -> frozenset[str]:
+    return frozenset(own_features(norm))
+
+
+_DEFAULT: dict[str, IncivilityAnalyzer] = {}
+
+
+def score(text_or_doc: str | Doc) -> IncivilityResult:
+    """Incivility and intolerance of one text, with evidence spans (the bundled models).
+
+    Parameters
+    ----------
+    text_or_doc : str or Doc
+        A comment, title or article body.
+
+    Returns
+    -------
+    IncivilityResult
+        ``incivility`` and ``intolerance`` (probabilities in [0, 1]), ``spans`` (character
+        offsets, kind, contribution) and ``terms`` (every weighted feature: intercept + terms
+        = logit).
+
+    Examples
+    --------
+    >>> r = score("You're a stuuupid f*ck.")
+    >>> round(r.incivility, 1) >= 0.5, [r.text[s.start:s.end] for s in r.spans]
+    (True, ['stuuupid f*ck'])
+    """
+    analyzer = _DEFAULT.get("default")
+    if analyzer is None:
+        analyzer = _DEFAULT["default"] = IncivilityAnalyzer()
+    return analyzer.analyze(text_or_doc)

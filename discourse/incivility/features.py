@@ -1,0 +1,409 @@
+"""The features of the incivility models, each tied to the words it was found on.
+
+Every feature occurrence is a name and a range of word tokens ``(first, last)``; a linear model's
+score is the sum of its weights over the occurrences, so each occurrence's weight is the
+contribution of those words (the evidence). Feature families (prefix of the name):
+
+``w:``
+    the normalised word (see :mod:`discourse.incivility.tokens`);
+``b:``
+    two adjacent words of one clause;
+``c:``
+    character 4-grams within a word (with ``<``/``>`` at the word's edges) that is not an
+    English word (TextBlob's word list), so disguised and unseen spellings share features with
+    known ones ("muzzieazzholes" shares "azzh", "hole") while dictionary words do not leak into
+    each other ("night" and a slur beginning "nig");
+``l:``
+    the word's categories in the library's lexicons (profanity, insult, name_calling, aspersion,
+    hostile, group, second_person and the dehumanisation/exclusion/threat/identity cues);
+``x:``
+    target cues: a second-person word followed within four words by an insult, name or
+    profanity (``x:you_attack``: incivility toward an interlocutor); a group or identity noun
+    within five words of a dehumanising, excluding, threatening or hostile word
+    (``x:group_attack``: intolerance); ``they``/``them`` with a dehumanising or excluding word
+    (``x:they_dehumanise``).
+
+**Negation and reported speech.** Words in the scope of a negator (the next three words of the
+clause after ``not``, ``never``, ``don't``...) and words that are reported rather than used (the
+next four words after ``called``, ``labelled``, ``branded``, ``the word``...; a quotation after
+``said``/``wrote``/``tweeted``) get their word and word-pair features under a prefix
+(``w:NEG_idiot``, ``b:REP_them animals``) and no character n-gram or lexicon features, so "you
+are not an idiot" and "he called them animals" do not share features with "you are an idiot"
+and "they are animals"; the models learn from the data how much such words still count, and
+they are never evidence spans (the writer does not use them as insults).
+
+Examples
+--------
+>>> ex = extract("You are NOT an idiot, but you are a moron.")
+>>> sorted({name for name, _, _ in ex.occurrences if name.startswith(("w:NEG", "x:"))})
+['w:NEG_an', 'w:NEG_idiot', 'x:you_attack']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import NamedTuple
+
+from discourse.incivility.tokens import WordToken, normalize_word, set_unmask_words, word_tokens
+
+__all__ = [
+    "Extracted",
+    "Skeleton",
+    "extract",
+    "skeleton",
+    "own_features",
+    "lexicon_categories",
+    "token_feature_lists",
+    "feature_counts",
+    "document_counts",
+    "LEXICON_FILES",
+]
+
+LEXICON_FILES: dict[str, str] = {
+    "rhetoric_profanity": "profanity",
+    "rhetoric_insults": "insult",
+    "rhetoric_name_calling": "name_calling",
+    "rhetoric_aspersion": "aspersion",
+    "rhetoric_hostile": "hostile",
+    "rhetoric_group_references": "group",
+    "rhetoric_second_person": "second_person",
+    "incivility_cues": "",  # the value column names the category
+}
+"""Bundled lexicons read as features -> their category (empty: per-entry value)."""
+
+NEGATORS = frozenset(
+    "not no never dont doesnt didnt isnt arent wasnt werent cant cannot couldnt wouldnt "
+    "shouldnt hasnt havent hadnt aint wont nor neither nobody none nothing hardly".split()
+)
+_NAMING = frozenset("called calls labelled labeled labels branded brands dubbed termed nicknamed referred".split())
+_SPEECH = frozenset("said says say wrote writes tweeted posted shouted yelled screamed chanted".split())
+_WORD_NOUNS = frozenset(("word", "words", "term", "slur", "slurs", "epithet"))
+_THEY = frozenset(("they", "them", "these", "those"))
+_ATTACK = frozenset(("insult", "name_calling", "profanity"))
+_GROUP = frozenset(("group", "identity"))
+_HOSTILE = frozenset(("dehumanisation", "exclusion", "threat", "hostile", "name_calling", "insult", "profanity"))
+_DEHUMANISE = frozenset(("dehumanisation", "exclusion"))
+_CLAUSE_RE = re.compile(r"[.,;:!?()\[\]\"\u201c\u201d\n]")
+_SENTENCE_RE = re.compile(r"[.!?\n]")
+_PLACEHOLDERS = frozenset(("<num>", "<url>", "@user"))
+NEGATION_WINDOW = 3
+REPORT_WINDOW = 4
+ATTACK_WINDOW = 4
+GROUP_WINDOW = 5
+
+
+class Extracted(NamedTuple):
+    """The features of one text.
+
+    Attributes
+    ----------
+    tokens : list of WordToken
+        The words, with offsets into the text.
+    scopes : list of str
+        Per word: ``""``, ``"NEG_"`` (negated) or ``"REP_"`` (reported).
+    occurrences : list of (str, int, int)
+        Feature name and the first and last word it was found on.
+    """
+
+    tokens: list[WordToken]
+    scopes: list[str]
+    occurrences: list[tuple[str, int, int]]
+
+
+class _Lexicons(NamedTuple):
+    words: Mapping[str, tuple[str, ...]]
+    phrases: Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]
+    prefixes: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@lru_cache(maxsize=1)
+def _lexicons() -> _Lexicons:
+    from discourse.lexicons import load_lexicon
+
+    words: dict[str, set[str]] = {}
+    phrases: dict[str, dict[tuple[str, ...], set[str]]] = {}
+    prefixes: dict[str, set[str]] = {}
+    unmask: set[str] = set()
+    for name, category in LEXICON_FILES.items():
+        lexicon = load_lexicon(name)
+        for term, value in lexicon.entries.items():
+            cat = category or value.strip()
+            parts = tuple(normalize_word(w) for w in term.rstrip("*").split())
+            if not parts or not cat:
+                continue
+            if "'" in term and len(parts) == 1 and len(parts[0]) <= 3:
+                # without its apostrophe a minced form is an abbreviation or a word ('FN' for
+                # First Nations, 'fin'): too ambiguous to count
+                continue
+            if term.endswith("*") and len(parts) == 1:
+                prefixes.setdefault(parts[0], set()).add(cat)
+            elif len(parts) == 1:
+                words.setdefault(parts[0], set()).add(cat)
+            else:
+                phrases.setdefault(parts[0], {}).setdefault(parts, set()).add(cat)
+            if cat in ("profanity", "insult", "name_calling") and len(parts) == 1:
+                unmask.add(parts[0])
+    set_unmask_words(unmask)
+    return _Lexicons(
+        {w: tuple(sorted(c)) for w, c in words.items()},
+        {w: tuple((p, tuple(sorted(c))) for p, c in sorted(d.items())) for w, d in phrases.items()},
+        tuple((p, tuple(sorted(c))) for p, c in sorted(prefixes.items())),
+    )
+
+
+@lru_cache(maxsize=100_000)
+def lexicon_categories(norm: str) -> tuple[str, ...]:
+    """Lexicon categories of one normalised word (wildcard entries included).
+
+    Examples
+    --------
+    >>> lexicon_categories("idiots"), lexicon_categories("fucking"), lexicon_categories("table")
+    (('name_calling',), ('profanity',), ())
+    """
+    lex = _lexicons()
+    cats = set(lex.words.get(norm, ()))
+    for prefix, found in lex.prefixes:
+        if norm.startswith(prefix):
+            cats.update(found)
+    return tuple(sorted(cats))
+
+
+@lru_cache(maxsize=1)
+def _english() -> frozenset[str]:
+    from discourse.rhetoric.engine import english_words
+
+    return english_words().terms()
+
+
+@lru_cache(maxsize=200_000)
+def _char_ngrams(norm: str) -> tuple[str, ...]:
+    # Known English words are represented by themselves (their w: feature); sub-word pieces are
+    # for unseen and disguised spellings only, so that 'night' does not share '<nig' with a
+    # slur or 'such' '<suc' with 'suck'.
+    if norm in _PLACEHOLDERS or norm in _english():
+        return ()
+    padded = "<" + norm[:25] + ">"
+    return tuple("c:" + padded[i : i + 4] for i in range(len(padded) - 3))
+
+
+def _gaps(text: str, tokens: list[WordToken]) -> tuple[list[bool], list[bool]]:
+    """Per gap before word i (i >= 1): does it end a clause, does it end a sentence."""
+    clause = [True]
+    sentence = [True]
+    for prev, tok in zip(tokens, tokens[1:]):
+        if tok.start - prev.end == 1 and text[prev.end] == " ":  # the usual gap: one space
+            clause.append(False)
+            sentence.append(False)
+            continue
+        gap = text[prev.end : tok.start]
+        clause.append(_CLAUSE_RE.search(gap) is not None)
+        sentence.append(_SENTENCE_RE.search(gap) is not None)
+    return clause, sentence
+
+
+def _scopes(text: str, tokens: list[WordToken], clause: list[bool]) -> list[str]:
+    n = len(tokens)
+    scopes = [""] * n
+    norms = [t.norm for t in tokens]
+    for i, norm in enumerate(norms):
+        window = 0
+        prefix = ""
+        if norm in NEGATORS:
+            window, prefix = NEGATION_WINDOW, "NEG_"
+        elif norm in _NAMING or (norm in _WORD_NOUNS and i and norms[i - 1] == "the"):
+            window, prefix = REPORT_WINDOW, "REP_"
+        elif norm in _SPEECH and i + 1 < n and '"' in text[tokens[i].end : tokens[i + 1].start].replace("\u201c", '"'):
+            # a quotation right after a verb of saying: up to its closing mark (at most 12 words)
+            for k in range(i + 1, min(n, i + 13)):
+                scopes[k] = scopes[k] or "REP_"
+                after = text[tokens[k].end : tokens[k + 1].start] if k + 1 < n else text[tokens[k].end :]
+                if '"' in after or "\u201d" in after:
+                    break
+            continue
+        if not window:
+            continue
+        for k in range(i + 1, min(n, i + 1 + window)):
+            if clause[k] or norms[k] == "but":
+                break
+            if not scopes[k]:
+                scopes[k] = prefix
+    return scopes
+
+
+class Skeleton(NamedTuple):
+    """The words of a text with everything but their own unscoped features (see :func:`extract`).
+
+    Attributes
+    ----------
+    tokens, scopes
+        As in :class:`Extracted`.
+    extras : list of (str, int, int)
+        Occurrences that depend on context: the own features of scoped words, word pairs,
+        multi-word lexicon entries and target cues.
+    """
+
+    tokens: list[WordToken]
+    scopes: list[str]
+    extras: list[tuple[str, int, int]]
+
+
+@lru_cache(maxsize=200_000)
+def own_features(norm: str) -> tuple[str, ...]:
+    """The features of an unscoped word by itself: ``w:``, ``c:`` and ``l:`` (cached).
+
+    Examples
+    --------
+    >>> own_features("idiot"), own_features("muzzie")[:3]
+    (('w:idiot', 'l:name_calling'), ('w:muzzie', 'c:<muz', 'c:muzz'))
+    """
+    return ("w:" + norm,) + _char_ngrams(norm) + tuple("l:" + c for c in lexicon_categories(norm))
+
+
+def skeleton(text: str) -> Skeleton:
+    """Words, scopes and the context-dependent occurrences of `text` (the fast path of scoring:
+    the own features of unscoped words are looked up per distinct word).
+
+    Examples
+    --------
+    >>> sk = skeleton("you idiot")
+    >>> sk.extras
+    [('b:you idiot', 0, 1), ('x:you_attack', 0, 1)]
+    """
+    lex = _lexicons()
+    tokens = word_tokens(text)
+    n = len(tokens)
+    clause, sentence = _gaps(text, tokens)
+    scopes = _scopes(text, tokens, clause)
+    occ: list[tuple[str, int, int]] = []
+    cats_at: list[tuple[str, ...]] = []
+    norms = [t.norm for t in tokens]
+    for i, (norm, scope) in enumerate(zip(norms, scopes)):
+        if scope:
+            # a negated or reported word keeps only its own word feature (learned from the data);
+            # its lexicon categories are for words used, not negated or mentioned
+            occ.append(("w:" + scope + norm, i, i))
+            cats_at.append(())
+        else:
+            cats_at.append(lexicon_categories(norm))
+        if i + 1 < n and not clause[i + 1]:
+            occ.append(("b:" + (scope or scopes[i + 1]) + norm + " " + norms[i + 1], i, i + 1))
+    # multi-word lexicon entries ('go back', 'you people', 'out of here')
+    for i, norm in enumerate(norms):
+        for words, cats in lex.phrases.get(norm, ()):
+            k = len(words)
+            if tuple(norms[i : i + k]) == words and not any(clause[i + 1 : i + k]) and not any(scopes[i : i + k]):
+                occ.extend(("l:" + c, i, i + k - 1) for c in cats)
+                for j in range(i, i + k):
+                    cats_at[j] = tuple(sorted(set(cats_at[j]) | set(cats)))
+    occ += _cues(norms, scopes, cats_at, sentence)
+    return Skeleton(tokens, scopes, occ)
+
+
+def extract(text: str) -> Extracted:
+    """The words of `text`, their scopes and every feature occurrence.
+
+    Examples
+    --------
+    >>> ex = extract("Send them back")
+    >>> [name for name, i, j in ex.occurrences if name.startswith(("l:", "x:"))]
+    ['l:exclusion', 'x:they_dehumanise']
+    """
+    sk = skeleton(text)
+    occ: list[tuple[str, int, int]] = []
+    for i, (tok, scope) in enumerate(zip(sk.tokens, sk.scopes)):
+        if not scope:
+            occ.extend((f, i, i) for f in own_features(tok.norm))
+    return Extracted(sk.tokens, sk.scopes, occ + sk.extras)
+
+
+def _cues(norms, scopes, cats_at, sentence) -> list[tuple[str, int, int]]:
+    n = len(norms)
+    out = []
+    for i in range(n):
+        if scopes[i]:
+            continue
+        cats = cats_at[i]
+        if "second_person" in cats:
+            for k in range(i + 1, min(n, i + 1 + ATTACK_WINDOW)):
+                if sentence[k]:
+                    break
+                if not scopes[k] and _ATTACK.intersection(cats_at[k]):
+                    out.append(("x:you_attack", i, k))
+                    break
+        group = _GROUP.intersection(cats)
+        they = norms[i] in _THEY
+        if group or they:
+            wanted = _HOSTILE if group else _DEHUMANISE
+            best = None
+            for k in range(max(0, i - GROUP_WINDOW), min(n, i + 1 + GROUP_WINDOW)):
+                if k == i or scopes[k] or not wanted.intersection(cats_at[k]):
+                    continue
+                lo, hi = min(i, k), max(i, k)
+                if any(sentence[lo + 1 : hi + 1]):
+                    continue
+                if best is None or abs(k - i) < abs(best - i):
+                    best = k
+            if best is not None:
+                name = "x:group_attack" if group else "x:they_dehumanise"
+                out.append((name, min(i, best), max(i, best)))
+    return out
+
+
+def token_feature_lists(ex: Extracted, *, context: bool = True) -> list[list[str]]:
+    """Per word: the features found on it (ranges spanning it included) and, with `context`,
+    its neighbours' words (``p:``/``n:``). The span and kind models read these.
+
+    Examples
+    --------
+    >>> lists = token_feature_lists(extract("you idiot"))
+    >>> "x:you_attack" in lists[1], "p:you" in lists[1]
+    (True, True)
+    """
+    n = len(ex.tokens)
+    lists: list[list[str]] = [[] for _ in range(n)]
+    for name, i, j in ex.occurrences:
+        for k in range(i, j + 1):
+            lists[k].append(name)
+    if context:
+        norms = [t.norm for t in ex.tokens]
+        for k in range(n):
+            lists[k].append("p:" + (norms[k - 1] if k else "<s>"))
+            lists[k].append("n:" + (norms[k + 1] if k + 1 < n else "</s>"))
+    return lists
+
+
+def feature_counts(occurrences: Iterable[tuple[str, int, int]]) -> dict[str, int]:
+    """Feature -> number of occurrences.
+
+    Examples
+    --------
+    >>> feature_counts([("w:a", 0, 0), ("w:a", 2, 2)])
+    {'w:a': 2}
+    """
+    counts: dict[str, int] = {}
+    for name, _, _ in occurrences:
+        counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def document_counts(sk: Skeleton) -> dict[str, int]:
+    """The document models' input: each feature's number of distinct words carrying it.
+
+    A word repeated in a text counts once (so a long comment that names "Chinese" five times
+    is not five times as intolerant); different words sharing a feature count separately
+    ("idiot", "idiotic"); context features (pairs, phrases, cues, scoped words) count once.
+
+    Examples
+    --------
+    >>> document_counts(skeleton("idiot idiot idiotic"))["l:name_calling"]
+    1
+    """
+    counts: dict[str, int] = {}
+    for norm in {t.norm for t, scope in zip(sk.tokens, sk.scopes) if not scope}:
+        for name in own_features(norm):
+            counts[name] = counts.get(name, 0) + 1
+    for name, _, _ in sk.extras:
+        counts[name] = 1
+    return counts
