@@ -166,7 +166,7 @@ def test_figure_formats_and_dpi(results, tmp_path):
 
     folder = results.save(tmp_path / "r")
     pdfs = write_standard_figures(folder, format="pdf")
-    assert [p.suffix for p in pdfs] == [".pdf"] * 7 and all(p.read_bytes().startswith(b"%PDF-") for p in pdfs)
+    assert [p.suffix for p in pdfs] == [".pdf"] * 8 and all(p.read_bytes().startswith(b"%PDF-") for p in pdfs)
     svgs = write_standard_figures(folder, format="svg")
     assert all(b"<svg" in p.read_bytes()[:600] for p in svgs)
     again = write_standard_figures(folder, format="svg")
@@ -182,7 +182,7 @@ def test_cli_figure_options(tmp_path, capsys):
 
     out = tmp_path / "seed"
     assert main(["analyze", "--seed", "--out", str(out), "--figures", "--figure-format", "svg", "-q"]) == 0
-    assert sorted(p.suffix for p in (out / "figures").iterdir()) == [".svg"] * 7
+    assert sorted(p.suffix for p in (out / "figures").iterdir()) == [".svg"] * 8
     with pytest.raises(SystemExit):
         main(["analyze", "--seed", "--out", str(out), "--dpi", "5"])
     capsys.readouterr()

@@ -746,8 +746,8 @@ def test_profile_leaves_out_indices_and_pooled_corpora_say_so():
     corpus = [synthetic_thread(i, 12) for i in range(2)]
     results = analyze(corpus, n_boot=50, predication=False)
     table = plotting.rhetorical_profile_table(results, top=None)
-    assert "incivility" not in set(table["feature"])
-    assert "incivility" in set(plotting.rhetorical_profile_table(results, top=None, indices=True)["feature"])
+    assert "rudeness_cues" not in set(table["feature"])
+    assert "rudeness_cues" in set(plotting.rhetorical_profile_table(results, top=None, indices=True)["feature"])
     ax = plotting.plot_rhetorical_profile(results, ax=new_ax())
     assert "2 threads pooled" in ax.get_xlabel()
     ax = plotting.plot_sentiment_distribution(results, ax=new_ax())
