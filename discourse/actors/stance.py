@@ -638,7 +638,7 @@ class StanceAnalyzer:
         >>> [d["name"] for d in StanceAnalyzer().lexicon_info()][:2]
         ['vader', 'stance_cues']
         """
-        return cue_index().info() + [registry_or_default(self.registry).info()]
+        return cue_index().info() + registry_or_default(self.registry).provenance()
 
 
     # -- analysis ---------------------------------------------------------------------------
