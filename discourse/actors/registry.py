@@ -417,8 +417,11 @@ class ActorRegistry:
         else:
             stems = [r["name"] for r in records]
             meta = {"name": name or "+".join(stems)}
-            for key in ("version", "source", "licence", "citation"):
-                meta[key] = "; ".join(f"{r['name']}: {r[key]}" for r in records if r.get(key))
+            # the details are in the per-file records (provenance()); here a short summary
+            meta["version"] = "+".join(r["version"] or "?" for r in records)
+            meta["source"] = f"{len(records)} files: " + ", ".join(r["file"] or r["name"] for r in records)
+            meta["licence"] = "per file (see the file records)"
+            meta["citation"] = records[0]["citation"]
             joined = "\n".join(f"{r['name']}:{r['sha256']}" for r in records)
             sha256, path = hashlib.sha256(joined.encode("utf-8")).hexdigest(), None
         if name is not None:
