@@ -70,6 +70,24 @@ def test_mention_records_are_valid():
                 assert rec["text"][m["start"]:m["end"]] == m["surface"], (rec["id"], m)
 
 
+def test_stance_records_are_valid():
+    records = _raw(gold.STANCE_FILE)
+    assert len(records) >= 100
+    assert len({r["id"] for r in records}) == len(records)
+    assert {r["source"] for r in records} <= COMMENT_SOURCES
+    for rec in records:
+        _check_reference(rec)
+        assert rec["label"] in STANCE_LABELS, rec["id"]
+        assert set(rec["flags"]) <= STANCE_FLAGS, rec["id"]
+        assert rec["actor"].strip(), rec["id"]
+        assert 0 <= rec["target_start"] < rec["target_end"] <= rec["end"] - rec["start"], rec["id"]
+        assert rec["target_end"] - rec["target_start"] == len(rec["target"]), rec["id"]
+        if rec["text"] is not None:
+            assert rec["text"][rec["target_start"]:rec["target_end"]] == rec["target"], rec["id"]
+    labels = [r["label"] for r in records]
+    assert labels.count("positive") >= 25 and labels.count("negative") >= 25
+
+
 @needs_shared
 def test_mention_sentences_resolve_and_spans_match():
     records = gold.load_mentions(SHARED)
@@ -78,6 +96,12 @@ def test_mention_sentences_resolve_and_spans_match():
         assert gold.sha256(sentence) == rec["sha256"]
         for m in rec["mentions"]:
             assert sentence[m["start"]:m["end"]] == m["surface"], (rec["id"], m)
+
+
+@needs_shared
+def test_stance_sentences_resolve_and_targets_match():
+    for rec in gold.load_stance(SHARED):
+        assert rec["sentence"][rec["target_start"]:rec["target_end"]] == rec["target"], rec["id"]
 
 
 @needs_shared

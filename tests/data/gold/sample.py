@@ -17,9 +17,9 @@ actor matcher.
 ``stance``: candidate comment sentences (SFU, Civil Comments, Reddit) that contain a name from
 the annotator's own short list of political actors (``STANCE_NAMES`` below, not the library's
 registry). Candidates are split into those with a praise word near the name (``PRAISE``) and the
-rest, and shuffled with the fixed seed; the annotator read them in that order and kept pairs
-until the positive / negative / neutral quotas were met (the reading order is the order of this
-output; skipped candidates are not recorded).
+rest, and shuffled with the fixed seed; the annotator read them in that order (the order of
+this output) and kept the pairs whose stance could be judged, preferring variety of actors
+(README.md says how far each stratum was read; skipped candidates are not recorded).
 
 The output is the unannotated sample (references, hashes and the sentence text for the
 annotator's eyes only: do not commit it for SFU/PTC).
