@@ -112,3 +112,41 @@ def test_a_changed_text_raises_a_clear_error(tmp_path):
         gold.resolve(rec, SHARED)
     with pytest.raises(gold.GoldDataError, match="does not exist"):
         gold.resolve(rec, tmp_path)
+
+
+def _load_script(name: str):
+    spec = importlib.util.spec_from_file_location(f"gold_{name}", GOLD_DIR / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_mention_scorer_matching_and_dont_care_spans():
+    score = _load_script("score_mentions")
+    rec = {"mentions": [
+        {"start": 0, "end": 5, "flags": []},                  # "Trump"
+        {"start": 10, "end": 19, "flags": ["people"]},        # optional
+        {"start": 30, "end": 36, "flags": []},                # missed
+    ]}
+    pred = [(0, 5, "trump"), (10, 19, "united_states"), (21, 25, "x")]
+    exact_core = score.score_record(rec, pred, "exact", core=True)
+    assert (len(exact_core["tp"]), exact_core["fp"], exact_core["fn"]) == (1, [2], [2])
+    exact_all = score.score_record(rec, pred, "exact", core=False)
+    assert (len(exact_all["tp"]), exact_all["fp"], exact_all["fn"]) == (2, [2], [2])
+    # "President Trump" vs gold "Trump": wrong span exactly, right by overlap
+    pred2 = [(0, 5 + 10, "trump")]
+    assert score.score_record({"mentions": rec["mentions"][:1]}, pred2, "exact", True)["fp"] == [0]
+    assert len(score.score_record({"mentions": rec["mentions"][:1]}, pred2, "overlap", True)["tp"]) == 1
+    p, r, f = score.prf(1, 1, 2)
+    assert (p, round(r, 4), round(f, 4)) == (0.5, 0.3333, 0.4)
+
+
+def test_mention_scorer_name_plausibility():
+    score = _load_script("score_mentions")
+    from discourse.actors import Actor, ActorRegistry
+    reg = ActorRegistry([Actor("gwb", "George W. Bush", "person", ("Bush", "George W. Bush")),
+                         Actor("us", "United States", "country", ("US", "U.S. government"))])
+    assert score.plausible(reg, "gwb", "George W. Bush")
+    assert not score.plausible(reg, "gwb", "George H. W. Bush")
+    assert score.plausible(reg, "us", "US government (Trump administration)")
+    assert not score.plausible(reg, "us", "CFIUS")
