@@ -132,7 +132,9 @@ def test_default_registry_rollup_and_provenance():
     assert registry.ancestors("konashenkov") == ("russian_military", "russia")
     assert registry.root("russia") == "russia"
     info = registry.info()
-    assert info["file"] == "actors.toml" and len(info["sha256"]) == 64 and info["licence"]
+    assert info["name"] == "actors" and len(info["sha256"]) == 64 and info["licence"]
+    files = registry.provenance()  # one record per file: actors.toml, then the gazetteer files
+    assert files[0]["file"] == "actors.toml" and all(len(r["sha256"]) == 64 and r["licence"] for r in files)
     assert ActorRegistry.default() is registry  # built once per process
 
 
@@ -393,3 +395,79 @@ def test_resolve_ambiguous_display_name_lists_ids():
         reg.resolve("congress")
     assert set(info.value.suggestions) == {"congress_us", "congress_pe"}
     assert reg.resolve("congress_pe") == "congress_pe"  # the id itself always works
+
+
+# -- spelling: accents, possessives, lower-case text ---------------------------------------------
+
+
+def _accented_registry() -> ActorRegistry:
+    return ActorRegistry.from_dict([
+        {"id": "orban", "name": "Viktor Orbán", "kind": "person", "names": ["Viktor Orbán", "Orbán"], "cased": ["Orbán"]},
+        {"id": "erdogan_x", "name": "Erdogan", "kind": "person", "names": ["Erdogan"], "cased": ["Erdogan"]},
+        {"id": "hamas_x", "name": "Hamas", "kind": "armed_group", "names": ["Hamas"]},
+    ])
+
+
+def test_accents_are_folded_both_ways():
+    reg = _accented_registry()
+    text = "Orban met Orbán, then ERDOĞAN and Erdoğan met Viktor Orban."
+    assert [(text[m.start:m.end], m.actor_id) for m in reg.find(text)] == [
+        ("Orban", "orban"), ("Orbán", "orban"), ("ERDOĞAN", "erdogan_x"), ("Erdoğan", "erdogan_x"), ("Viktor Orban", "orban"),
+    ]
+
+
+def test_possessives_with_straight_and_curly_apostrophes():
+    reg = _accented_registry()
+    for text in ("Hamas' leaders left.", "Hamas’ leaders left.", "Hamas's leaders left.", "Hamas’s leaders left."):
+        [m] = reg.find(text)
+        assert (m.actor_id, m.possessive, text[m.start:m.end]) == ("hamas_x", True, "Hamas"), text
+    [m] = reg.find("They voted for Hamas.")
+    assert not m.possessive  # a closing quote-like apostrophe needs a word after it
+
+
+def test_cased_names_in_all_lower_case_comments():
+    reg = _accented_registry()
+    assert [m.actor_id for m in reg.find("i think orban and erdogan are the same")] == ["orban", "erdogan_x"]
+    assert reg.find("He said orban and erdogan, in lower case.") == ()  # a capitalised text: case rules hold
+
+
+# -- context rules -------------------------------------------------------------------------------
+
+
+def test_rule_place_capital_after_locative_preposition_is_the_place():
+    assert found("Talks were held in Moscow. Moscow denied it.") == [("Moscow", "russia")]
+    assert [m.start for m in find_mentions("Talks were held in Moscow. Moscow denied it.")] == [27]
+    assert found("Officials at the Kremlin said so.") == []
+    assert found("In Washington's view, it failed.") == [("Washington", "united_states")]  # possessive: kept
+
+
+def test_rule_event_city_before_meeting_noun():
+    assert found("After the Astana talks, Damascus agreed.") == [("Damascus", "syrian_government")]
+
+
+def test_rule_embedded_name_inside_longer_proper_name():
+    assert found("Ivanka Trump spoke.") == []
+    assert found("President Trump spoke, and Donald Trump too.") == [("President Trump", "trump"), ("Donald Trump", "trump")]
+    assert found("He moved to New Mexico.") == []
+    assert found("Cartels in Latin America grow.") == []
+    assert found("They speak American English.") == []
+    assert found("He writes for the Times of London.") == []
+    assert found("The Russian Foreign Ministry said so.") == [("Russian", "russia")]  # a state organ
+    assert found("Communist China is big.") == [("China", "china")]  # an ordinary English word before it
+
+
+def test_rule_embedded_is_off_in_title_case_headlines():
+    assert found("Russia Warns Michael Over Syria Strikes After Deadly Attack") == [("Russia", "russia"), ("Syria", "syria")]
+
+
+def test_rule_foreign_institution_goes_to_that_state():
+    text = "Peru's unicameral Congress voted. The Peruvian Congress met. The Congress of Peru met. Congress voted."
+    assert [(text[m.start:m.end], m.actor_id) for m in find_mentions(text)] == [
+        ("Peru", "peru"), ("Congress", "peru_government"), ("Peruvian", "peru"), ("Congress", "peru_government"),
+        ("Congress", "peru_government"), ("Peru", "peru"), ("Congress", "us_congress"),
+    ]
+
+
+def test_lower_case_common_words_that_are_country_names():
+    assert found("We ate turkey and the chad was hanging.") == []
+    assert found("Turkey and Georgia signed.") == [("Turkey", "turkey"), ("Georgia", "georgia")]

@@ -34,7 +34,7 @@ from typing import Any, NamedTuple
 
 from discourse.actors.matching import Mention
 from discourse.actors.registry import ActorRegistry, fold_name, registry_or_default
-from discourse.actors.rules import actor_rules
+from discourse.actors.rules import actor_rules, is_common_word, is_title_case
 from discourse.text import Doc, as_doc
 
 __all__ = [
@@ -88,17 +88,6 @@ def _is_acronym(text: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
-def _common_word(text: str) -> bool:
-    """True if a capitalised word is an ordinary English word (see the module docstring)."""
-    from discourse.actors.context import pos_lexicon  # the Brill lexicon (loaded once)
-
-    tags = pos_lexicon().tags
-    lower_tag = tags.get(text.lower())
-    if lower_tag is None or lower_tag.startswith("NNP"):
-        return False
-    return tags.get(text) != "NNPS"
-
-
 def suggest_kind(words: Sequence[str], after_title: bool) -> str:
     """A guess of the kind of a candidate name, for the reviewer (never used for matching).
 
@@ -121,25 +110,11 @@ def suggest_kind(words: Sequence[str], after_title: bool) -> str:
         return "organisation"
     if after_title:
         return "person"
-    if 2 <= len(words) <= 3 and all(w[:1].isupper() and not _common_word(w) for w in words):
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() and not is_common_word(w) for w in words):
         return "person"
     if len(words) == 1 and head.endswith("s") and len(head) > 3:
         return "group"
     return "other"
-
-
-def _title_case(doc: Doc, first: int, stop: int, skip: frozenset[str]) -> bool:
-    """True for a headline-style sentence: ordinary English words written with capitals
-    ("Russia Warns US Over Syria Strikes"). Names, titles and calendar words do not count, so a
-    sentence with many names is not a headline."""
-    common = capitalised = 0
-    for k in range(first + 1, stop):  # the first word is capitalised anyway
-        token = doc.tokens[k]
-        if token.kind != "word" or len(token.text) < 3 or token.lower in skip or not _common_word(token.text):
-            continue
-        common += 1
-        capitalised += token.text[:1].isupper()
-    return capitalised >= 3 and capitalised >= 0.6 * common
 
 
 def _shouted(doc: Doc, first: int, stop: int) -> bool:
@@ -182,12 +157,11 @@ def find_candidates(
         covered.update(range(m.token_start, m.token_end))
     rules = actor_rules()
     stopwords, titles = rules.stopwords, rules.titles
-    skip = stopwords | titles
     tokens = doc.tokens
     text = doc.text
     found: list[Candidate] = []
     for si, (first, stop) in enumerate(doc.sentence_token_ranges):
-        title_case = _title_case(doc, first, stop, skip)
+        title_case = is_title_case(doc, first, stop)
         shouted = None
         run: list[int] = []
         after_title = False
@@ -204,9 +178,9 @@ def find_candidates(
             if len(run) == 1:
                 word = words[0]
                 if _is_acronym(word):
-                    if len(word) >= 4 and _common_word(word.capitalize()):
+                    if len(word) >= 4 and is_common_word(word.capitalize()):
                         return  # a shouted English word ("STUPID"), not an acronym
-                elif _common_word(word) or len(word) < 2:
+                elif is_common_word(word) or len(word) < 2:
                     return  # (at a sentence start only the lexicon can tell a name)
             start, end = tokens[run[0]].start, tokens[run[-1]].end
             found.append(Candidate(start, end, " ".join(text[start:end].split()), si,

@@ -9,6 +9,7 @@ Matching rules (see ``docs/guide/actors.md``):
   ``Russia`` + ``'s`` (possessives are found and flagged); hyphenated words and words glued in
   scraping (``US-backed``, ``CongoMaliSyria``) are matched piece by piece, never inside a word;
 * the longest alias wins at each position ("Syrian Army" before "Syrian");
+* accents are ignored on both sides ("Orbán" = "Orban", "Erdoğan" = "Erdogan");
 * aliases match in any case except: ``exact`` aliases match only as written ("US" is never the
   pronoun "us", and in a shouted run such as "LET US GO" only after "the"); ``cased`` aliases
   must be capitalised as written unless the whole text is written without capitals (lower-case
@@ -28,9 +29,10 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from functools import partial
+from functools import lru_cache, partial
 from itertools import compress
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -42,7 +44,7 @@ from discourse.text import Doc, Token
 if TYPE_CHECKING:  # pragma: no cover - only for type hints (registry imports this module)
     from discourse.actors.registry import Actor, ActorRegistry, Alias
 
-__all__ = ["Mention", "AliasMatcher", "find_mentions", "is_caseless"]
+__all__ = ["Mention", "AliasMatcher", "find_mentions", "is_caseless", "fold_accents"]
 
 # Lower-case forms of short all-caps abbreviations that are also English words: such an
 # abbreviation only matches in capitals ("US" but never "us"). A closed grammatical set.
@@ -154,6 +156,24 @@ class _Entry(NamedTuple):
     form: str
     shout_guard: bool  # contains an exact short all-caps piece ("US")
     size: int  # len(keys)
+
+
+@lru_cache(maxsize=65536)
+def fold_accents(word: str) -> str:
+    """A lower-case word without accents, the form aliases and text are compared in, so that
+    "Orbán" matches "Orban" and "Erdoğan" matches "Erdogan" (either way round). Letters that do
+    not decompose ("ø", "ł", "ß") are kept.
+
+    Examples
+    --------
+    >>> fold_accents("orbán"), fold_accents("erdoğan"), fold_accents("łódź")
+    ('orban', 'erdogan', 'łodz')
+    """
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", folded)
 
 
 def _split_token(doc: Doc, token: Token) -> list[Token]:
@@ -312,7 +332,7 @@ def _compile_alias(actor_id: str, alias: Alias) -> _Entry:
             checks.append((position, rule, surface))
         if rule == "exact" and len(surface) <= 3:
             shout_guard = True
-    keys = tuple(p.lower for p in pieces)
+    keys = tuple(fold_accents(p.lower) for p in pieces)
     return _Entry(keys, tuple(checks), actor_id, alias.text, alias.form, shout_guard, len(keys))
 
 
@@ -365,6 +385,8 @@ class AliasMatcher:
         pieces, shifts = _pieces_of(doc, self.keys, self.splits)
         index = self.index
         lowers = list(map(_LOWER, pieces))
+        if not doc.text.isascii():  # fold accents only where there are any (Orbán = Orban)
+            lowers = [w if w.isascii() else fold_accents(w) for w in lowers]
         # The pieces that start an alias, found at C speed (most words start none).
         hits = list(compress(range(len(lowers)), map(index.__contains__, lowers)))
         if not hits:

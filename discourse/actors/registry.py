@@ -38,6 +38,7 @@ from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Any
 
+from discourse.actors.disambiguation import apply_context_rules
 from discourse.actors.matching import AliasMatcher, Mention
 from discourse.errors import LexiconError, UnknownActorError
 from discourse.lexicons import provenance_record
@@ -718,7 +719,8 @@ class ActorRegistry:
         return AliasMatcher(self._actors.values())
 
     def find(self, text_or_doc: str | Doc) -> tuple[Mention, ...]:
-        """Mentions of this registry's actors in a text, in order (cached per :class:`Doc`).
+        """Mentions of this registry's actors in a text, in order (cached per :class:`Doc`):
+        the :attr:`matcher`'s, after the context rules of :mod:`discourse.actors.disambiguation`.
 
         Examples
         --------
@@ -728,7 +730,7 @@ class ActorRegistry:
         doc = as_doc(text_or_doc)
         cached = self._mentions.get(doc)
         if cached is None:
-            cached = self.matcher.find(doc)
+            cached = apply_context_rules(doc, self.matcher.find(doc), self)
             self._mentions[doc] = cached
         return cached
 

@@ -26,7 +26,7 @@ if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["ActorRules", "actor_rules"]
+__all__ = ["ActorRules", "actor_rules", "is_common_word", "is_title_case"]
 
 
 @dataclass(frozen=True)
@@ -108,3 +108,50 @@ def actor_rules() -> ActorRules:
     if not isinstance(gap, int):
         raise LexiconError("actor_rules.toml: [institutions] gap must be an integer")
     return ActorRules(**lists, institution_gap=gap, kind_heads=kind_heads, info=info)
+
+
+def is_common_word(text: str) -> bool:
+    """True if a capitalised word is an ordinary English word: the Brill lexicon (TextBlob's
+    copy, MIT) tags its lower-case form as something other than a proper noun, and does not list
+    the capitalised form as a plural proper noun ("Democrats", NNPS).
+
+    Examples
+    --------
+    >>> is_common_word("Great"), is_common_word("Michael"), is_common_word("Democrats")
+    (True, False, False)
+    """
+    from discourse.actors.context import pos_lexicon  # loaded once per process
+
+    tags = pos_lexicon().tags
+    lower_tag = tags.get(text.lower())
+    if lower_tag is None or lower_tag.startswith("NNP"):
+        return False
+    return tags.get(text) != "NNPS"
+
+
+def is_title_case(doc: Any, first: int, stop: int) -> bool:
+    """True for a headline-style sentence (tokens ``first:stop`` of a
+    :class:`~discourse.text.Doc`): three or more ordinary English words written with a capital,
+    at least 60% of them. Names, titles and stop words do not count, so a sentence with many
+    names is not a headline.
+
+    Examples
+    --------
+    >>> from discourse.text import Doc
+    >>> d = Doc("Russia Warns Western Powers Over Deadly Strikes")
+    >>> is_title_case(d, 0, len(d.tokens))
+    True
+    >>> d = Doc("Keir Starmer met the Muslim Brotherhood at the Bank of England.")
+    >>> is_title_case(d, 0, len(d.tokens))
+    False
+    """
+    rules = actor_rules()
+    skip = rules.stopwords | rules.titles
+    common = capitalised = 0
+    for k in range(first + 1, stop):  # the first word is capitalised anyway
+        token = doc.tokens[k]
+        if token.kind != "word" or len(token.text) < 3 or token.lower in skip or not is_common_word(token.text):
+            continue
+        common += 1
+        capitalised += token.text[:1].isupper()
+    return capitalised >= 3 and capitalised >= 0.6 * common
