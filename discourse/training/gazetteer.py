@@ -205,7 +205,7 @@ class _Builder:
             for owner in sorted(self.builtin_keys.get(alias_key(text), ())):
                 if self.builtin[owner]["kind"] == _OLD_KIND[actor.kind]:
                     words = alias_key(text).split()
-                    if len(words) >= 2 or actor.kind in ("country", "territory") or text.isupper():
+                    if len(words) >= 2 or text.isupper() or alias_key(text) == alias_key(actor.name):
                         return owner
         return None
 
@@ -293,6 +293,9 @@ class _Builder:
             if kind != "country":
                 continue
             cid = actor.id
+            if cid == "syria":
+                self.government_of[cid] = "syrian_government"  # actors.toml has it
+                continue
             name = self.country_name[cid]
             adj = self.adjective.get(cid, name)
             gov = ActorData(id=self.new_id(f"{cid}_government"), name=f"Government of {name}", kind="government", parent=cid, country=cid, sources=["factbook"])
@@ -322,7 +325,14 @@ class _Builder:
                 title = leader.title or leader.role
                 country_name = _with_article(self.country_name.get(cid, cid))
                 office = title if " of " in title else f"{title} of {country_name}"
-                short = leader.given[:1] + leader.caps if leader.caps else leader.given + leader.surname
+                # id: first given name + the capitalised name ("volodymyr_zelenskyy"); the capitalised
+                # words alone if they are several ("muhammad_bin_salman"); else the full name ("xi_jinping")
+                if leader.given and leader.caps:
+                    short = leader.given[:1] + leader.caps
+                elif len(leader.caps) >= 2 and not re.fullmatch(r"[IVX]+", leader.caps[-1]):
+                    short = leader.caps
+                else:
+                    short = leader.given + leader.surname
                 actor = ActorData(
                     id=slug(" ".join(short)), name=leader.name, kind="person", office=office, since=leader.since,
                     country=cid, parent=self.government_of.get(cid), sources=["factbook"],
@@ -418,6 +428,9 @@ class _Builder:
                 self._merge_extend(family, _actor_from_table(table, extend=True, where=where))
             for table in data.get("actors", []):
                 self._merge_actor(family, _actor_from_table(table, extend=False, where=where))
+            for block in data.get("people", []):
+                for row in block.get("rows", []):
+                    self._merge_person(family, _person_row(row, block, where))
 
     def _find(self, actor_id: str) -> ActorData | None:
         for actors in self.files.values():
@@ -439,17 +452,48 @@ class _Builder:
             raise LexiconError(f"curated [[extend]] {ext.id!r}: no actor with this id (actors.toml or derived)")
         self.files[family].append(ext)
 
+    def _merge_person(self, family: str, actor: ActorData) -> None:
+        """A curated person row: new actor, or more names/years for a derived or built-in one."""
+        if actor.parent is None and actor.country in self.government_of:
+            actor.parent = self.government_of[actor.country]
+        if actor.parent == "-":
+            actor.parent = None  # not an office of the state (opposition leaders, militants)
+        if actor.id in self.builtin:
+            actor.extend = True
+            self._merge_extend(family, actor)
+            return
+        existing = self._find(actor.id)
+        if existing is not None:
+            _absorb(existing, actor, curated=True)
+            existing.source("curated")
+            for name in ("name", "office", "since", "until", "parent"):
+                if getattr(actor, name):
+                    setattr(existing, name, getattr(actor, name))
+            return
+        self._merge_actor(family, actor)
+
     def _merge_actor(self, family: str, actor: ActorData) -> None:
         if actor.id in self.builtin:
             raise LexiconError(f"curated actor {actor.id!r} redefines an actors.toml id; use [[extend]]")
         derived = self._find(actor.id)
-        if derived is not None:
-            raise LexiconError(f"curated actor {actor.id!r} is also derived from a source; use [[extend]]")
+        if derived is not None:  # the same id from a source: the curated table wins, names merge
+            if derived.extend:
+                raise LexiconError(f"curated actor {actor.id!r} redefines an actors.toml id; use [[extend]]")
+            _absorb(actor, derived, curated=False)
+            for name in ("office", "since", "until", "country", "parent"):
+                if getattr(actor, name) is None and getattr(derived, name) is not None:
+                    setattr(actor, name, getattr(derived, name))
+            for actors in self.files.values():
+                if derived in actors:
+                    actors.remove(derived)
+            self.log(f"derived {derived.kind} {derived.id!r} merged into the curated table of the same id")
         keys = {alias_key(t) for t in actor.aliases() if len(alias_key(t).split()) >= 2 or t.isupper()}
         for fam, actors in self.files.items():
             for other in list(actors):
                 if other.extend or other.kind != actor.kind or "curated" in other.sources:
                     continue
+                if actor.country and other.country and actor.country != other.country:
+                    continue  # "National Security Agency" of Bahrain is not the NSA
                 if keys & {alias_key(t) for t in other.aliases()}:
                     _absorb(actor, other, curated=False)
                     for name in ("office", "since", "country", "parent"):
@@ -529,6 +573,34 @@ def _with_article(name: str) -> str:
     ):
         return "the " + name
     return name
+
+
+def _person_row(row: str, block: dict[str, Any], where: str) -> ActorData:
+    """Parse a curated person row: ``id | Name | alias, alias* | office | since | until [| parent]``.
+
+    An alias ending in ``*`` is ``cased``, in ``!`` ``exact``; the block gives ``country`` (and
+    optionally ``parent``). Examples
+    --------
+    >>> a = _person_row("zelensky | Volodymyr Zelensky | Zelenskyy, Zelensky* | President of Ukraine | 2019 |",
+    ...                 {"country": "ukraine"}, "x")
+    >>> a.aliases(), a.case["Zelensky"], a.since, a.until
+    (['Volodymyr Zelensky', 'Zelenskyy', 'Zelensky'], 'cased', 2019, None)
+    """
+    parts = [p.strip() for p in row.split("|")]
+    if len(parts) not in (6, 7) or not parts[0] or not parts[1]:
+        raise LexiconError(f"{where}: person row {row!r}: use 'id | Name | aliases | office | since | until [| parent]'")
+    actor = ActorData(
+        id=parts[0], name=parts[1], kind="person", office=parts[3] or None,
+        since=int(parts[4]) if parts[4] else None, until=int(parts[5]) if parts[5] else None,
+        country=block.get("country"), parent=(parts[6] if len(parts) == 7 and parts[6] else block.get("parent")),
+        sources=["curated"],
+    )
+    actor.add("names", parts[1], curated=True)
+    for alias in [a.strip() for a in parts[2].split(",") if a.strip()]:
+        case = {"*": "cased", "!": "exact"}.get(alias[-1])
+        text = alias.rstrip("*!").strip()
+        actor.add("names", text, curated=True, case=case)
+    return actor
 
 
 def _label_looks_right(label: str) -> bool:
@@ -613,6 +685,18 @@ _DESCRIPTIONS = {
 }
 
 
+def _parents_first(actors: list[ActorData]) -> list[ActorData]:
+    """Order actors by id, but an actor named as parent or country by another actor of the same
+    file comes before it (the loader reads tables in order)."""
+    by_id = {a.id: a for a in actors}
+
+    def depth(actor: ActorData, seen: frozenset[str] = frozenset()) -> int:
+        refs = [r for r in (actor.parent, actor.country) if r in by_id and r != actor.id and r not in seen]
+        return 1 + max((depth(by_id[r], seen | {actor.id}) for r in refs), default=-1)
+
+    return sorted(actors, key=lambda a: (depth(a), a.id))
+
+
 def _render(family: str, actors: list[ActorData], root: Path) -> str:
     used = sorted({k for a in actors for k in a.sources})
     current = {
@@ -648,7 +732,7 @@ def _render(family: str, actors: list[ActorData], root: Path) -> str:
         "",
     ]
     extends = sorted((a for a in actors if a.extend), key=lambda a: a.id)
-    news = sorted((a for a in actors if not a.extend), key=lambda a: a.id)
+    news = _parents_first(sorted((a for a in actors if not a.extend), key=lambda a: a.id))
     body: list[str] = []
     for actor in extends + news:
         body += _table(actor) + [""]

@@ -63,7 +63,7 @@ KINDS = (
 TOO_COMMON = frozenset(
     """
     may will mark bill kim lee li park wang zhang chen liu yang lin ma sun hu he lu
-    jun june april august grace hope joy faith victoria male chad la le de al bin
+    jun june april august grace hope joy faith victoria male la le de al bin
     president king queen prince minister premier chancellor general leader
     """.split()
 )
@@ -232,7 +232,9 @@ def case_rule_for(text: str, common: frozenset[str]) -> str | None:
         if letters.lower() in common or len(letters) <= 2:
             return "exact"
         return None  # short ones are cased automatically by the matcher; long ones are names
-    words = re.findall(r"[^\W\d_]+", fold(text))
+    # words as the matcher sees them: split at spaces and hyphens ("N'Djamena" is one word)
+    words = [re.sub(r"^[^\w]+|[^\w]+$", "", w) for w in re.split(r"[\s\-‐–]+", fold(text))]
+    words = [w for w in words if re.search(r"[^\W\d_]", w)]
     if not any(w[:1].isupper() for w in words):
         return None  # an all-lower-case alias ("neocons") has nothing to be cased
     if len(words) == 1:
