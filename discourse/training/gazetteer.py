@@ -341,6 +341,12 @@ class _Builder:
                 seen[key] = actor
         self._wikidata(wikidata, seen)
         for actor in seen.values():
+            if not any(len(re.split(r"[\s-]+", t)) > 1 for t in actor.aliases()):
+                self.log(f"derived person {actor.name!r} has a one-word name and no title form, left out")
+                continue
+            for text in list(actor.aliases()):
+                if len(re.split(r"[\s-]+", text)) == 1:
+                    actor.remove(text)  # a bare given name or surname ("Philippe"): only curated
             builtin = self.builtin_match(actor)
             if builtin:
                 out.append(self.to_extend(actor, builtin))

@@ -45,17 +45,30 @@ def abbreviation_ok(text: str) -> bool:
 
 
 def _single_common(text: str, common: frozenset[str]) -> bool:
+    """True if `text` could be ordinary English: one or two common words ("Change", "South"),
+    or a phrase of common words that is not written as a name ("It is time")."""
     words = re.findall(r"[A-Za-z]+", text)
-    return all(w.lower() in common for w in words) and len(words) <= 2
+    if not words or text[:1].islower():
+        return True  # "developing countries": a term, not a name
+    if not all(w.lower() in common for w in words):
+        return False
+    if len(words) == 1:
+        return True
+    return not all(w[:1].isupper() or (w.islower() and len(w) <= 3) for w in words)
 
 
 def organisations(builder: Any) -> None:
     """Intergovernmental organisations and courts from the Factbook appendix B (2020-01)."""
+    from discourse.training.gazetteer_rules import common_english_words
+
+    common = common_english_words()
     out = builder.files["30_organisations"]
     for name, abbrevs, description in src.igo_appendix(builder.root):
         if not name or len(name) > 90:
             continue
         kind = "court" if re.search(r"\bCourt\b|Tribunal", name) else "igo"
+        if _single_common(name, common):
+            continue  # "South", "North": an entry heading, not a name
         actor = ActorData(id=slug(abbrevs[0] if abbrevs and len(abbrevs[0]) >= 3 else name), name=name, kind=kind, sources=["factbook_igos"])
         actor.add("names", name)
         for a in abbrevs:
@@ -103,8 +116,10 @@ def parties(builder: Any) -> None:
         for text in (native, english):
             for part in re.split(r"\s+/\s+", text):
                 part = re.sub(r"\s*\[[^\]]*\]", "", part).strip()
-                if len(part) >= 3 and not _single_common(part, common):
-                    actor.add("names", part)
+                words = re.findall(r"[A-Za-z]+", part)
+                translated_common = text == english and len(words) <= 2 and all(w.lower() in common for w in words)
+                if len(part) >= 3 and not _single_common(part, common) and not translated_common:
+                    actor.add("names", part)  # not "New Right", "Jewish Home": translations of common words
         if abbreviation_ok(row["name_short"]):
             actor.add("abbreviations", row["name_short"])
         if row["year_first"].isdigit():
@@ -176,6 +191,7 @@ def media(builder: Any) -> None:
     seen: set[str] = set()
     for code, name, domain in src.fundus_publishers(builder.root):
         name = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
+        name = re.sub(r"^The\s+", "", name)  # "The BBC" is actors.toml's "BBC"
         if not name or alias_key(name) in seen or _single_common(name, common):
             continue
         seen.add(alias_key(name))

@@ -68,6 +68,18 @@ TOO_COMMON = frozenset(
     """.split()
 )
 
+# All-caps strings that are abbreviations of something else far more often than of an actor in
+# the sources (internet slang, technology, medicine): a derived abbreviation in this list is left
+# out ("IMO" is the International Maritime Organization in the Factbook, "in my opinion" in
+# comments). Curated aliases are not affected.
+COMMON_ACRONYMS = frozenset(
+    """
+    imo imho lol omg wtf tbh fyi aka btw idk smh til eli ama op iso drm doj las can usb ceo cfo
+    gdp ngo dna gps asap diy faq rip mvp vip pow ptsd aids hiv psa eod tldr nsfw goat dm pm ok eta
+    am fm hr it pr tv pc ai api faq ftw irl jk np nvm ty yw gg afk brb dui dwi gop tba tbd
+    """.split()
+)
+
 _ID = re.compile(r"[a-z0-9_]+")
 
 
@@ -259,6 +271,16 @@ def assign_case_rules(actors: Iterable[ActorData], common: frozenset[str]) -> li
             if key in TOO_COMMON or (len(key) <= 2 and not _is_abbreviation(text)):
                 actor.remove(text)
                 report.append(f"dropped too-common alias {text!r} of {actor.id!r}")
+                continue
+            derived = key not in actor.curated
+            letters = re.sub(r"[^A-Za-z]", "", text)
+            if derived and letters and " " not in text and letters.lower() in COMMON_ACRONYMS and not letters.islower() and letters != text.title():
+                actor.remove(text)
+                report.append(f"dropped common acronym {text!r} of {actor.id!r}")
+                continue
+            if derived and " " not in text and not letters.isupper() and sum(c.isupper() for c in letters) >= 2 and letters.lower() in common:
+                actor.remove(text)  # mixed-case "LeT": the matcher cannot keep "let" out
+                report.append(f"dropped mixed-case abbreviation {text!r} of {actor.id!r} (an English word in lower case)")
                 continue
             rule = case_rule_for(text, common)
             if rule:
