@@ -120,8 +120,8 @@ def parties(builder: Any) -> None:
                 translated_common = text == english and len(words) <= 2 and all(w.lower() in common for w in words)
                 if len(part) >= 3 and not _single_common(part, common) and not translated_common:
                     actor.add("names", part)  # not "New Right", "Jewish Home": translations of common words
-        if abbreviation_ok(row["name_short"]):
-            actor.add("abbreviations", row["name_short"])
+        if abbreviation_ok(row["name_short"]) and len(re.sub(r"[^A-Za-z]", "", row["name_short"])) >= 4:
+            actor.add("abbreviations", row["name_short"])  # three-letter ones only from the curated file
         if row["year_first"].isdigit():
             actor.since = int(row["year_first"])
         if last.isdigit():
@@ -155,7 +155,7 @@ def agencies(builder: Any) -> None:
         description = re.sub(r"\[\d+\]", "", item.get("description", ""))
         for abbrev in re.findall(r"\(([A-Za-zİ]{3,8})\)|\(([A-Z]{3,8});", description):
             a = abbrev[0] or abbrev[1]
-            if abbreviation_ok(a):
+            if abbreviation_ok(a) and len(a) >= 4:  # three-letter agency acronyms only when curated
                 actor.add("abbreviations", a)
         for synonym in item.get("meta", {}).get("synonyms", []) or []:
             synonym = re.sub(r"\s*\([^)]*\)", "", synonym).strip()

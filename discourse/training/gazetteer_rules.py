@@ -77,6 +77,8 @@ COMMON_ACRONYMS = frozenset(
     imo imho lol omg wtf tbh fyi aka btw idk smh til eli ama op iso drm doj las can usb ceo cfo
     gdp ngo dna gps asap diy faq rip mvp vip pow ptsd aids hiv psa eod tldr nsfw goat dm pm ok eta
     am fm hr it pr tv pc ai api faq ftw irl jk np nvm ty yw gg afk brb dui dwi gop tba tbd
+    nib spf ccc fls arf eas nea wcl eco cdc cpi ppi rpi pcp pcb aws sap dtp npd fia cio dnd dji mic
+    ksi hna nsu voa dst osa sia nsa cse sdu
     """.split()
 )
 
@@ -274,6 +276,10 @@ def assign_case_rules(actors: Iterable[ActorData], common: frozenset[str]) -> li
                 continue
             derived = key not in actor.curated
             letters = re.sub(r"[^A-Za-z]", "", text)
+            if derived and _is_abbreviation(text) and letters.lower() in common:
+                actor.remove(text)  # "SIGN", "PRO", "SAD": an English word when shouted
+                report.append(f"dropped abbreviation {text!r} of {actor.id!r} (an English word)")
+                continue
             if derived and letters and " " not in text and letters.lower() in COMMON_ACRONYMS and not letters.islower() and letters != text.title():
                 actor.remove(text)
                 report.append(f"dropped common acronym {text!r} of {actor.id!r}")
