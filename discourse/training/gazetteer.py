@@ -386,15 +386,21 @@ class _Builder:
             if not _label_looks_right(label):
                 self.log(f"{where}: label fails the form check (lower-case word, digits or 'X of Y'), skipped")
                 continue
-            words = [w for w in alias_key(label).split() if len(w) > 2]
+            particles = {"bin", "ibn", "al", "el", "da", "de", "dos", "van", "der", "von", "del"}
+            words = [w for w in alias_key(label).split() if len(w) > 2 and w not in particles]
+            # the same person: first and last significant words both in the Factbook name
             match = seen.get(alias_key(label)) or next(
-                (a for a in seen.values() if a.country == cid and any(w in alias_key(a.name).split() for w in words[-2:])),
+                (
+                    a for a in seen.values()
+                    if a.country == cid and words and {words[0], words[-1]} <= set(alias_key(a.name).split())
+                ),
                 None,
             )
             if match is not None:
                 if alias_key(label) != alias_key(match.name):
                     match.add("names", label)
                 match.source("wikidata")
+                self.log(f"{where}: matches the Factbook holder {match.name!r}")
                 continue
             # Not the Factbook's current holder: accept only if the Factbook text names the person.
             text = alias_key(place.text)
