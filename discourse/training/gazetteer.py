@@ -299,7 +299,7 @@ class _Builder:
             name = self.country_name[cid]
             adj = self.adjective.get(cid, name)
             gov = ActorData(id=self.new_id(f"{cid}_government"), name=f"Government of {name}", kind="government", parent=cid, country=cid, sources=["factbook"])
-            for text in (f"{adj} government", f"government of {name}", f"{adj} cabinet", f"{name}'s government"):
+            for text in (f"{adj} government", f"government of {_with_article(name)}", f"{adj} cabinet", f"{name}'s government"):
                 gov.add("names", text)
             out.append(gov)
             self.government_of[cid] = gov.id
@@ -388,14 +388,19 @@ class _Builder:
                 continue
             particles = {"bin", "ibn", "al", "el", "da", "de", "dos", "van", "der", "von", "del"}
             words = [w for w in alias_key(label).split() if len(w) > 2 and w not in particles]
-            # the same person: first and last significant words both in the Factbook name
+            # the same person: the surname is a word of a Factbook holder's name and the first
+            # name is within two edits of one of its words ("Johnny"/"John", "Oljas"/"Olzhas")
+            same_surname = [
+                a for a in seen.values()
+                if a.country == cid and words and words[-1] in alias_key(a.name).split() and "factbook" in a.sources
+            ]
             match = seen.get(alias_key(label)) or next(
-                (
-                    a for a in seen.values()
-                    if a.country == cid and words and {words[0], words[-1]} <= set(alias_key(a.name).split())
-                ),
+                (a for a in same_surname if any(_edits(words[0], w) <= 2 for w in alias_key(a.name).split())),
                 None,
             )
+            if match is None and same_surname:
+                self.log(f"{where}: same surname as the Factbook's {same_surname[0].name!r} but another first name; skipped (not guessed)")
+                continue
             if match is not None:
                 if alias_key(label) != alias_key(match.name):
                     match.add("names", label)
@@ -411,11 +416,9 @@ class _Builder:
             start = int(row["start_year"]) if row["start_year"].isdigit() else None
             end = int(row["end_year"]) if row["end_year"].isdigit() else None
             if end is None:
-                successor = [a.since for a in seen.values() if a.country == cid and a.office and _same_office(a.office, row["positionLabel"]) and a.since]
-                end = max(successor) if successor else None
-                if end is None:
-                    self.log(f"{where}: current in Wikidata (2024-10) but not in the Factbook (2026-01) and no successor found, skipped")
-                    continue
+                # current in Wikidata (2024-10) but not in the Factbook (2026-01): the end year is unknown
+                self.log(f"{where}: current in Wikidata but not in the Factbook; end year unknown, skipped")
+                continue
             actor = ActorData(
                 id=slug(label), name=label, kind="person", office=row["positionLabel"], since=start, until=end,
                 country=cid, parent=self.government_of.get(cid), sources=["wikidata"],
@@ -630,9 +633,15 @@ def _label_looks_right(label: str) -> bool:
     return True
 
 
-def _same_office(office: str, position: str) -> bool:
-    o, p = alias_key(office), alias_key(position)
-    return ("prime minister" in o) == ("prime minister" in p) and ("president" in o or "prime minister" in o) and ("president" in p or "prime minister" in p)
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (small words only)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
 
 
 def _absorb(target: ActorData, other: ActorData, *, curated: bool) -> None:

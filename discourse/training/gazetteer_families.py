@@ -140,9 +140,10 @@ def agencies(builder: Any) -> None:
         country = iso2.get(item.get("meta", {}).get("country", ""))
         if country is None:
             continue
-        name = re.sub(r"\s*\((page does not exist|[^)]*)\)\s*$", "", item["value"]).strip()
-        name = re.sub(r"\[\d+\]", "", name).strip()
-        if not name or len(name) < 4:
+        name = re.sub(r"\[\d+\]", "", item["value"]).strip()
+        name = re.sub(r"\s*\((page does not exist|[^)]*)\)\s*$", "", name).strip(" ,")
+        name = re.sub(r"^[a-z]{2}:|^The\s+", "", name).strip()  # "es:" wiki links, "The National ..."
+        if not name or len(name) < 4 or len(name) > 80 or not re.fullmatch(r"[\w\s'’.,&/-]+", name) or not name.isascii() and not re.fullmatch(r"[A-Za-zÀ-ž\s'’.,&/-]+", name):
             continue
         actor = ActorData(
             id=slug(f"{country}_{name}"), name=name, kind="agency", country=country,
