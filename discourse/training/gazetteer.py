@@ -205,7 +205,7 @@ class _Builder:
             for owner in sorted(self.builtin_keys.get(alias_key(text), ())):
                 if self.builtin[owner]["kind"] == _OLD_KIND[actor.kind]:
                     words = alias_key(text).split()
-                    if len(words) >= 2 or actor.kind in ("country", "territory") or text.isupper():
+                    if len(words) >= 2 or text.isupper() or alias_key(text) == alias_key(actor.name):
                         return owner
         return None
 
@@ -293,10 +293,13 @@ class _Builder:
             if kind != "country":
                 continue
             cid = actor.id
+            if cid == "syria":
+                self.government_of[cid] = "syrian_government"  # actors.toml has it
+                continue
             name = self.country_name[cid]
             adj = self.adjective.get(cid, name)
             gov = ActorData(id=self.new_id(f"{cid}_government"), name=f"Government of {name}", kind="government", parent=cid, country=cid, sources=["factbook"])
-            for text in (f"{adj} government", f"government of {name}", f"{adj} cabinet", f"{name}'s government"):
+            for text in (f"{adj} government", f"government of {_with_article(name)}", f"{adj} cabinet", f"{name}'s government"):
                 gov.add("names", text)
             out.append(gov)
             self.government_of[cid] = gov.id
@@ -322,7 +325,14 @@ class _Builder:
                 title = leader.title or leader.role
                 country_name = _with_article(self.country_name.get(cid, cid))
                 office = title if " of " in title else f"{title} of {country_name}"
-                short = leader.given[:1] + leader.caps if leader.caps else leader.given + leader.surname
+                # id: first given name + the capitalised name ("volodymyr_zelenskyy"); the capitalised
+                # words alone if they are several ("muhammad_bin_salman"); else the full name ("xi_jinping")
+                if leader.given and leader.caps:
+                    short = leader.given[:1] + leader.caps
+                elif len(leader.caps) >= 2 and not re.fullmatch(r"[IVX]+", leader.caps[-1]):
+                    short = leader.caps
+                else:
+                    short = leader.given + leader.surname
                 actor = ActorData(
                     id=slug(" ".join(short)), name=leader.name, kind="person", office=office, since=leader.since,
                     country=cid, parent=self.government_of.get(cid), sources=["factbook"],
@@ -331,6 +341,12 @@ class _Builder:
                 seen[key] = actor
         self._wikidata(wikidata, seen)
         for actor in seen.values():
+            if not any(len(re.split(r"[\s-]+", t)) > 1 for t in actor.aliases()):
+                self.log(f"derived person {actor.name!r} has a one-word name and no title form, left out")
+                continue
+            for text in list(actor.aliases()):
+                if len(re.split(r"[\s-]+", text)) == 1:
+                    actor.remove(text)  # a bare given name or surname ("Philippe"): only curated
             builtin = self.builtin_match(actor)
             if builtin:
                 out.append(self.to_extend(actor, builtin))
@@ -370,15 +386,26 @@ class _Builder:
             if not _label_looks_right(label):
                 self.log(f"{where}: label fails the form check (lower-case word, digits or 'X of Y'), skipped")
                 continue
-            words = [w for w in alias_key(label).split() if len(w) > 2]
+            particles = {"bin", "ibn", "al", "el", "da", "de", "dos", "van", "der", "von", "del"}
+            words = [w for w in alias_key(label).split() if len(w) > 2 and w not in particles]
+            # the same person: the surname is a word of a Factbook holder's name and the first
+            # name is within two edits of one of its words ("Johnny"/"John", "Oljas"/"Olzhas")
+            same_surname = [
+                a for a in seen.values()
+                if a.country == cid and words and words[-1] in alias_key(a.name).split() and "factbook" in a.sources
+            ]
             match = seen.get(alias_key(label)) or next(
-                (a for a in seen.values() if a.country == cid and any(w in alias_key(a.name).split() for w in words[-2:])),
+                (a for a in same_surname if any(_edits(words[0], w) <= 2 for w in alias_key(a.name).split())),
                 None,
             )
+            if match is None and same_surname:
+                self.log(f"{where}: same surname as the Factbook's {same_surname[0].name!r} but another first name; skipped (not guessed)")
+                continue
             if match is not None:
                 if alias_key(label) != alias_key(match.name):
                     match.add("names", label)
                 match.source("wikidata")
+                self.log(f"{where}: matches the Factbook holder {match.name!r}")
                 continue
             # Not the Factbook's current holder: accept only if the Factbook text names the person.
             text = alias_key(place.text)
@@ -389,11 +416,9 @@ class _Builder:
             start = int(row["start_year"]) if row["start_year"].isdigit() else None
             end = int(row["end_year"]) if row["end_year"].isdigit() else None
             if end is None:
-                successor = [a.since for a in seen.values() if a.country == cid and a.office and _same_office(a.office, row["positionLabel"]) and a.since]
-                end = max(successor) if successor else None
-                if end is None:
-                    self.log(f"{where}: current in Wikidata (2024-10) but not in the Factbook (2026-01) and no successor found, skipped")
-                    continue
+                # current in Wikidata (2024-10) but not in the Factbook (2026-01): the end year is unknown
+                self.log(f"{where}: current in Wikidata but not in the Factbook; end year unknown, skipped")
+                continue
             actor = ActorData(
                 id=slug(label), name=label, kind="person", office=row["positionLabel"], since=start, until=end,
                 country=cid, parent=self.government_of.get(cid), sources=["wikidata"],
@@ -418,6 +443,9 @@ class _Builder:
                 self._merge_extend(family, _actor_from_table(table, extend=True, where=where))
             for table in data.get("actors", []):
                 self._merge_actor(family, _actor_from_table(table, extend=False, where=where))
+            for block in data.get("people", []):
+                for row in block.get("rows", []):
+                    self._merge_person(family, _person_row(row, block, where))
 
     def _find(self, actor_id: str) -> ActorData | None:
         for actors in self.files.values():
@@ -439,17 +467,48 @@ class _Builder:
             raise LexiconError(f"curated [[extend]] {ext.id!r}: no actor with this id (actors.toml or derived)")
         self.files[family].append(ext)
 
+    def _merge_person(self, family: str, actor: ActorData) -> None:
+        """A curated person row: new actor, or more names/years for a derived or built-in one."""
+        if actor.parent is None and actor.country in self.government_of:
+            actor.parent = self.government_of[actor.country]
+        if actor.parent == "-":
+            actor.parent = None  # not an office of the state (opposition leaders, militants)
+        if actor.id in self.builtin:
+            actor.extend = True
+            self._merge_extend(family, actor)
+            return
+        existing = self._find(actor.id)
+        if existing is not None:
+            _absorb(existing, actor, curated=True)
+            existing.source("curated")
+            for name in ("name", "office", "since", "until", "parent"):
+                if getattr(actor, name):
+                    setattr(existing, name, getattr(actor, name))
+            return
+        self._merge_actor(family, actor)
+
     def _merge_actor(self, family: str, actor: ActorData) -> None:
         if actor.id in self.builtin:
             raise LexiconError(f"curated actor {actor.id!r} redefines an actors.toml id; use [[extend]]")
         derived = self._find(actor.id)
-        if derived is not None:
-            raise LexiconError(f"curated actor {actor.id!r} is also derived from a source; use [[extend]]")
+        if derived is not None:  # the same id from a source: the curated table wins, names merge
+            if derived.extend:
+                raise LexiconError(f"curated actor {actor.id!r} redefines an actors.toml id; use [[extend]]")
+            _absorb(actor, derived, curated=False)
+            for name in ("office", "since", "until", "country", "parent"):
+                if getattr(actor, name) is None and getattr(derived, name) is not None:
+                    setattr(actor, name, getattr(derived, name))
+            for actors in self.files.values():
+                if derived in actors:
+                    actors.remove(derived)
+            self.log(f"derived {derived.kind} {derived.id!r} merged into the curated table of the same id")
         keys = {alias_key(t) for t in actor.aliases() if len(alias_key(t).split()) >= 2 or t.isupper()}
         for fam, actors in self.files.items():
             for other in list(actors):
                 if other.extend or other.kind != actor.kind or "curated" in other.sources:
                     continue
+                if actor.country and other.country and actor.country != other.country:
+                    continue  # "National Security Agency" of Bahrain is not the NSA
                 if keys & {alias_key(t) for t in other.aliases()}:
                     _absorb(actor, other, curated=False)
                     for name in ("office", "since", "country", "parent"):
@@ -531,6 +590,34 @@ def _with_article(name: str) -> str:
     return name
 
 
+def _person_row(row: str, block: dict[str, Any], where: str) -> ActorData:
+    """Parse a curated person row: ``id | Name | alias, alias* | office | since | until [| parent]``.
+
+    An alias ending in ``*`` is ``cased``, in ``!`` ``exact``; the block gives ``country`` (and
+    optionally ``parent``). Examples
+    --------
+    >>> a = _person_row("zelensky | Volodymyr Zelensky | Zelenskyy, Zelensky* | President of Ukraine | 2019 |",
+    ...                 {"country": "ukraine"}, "x")
+    >>> a.aliases(), a.case["Zelensky"], a.since, a.until
+    (['Volodymyr Zelensky', 'Zelenskyy', 'Zelensky'], 'cased', 2019, None)
+    """
+    parts = [p.strip() for p in row.split("|")]
+    if len(parts) not in (6, 7) or not parts[0] or not parts[1]:
+        raise LexiconError(f"{where}: person row {row!r}: use 'id | Name | aliases | office | since | until [| parent]'")
+    actor = ActorData(
+        id=parts[0], name=parts[1], kind="person", office=parts[3] or None,
+        since=int(parts[4]) if parts[4] else None, until=int(parts[5]) if parts[5] else None,
+        country=block.get("country"), parent=(parts[6] if len(parts) == 7 and parts[6] else block.get("parent")),
+        sources=["curated"],
+    )
+    actor.add("names", parts[1], curated=True)
+    for alias in [a.strip() for a in parts[2].split(",") if a.strip()]:
+        case = {"*": "cased", "!": "exact"}.get(alias[-1])
+        text = alias.rstrip("*!").strip()
+        actor.add("names", text, curated=True, case=case)
+    return actor
+
+
 def _label_looks_right(label: str) -> bool:
     """Form check of a Wikidata label: capitalised words (particles excepted), no digits, no
     'X of Y' regnal label (those are handled by the Factbook entry)."""
@@ -546,9 +633,15 @@ def _label_looks_right(label: str) -> bool:
     return True
 
 
-def _same_office(office: str, position: str) -> bool:
-    o, p = alias_key(office), alias_key(position)
-    return ("prime minister" in o) == ("prime minister" in p) and ("president" in o or "prime minister" in o) and ("president" in p or "prime minister" in p)
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (small words only)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
 
 
 def _absorb(target: ActorData, other: ActorData, *, curated: bool) -> None:
@@ -613,6 +706,18 @@ _DESCRIPTIONS = {
 }
 
 
+def _parents_first(actors: list[ActorData]) -> list[ActorData]:
+    """Order actors by id, but an actor named as parent or country by another actor of the same
+    file comes before it (the loader reads tables in order)."""
+    by_id = {a.id: a for a in actors}
+
+    def depth(actor: ActorData, seen: frozenset[str] = frozenset()) -> int:
+        refs = [r for r in (actor.parent, actor.country) if r in by_id and r != actor.id and r not in seen]
+        return 1 + max((depth(by_id[r], seen | {actor.id}) for r in refs), default=-1)
+
+    return sorted(actors, key=lambda a: (depth(a), a.id))
+
+
 def _render(family: str, actors: list[ActorData], root: Path) -> str:
     used = sorted({k for a in actors for k in a.sources})
     current = {
@@ -648,7 +753,7 @@ def _render(family: str, actors: list[ActorData], root: Path) -> str:
         "",
     ]
     extends = sorted((a for a in actors if a.extend), key=lambda a: a.id)
-    news = sorted((a for a in actors if not a.extend), key=lambda a: a.id)
+    news = _parents_first(sorted((a for a in actors if not a.extend), key=lambda a: a.id))
     body: list[str] = []
     for actor in extends + news:
         body += _table(actor) + [""]

@@ -63,8 +63,22 @@ KINDS = (
 TOO_COMMON = frozenset(
     """
     may will mark bill kim lee li park wang zhang chen liu yang lin ma sun hu he lu
-    jun june april august grace hope joy faith victoria male chad la le de al bin
+    jun june april august grace hope joy faith victoria male la le de al bin
     president king queen prince minister premier chancellor general leader
+    """.split()
+)
+
+# All-caps strings that are abbreviations of something else far more often than of an actor in
+# the sources (internet slang, technology, medicine): a derived abbreviation in this list is left
+# out ("IMO" is the International Maritime Organization in the Factbook, "in my opinion" in
+# comments). Curated aliases are not affected.
+COMMON_ACRONYMS = frozenset(
+    """
+    imo imho lol omg wtf tbh fyi aka btw idk smh til eli ama op iso drm doj las can usb ceo cfo
+    gdp ngo dna gps asap diy faq rip mvp vip pow ptsd aids hiv psa eod tldr nsfw goat dm pm ok eta
+    am fm hr it pr tv pc ai api faq ftw irl jk np nvm ty yw gg afk brb dui dwi gop tba tbd
+    nib spf ccc fls arf eas nea wcl eco cdc cpi ppi rpi pcp pcb aws sap dtp npd fia cio dnd dji mic
+    ksi hna nsu voa dst osa sia nsa cse sdu
     """.split()
 )
 
@@ -232,7 +246,9 @@ def case_rule_for(text: str, common: frozenset[str]) -> str | None:
         if letters.lower() in common or len(letters) <= 2:
             return "exact"
         return None  # short ones are cased automatically by the matcher; long ones are names
-    words = re.findall(r"[^\W\d_]+", fold(text))
+    # words as the matcher sees them: split at spaces and hyphens ("N'Djamena" is one word)
+    words = [re.sub(r"^[^\w]+|[^\w]+$", "", w) for w in re.split(r"[\s\-‐–]+", fold(text))]
+    words = [w for w in words if re.search(r"[^\W\d_]", w)]
     if not any(w[:1].isupper() for w in words):
         return None  # an all-lower-case alias ("neocons") has nothing to be cased
     if len(words) == 1:
@@ -257,6 +273,20 @@ def assign_case_rules(actors: Iterable[ActorData], common: frozenset[str]) -> li
             if key in TOO_COMMON or (len(key) <= 2 and not _is_abbreviation(text)):
                 actor.remove(text)
                 report.append(f"dropped too-common alias {text!r} of {actor.id!r}")
+                continue
+            derived = key not in actor.curated
+            letters = re.sub(r"[^A-Za-z]", "", text)
+            if derived and _is_abbreviation(text) and letters.lower() in common:
+                actor.remove(text)  # "SIGN", "PRO", "SAD": an English word when shouted
+                report.append(f"dropped abbreviation {text!r} of {actor.id!r} (an English word)")
+                continue
+            if derived and letters and " " not in text and letters.lower() in COMMON_ACRONYMS and not letters.islower() and letters != text.title():
+                actor.remove(text)
+                report.append(f"dropped common acronym {text!r} of {actor.id!r}")
+                continue
+            if derived and " " not in text and not letters.isupper() and sum(c.isupper() for c in letters) >= 2 and letters.lower() in common:
+                actor.remove(text)  # mixed-case "LeT": the matcher cannot keep "let" out
+                report.append(f"dropped mixed-case abbreviation {text!r} of {actor.id!r} (an English word in lower case)")
                 continue
             rule = case_rule_for(text, common)
             if rule:

@@ -341,7 +341,7 @@ _TITLE_WORDS = frozenset(
     Governor-General Air Vice-Marshal Sovereign Commander-in-Chief Armed Forces Presidential
     Leadership Government Territorial Assembly Swiss Confederation Captains Regent Pontifical
     Commission Governorate Ministers Affairs Political Emperor Taliban GNU CNSP Superior Island
-    Field Marshal Senior Chairwoman Head Union Ratu Sheikh Shaykh Mufti Co-Vice Minister,
+    Field Marshal Senior Chairwoman Bailiff Prefect Head Union Ratu Sheikh Shaykh Mufti Co-Vice Minister,
     """.split()
 )
 _PARTICLES = frozenset("bin bint ibn al el da de do dos das di del della van der den von e i y le la du ould".split())
