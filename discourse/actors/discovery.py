@@ -22,8 +22,8 @@ suggested kind) and :func:`candidates_toml` turns it into a registry extension f
 
 Examples
 --------
->>> [c.text for c in find_candidates("Officials met Hamas and the FSB; Zelensky's aides agreed.")]
-['Hamas', 'FSB', 'Zelensky']
+>>> [c.text for c in find_candidates("Officials met the Qarnak Front and the ZRB; Blutarsky's aides agreed.")]
+['Qarnak Front', 'ZRB', 'Blutarsky']
 """
 
 from __future__ import annotations
@@ -144,8 +144,8 @@ def find_candidates(
 
     Examples
     --------
-    >>> [(c.text, c.kind) for c in find_candidates("On Monday Senator Blutarsky met the Houthis in private.")]
-    [('Blutarsky', 'person'), ('Houthis', 'group')]
+    >>> [(c.text, c.kind) for c in find_candidates("On Monday Senator Blutarsky met the Zorgons in private.")]
+    [('Blutarsky', 'person'), ('Zorgons', 'group')]
     """
     doc = as_doc(text_or_doc)
     if _HAS_UPPER.search(doc.text) is None:
@@ -368,15 +368,15 @@ def candidates_toml(
 
     Examples
     --------
-    >>> text = candidates_toml([{"name": "Hamas", "count": 4, "threads": 2, "units": 4,
-    ...                          "suggested_kind": "other", "examples": "Hamas said no."}])
+    >>> text = candidates_toml([{"name": "Zorgons", "count": 4, "threads": 2, "units": 4,
+    ...                          "suggested_kind": "group", "examples": "The Zorgons said no."}])
     >>> print(text.split("[[actors]]")[1].strip())  # doctest: +NORMALIZE_WHITESPACE
-    # 4 occurrences in 2 thread(s); e.g. "Hamas said no."
-    id = "hamas"
-    name = "Hamas"
-    kind = "other"
-    names = ["Hamas"]
-    cased = ["Hamas"]
+    # 4 occurrences in 2 thread(s); e.g. "The Zorgons said no."
+    id = "zorgons"
+    name = "Zorgons"
+    kind = "group"
+    names = ["Zorgons"]
+    cased = ["Zorgons"]
     """
     from discourse.errors import UnknownActorError
 

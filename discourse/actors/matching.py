@@ -8,7 +8,9 @@ Matching rules (see ``docs/guide/actors.md``):
 * aliases are tokenised like the text, so "U.S." is one token and "Russia's" is
   ``Russia`` + ``'s`` (possessives are found and flagged); hyphenated words and words glued in
   scraping (``US-backed``, ``CongoMaliSyria``) are matched piece by piece, never inside a word;
-* the longest alias wins at each position ("Syrian Army" before "Syrian");
+* the longest alias wins at each position ("Syrian Army" before "Syrian"); a leading title or
+  "the" of an alias is matched but left out of the span ("President Trump" is a mention of
+  Trump spanning "Trump", with alias "President Trump");
 * accents are ignored on both sides ("Orbán" = "Orban", "Erdoğan" = "Erdogan");
 * aliases match in any case except: ``exact`` aliases match only as written ("US" is never the
   pronoun "us", and in a shouted run such as "LET US GO" only after "the"); ``cased`` aliases
@@ -156,6 +158,7 @@ class _Entry(NamedTuple):
     form: str
     shout_guard: bool  # contains an exact short all-caps piece ("US")
     size: int  # len(keys)
+    lead: int = 0  # leading title/determiner pieces left out of the span ("President" of "President Trump")
 
 
 @lru_cache(maxsize=65536)
@@ -333,7 +336,27 @@ def _compile_alias(actor_id: str, alias: Alias) -> _Entry:
         if rule == "exact" and len(surface) <= 3:
             shout_guard = True
     keys = tuple(fold_accents(p.lower) for p in pieces)
-    return _Entry(keys, tuple(checks), actor_id, alias.text, alias.form, shout_guard, len(keys))
+    return _Entry(
+        keys, tuple(checks), actor_id, alias.text, alias.form, shout_guard, len(keys), _lead(pieces, alias.form)
+    )
+
+
+def _lead(pieces: Sequence[Token], form: str) -> int:
+    """How many leading pieces of an alias are titles or "the" ("President Trump", "the Fed",
+    "Prime Minister Netanyahu"): the mention's span leaves them out, as a name is written without
+    its title (the alias, and so the nomination table, keeps them). Epithets keep their article
+    ("the Donald"); an alias made only of such words keeps them all."""
+    from discourse.actors.rules import actor_rules  # (data, read once)
+
+    titles = actor_rules().titles
+    lead = 0
+    for piece in pieces[:-1]:
+        word = piece.lower.rstrip(".")
+        if word == "the" and form != "epithet" or word in titles and piece.text[:1].isupper():
+            lead += 1
+        else:
+            break
+    return lead
 
 
 class AliasMatcher:
@@ -441,7 +464,8 @@ class AliasMatcher:
             if matched is None:
                 continue
             stop = i + matched[6]
-            first_start = pieces[i][0]
+            first = i + matched[7]  # the span starts after a leading title ("President Trump")
+            first_start = pieces[first][0]
             last = pieces[stop - 1]
             last_end = last[1]
             possessive = False
@@ -453,9 +477,9 @@ class AliasMatcher:
             while s_index < last_sentence and sentences[s_index].end <= first_start:
                 s_index += 1
             if shifts:
-                t0, t1 = _token_index(shifts, i), _token_index(shifts, stop - 1) + 1
+                t0, t1 = _token_index(shifts, first), _token_index(shifts, stop - 1) + 1
             else:
-                t0, t1 = i, stop
+                t0, t1 = first, stop
             found.append(
                 _new_mention(
                     (first_start, last_end, matched[2], matched[3], matched[4], possessive, s_index, t0, t1)

@@ -378,18 +378,18 @@ class ActorRegistry:
         >>> f = pathlib.Path(tempfile.mkdtemp()) / "extra.toml"
         >>> _ = f.write_text('''
         ... [[actors]]
-        ... id = "zelensky"
-        ... name = "Volodymyr Zelensky"
-        ... kind = "person"
-        ... parent = "ukraine"
-        ... names = ["Volodymyr Zelensky", "Zelensky", "Zelenskyy"]
+        ... id = "tiger_forces"
+        ... name = "Tiger Forces"
+        ... kind = "armed_group"
+        ... parent = "syrian_army"
+        ... names = ["Tiger Forces", "Qawat al-Nimr"]
         ... [[extend]]
         ... id = "ukraine"
-        ... metonyms = ["Kyiv"]
+        ... metonyms = ["Kyjiw"]
         ... ''')
         >>> reg = ActorRegistry.from_files([f], base=ActorRegistry.default())
-        >>> reg.root("zelensky"), reg.resolve("Kyiv"), "russia" in reg
-        ('ukraine', 'ukraine', True)
+        >>> reg.root("tiger_forces"), reg.resolve("Kyjiw"), "russia" in reg
+        ('syria', 'ukraine', True)
         """
         from discourse.actors.loading import apply_layers, read_registry_layer  # loading imports this module
 
@@ -451,9 +451,9 @@ class ActorRegistry:
 
         Examples
         --------
-        >>> reg = ActorRegistry.default().extend([Actor("wagner", "Wagner Group", "armed_group", ("Wagner",))])
-        >>> [m.actor_id for m in reg.find("Wagner and Russia")]
-        ['wagner', 'russia']
+        >>> reg = ActorRegistry.default().extend([Actor("tiger_forces", "Tiger Forces", "armed_group", ("Tiger Forces",))])
+        >>> [m.actor_id for m in reg.find("The Tiger Forces and Russia")]
+        ['tiger_forces', 'russia']
         >>> reg = ActorRegistry.default().extend({"extend": [{"id": "russia", "names": ["Rossiya"]}]})
         >>> reg.resolve("Rossiya")
         'russia'
