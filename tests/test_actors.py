@@ -461,7 +461,8 @@ def test_rule_embedded_name_inside_longer_proper_name():
                                        "demonyms": ["Russian"]}])
     assert found("The Russian Foreign Ministry said so.", russia) == [("Russian", "russia")]  # a state organ
     assert found("The Russian Orthodox Church said so.", russia) == []  # a longer name of something else
-    assert found("Communist China is big.") == [("China", "china")]  # an ordinary English word before it
+    china = ActorRegistry.from_dict([{"id": "china", "name": "China", "kind": "country", "names": ["China"]}])
+    assert found("Communist China is big.", china) == [("China", "china")]  # an ordinary English word before it
 
 
 def test_rule_embedded_is_off_in_title_case_headlines():
