@@ -75,23 +75,33 @@ class _Context:
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry) -> None:
         self.doc = doc
+        self.tokens = doc.tokens
+        self.ranges = doc.sentence_token_ranges
+        self.mentions = mentions
         self.registry = registry
-        self.covered: dict[int, Mention] = {}
-        for m in mentions:
-            for k in range(m.token_start, m.token_end):
-                self.covered[k] = m
+        self._covered: dict[int, Mention] | None = None
         self.title_case: dict[int, bool] = {}
+
+    @property
+    def covered(self) -> dict[int, Mention]:
+        """Token index -> the mention covering it."""
+        if self._covered is None:
+            self._covered = {}
+            for m in self.mentions:
+                for k in range(m.token_start, m.token_end):
+                    self._covered[k] = m
+        return self._covered
 
     def is_title_case(self, sentence: int) -> bool:
         known = self.title_case.get(sentence)
         if known is None:
-            first, stop = self.doc.sentence_token_ranges[sentence]
+            first, stop = self.ranges[sentence]
             known = self.title_case[sentence] = is_title_case(self.doc, first, stop)
         return known
 
     def token(self, k: int, sentence: int) -> Token | None:
-        first, stop = self.doc.sentence_token_ranges[sentence]
-        return self.doc.tokens[k] if first <= k < stop else None
+        first, stop = self.ranges[sentence]
+        return self.tokens[k] if first <= k < stop else None
 
 
 def _whole_tokens(doc: Doc, m: Mention) -> bool:
@@ -119,13 +129,17 @@ def _event(ctx: _Context, m: Mention) -> bool:
 
 def _embedded(ctx: _Context, m: Mention) -> bool:
     doc = ctx.doc
-    if m.token_end - m.token_start != 1 or " " in m.alias or not _whole_tokens(doc, m):
+    if m.token_end - m.token_start != 1 or " " in m.alias:
         return False
     surface = doc.text[m.start : m.end]
-    if not surface[:1].isupper() or surface.isupper():
+    if not surface[:1].isupper() or surface.isupper() or not _whole_tokens(doc, m):
         return False  # acronyms and lower-case text are left to the case rules
-    rules = actor_rules()
     before = ctx.token(m.token_start - 1, m.sentence)
+    if (before is None or not before.text[:1].isupper()) and m.form != "demonym" and (
+        before is None or before.lower != "of"
+    ):
+        return False  # the common case: nothing capitalised around it
+    rules = actor_rules()
     if before is not None and before.lower == "of" and m.token_start - 2 not in ctx.covered:
         # "Times of London", "Bank of England": a place name closing a longer name
         head = ctx.token(m.token_start - 2, m.sentence)
@@ -180,11 +194,23 @@ def _state_of(ctx: _Context, other: Mention | None) -> str | None:
     return None
 
 
+_INSTITUTION_ALIAS: dict[str, bool] = {}  # alias -> is it a bare institution word (memo)
+
+
+def _is_institution(alias: str) -> bool:
+    known = _INSTITUTION_ALIAS.get(alias)
+    if known is None:
+        if len(_INSTITUTION_ALIAS) > 100_000:
+            _INSTITUTION_ALIAS.clear()
+        known = _INSTITUTION_ALIAS[alias] = fold_accents(" ".join(alias.lower().split())) in actor_rules().institutions
+    return known
+
+
 def _foreign_state(ctx: _Context, m: Mention) -> str | None:
     """The other state whose institution this mention names, if any."""
-    rules = actor_rules()
-    if fold_accents(" ".join(m.alias.lower().split())) not in rules.institutions:
+    if not _is_institution(m.alias):
         return None
+    rules = actor_rules()
     own = ctx.registry.root(m.actor_id)
     doc = ctx.doc
     # before: "Peru's [unicameral] Congress", "the Peruvian Congress", "Peru Congress"
@@ -248,16 +274,59 @@ def apply_context_rules(doc: Doc, mentions: Sequence[Mention], registry: ActorRe
     """
     if not mentions:
         return tuple(mentions)
-    ctx = _Context(doc, mentions, registry)
+    ctx: _Context | None = None
+    tokens = doc.tokens
     kept: list[Mention] = []
+    get = _FLAGS.get
     for m in mentions:
-        if _place(ctx, m) or _event(ctx, m) or _embedded(ctx, m):
-            continue
-        state = _foreign_state(ctx, m)
-        if state is not None:
-            government = _government_of(registry, state)
-            if government is None:
+        flags = get(m[3])  # Mention.alias (tuple index: hot path)
+        if flags is None:
+            flags = _flags(m[3], m[4])
+        if flags:
+            if flags == _SINGLE:
+                # the common case ("Russia", "Trump"): only a capitalised word or "of" before it
+                # can make it part of a longer name
+                k = m[7] - 1  # Mention.token_start
+                if k < 0:
+                    kept.append(m)
+                    continue
+                before = tokens[k][2]  # Token.text
+                if not before[:1].isupper() and before != "of":
+                    kept.append(m)
+                    continue
+            if ctx is None:
+                ctx = _Context(doc, mentions, registry)
+            if flags & _METONYM and (_place(ctx, m) or _event(ctx, m)):
                 continue
-            m = m._replace(actor_id=government)
+            if flags & _SINGLE and _embedded(ctx, m):
+                continue
+            if flags & _INSTITUTION:
+                state = _foreign_state(ctx, m)
+                if state is not None:
+                    government = _government_of(registry, state)
+                    if government is None:
+                        continue
+                    m = m._replace(actor_id=government)
         kept.append(m)
     return tuple(kept)
+
+
+_METONYM, _SINGLE, _INSTITUTION, _DEMONYM = 1, 2, 4, 8
+_FLAGS: dict[str, int] = {}  # alias -> the rules that may apply (memo; an alias has one form)
+
+
+def _flags(alias: str, form: str) -> int:
+    """Which rules can apply to mentions of an alias (most aliases: only "embedded")."""
+    flags = 0
+    if form == "metonym":
+        flags |= _METONYM
+    if form == "demonym":
+        flags |= _DEMONYM
+    if " " not in alias.strip() and alias[:1].isupper() and not alias.isupper():
+        flags |= _SINGLE
+    if _is_institution(alias):
+        flags |= _INSTITUTION
+    if len(_FLAGS) > 200_000:  # bounded: user registries come and go
+        _FLAGS.clear()
+    _FLAGS[alias] = flags
+    return flags

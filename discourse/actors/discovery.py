@@ -29,7 +29,9 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from discourse.actors.matching import Mention
@@ -54,6 +56,8 @@ _CONNECTORS = frozenset(
 )
 _NAME_CHARS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-](?=[^\W\d_]))*\.?")  # letters, inner ' - .
 _HAS_UPPER = re.compile(r"[A-Z\u00C0-\u00DE]")
+_START = attrgetter("start")
+_WORD_CAPITAL = re.compile(r"(?<![\w'’.-])[A-Z\u00C0-\u00DE][\w'’]*")  # a word starting with a capital
 _EXAMPLE_CHARS = 300
 
 
@@ -118,6 +122,7 @@ def suggest_kind(words: Sequence[str], after_title: bool) -> str:
 
 
 def _shouted(doc: Doc, first: int, stop: int) -> bool:
+    """True for a sentence mostly in capitals."""
     words = [t.text for t in doc.tokens[first:stop] if t.kind == "word" and t.text.isalpha() and len(t.text) >= 2]
     return len(words) >= 3 and sum(1 for w in words if w.isupper()) >= 0.6 * len(words)
 
@@ -148,82 +153,111 @@ def find_candidates(
     [('Blutarsky', 'person'), ('Zorgons', 'group')]
     """
     doc = as_doc(text_or_doc)
-    if _HAS_UPPER.search(doc.text) is None:
+    text = doc.text
+    if _HAS_UPPER.search(text) is None:
         return []  # an all-lower-case text: nothing to go on (and the common case is cheap)
     if mentions is None:
         mentions = registry_or_default(registry).find(doc)
-    covered: set[int] = set()
-    for m in mentions:
-        covered.update(range(m.token_start, m.token_end))
     rules = actor_rules()
     stopwords, titles = rules.stopwords, rules.titles
     tokens = doc.tokens
-    text = doc.text
+    covered: set[int] | None = None
+    firsts: list[int] | None = None
+    # The capitalised name-like words that are not mentions, found at C speed (most words are not).
+    caps: list[tuple[int, int]] = []  # (sentence, token index)
+    for match in _WORD_CAPITAL.finditer(text):
+        if match.group().lower() in stopwords:
+            continue  # "I", "The", "And": never (part of) a name
+        if covered is None:
+            covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
+            firsts = [first for first, _ in doc.sentence_token_ranges]
+        k = bisect_right(tokens, match.start(), key=_START) - 1
+        if k < 0 or k in covered:
+            continue
+        token = tokens[k]
+        if token.start != match.start() or token.lower in stopwords:
+            continue  # inside a token
+        if token.kind not in ("word", "acronym") or not _is_name_word(token.text):
+            continue
+        si = bisect_right(firsts, k) - 1  # type: ignore[arg-type]
+        if k == firsts[si] and is_common_word(token.text) and not (  # type: ignore[index]
+            k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
+        ):
+            continue  # an ordinary word capitalised because it starts the sentence
+        caps.append((si, k))
+    if not caps:
+        return []
+    ranges = doc.sentence_token_ranges
     found: list[Candidate] = []
-    for si, (first, stop) in enumerate(doc.sentence_token_ranges):
-        title_case = is_title_case(doc, first, stop)
-        shouted = None
-        run: list[int] = []
-        after_title = False
+    shouted: dict[int, bool] = {}
+    title_case: dict[int, bool] = {}
+    # A headline needs three capitalised words besides names; fewer capitals: no need to look
+    capitalised: dict[int, int] = {}
+    for si, _ in caps:
+        capitalised[si] = capitalised.get(si, 0) + 1
+    for m in mentions:
+        capitalised[m.sentence] = capitalised.get(m.sentence, 0) + 1
 
-        def close(run: list[int], after_title: bool) -> None:
-            # trim connectors and stop words from both ends
-            while run and (tokens[run[0]].lower in stopwords or tokens[run[0]].lower in _CONNECTORS):
-                run.pop(0)
-            while run and (tokens[run[-1]].lower in stopwords or tokens[run[-1]].lower in _CONNECTORS):
-                run.pop()
-            if not run:
-                return
-            words = [tokens[k].text for k in run]
-            if len(run) == 1:
-                word = words[0]
-                if _is_acronym(word):
-                    if len(word) >= 4 and is_common_word(word.capitalize()):
-                        return  # a shouted English word ("STUPID"), not an acronym
-                elif is_common_word(word) or len(word) < 2:
-                    return  # (at a sentence start only the lexicon can tell a name)
-            start, end = tokens[run[0]].start, tokens[run[-1]].end
-            found.append(Candidate(start, end, " ".join(text[start:end].split()), si,
-                                   suggest_kind(words, after_title)))
+    def emit(si: int, run: list[int], after_title: bool) -> None:
+        while run and (tokens[run[0]].lower in stopwords or tokens[run[0]].lower in _CONNECTORS):
+            run.pop(0)
+        while run and (tokens[run[-1]].lower in stopwords or tokens[run[-1]].lower in _CONNECTORS):
+            run.pop()
+        if not run:
+            return
+        words = [tokens[k].text for k in run]
+        acronym = len(run) == 1 and _is_acronym(words[0])
+        if acronym and len(words[0]) >= 4 and is_common_word(words[0].capitalize()):
+            return  # a shouted English word ("STUPID"), not an acronym
+        if any(w.isupper() and len(w) > 1 for w in words):
+            if si not in shouted:
+                shouted[si] = _shouted(doc, *ranges[si])
+            if shouted[si]:
+                return  # capitals in a shouted sentence say nothing
+        if not acronym:
+            if len(run) == 1 and (len(words[0]) < 2 or is_common_word(words[0])):
+                return  # (at a sentence start only the lexicon can tell a name)
+            if si not in title_case:
+                title_case[si] = capitalised[si] >= 4 and is_title_case(doc, *ranges[si])
+            if title_case[si]:
+                return  # a headline: every word is capitalised
+        start, end = tokens[run[0]].start, tokens[run[-1]].end
+        found.append(Candidate(start, end, " ".join(text[start:end].split()), si, suggest_kind(words, after_title)))
 
-        for k in range(first, stop):
-            token = tokens[k]
-            word = token.text
-            is_cap = (
-                k not in covered
-                and token.kind in ("word", "acronym")
-                and word[:1].isupper()
-                and _is_name_word(word)
-            )
-            if is_cap and _is_acronym(word):
-                if shouted is None:
-                    shouted = _shouted(doc, first, stop)
-                if shouted:
-                    is_cap = False
-            elif is_cap and title_case:
-                is_cap = False
-            gap_ok = not run or (token.start - tokens[run[-1]].end == 1 and text[token.start - 1] == " ")
-            if is_cap and word.lower() in titles and not (run and word.lower() in ("general", "major")):
-                close(run, after_title)
-                run, after_title = [], True
-                continue
-            if is_cap and gap_ok:
+    run: list[int] = []
+    run_sentence = -1
+    after_title = False
+    last_title = -2  # token index of the last title word ("President")
+    for si, k in caps:
+        word = tokens[k].lower
+        if run and si == run_sentence:
+            last = run[-1]
+            if k == last + 1 and _spaced(text, tokens[last], tokens[k]) and word not in titles:
                 run.append(k)
                 continue
             if (
-                run
-                and gap_ok
-                and token.lower in _CONNECTORS
-                and k + 1 < stop
-                and tokens[k + 1].text[:1].isupper()
-                and k + 1 not in covered
+                k == last + 2
+                and tokens[last + 1].lower in _CONNECTORS
+                and _spaced(text, tokens[last], tokens[last + 1])
+                and _spaced(text, tokens[last + 1], tokens[k])
             ):
-                run.append(k)
+                run += [last + 1, k]
                 continue
-            close(run, after_title)
-            run, after_title = ([k] if is_cap else []), False
-        close(run, after_title)
+        if run:
+            emit(run_sentence, run, after_title)
+            run = []
+        if word in titles:
+            last_title = k  # "President Blutarsky": not part of the name, but says it is a person's
+            continue
+        run, run_sentence, after_title = [k], si, k == last_title + 1
+    if run:
+        emit(run_sentence, run, after_title)
     return found
+
+
+def _spaced(text: str, left: Any, right: Any) -> bool:
+    """Two tokens separated by exactly one space."""
+    return right.start - left.end == 1 and text[left.end] == " "
 
 
 def candidate_rows(

@@ -179,6 +179,20 @@ def fold_accents(word: str) -> str:
     return unicodedata.normalize("NFC", folded)
 
 
+_LETTER_MARKED = re.compile(r"[\u00C0-\u024F\u1E00-\u1EFF\u0300-\u036F]")  # accented Latin letters
+
+
+def _fold_pieces(text: str, pieces: Sequence[Token], lowers: list[str]) -> None:
+    """Fold the accents of the pieces that have any, in place in `lowers` (found with a regular
+    expression, so curly quotes and other non-ASCII characters cost nothing)."""
+    last = -1
+    for match in _LETTER_MARKED.finditer(text):
+        k = bisect_right(pieces, match.start(), key=_START) - 1
+        if k > last and k >= 0 and pieces[k][1] > match.start():
+            lowers[k] = fold_accents(lowers[k])
+            last = k
+
+
 def _split_token(doc: Doc, token: Token) -> list[Token]:
     """Split a word token at hyphens and scraping glue into piece tokens with offsets."""
     norm = doc.norm[token.start : token.end]
@@ -398,6 +412,27 @@ class AliasMatcher:
                     node[None] = entry  # None marks the end of an alias (keys are strings)
         self.index = trie
         self.first_keys = frozenset(trie)
+        # First pieces that every alias starting with them needs written exactly ("IS", "WHO",
+        # "IN"): a lower-case "is" is then rejected with one look-up, before any trie walk.
+        # (A large registry has many such abbreviations that are also English words.)
+        exact_first: dict[str, set[str]] = {}
+        for key, node in trie.items():
+            surfaces: set[str] | None = set()
+            stack = [node]
+            while stack and surfaces is not None:
+                current = stack.pop()
+                for child_key, child in current.items():
+                    if child_key is None:
+                        rule = next((c for c in child.checks if c[0] == 0), None)
+                        if rule is None or rule[1] != "exact":
+                            surfaces = None
+                            break
+                        surfaces.add(rule[2])
+                    else:
+                        stack.append(child)
+            if surfaces:
+                exact_first[key] = surfaces
+        self.exact_first = {key: frozenset(v) for key, v in exact_first.items()}
         self.keys = frozenset(key for keys in owners for key in keys)
         self.acronyms = frozenset(k for k in trie if k.isalpha())
         self.splits: dict[str, Any] = {}  # memo of _pieces_of
@@ -409,7 +444,7 @@ class AliasMatcher:
         index = self.index
         lowers = list(map(_LOWER, pieces))
         if not doc.text.isascii():  # fold accents only where there are any (Orbán = Orban)
-            lowers = [w if w.isascii() else fold_accents(w) for w in lowers]
+            _fold_pieces(doc.text, pieces, lowers)
         # The pieces that start an alias, found at C speed (most words start none).
         hits = list(compress(range(len(lowers)), map(index.__contains__, lowers)))
         if not hits:
@@ -422,9 +457,13 @@ class AliasMatcher:
         caseless: bool | None = None
         found: list[Mention] = []
         resume = 0  # pieces before this are inside an earlier mention
+        exact_first = self.exact_first
         for i in hits:
             if i < resume:
                 continue
+            required = exact_first.get(lowers[i])
+            if required is not None and pieces[i][2] not in required:  # Token.text
+                continue  # "is", not "IS"
             # Walk the trie as far as the text goes; remember every alias that ends on the way.
             node = index[lowers[i]]
             entry = node.get(None)

@@ -120,13 +120,21 @@ def is_common_word(text: str) -> bool:
     >>> is_common_word("Great"), is_common_word("Michael"), is_common_word("Democrats")
     (True, False, False)
     """
+    known = _COMMON.get(text)
+    if known is not None:
+        return known
     from discourse.actors.context import pos_lexicon  # loaded once per process
 
     tags = pos_lexicon().tags
     lower_tag = tags.get(text.lower())
-    if lower_tag is None or lower_tag.startswith("NNP"):
-        return False
-    return tags.get(text) != "NNPS"
+    known = lower_tag is not None and not lower_tag.startswith("NNP") and tags.get(text) != "NNPS"
+    if len(_COMMON) > 100_000:  # bounded: an open vocabulary
+        _COMMON.clear()
+    _COMMON[text] = known
+    return known
+
+
+_COMMON: dict[str, bool] = {}  # word -> is_common_word (memo)
 
 
 def is_title_case(doc: Any, first: int, stop: int) -> bool:
@@ -148,8 +156,9 @@ def is_title_case(doc: Any, first: int, stop: int) -> bool:
     rules = actor_rules()
     skip = rules.stopwords | rules.titles
     common = capitalised = 0
+    tokens = doc.tokens
     for k in range(first + 1, stop):  # the first word is capitalised anyway
-        token = doc.tokens[k]
+        token = tokens[k]
         if token.kind != "word" or len(token.text) < 3 or token.lower in skip or not is_common_word(token.text):
             continue
         common += 1
