@@ -480,3 +480,15 @@ def test_rule_foreign_institution_goes_to_that_state():
 def test_lower_case_common_words_that_are_country_names():
     assert found("We ate turkey and the chad was hanging.") == []
     assert found("Turkey and Georgia signed.") == [("Turkey", "turkey"), ("Georgia", "georgia")]
+
+
+def test_names_resolve_in_stance_results_and_roll_up():
+    from discourse.stance import stance
+
+    result = stance("Syria praised Iran.")
+    assert [m.label for m in result.of("Iran", source="Syria")] == ["positive"]
+    assert result.of("iran") == result.of("Iran")
+    with pytest.raises(UnknownActorError, match="did you mean 'iran'"):
+        result.of("Irann")
+    registry = default_registry()
+    assert registry.root("the Pentagon") == "united_states" and registry.ancestors("Syrian Army")[-1] == "syria"

@@ -563,7 +563,7 @@ class ActorRegistry:
         return tuple(self._actors)
 
     def ancestors(self, actor_id: str) -> tuple[str, ...]:
-        """The chain of parents of an actor, nearest first.
+        """The chain of parents of an actor (an id, display name or alias), nearest first.
 
         Examples
         --------
@@ -571,6 +571,8 @@ class ActorRegistry:
         ('syrian_government', 'syria')
         """
         chain = []
+        if actor_id not in self._actors:
+            actor_id = self.resolve(actor_id)  # a display name or alias
         current = self[actor_id].parent
         while current is not None:
             chain.append(current)
@@ -578,13 +580,16 @@ class ActorRegistry:
         return tuple(chain)
 
     def root(self, actor_id: str) -> str:
-        """The top of an actor's parent chain (itself when it has no parent).
+        """The top of an actor's parent chain (itself when it has no parent); `actor_id` may be
+        a display name or alias too.
 
         Examples
         --------
         >>> ActorRegistry.default().root("cia")
         'united_states'
         """
+        if actor_id not in self._actors:
+            actor_id = self.resolve(actor_id)  # a display name or alias
         chain = self.ancestors(actor_id)
         return chain[-1] if chain else actor_id
 
