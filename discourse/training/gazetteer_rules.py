@@ -263,6 +263,15 @@ def assign_case_rules(actors: Iterable[ActorData], common: frozenset[str]) -> li
     """Give every alias without a rule the builder's rule; drop too-common words.
 
     Returns the report lines (what was dropped).
+
+    Examples
+    --------
+    >>> a = ActorData("theresa_may", "Theresa May", "person")
+    >>> a.add("names", "Theresa May"); a.add("names", "May")
+    >>> assign_case_rules([a], frozenset({"may"}))
+    ["dropped too-common alias 'May' of 'theresa_may'"]
+    >>> a.aliases()
+    ['Theresa May']
     """
     report = []
     for actor in actors:
@@ -299,7 +308,13 @@ def assign_case_rules(actors: Iterable[ActorData], common: frozenset[str]) -> li
 
 @dataclass
 class Resolution:
-    """What :func:`resolve_collisions` did, for the build report."""
+    """What :func:`resolve_collisions` did, for the build report.
+
+    Examples
+    --------
+    >>> Resolution().dropped
+    []
+    """
 
     dropped: list[str] = field(default_factory=list)
 
@@ -318,6 +333,13 @@ def resolve_collisions(builtin: dict[str, set[str]], actors: list[ActorData]) ->
     ------
     LexiconError
         If two actors both claim an alias in the curated data.
+
+    Examples
+    --------
+    >>> n, s = ActorData("north_korea_government", "G", "government"), ActorData("south_korea_government", "G", "government")
+    >>> n.add("names", "Korean government"); s.add("names", "Korean government")
+    >>> resolve_collisions({}, [n, s]).dropped
+    ["'korean government': ambiguous between ['north_korea_government', 'south_korea_government'], dropped from all"]
     """
     result = Resolution()
     claims: dict[str, list[tuple[ActorData, str]]] = {}
