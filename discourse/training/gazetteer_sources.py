@@ -286,6 +286,7 @@ def _fill(place: Place, row: dict[str, str]) -> None:
     local = _field(fb, "Government", "Country name", "local short form")
     if local and local.lower() != "none" and local.isascii():
         names += [n for n in _split_names(local, commas=True) if len(n) >= 4]
+    names = [" ".join(n.replace("*", " ").split()) for n in names]  # UNTERM marks observers with "*"
     place.names = [n for i, n in enumerate(names) if n and n not in names[:i]]
     abbrev = _field(fb, "Government", "Country name", "abbreviation")
     if abbrev and abbrev.lower() != "none":
