@@ -217,7 +217,7 @@ class _Builder:
         return None
 
     def to_extend(self, actor: ActorData, builtin_id: str) -> ActorData:
-        ext = ActorData(id=builtin_id, extend=True, sources=list(actor.sources))
+        ext = ActorData(id=builtin_id, kind=actor.kind, extend=True, sources=list(actor.sources))
         for form in FORM_KEYS:
             for text in actor.forms.get(form, []):
                 ext.add(form, text, curated=alias_key(text) in actor.curated, case=actor.case.get(text))

@@ -320,7 +320,8 @@ class Resolution:
 
 
 def resolve_collisions(builtin: dict[str, set[str]], actors: list[ActorData]) -> Resolution:
-    """Make every alias key belong to one actor (rules in the module docstring).
+    """Make every alias key belong to one actor (rules in the module docstring; between derived
+    claims a country beats a territory and a territory anything else).
 
     Parameters
     ----------
@@ -366,12 +367,22 @@ def resolve_collisions(builtin: dict[str, set[str]], actors: list[ActorData]) ->
                 "give it to one of them in discourse/training/gazetteer_curated/"
             )
         winner = curated[0] if curated else None
+        # Between derived claims a country beats a territory, a territory anything else: a
+        # place's own name beats an acronym ("Guam" vs the GUAM organisation), France keeps
+        # "Frenchman" (Saint Pierre and Miquelon's Factbook demonym too).
+        for kind in ("country", "territory"):
+            places = sorted({a.id for a, _ in claims[key] if a.kind == kind})
+            if winner is None and len(places) == 1:
+                winner = places[0]
+            if places:
+                break
         for actor, text in claims[key]:
             if actor.id != winner:
                 actor.remove(text)
         if winner:
             losers = sorted(owners - {winner})
-            result.dropped.append(f"{key!r}: curated for {winner!r}, dropped from {losers}")
+            why = "curated for" if curated else "name of the place"
+            result.dropped.append(f"{key!r}: {why} {winner!r}, dropped from {losers}")
         else:
             result.dropped.append(f"{key!r}: ambiguous between {sorted(owners)}, dropped from all")
     return result
