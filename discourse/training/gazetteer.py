@@ -570,14 +570,13 @@ class _Builder:
             self.files[family] = kept
         known = set(self.builtin)
         for family in FAMILIES:
+            known |= {a.id for a in self.files[family] if not a.extend}  # written parents-first
             for actor in self.files[family]:
                 if actor.parent is not None and actor.parent not in known:
                     self.log(f"{actor.id!r}: parent {actor.parent!r} left out")
                     actor.parent = None
                 if actor.country is not None and actor.country not in known:
                     actor.country = None
-                if not actor.extend:
-                    known.add(actor.id)
         for family in FAMILIES:
             counts: dict[str, int] = {}
             for actor in self.files[family]:
