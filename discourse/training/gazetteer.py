@@ -30,6 +30,7 @@ Examples
 from __future__ import annotations
 
 import argparse
+import hashlib
 import re
 import sys
 from dataclasses import dataclass, field
@@ -712,6 +713,21 @@ _DESCRIPTIONS = {
 }
 
 
+def _curated_digest() -> str:
+    """SHA-256 over the curated supplement files (names and bytes, sorted)."""
+    digest = hashlib.sha256()
+    for path in sorted(CURATED_DIR.glob("*.toml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _lexicon_digest() -> str:
+    """SHA-256 of TextBlob's Brill lexicon, which decides the case rules of phrases."""
+    import textblob
+
+    return hashlib.sha256((Path(textblob.__file__).parent / "en" / "en-lexicon.txt").read_bytes()).hexdigest()
+
+
 def _parents_first(actors: list[ActorData]) -> list[ActorData]:
     """Order actors by id, but an actor named as parent or country by another actor of the same
     file comes before it (the loader reads tables in order)."""
@@ -745,7 +761,10 @@ def _render(family: str, actors: list[ActorData], root: Path) -> str:
         "# version: 1",
         f"# current_to: {current}",
         "# built_by: python -m discourse.training.gazetteer ../shared/gazetteer --out discourse/lexicons/data/gazetteer",
-        "# source_sha256: " + "; ".join(f"{k}={src.source_digest(root, k)[:16]}" for k in used if k in src.SOURCE_FILES),
+        "# source_sha256: " + "; ".join(
+            [f"{k}={src.source_digest(root, k)[:16]}" for k in used if k in src.SOURCE_FILES]
+            + [f"curated={_curated_digest()[:16]}", f"textblob_en_lexicon={_lexicon_digest()[:16]}"]
+        ),
         "#",
         "# Generated file: edit discourse/training/gazetteer_curated/*.toml and rebuild, not this file.",
         "# Case rules: single capitalised words are `cased` (\"Chad\", not \"chad\", unless the whole text is",
