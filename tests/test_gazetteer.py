@@ -235,3 +235,41 @@ def test_names_the_issue_found_unmatched_are_found(text, actor_id):
 def test_ordinary_words_are_not_new_actors(text):
     base = {t["id"] for t in tomllib.loads((DATA_DIR / "actors.toml").read_text(encoding="utf-8"))["actors"]}
     assert [m.actor_id for m in find_mentions(text, _registry()) if m.actor_id not in base] == []
+
+
+def test_collision_rules_curated_wins_derived_ties_drop_places_keep_their_name():
+    from discourse.training.gazetteer_rules import ActorData, resolve_collisions
+
+    curated, derived = ActorData("nsa", "NSA", "agency"), ActorData("bahrain_nsa", "NSA", "agency")
+    curated.add("names", "National Security Agency", curated=True)
+    derived.add("names", "National Security Agency")
+    north, south = ActorData("nk_gov", "G", "government"), ActorData("sk_gov", "G", "government")
+    north.add("names", "Korean government")
+    south.add("names", "Korean government")
+    place, igo = ActorData("guam", "Guam", "territory"), ActorData("guam_org", "GUAM", "igo")
+    place.add("names", "Guam")
+    igo.add("names", "GUAM")
+    result = resolve_collisions({}, [curated, derived, north, south, place, igo])
+    assert curated.aliases() == ["National Security Agency"] and derived.aliases() == []
+    assert north.aliases() == [] and south.aliases() == []
+    assert place.aliases() == ["Guam"] and igo.aliases() == []
+    assert len(result.dropped) == 3
+
+
+def test_two_curated_claims_fail_the_build():
+    from discourse.training.gazetteer_rules import ActorData, resolve_collisions
+
+    a, b = ActorData("a", "A", "party"), ActorData("b", "B", "party")
+    a.add("names", "Labour", curated=True)
+    b.add("names", "labour", curated=True)
+    with pytest.raises(LexiconError, match="claimed by curated actors"):
+        resolve_collisions({}, [a, b])
+
+
+def test_actors_toml_keeps_its_aliases():
+    from discourse.training.gazetteer_rules import ActorData, resolve_collisions
+
+    gov = ActorData("russia_government", "G", "government")
+    gov.add("names", "Russian government")
+    resolve_collisions({"russian government": {"russia"}}, [gov])
+    assert gov.aliases() == []

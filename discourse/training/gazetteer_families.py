@@ -57,6 +57,13 @@ def _single_common(text: str, common: frozenset[str]) -> bool:
     return not all(w[:1].isupper() or (w.islower() and len(w) <= 3) for w in words)
 
 
+def _clean_party_name(text: str) -> str:
+    """Party Facts names carry editorial notes: "Conservative Party of Canada (2003)",
+    "Irish Nationalist [Northern Ireland]"."""
+    text = re.sub(r"\s*\[[^\]]*\]|\s*\((19|20)\d\d\)", "", text)
+    return " ".join(text.split()).strip(" ,")
+
+
 def organisations(builder: Any) -> None:
     """Intergovernmental organisations and courts from the Factbook appendix B (2020-01)."""
     from discourse.training.gazetteer_rules import common_english_words
@@ -105,7 +112,10 @@ def parties(builder: Any) -> None:
             continue
         english = row["name_english"].strip()
         native = row["name"].strip()
+        english = _clean_party_name(english)
+        native = _clean_party_name(native)
         display = english if english and not _single_common(english, common) else native
+        display = display.split(" / ")[0].strip()
         if not display:
             continue
         actor = ActorData(

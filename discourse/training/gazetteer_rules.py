@@ -263,6 +263,15 @@ def assign_case_rules(actors: Iterable[ActorData], common: frozenset[str]) -> li
     """Give every alias without a rule the builder's rule; drop too-common words.
 
     Returns the report lines (what was dropped).
+
+    Examples
+    --------
+    >>> a = ActorData("theresa_may", "Theresa May", "person")
+    >>> a.add("names", "Theresa May"); a.add("names", "May")
+    >>> assign_case_rules([a], frozenset({"may"}))
+    ["dropped too-common alias 'May' of 'theresa_may'"]
+    >>> a.aliases()
+    ['Theresa May']
     """
     report = []
     for actor in actors:
@@ -299,13 +308,20 @@ def assign_case_rules(actors: Iterable[ActorData], common: frozenset[str]) -> li
 
 @dataclass
 class Resolution:
-    """What :func:`resolve_collisions` did, for the build report."""
+    """What :func:`resolve_collisions` did, for the build report.
+
+    Examples
+    --------
+    >>> Resolution().dropped
+    []
+    """
 
     dropped: list[str] = field(default_factory=list)
 
 
 def resolve_collisions(builtin: dict[str, set[str]], actors: list[ActorData]) -> Resolution:
-    """Make every alias key belong to one actor (rules in the module docstring).
+    """Make every alias key belong to one actor (rules in the module docstring; between derived
+    claims a country beats a territory and a territory anything else).
 
     Parameters
     ----------
@@ -318,6 +334,13 @@ def resolve_collisions(builtin: dict[str, set[str]], actors: list[ActorData]) ->
     ------
     LexiconError
         If two actors both claim an alias in the curated data.
+
+    Examples
+    --------
+    >>> n, s = ActorData("north_korea_government", "G", "government"), ActorData("south_korea_government", "G", "government")
+    >>> n.add("names", "Korean government"); s.add("names", "Korean government")
+    >>> resolve_collisions({}, [n, s]).dropped
+    ["'korean government': ambiguous between ['north_korea_government', 'south_korea_government'], dropped from all"]
     """
     result = Resolution()
     claims: dict[str, list[tuple[ActorData, str]]] = {}
@@ -344,12 +367,22 @@ def resolve_collisions(builtin: dict[str, set[str]], actors: list[ActorData]) ->
                 "give it to one of them in discourse/training/gazetteer_curated/"
             )
         winner = curated[0] if curated else None
+        # Between derived claims a country beats a territory, a territory anything else: a
+        # place's own name beats an acronym ("Guam" vs the GUAM organisation), France keeps
+        # "Frenchman" (Saint Pierre and Miquelon's Factbook demonym too).
+        for kind in ("country", "territory"):
+            places = sorted({a.id for a, _ in claims[key] if a.kind == kind})
+            if winner is None and len(places) == 1:
+                winner = places[0]
+            if places:
+                break
         for actor, text in claims[key]:
             if actor.id != winner:
                 actor.remove(text)
         if winner:
             losers = sorted(owners - {winner})
-            result.dropped.append(f"{key!r}: curated for {winner!r}, dropped from {losers}")
+            why = "curated for" if curated else "name of the place"
+            result.dropped.append(f"{key!r}: {why} {winner!r}, dropped from {losers}")
         else:
             result.dropped.append(f"{key!r}: ambiguous between {sorted(owners)}, dropped from all")
     return result

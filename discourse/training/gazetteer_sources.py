@@ -99,7 +99,13 @@ def source_digest(root: Path, key: str) -> str:
 
 @dataclass
 class Place:
-    """A country or territory: Factbook entry joined with the ISO/UN codes."""
+    """A country or territory: Factbook entry joined with the ISO/UN codes.
+
+    Examples
+    --------
+    >>> Place("UP", "UKR", "UA", "Q212", "Yes", "Ukraine").iso3
+    'UKR'
+    """
 
     fips: str
     iso3: str
@@ -280,6 +286,7 @@ def _fill(place: Place, row: dict[str, str]) -> None:
     local = _field(fb, "Government", "Country name", "local short form")
     if local and local.lower() != "none" and local.isascii():
         names += [n for n in _split_names(local, commas=True) if len(n) >= 4]
+    names = [" ".join(n.replace("*", " ").split()) for n in names]  # UNTERM marks observers with "*"
     place.names = [n for i, n in enumerate(names) if n and n not in names[:i]]
     abbrev = _field(fb, "Government", "Country name", "abbreviation")
     if abbrev and abbrev.lower() != "none":
@@ -312,7 +319,13 @@ def _fill(place: Place, row: dict[str, str]) -> None:
 
 @dataclass
 class Leader:
-    """A head of state or government (or deputy) named in a source."""
+    """A head of state or government (or deputy) named in a source.
+
+    Examples
+    --------
+    >>> Leader("UP", "President", ["Volodymyr"], ["Zelenskyy"], ["Zelenskyy"], 2019).name
+    'Volodymyr Zelenskyy'
+    """
 
     fips: str
     title: str
@@ -437,7 +450,15 @@ def _parse_holder(segment: str) -> tuple[str, list[str], list[str], list[str], i
 
 
 def factbook_leaders(place: Place) -> list[Leader]:
-    """Heads of state and government (and the deputies listed with them) of one place."""
+    """Heads of state and government (and the deputies listed with them) of one place.
+
+    Examples
+    --------
+    >>> fb = {"Government": {"Executive branch": {"chief of state": {"text":
+    ...     "President Volodymyr ZELENSKYY (since 20 May 2019)"}}}}
+    >>> [(l.title, l.name, l.since) for l in factbook_leaders(Place("UP", "UKR", "UA", "", "Yes", "", factbook=fb))]
+    [('President', 'Volodymyr Zelenskyy', 2019)]
+    """
     branch = place.factbook.get("Government", {}).get("Executive branch", {})
     result: list[Leader] = []
     for role in ("chief of state", "head of government"):
