@@ -492,3 +492,16 @@ def test_names_resolve_in_stance_results_and_roll_up():
         result.of("Irann")
     registry = default_registry()
     assert registry.root("the Pentagon") == "united_states" and registry.ancestors("Syrian Army")[-1] == "syria"
+
+
+def test_rule_surname_after_full_name_in_the_same_text():
+    reg = ActorRegistry.from_dict([
+        {"id": "kerry", "name": "John Kerry", "kind": "person", "names": ["John Kerry"]},
+        {"id": "kelly_j", "name": "John Kelly", "kind": "person", "names": ["John Kelly"]},
+        {"id": "kelly_m", "name": "Mark Kelly", "kind": "person", "names": ["Mark Kelly"]},
+    ])
+    text = "Kerry spoke first. Then John Kerry met John Kelly and Mark Kelly. Kerry's aides left; Kelly stayed."
+    assert [(text[m.start:m.end], m.actor_id, m.possessive) for m in reg.find(text)] == [
+        ("John Kerry", "kerry", False), ("John Kelly", "kelly_j", False), ("Mark Kelly", "kelly_m", False),
+        ("Kerry", "kerry", True),  # before the full name: no; a shared surname (Kelly): no
+    ]

@@ -24,6 +24,10 @@ Four rules then look at the words around a mention (the word lists are data:
     names another state's institution when that state is named just before it ("Peru's
     unicameral Congress", "the Peruvian Congress") or after it ("the Congress of Peru"): the
     mention goes to that state's government actor (or is dropped if there is none).
+``surname``
+    Once a text names a person in full ("John Kerry"), a later bare surname in the same text
+    ("Kerry said") is that person, unless two persons of the text share the surname. (A bare
+    surname is an alias only for very prominent persons; this covers the others, text by text.)
 
 Examples
 --------
@@ -46,7 +50,7 @@ if TYPE_CHECKING:  # pragma: no cover - the registry imports this module
 
 __all__ = ["apply_context_rules", "RULES"]
 
-RULES = ("place", "event", "embedded", "foreign institution")
+RULES = ("place", "event", "embedded", "foreign institution", "surname")
 """The names of the context rules, in the order they are applied."""
 
 _PLACE_KINDS = frozenset({"country", "territory"})
@@ -308,7 +312,47 @@ def apply_context_rules(doc: Doc, mentions: Sequence[Mention], registry: ActorRe
                         continue
                     m = m._replace(actor_id=government)
         kept.append(m)
-    return tuple(kept)
+    return _surnames(doc, kept, registry)
+
+
+def _surnames(doc: Doc, mentions: list[Mention], registry: ActorRegistry) -> tuple[Mention, ...]:
+    """Rule "surname": once a text names a person in full ("John Kerry"), the bare surname
+    later in the same text ("Kerry said") is that person too (one person per surname and text;
+    a surname two persons of the text share is left alone)."""
+    by_surname: dict[str, tuple[str, int]] = {}  # surname -> (actor id, end of the full-name mention)
+    shared: set[str] = set()
+    tokens = doc.tokens
+    for m in mentions:
+        if m.token_end - m.token_start < 2 or m.form != "name" or registry[m.actor_id].kind != "person":
+            continue
+        last = tokens[m.token_end - 1]
+        surname = last.text
+        if len(surname) < 3 or not surname[:1].isupper() or not surname[1:].islower() or not surname.isalpha():
+            continue
+        known = by_surname.get(surname)
+        if known is not None and known[0] != m.actor_id:
+            shared.add(surname)
+        elif known is None:
+            by_surname[surname] = (m.actor_id, m.end)
+    for surname in shared:
+        del by_surname[surname]
+    if not by_surname:
+        return tuple(mentions)
+    covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
+    added: list[Mention] = []
+    starts = doc.sentence_token_ranges
+    for k, token in enumerate(tokens):
+        hit = by_surname.get(token.text)
+        if hit is None or k in covered or token.start < hit[1]:
+            continue
+        if k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and tokens[k + 1].kind == "word":
+            continue  # "Kerry Smith": another name
+        possessive = k + 1 < len(tokens) and tokens[k + 1].lower in ("'s", "’s") and tokens[k + 1].start == token.end
+        sentence = next(si for si, (first, stop) in enumerate(starts) if first <= k < stop)
+        added.append(Mention(token.start, token.end, hit[0], token.text, "name", possessive, sentence, k, k + 1))
+    if not added:
+        return tuple(mentions)
+    return tuple(sorted(mentions + added, key=lambda m: m.start))
 
 
 _METONYM, _SINGLE, _INSTITUTION, _DEMONYM = 1, 2, 4, 8

@@ -368,6 +368,8 @@ def _lead(pieces: Sequence[Token], form: str) -> int:
         word = piece.lower.rstrip(".")
         if word == "the" and form != "epithet" or word in titles and piece.text[:1].isupper():
             lead += 1
+        elif not word and lead:  # the "." of "Mr." when it is a piece of its own
+            lead += 1
         else:
             break
     return lead
