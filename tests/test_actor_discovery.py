@@ -58,7 +58,7 @@ def test_candidate_rows_count_and_example():
     doc = Doc("The Houthis fired. Later the Houthis fired again.")
     rows = candidate_rows([("c1", doc, SMALL.find(doc))], thread_id="t1")
     assert rows == [{"thread_id": "t1", "name": "Houthis", "count": 2, "units": 1,
-                     "example": "The Houthis fired.", "example_unit": "c1", "suggested_kind": "group"}]
+                     "example": "The Houthis fired.", "example_unit": "c1", "suggested_kind": "other"}]
 
 
 def test_aggregate_folds_case_and_accents_and_counts_threads():

@@ -92,6 +92,16 @@ def _is_acronym(text: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
+_GROUP_SUFFIXES = ("ans", "ists", "ites", "ese", "urds")
+
+
+def _plural_proper(word: str) -> bool:
+    """The Brill lexicon lists the word as a plural proper noun (NNPS)."""
+    from discourse.actors.context import pos_lexicon
+
+    return pos_lexicon().tags.get(word) == "NNPS"
+
+
 def suggest_kind(words: Sequence[str], after_title: bool) -> str:
     """A guess of the kind of a candidate name, for the reviewer (never used for matching).
 
@@ -103,7 +113,7 @@ def suggest_kind(words: Sequence[str], after_title: bool) -> str:
     --------
     >>> suggest_kind(["Muslim", "Brotherhood"], False), suggest_kind(["Keir", "Starmer"], False)
     ('other', 'person')
-    >>> suggest_kind(["FSB"], False), suggest_kind(["Houthis"], False), suggest_kind(["Modi"], True)
+    >>> suggest_kind(["FSB"], False), suggest_kind(["Salafists"], False), suggest_kind(["Modi"], True)
     ('organisation', 'group', 'person')
     """
     rules = actor_rules()
@@ -116,8 +126,8 @@ def suggest_kind(words: Sequence[str], after_title: bool) -> str:
         return "person"
     if 2 <= len(words) <= 3 and all(w[:1].isupper() and not is_common_word(w) for w in words):
         return "person"
-    if len(words) == 1 and head.endswith("s") and len(head) > 3:
-        return "group"
+    if len(words) == 1 and (head.endswith(_GROUP_SUFFIXES) or _plural_proper(words[0])):
+        return "group"  # "Kurds", "Salafists", "Democrats" (not "Francis")
     return "other"
 
 
@@ -149,8 +159,8 @@ def find_candidates(
 
     Examples
     --------
-    >>> [(c.text, c.kind) for c in find_candidates("On Monday Senator Blutarsky met the Zorgons in private.")]
-    [('Blutarsky', 'person'), ('Zorgons', 'group')]
+    >>> [(c.text, c.kind) for c in find_candidates("On Monday Senator Blutarsky met the Zorgonians in private.")]
+    [('Blutarsky', 'person'), ('Zorgonians', 'group')]
     """
     doc = as_doc(text_or_doc)
     text = doc.text
