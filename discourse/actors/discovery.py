@@ -187,6 +187,8 @@ def find_candidates(
         token = tokens[k]
         if token.start != match.start() or token.lower in stopwords:
             continue  # inside a token
+        if "-" in token.lower and all(part in titles for part in token.lower.split("-")):
+            continue  # "Major-General": a title
         if token.kind not in ("word", "acronym") or not _is_name_word(token.text):
             continue
         si = bisect_right(firsts, k) - 1  # type: ignore[arg-type]
