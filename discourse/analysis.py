@@ -55,6 +55,9 @@ class Analysis:
         ``[[extend]]`` tables add aliases to them).
     actors_only : path, optional
         A registry file that **replaces** the bundled registry (only its actors are found).
+    discover_actors : bool
+        Report the names the registry does not know (table ``actor_candidates``, a warning when
+        one is frequent). Default True.
     predication : bool
         Also collect predications (evaluative words attached to actors).
     sentiment : str
@@ -79,6 +82,7 @@ class Analysis:
         *,
         actors: Any = None,
         actors_only: str | os.PathLike[str] | None = None,
+        discover_actors: bool = True,
         predication: bool = True,
         sentiment: str = "vader",
         features: str | Sequence[str] = "all",
@@ -92,6 +96,7 @@ class Analysis:
             raise ValueError("give actors (extends the bundled registry) or actors_only (replaces it), not both")
         self.actors = actors
         self.actors_only = actors_only
+        self.discover_actors = discover_actors
         self.predication = predication
         self.sentiment = sentiment
         self.features = features
@@ -107,6 +112,7 @@ class Analysis:
         return {
             "actors": self.actors if self.actors is None or isinstance(self.actors, str) else str(self.actors),
             "actors_only": None if self.actors_only is None else str(self.actors_only),
+            "discover_actors": self.discover_actors,
             "predication": self.predication,
             "sentiment": self.sentiment,
             "features": features,
@@ -134,6 +140,7 @@ class Analysis:
                     self.actors if self.actors_only is None else self.actors_only,
                     predication=self.predication,
                     extend=self.actors_only is None,
+                    discover=self.discover_actors,
                 ),
                 RhetoricStage(self.features, dictionaries=tuple(str(d) for d in self.dictionaries)),
             ]
@@ -305,7 +312,7 @@ def analyze(
         **analysis.provenance(),
         "input": {"source": "in memory", "threads": n_threads, "comments": n_comments},
     }
-    if "actor_candidates" in tables:
+    if "actor_candidates" in tables and analysis.discover_actors:
         provenance["unmatched_names"] = _unmatched(
             tables["actor_candidates"].to_dict("records"), len(tables["units"])
         )
@@ -396,7 +403,7 @@ def analyze_path(
         for name, extra in (("articles", articles), ("submissions", submissions)):
             if extra is not None:
                 provenance["input"][f"{name}_sha256"] = file_sha256(extra)
-        if "actor_candidates" in tables:
+        if "actor_candidates" in tables and analysis.discover_actors:
             provenance["unmatched_names"] = _unmatched(candidates, n_units)
         manifest = writer.close(provenance)
     if figures:

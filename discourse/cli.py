@@ -80,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--submissions", type=Path, help="submissions file, for --format reddit")
     _registry_options(analyze)
     analyze.add_argument(
+        "--no-discovery", action="store_true",
+        help="do not report the names the actor registry does not know (table actor_candidates)",
+    )
+    analyze.add_argument(
         "--sentiment", default="vader", help="sentiment method: vader, textblob, news (default: vader)"
     )
     analyze.add_argument("--features", default="all", help="comma-separated rhetorical features, or 'all'")
@@ -175,6 +179,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
         submissions=args.submissions,
         actors=args.actors,
         actors_only=args.actors_only,
+        discover_actors=not args.no_discovery,
         sentiment=args.sentiment,
         features=args.features,
         strict=not args.lenient,

@@ -107,3 +107,13 @@ def test_analyze_writes_actor_candidates_and_records_them():
     assert list(table.columns) == ["thread_id", "name", "count", "units", "example", "example_unit", "suggested_kind"]
     assert "Idlib" in set(table["name"])
     assert results.provenance["unmatched_names"]["distinct"] == len(table)
+
+
+def test_discovery_can_be_switched_off():
+    from discourse import analyze
+    from discourse.datasets import load_seed
+
+    results = analyze(load_seed(), discover_actors=False)
+    assert len(results["actor_candidates"]) == 0
+    assert "unmatched_names" not in results.provenance
+    assert results.provenance["parameters"]["discover_actors"] is False
