@@ -281,7 +281,10 @@ class ActorStage:
         )
 
     def get_params(self) -> dict[str, Any]:
-        """Parameters, with the registry named by its file (or ``"default"``)."""
+        """Parameters, with the registry named by its file (or ``"default"``), whether a file
+        extends or replaces the bundled registry, and ``discover`` when switched off."""
+        from discourse.actors import ActorRegistry
+
         registry = self.registry if isinstance(self.registry, (str, type(None))) else str(self.registry)
         params = {
             "registry": registry or "default",
@@ -290,7 +293,7 @@ class ActorStage:
         }
         if not self.discover:
             params["discover"] = False
-        if self.registry is not None and not hasattr(self.registry, "find"):
+        if self.registry is not None and not isinstance(self.registry, ActorRegistry):  # a file
             params["registry_use"] = "extends the bundled registry" if self.extend else "replaces the bundled registry"
         return params
 

@@ -216,7 +216,6 @@ def _foreign_state(ctx: _Context, m: Mention) -> str | None:
         return None
     rules = actor_rules()
     own = ctx.registry.root(m.actor_id)
-    doc = ctx.doc
     # before: "Peru's [unicameral] Congress", "the Peruvian Congress", "Peru Congress"
     k = m.token_start - 1
     gap = 0
@@ -240,7 +239,6 @@ def _foreign_state(ctx: _Context, m: Mention) -> str | None:
         state = _state_of(ctx, ctx.covered.get(m.token_end + 1))
         if state is not None and state != own:
             return state
-    del doc
     return None
 
 
