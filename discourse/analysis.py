@@ -63,7 +63,14 @@ class Analysis:
     Parameters
     ----------
     actors : ActorRegistry or path, optional
-        The actor registry (default: the bundled one), or a TOML/JSON registry file.
+        The actor registry (default: the bundled one), or a TOML/JSON registry file that
+        **extends** the bundled one (its actors may name bundled actors as parents; its
+        ``[[extend]]`` tables add aliases to them).
+    actors_only : path, optional
+        A registry file that **replaces** the bundled registry (only its actors are found).
+    discover_actors : bool
+        Report the names the registry does not know (table ``actor_candidates``, a warning when
+        one is frequent). Default True.
     predication : bool
         Also collect predications (evaluative words attached to actors).
     sentiment : str
@@ -91,6 +98,8 @@ class Analysis:
         self,
         *,
         actors: Any = None,
+        actors_only: str | os.PathLike[str] | None = None,
+        discover_actors: bool = True,
         predication: bool = True,
         sentiment: str = "vader",
         features: str | Sequence[str] = "all",
@@ -102,7 +111,11 @@ class Analysis:
         incivility: bool = True,
         incivility_threshold: float = 0.5,
     ) -> None:
+        if actors is not None and actors_only is not None:
+            raise ValueError("give actors (extends the bundled registry) or actors_only (replaces it), not both")
         self.actors = actors
+        self.actors_only = actors_only
+        self.discover_actors = discover_actors
         self.predication = predication
         self.sentiment = sentiment
         self.features = features
@@ -119,6 +132,8 @@ class Analysis:
         features = self.features if isinstance(self.features, str) else list(self.features)
         return {
             "actors": self.actors if self.actors is None or isinstance(self.actors, str) else str(self.actors),
+            "actors_only": None if self.actors_only is None else str(self.actors_only),
+            "discover_actors": self.discover_actors,
             "predication": self.predication,
             "sentiment": self.sentiment,
             "features": features,
@@ -144,7 +159,12 @@ class Analysis:
                     ci=self.ci,
                     seed=self.seed,
                 ),
-                ActorStage(self.actors, predication=self.predication),
+                ActorStage(
+                    self.actors if self.actors_only is None else self.actors_only,
+                    predication=self.predication,
+                    extend=self.actors_only is None,
+                    discover=self.discover_actors,
+                ),
                 RhetoricStage(self.features, dictionaries=tuple(str(d) for d in self.dictionaries)),
             ]
             if self.incivility:
@@ -360,7 +380,20 @@ def analyze(
         **analysis.provenance(),
         "input": {"source": "in memory", "threads": n_threads, "comments": n_comments},
     }
+    if "actor_candidates" in tables and analysis.discover_actors:
+        provenance["unmatched_names"] = _unmatched(
+            tables["actor_candidates"].to_dict("records"), len(tables["units"])
+        )
     return Results(tables, provenance)
+
+
+def _unmatched(rows: list[dict[str, Any]], n_units: int) -> dict[str, Any]:
+    """The unmatched-names record of an analysis, with a DataWarning when some are frequent."""
+    from discourse.actors.discovery import unmatched_summary, warn_unmatched
+
+    summary = unmatched_summary(rows, n_units)
+    warn_unmatched(summary, stacklevel=4)
+    return summary
 
 
 def analyze_path(
@@ -442,13 +475,18 @@ def analyze_path(
     total = count_threads(source, fmt, **options) if progress else None
     logger.info("analysing %s (%s; %s threads) into %s", source, fmt, "?" if total is None else total, out)
     tables = analysis.tables + ("read_report",)
-    n_threads = n_comments = 0
+    n_threads = n_comments = n_units = 0
+    candidates: list[dict[str, Any]] = []  # (small: one row per unmatched name and thread)
     with ResultsWriter(out, tables) as writer, young_collections_only():
         for thread_comments, chunks in _csv_in_order(analysis, _progress(_checked(corpus), progress, total), n_jobs):
             n_threads += 1
             n_comments += thread_comments
             for table, (n_rows, text) in chunks.items():
                 writer.write_formatted(table, text, n_rows)
+                if table == "units":
+                    n_units += n_rows
+                elif table == "actor_candidates" and n_rows:
+                    candidates += _csv_rows(text, SCHEMAS[table])
         report = corpus.report
         problems = report.to_records() if report is not None else []
         writer.write("read_report", problems)
@@ -469,6 +507,8 @@ def analyze_path(
         for name, extra in (("articles", articles), ("submissions", submissions)):
             if extra is not None:
                 provenance["input"][f"{name}_sha256"] = file_sha256(extra)
+        if "actor_candidates" in tables and analysis.discover_actors:
+            provenance["unmatched_names"] = _unmatched(candidates, n_units)
         _warn_if_empty(n_threads, str(source))
         manifest = writer.finish(provenance)
         if figures:  # drawn into the staging folder, so tables and figures are replaced together
@@ -478,6 +518,15 @@ def analyze_path(
         writer.publish()
     logger.info("analysed %d thread(s), %d comment(s); results written to %s", n_threads, n_comments, out)
     return manifest
+
+
+def _csv_rows(text: str, schema: Sequence[Any]) -> list[dict[str, Any]]:
+    """Rows of a formatted CSV chunk (no header) as dicts keyed by the schema's columns."""
+    import csv
+    import io as _io
+
+    names = [column.name for column in schema]
+    return [dict(zip(names, values)) for values in csv.reader(_io.StringIO(text))]
 
 
 def _progress(threads: Iterable[Thread], enabled: bool, total: int | None = None) -> Iterable[Thread]:

@@ -268,6 +268,15 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("n", "int", "times attached to the actor"),
         Column("polarity", "float", "the word's polarity"),
     ),
+    "actor_candidates": (
+        Column("thread_id", "str", "thread id"),
+        Column("name", "str", "a capitalised name or acronym that no registry actor matched"),
+        Column("count", "int", "occurrences in the thread"),
+        Column("units", "int", "units (title, article, comments) using it"),
+        Column("example", "str", "the first sentence using it (at most 300 characters)"),
+        Column("example_unit", "str", "the unit of the example"),
+        Column("suggested_kind", "str", "a guess of the actor kind, for review"),
+    ),
     "read_report": (
         Column("source", "str", "input file"),
         Column("line", "int", "line (or row) number"),
@@ -300,6 +309,7 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
     "relation_edges": "relation network edges per part (source, target, counts, polarity)",
     "nominations": "which names each actor is given, article vs comments",
     "predication_summary": "evaluative words per actor and part, with counts",
+    "actor_candidates": "names seen but not in the actor registry (discovery), per thread",
     "read_report": "input problems found in lenient mode (skipped, repaired or kept records)",
 }
 

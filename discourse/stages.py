@@ -216,11 +216,17 @@ class ActorStage:
     ----------
     registry : ActorRegistry or path, optional
         The actors (default: :meth:`discourse.actors.ActorRegistry.default`), or a TOML/JSON
-        registry file.
+        registry file, which extends the bundled registry (or replaces it, with
+        ``extend=False``).
     predication : bool
         Also collect predications (evaluative words attached to actors).
     stance_params : dict, optional
         Parameters of :class:`discourse.actors.stance.StanceAnalyzer`.
+    extend : bool
+        A registry *file* extends the bundled registry (default) or, if False, replaces it.
+    discover : bool
+        Fill the ``actor_candidates`` table (names the registry does not know; about 25 µs per
+        real comment). Off: the table stays empty.
     """
 
     name = "actors"
@@ -236,6 +242,7 @@ class ActorStage:
         "relation_edges",
         "nominations",
         "predication_summary",
+        "actor_candidates",
     )
     # table of this pipeline -> table name in ActorAnalysis.to_records
     _UNIT_TABLES = {
@@ -254,15 +261,21 @@ class ActorStage:
         *,
         predication: bool = True,
         stance_params: Mapping[str, Any] | None = None,
+        extend: bool = True,
+        discover: bool = True,
     ) -> None:
-        from discourse.actors.analyzer import ActorAnalyzer
         from discourse.actors import ActorRegistry, registry_or_default
+        from discourse.actors.analyzer import ActorAnalyzer
 
         self.registry = registry
         self.predication = predication
         self.stance_params = dict(stance_params) if stance_params else None
+        self.extend = extend
+        self.discover = discover
         if registry is None or isinstance(registry, ActorRegistry):
             self.registry_ = registry_or_default(registry)
+        elif extend:  # a file adds to the bundled actors (it may name them as parents, extend them)
+            self.registry_ = registry_or_default(None).extend(registry)
         else:
             self.registry_ = ActorRegistry.from_file(registry)
         self.analyzer_ = ActorAnalyzer(
@@ -270,13 +283,21 @@ class ActorStage:
         )
 
     def get_params(self) -> dict[str, Any]:
-        """Parameters, with the registry named by its file (or ``"default"``)."""
+        """Parameters, with the registry named by its file (or ``"default"``), whether a file
+        extends or replaces the bundled registry, and ``discover`` when switched off."""
+        from discourse.actors import ActorRegistry
+
         registry = self.registry if isinstance(self.registry, (str, type(None))) else str(self.registry)
-        return {
+        params = {
             "registry": registry or "default",
             "predication": self.predication,
             "stance_params": self.stance_params,
         }
+        if not self.discover:
+            params["discover"] = False
+        if self.registry is not None and not isinstance(self.registry, ActorRegistry):  # a file
+            params["registry_use"] = "extends the bundled registry" if self.extend else "replaces the bundled registry"
+        return params
 
     def lexicon_info(self) -> list[dict[str, str]]:
         """Cue lexicons and the actor registry, with their hashes."""
@@ -294,9 +315,11 @@ class ActorStage:
         }
 
     def thread_rows(self, thread_id: str, units: Sequence[Unit], results: Sequence[Any]) -> Rows:
-        """Thread-level tables: stance summary, relation edges, nominations, predication summary."""
-        from discourse.actors.analyzer import ThreadActorAnalysis
+        """Thread-level tables: stance summary, relation edges, nominations, predication summary
+        and the names the registry did not know (``actor_candidates``)."""
         from discourse.actors import nomination_table
+        from discourse.actors.analyzer import ThreadActorAnalysis
+        from discourse.actors.discovery import candidate_rows
 
         parts = ["comments" if u.unit_kind == "comment" else "article" for u in units]
         analysed = tuple(
@@ -313,6 +336,9 @@ class ActorStage:
             "relation_edges": [{**head, **row} for row in thread.relations().edges()],
             "nominations": [{**head, **row} for row in table.to_records()],
             "predication_summary": [{**head, **row} for row in thread.predications().summary()],
+            "actor_candidates": candidate_rows(
+                ((u.unit_id, u.doc, result.mentions) for u, result in zip(units, results)), thread_id=thread_id
+            ) if self.discover else [],
         }
 
 

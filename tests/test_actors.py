@@ -55,7 +55,9 @@ def test_dotted_us_in_any_case_and_usa():
 
 def test_cased_aliases_need_capitals_unless_the_text_has_none():
     assert found("He played his trump card in Turkey.") == [("Turkey", "turkey")]
-    assert found("i think president trump likes turkey.") == [("president trump", "trump"), ("turkey", "turkey")]
+    # the title is matched with the name but left out of the span (the alias keeps it)
+    assert found("i think president trump likes turkey.") == [("trump", "trump"), ("turkey", "turkey")]
+    assert [m.alias for m in find_mentions("i think president trump likes turkey.")] == ["President Trump", "Turkey"]
     assert found("Fox reported it.") == [("Fox", "fox_news")]
     assert found("The fox ran off. It was quick.") == []
 
@@ -132,7 +134,9 @@ def test_default_registry_rollup_and_provenance():
     assert registry.ancestors("konashenkov") == ("russian_military", "russia")
     assert registry.root("russia") == "russia"
     info = registry.info()
-    assert info["file"] == "actors.toml" and len(info["sha256"]) == 64 and info["licence"]
+    assert info["name"] == "actors" and len(info["sha256"]) == 64 and info["licence"]
+    files = registry.provenance()  # one record per file: actors.toml, then the gazetteer files
+    assert files[0]["file"] == "actors.toml" and all(len(r["sha256"]) == 64 and r["licence"] for r in files)
     assert ActorRegistry.default() is registry  # built once per process
 
 
@@ -196,9 +200,9 @@ def test_registry_data_is_never_code(tmp_path):
 
 def test_extend_and_remove():
     base = ActorRegistry.default()
-    extended = base.extend([Actor("wagner", "Wagner Group", "group", ("Wagner",), parent="russia")])
-    assert "wagner" in extended and "wagner" not in base
-    assert extended.root("wagner") == "russia"
+    extended = base.extend([Actor("tiger_forces", "Tiger Forces", "group", ("Tiger Forces",), parent="russia")])
+    assert "tiger_forces" in extended and "tiger_forces" not in base
+    assert extended.root("tiger_forces") == "russia"
     with pytest.raises(LexiconError, match="already"):
         base.extend([Actor("russia", "Russia", "country", ("Rus",))])
     replaced = base.extend([Actor("russia", "Russia", "country", ("Rus",))], replace=True)
@@ -212,9 +216,9 @@ def test_registries_pickle_as_data():
 
     default = ActorRegistry.default()
     assert pickle.loads(pickle.dumps(default)) is default
-    custom = default.extend([Actor("wagner", "Wagner Group", "group", ("Wagner",))])
+    custom = default.extend([Actor("tiger_forces", "Tiger Forces", "group", ("Tiger Forces",))])
     again = pickle.loads(pickle.dumps(custom))
-    assert again.sha256 == custom.sha256 and found("Wagner", again) == [("Wagner", "wagner")]
+    assert again.sha256 == custom.sha256 and found("Tiger Forces", again) == [("Tiger Forces", "tiger_forces")]
 
 
 def test_alias_objects_and_case_modes():
@@ -263,10 +267,12 @@ def test_seed_mentions_slice_to_their_surface(seed_thread):
         for m in find_mentions(doc):
             assert 0 <= m.start < m.end <= len(unit.text)
             surface = unit.text[m.start : m.end]
-            # the alias matched is the surface up to case, spacing and quote/dash normalisation
-            assert doc.lower[m.start : m.end].replace("-", " ").split() == [
-                p for p in m.alias.lower().replace("-", " ").split()
-            ] or surface.lower().replace(".", "") == m.alias.lower().replace(".", "")
+            # the alias matched is the surface up to case, spacing and quote/dash normalisation,
+            # and a leading title or "the" that the span leaves out ("President Trump")
+            words = doc.lower[m.start : m.end].replace("-", " ").split()
+            alias_words = m.alias.lower().replace("-", " ").split()
+            assert alias_words[len(alias_words) - len(words):] == words or surface.lower().replace(
+                ".", "") == m.alias.lower().replace(".", "")
 
 
 def test_nomination_table_article_vs_comments(seed_thread):
@@ -393,3 +399,109 @@ def test_resolve_ambiguous_display_name_lists_ids():
         reg.resolve("congress")
     assert set(info.value.suggestions) == {"congress_us", "congress_pe"}
     assert reg.resolve("congress_pe") == "congress_pe"  # the id itself always works
+
+
+# -- spelling: accents, possessives, lower-case text ---------------------------------------------
+
+
+def _accented_registry() -> ActorRegistry:
+    return ActorRegistry.from_dict([
+        {"id": "orban", "name": "Viktor Orbán", "kind": "person", "names": ["Viktor Orbán", "Orbán"], "cased": ["Orbán"]},
+        {"id": "erdogan_x", "name": "Erdogan", "kind": "person", "names": ["Erdogan"], "cased": ["Erdogan"]},
+        {"id": "hamas_x", "name": "Hamas", "kind": "armed_group", "names": ["Hamas"]},
+    ])
+
+
+def test_accents_are_folded_both_ways():
+    reg = _accented_registry()
+    text = "Orban met Orbán, then ERDOĞAN and Erdoğan met Viktor Orban."
+    assert [(text[m.start:m.end], m.actor_id) for m in reg.find(text)] == [
+        ("Orban", "orban"), ("Orbán", "orban"), ("ERDOĞAN", "erdogan_x"), ("Erdoğan", "erdogan_x"), ("Viktor Orban", "orban"),
+    ]
+
+
+def test_possessives_with_straight_and_curly_apostrophes():
+    reg = _accented_registry()
+    for text in ("Hamas' leaders left.", "Hamas’ leaders left.", "Hamas's leaders left.", "Hamas’s leaders left."):
+        [m] = reg.find(text)
+        assert (m.actor_id, m.possessive, text[m.start:m.end]) == ("hamas_x", True, "Hamas"), text
+    [m] = reg.find("They voted for Hamas.")
+    assert not m.possessive  # a closing quote-like apostrophe needs a word after it
+
+
+def test_cased_names_in_all_lower_case_comments():
+    reg = _accented_registry()
+    assert [m.actor_id for m in reg.find("i think orban and erdogan are the same")] == ["orban", "erdogan_x"]
+    assert reg.find("He said orban and erdogan, in lower case.") == ()  # a capitalised text: case rules hold
+
+
+# -- context rules -------------------------------------------------------------------------------
+
+
+def test_rule_place_capital_after_locative_preposition_is_the_place():
+    assert found("Talks were held in Moscow. Moscow denied it.") == [("Moscow", "russia")]
+    assert [m.start for m in find_mentions("Talks were held in Moscow. Moscow denied it.")] == [27]
+    assert found("Officials at the Kremlin said so.") == []
+    assert found("In Washington's view, it failed.") == [("Washington", "united_states")]  # possessive: kept
+
+
+def test_rule_event_city_before_meeting_noun():
+    assert found("After the Astana talks, Damascus agreed.") == [("Damascus", "syrian_government")]
+
+
+def test_rule_embedded_name_inside_longer_proper_name():
+    assert found("Ivanka Trump spoke.") == []
+    assert found("President Trump spoke, and Donald Trump too.") == [("Trump", "trump"), ("Donald Trump", "trump")]
+    mexico = ActorRegistry.from_dict([{"id": "mexico", "name": "Mexico", "kind": "country", "names": ["Mexico"]}])
+    assert found("He moved to New Mexico.", mexico) == [] and found("He moved to Mexico.", mexico) != []
+    assert found("Cartels in Latin America grow.") == []
+    assert found("They speak American English.") == []
+    assert found("He writes for the Times of London.") == []
+    russia = ActorRegistry.from_dict([{"id": "russia", "name": "Russia", "kind": "country", "names": ["Russia"],
+                                       "demonyms": ["Russian"]}])
+    assert found("The Russian Foreign Ministry said so.", russia) == [("Russian", "russia")]  # a state organ
+    assert found("The Russian Orthodox Church said so.", russia) == []  # a longer name of something else
+    china = ActorRegistry.from_dict([{"id": "china", "name": "China", "kind": "country", "names": ["China"]}])
+    assert found("Communist China is big.", china) == [("China", "china")]  # an ordinary English word before it
+
+
+def test_rule_embedded_is_off_in_title_case_headlines():
+    assert found("Russia Warns Michael Over Syria Strikes After Deadly Attack") == [("Russia", "russia"), ("Syria", "syria")]
+
+
+def test_rule_foreign_institution_goes_to_that_state():
+    text = "Peru's unicameral Congress voted. The Peruvian Congress met. The Congress of Peru met. Congress voted."
+    assert [(text[m.start:m.end], m.actor_id) for m in find_mentions(text)] == [
+        ("Peru", "peru"), ("Congress", "peru_government"), ("Peruvian", "peru"), ("Congress", "peru_government"),
+        ("Congress", "peru_government"), ("Peru", "peru"), ("Congress", "us_congress"),
+    ]
+
+
+def test_lower_case_common_words_that_are_country_names():
+    assert found("We ate turkey and the chad was hanging.") == []
+    assert found("Turkey and Georgia signed.") == [("Turkey", "turkey"), ("Georgia", "georgia")]
+
+
+def test_names_resolve_in_stance_results_and_roll_up():
+    from discourse.stance import stance
+
+    result = stance("Syria praised Iran.")
+    assert [m.label for m in result.of("Iran", source="Syria")] == ["positive"]
+    assert result.of("iran") == result.of("Iran")
+    with pytest.raises(UnknownActorError, match="did you mean 'iran'"):
+        result.of("Irann")
+    registry = default_registry()
+    assert registry.root("the Pentagon") == "united_states" and registry.ancestors("Syrian Army")[-1] == "syria"
+
+
+def test_rule_surname_after_full_name_in_the_same_text():
+    reg = ActorRegistry.from_dict([
+        {"id": "kerry", "name": "John Kerry", "kind": "person", "names": ["John Kerry"]},
+        {"id": "kelly_j", "name": "John Kelly", "kind": "person", "names": ["John Kelly"]},
+        {"id": "kelly_m", "name": "Mark Kelly", "kind": "person", "names": ["Mark Kelly"]},
+    ])
+    text = "Kerry spoke first. Then John Kerry met John Kelly and Mark Kelly. Kerry's aides left; Kelly stayed."
+    assert [(text[m.start:m.end], m.actor_id, m.possessive) for m in reg.find(text)] == [
+        ("John Kerry", "kerry", False), ("John Kelly", "kelly_j", False), ("Mark Kelly", "kelly_m", False),
+        ("Kerry", "kerry", True),  # before the full name: no; a shared surname (Kelly): no
+    ]

@@ -7,6 +7,9 @@ One module per concept; data flows down this list:
                                           the default registry, name resolution
 :mod:`discourse.actors.loading`           reading registry files and dicts (data, never code)
 :mod:`discourse.actors.matching`          the mention finder (:func:`find_mentions`)
+:mod:`discourse.actors.disambiguation`    context rules applied to the matches (place, event, ...)
+:mod:`discourse.actors.rules`             the word lists of those rules and of discovery (data)
+:mod:`discourse.actors.discovery`         the names a text uses that the registry does not know
 :mod:`discourse.actors.units`             the text units of a thread
 :mod:`discourse.actors.nomination`        which names each actor is given (:func:`nominations`)
 :mod:`discourse.actors.context`           the shared sentence context of the analysers below

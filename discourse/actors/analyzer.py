@@ -204,7 +204,7 @@ class ActorAnalyzer:
         info = cue_index().info()
         if self.predication:
             info.append(pos_lexicon().info)
-        return info + [registry_or_default(self.registry).info()]
+        return info + registry_or_default(self.registry).provenance()
 
 
     def analyze(self, text_or_doc: str | Doc) -> ActorAnalysis:

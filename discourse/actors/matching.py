@@ -8,7 +8,10 @@ Matching rules (see ``docs/guide/actors.md``):
 * aliases are tokenised like the text, so "U.S." is one token and "Russia's" is
   ``Russia`` + ``'s`` (possessives are found and flagged); hyphenated words and words glued in
   scraping (``US-backed``, ``CongoMaliSyria``) are matched piece by piece, never inside a word;
-* the longest alias wins at each position ("Syrian Army" before "Syrian");
+* the longest alias wins at each position ("Syrian Army" before "Syrian"); a leading title or
+  "the" of an alias is matched but left out of the span ("President Trump" is a mention of
+  Trump spanning "Trump", with alias "President Trump");
+* accents are ignored on both sides ("Orbán" = "Orban", "Erdoğan" = "Erdogan");
 * aliases match in any case except: ``exact`` aliases match only as written ("US" is never the
   pronoun "us", and in a shouted run such as "LET US GO" only after "the"); ``cased`` aliases
   must be capitalised as written unless the whole text is written without capitals (lower-case
@@ -28,9 +31,10 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from functools import partial
+from functools import lru_cache, partial
 from itertools import compress
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -42,7 +46,7 @@ from discourse.text import Doc, Token
 if TYPE_CHECKING:  # pragma: no cover - only for type hints (registry imports this module)
     from discourse.actors.registry import Actor, ActorRegistry, Alias
 
-__all__ = ["Mention", "AliasMatcher", "find_mentions", "is_caseless"]
+__all__ = ["Mention", "AliasMatcher", "find_mentions", "is_caseless", "fold_accents"]
 
 # Lower-case forms of short all-caps abbreviations that are also English words: such an
 # abbreviation only matches in capitals ("US" but never "us"). A closed grammatical set.
@@ -154,6 +158,39 @@ class _Entry(NamedTuple):
     form: str
     shout_guard: bool  # contains an exact short all-caps piece ("US")
     size: int  # len(keys)
+    lead: int = 0  # leading title/determiner pieces left out of the span ("President" of "President Trump")
+
+
+@lru_cache(maxsize=65536)
+def fold_accents(word: str) -> str:
+    """A lower-case word without accents, the form aliases and text are compared in, so that
+    "Orbán" matches "Orban" and "Erdoğan" matches "Erdogan" (either way round). Letters that do
+    not decompose ("ø", "ł", "ß") are kept.
+
+    Examples
+    --------
+    >>> fold_accents("orbán"), fold_accents("erdoğan"), fold_accents("łódź")
+    ('orban', 'erdogan', 'łodz')
+    """
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", folded)
+
+
+_LETTER_MARKED = re.compile(r"[\u00C0-\u024F\u1E00-\u1EFF\u0300-\u036F]")  # accented Latin letters
+
+
+def _fold_pieces(text: str, pieces: Sequence[Token], lowers: list[str]) -> None:
+    """Fold the accents of the pieces that have any, in place in `lowers` (found with a regular
+    expression, so curly quotes and other non-ASCII characters cost nothing)."""
+    last = -1
+    for match in _LETTER_MARKED.finditer(text):
+        k = bisect_right(pieces, match.start(), key=_START) - 1
+        if k > last and k >= 0 and pieces[k][1] > match.start():
+            lowers[k] = fold_accents(lowers[k])
+            last = k
 
 
 def _split_token(doc: Doc, token: Token) -> list[Token]:
@@ -312,8 +349,30 @@ def _compile_alias(actor_id: str, alias: Alias) -> _Entry:
             checks.append((position, rule, surface))
         if rule == "exact" and len(surface) <= 3:
             shout_guard = True
-    keys = tuple(p.lower for p in pieces)
-    return _Entry(keys, tuple(checks), actor_id, alias.text, alias.form, shout_guard, len(keys))
+    keys = tuple(fold_accents(p.lower) for p in pieces)
+    return _Entry(
+        keys, tuple(checks), actor_id, alias.text, alias.form, shout_guard, len(keys), _lead(pieces, alias.form)
+    )
+
+
+def _lead(pieces: Sequence[Token], form: str) -> int:
+    """How many leading pieces of an alias are titles or "the" ("President Trump", "the Fed",
+    "Prime Minister Netanyahu"): the mention's span leaves them out, as a name is written without
+    its title (the alias, and so the nomination table, keeps them). Epithets keep their article
+    ("the Donald"); an alias made only of such words keeps them all."""
+    from discourse.actors.rules import actor_rules  # (data, read once)
+
+    titles = actor_rules().titles
+    lead = 0
+    for piece in pieces[:-1]:
+        word = piece.lower.rstrip(".")
+        if word == "the" and form != "epithet" or word in titles and piece.text[:1].isupper():
+            lead += 1
+        elif not word and lead:  # the "." of "Mr." when it is a piece of its own
+            lead += 1
+        else:
+            break
+    return lead
 
 
 class AliasMatcher:
@@ -355,6 +414,27 @@ class AliasMatcher:
                     node[None] = entry  # None marks the end of an alias (keys are strings)
         self.index = trie
         self.first_keys = frozenset(trie)
+        # First pieces that every alias starting with them needs written exactly ("IS", "WHO",
+        # "IN"): a lower-case "is" is then rejected with one look-up, before any trie walk.
+        # (A large registry has many such abbreviations that are also English words.)
+        exact_first: dict[str, set[str]] = {}
+        for key, node in trie.items():
+            surfaces: set[str] | None = set()
+            stack = [node]
+            while stack and surfaces is not None:
+                current = stack.pop()
+                for child_key, child in current.items():
+                    if child_key is None:
+                        rule = next((c for c in child.checks if c[0] == 0), None)
+                        if rule is None or rule[1] != "exact":
+                            surfaces = None
+                            break
+                        surfaces.add(rule[2])
+                    else:
+                        stack.append(child)
+            if surfaces:
+                exact_first[key] = surfaces
+        self.exact_first = {key: frozenset(v) for key, v in exact_first.items()}
         self.keys = frozenset(key for keys in owners for key in keys)
         self.acronyms = frozenset(k for k in trie if k.isalpha())
         self.splits: dict[str, Any] = {}  # memo of _pieces_of
@@ -365,6 +445,8 @@ class AliasMatcher:
         pieces, shifts = _pieces_of(doc, self.keys, self.splits)
         index = self.index
         lowers = list(map(_LOWER, pieces))
+        if not doc.text.isascii():  # fold accents only where there are any (Orbán = Orban)
+            _fold_pieces(doc.text, pieces, lowers)
         # The pieces that start an alias, found at C speed (most words start none).
         hits = list(compress(range(len(lowers)), map(index.__contains__, lowers)))
         if not hits:
@@ -377,9 +459,13 @@ class AliasMatcher:
         caseless: bool | None = None
         found: list[Mention] = []
         resume = 0  # pieces before this are inside an earlier mention
+        exact_first = self.exact_first
         for i in hits:
             if i < resume:
                 continue
+            required = exact_first.get(lowers[i])
+            if required is not None and pieces[i][2] not in required:  # Token.text
+                continue  # "is", not "IS"
             # Walk the trie as far as the text goes; remember every alias that ends on the way.
             node = index[lowers[i]]
             entry = node.get(None)
@@ -419,7 +505,8 @@ class AliasMatcher:
             if matched is None:
                 continue
             stop = i + matched[6]
-            first_start = pieces[i][0]
+            first = i + matched[7]  # the span starts after a leading title ("President Trump")
+            first_start = pieces[first][0]
             last = pieces[stop - 1]
             last_end = last[1]
             possessive = False
@@ -431,9 +518,9 @@ class AliasMatcher:
             while s_index < last_sentence and sentences[s_index].end <= first_start:
                 s_index += 1
             if shifts:
-                t0, t1 = _token_index(shifts, i), _token_index(shifts, stop - 1) + 1
+                t0, t1 = _token_index(shifts, first), _token_index(shifts, stop - 1) + 1
             else:
-                t0, t1 = i, stop
+                t0, t1 = first, stop
             found.append(
                 _new_mention(
                     (first_start, last_end, matched[2], matched[3], matched[4], possessive, s_index, t0, t1)

@@ -286,7 +286,7 @@ class Predicator:
         >>> "brill_pos_lexicon" in [d["name"] for d in Predicator().lexicon_info()]
         True
         """
-        return cue_index().info() + [pos_lexicon().info, registry_or_default(self.registry).info()]
+        return cue_index().info() + [pos_lexicon().info] + registry_or_default(self.registry).provenance()
 
 
     def extract(self, text_or_doc: str | Doc) -> PredicationResult:

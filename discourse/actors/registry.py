@@ -32,12 +32,13 @@ import os
 import re
 import unicodedata
 import weakref
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Any
 
+from discourse.actors.disambiguation import apply_context_rules
 from discourse.actors.matching import AliasMatcher, Mention
 from discourse.errors import LexiconError, UnknownActorError
 from discourse.lexicons import provenance_record
@@ -56,8 +57,25 @@ __all__ = [
     "fold_name",
 ]
 
-KINDS = ("country", "person", "organisation", "group", "media", "other")
-"""The kinds of :class:`Actor`."""
+KINDS = (
+    "country",
+    "territory",
+    "person",
+    "government",
+    "party",
+    "agency",
+    "igo",
+    "court",
+    "armed_group",
+    "media",
+    "platform",
+    "organisation",
+    "group",
+    "other",
+)
+"""The kinds of :class:`Actor` (``igo``: an intergovernmental organisation; ``agency``: an
+intelligence, security, military or other state agency; ``armed_group``: a non-state armed or
+militant group)."""
 
 FORMS = ("name", "abbreviation", "demonym", "metonym", "epithet", "description")
 """The forms of :class:`Alias` (how an actor is named)."""
@@ -146,6 +164,15 @@ class Actor:
         ``abbreviation`` for short all-caps strings).
     parent : str, optional
         Id of the actor this one rolls up to (the Pentagon to the United States).
+    office : str, optional
+        A person's main office, free text ("President of Ukraine").
+    since, until : int, optional
+        Years in that office (or of the actor's existence); no `until` means current as of the
+        data's ``current_to`` date.
+    country : str, optional
+        Id of the country the actor belongs to (parties, agencies, people).
+    sources : tuple of str
+        Short keys of the fact sources (named in the file header).
 
     Examples
     --------
@@ -159,6 +186,11 @@ class Actor:
     kind: str
     aliases: tuple[Alias, ...] = ()
     parent: str | None = None
+    office: str | None = None
+    since: int | None = None
+    until: int | None = None
+    country: str | None = None
+    sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not _ID.fullmatch(self.id):
@@ -167,8 +199,18 @@ class Actor:
             raise LexiconError(f"actor {self.id!r}: kind {self.kind!r} is not one of {KINDS}")
         if not isinstance(self.name, str) or not self.name.strip():
             raise LexiconError(f"actor {self.id!r}: name must be a non-empty string")
-        if self.parent is not None and not isinstance(self.parent, str):
-            raise LexiconError(f"actor {self.id!r}: parent must be an actor id string")
+        for key in ("parent", "country", "office"):
+            if getattr(self, key) is not None and not isinstance(getattr(self, key), str):
+                raise LexiconError(f"actor {self.id!r}: {key} must be a string")
+        for key in ("since", "until"):
+            value = getattr(self, key)
+            if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+                raise LexiconError(f"actor {self.id!r}: {key} must be a year (an integer), got {value!r}")
+        if self.since is not None and self.until is not None and self.until < self.since:
+            raise LexiconError(f"actor {self.id!r}: until {self.until} is before since {self.since}")
+        if isinstance(self.sources, str) or not all(isinstance(x, str) for x in self.sources):
+            raise LexiconError(f"actor {self.id!r}: sources must be a list of strings")
+        object.__setattr__(self, "sources", tuple(self.sources))
         aliases: list[Alias] = []
         seen: set[str] = set()
         raw = self.aliases
@@ -218,6 +260,7 @@ class ActorRegistry:
         meta: Mapping[str, str] | None = None,
         sha256: str = "",
         path: str | None = None,
+        provenance: Sequence[Mapping[str, str]] = (),
     ) -> None:
         by_id: dict[str, Actor] = {}
         for actor in actors:
@@ -229,6 +272,8 @@ class ActorRegistry:
         for actor in by_id.values():
             if actor.parent is not None and actor.parent not in by_id:
                 raise LexiconError(f"actor {actor.id!r}: parent {actor.parent!r} is not in the registry")
+            if actor.country is not None and actor.country not in by_id:
+                raise LexiconError(f"actor {actor.id!r}: country {actor.country!r} is not in the registry")
         for actor in by_id.values():  # parent cycles would make roll-up loop
             seen = {actor.id}
             current = actor.parent
@@ -243,6 +288,7 @@ class ActorRegistry:
             json.dumps(self.to_dict(), sort_keys=True).encode("utf-8")
         ).hexdigest()
         self.path = path
+        self._provenance = tuple(dict(r) for r in provenance)
         self._mentions: weakref.WeakKeyDictionary[Doc, tuple[Mention, ...]] = weakref.WeakKeyDictionary()
         _ = self.matcher  # compile now: alias conflicts surface when the registry is built
 
@@ -260,12 +306,14 @@ class ActorRegistry:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | list[Any], *, source: str = "<dict>") -> ActorRegistry:
-        """Build a registry from plain data: ``{"actors": [...], "meta": {...}}`` or a list.
+        """Build a registry from plain data: ``{"actors": [...], "extend": [...], "meta": {...}}``
+        or a list of actor tables.
 
-        Each actor has ``id``, ``name``, ``kind``, optional ``parent`` and its aliases as lists
+        Each actor has ``id``, ``name``, ``kind``, optional ``parent`` (and the optional facts
+        ``office``, ``since``, ``until``, ``country``, ``sources``) and its aliases as lists
         ``names``, ``abbreviations``, ``demonyms``, ``metonyms``, ``epithets``,
         ``descriptions`` and/or ``aliases`` (strings or ``{text, form, case}``); ``exact`` and
-        ``cased`` list aliases with a case rule.
+        ``cased`` list aliases with a case rule (see :mod:`discourse.actors.loading`).
 
         Examples
         --------
@@ -274,11 +322,11 @@ class ActorRegistry:
         >>> [a.text for a in reg["x"].aliases]
         ['X Corp', 'XC']
         """
-        from discourse.actors.loading import parse_registry_data  # loading imports this module
+        from discourse.actors.loading import apply_layers, parse_registry_data  # loading imports this module
 
-        actors, meta = parse_registry_data(data, source=source)
+        layer = parse_registry_data(data, source=source)
         try:
-            return cls(actors, meta=meta)
+            return cls(apply_layers([], [layer]), meta=layer.meta)
         except LexiconError as exc:
             raise LexiconError(f"{source}: {exc}") from None
 
@@ -286,47 +334,151 @@ class ActorRegistry:
     def from_file(cls, path: str | os.PathLike[str]) -> ActorRegistry:
         """Read a registry from a ``.toml`` or ``.json`` file (data only; nothing is executed).
 
+        The file stands alone: its parents and ``[[extend]]`` tables name its own actors. To add a
+        file to the bundled actors use ``ActorRegistry.default().extend(path)``.
+
         Examples
         --------
         >>> import tempfile, pathlib
         >>> f = pathlib.Path(tempfile.mkdtemp()) / "mine.json"
         >>> _ = f.write_text('{"actors": [{"id": "wagner", "name": "Wagner Group", '
-        ...                  '"kind": "group", "names": ["Wagner Group", "Wagner"]}]}')
+        ...                  '"kind": "armed_group", "names": ["Wagner Group", "Wagner"]}]}')
         >>> ActorRegistry.from_file(f)["wagner"].name
         'Wagner Group'
         """
-        from discourse.actors.loading import read_registry_file  # loading imports this module
+        return cls.from_files([path])
 
-        file = read_registry_file(path)
-        registry = cls.from_dict(file.data, source=file.path)
-        meta = {**file.header, **registry.meta}
-        meta.setdefault("name", os.path.splitext(os.path.basename(file.path))[0])
-        return cls(registry.actors(), meta=meta, sha256=file.sha256, path=file.path)
-
-    def extend(
-        self, actors: ActorRegistry | Iterable[Actor] | Mapping[str, Any] | list[Any], *, replace: bool = False
+    @classmethod
+    def from_files(
+        cls,
+        paths: Sequence[str | os.PathLike[str]],
+        *,
+        base: ActorRegistry | None = None,
+        name: str | None = None,
     ) -> ActorRegistry:
-        """A new registry with more actors (this one is unchanged).
+        """Read registry files in order, each on top of the ones before (and of `base`).
+
+        A later file may name actors of earlier files (and of `base`) as parents and add aliases
+        to them in ``[[extend]]`` tables; an id defined twice is an error. The registry's
+        :meth:`provenance` has one record per file (with its ``current_to`` date when the file
+        gives one); its SHA-256 is that of the single file, or of the files' hashes together.
 
         Parameters
         ----------
-        actors : ActorRegistry, iterable of Actor, or dict/list data (as for :meth:`from_dict`)
+        paths : sequence of path
+            ``.toml`` or ``.json`` files.
+        base : ActorRegistry, optional
+            Actors the files are stacked on (e.g. the bundled registry).
+        name : str, optional
+            The registry's name (default: the single file's name, or the names joined by "+").
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> f = pathlib.Path(tempfile.mkdtemp()) / "extra.toml"
+        >>> _ = f.write_text('''
+        ... [[actors]]
+        ... id = "tiger_forces"
+        ... name = "Tiger Forces"
+        ... kind = "armed_group"
+        ... parent = "syrian_army"
+        ... names = ["Tiger Forces", "Qawat al-Nimr"]
+        ... [[extend]]
+        ... id = "ukraine"
+        ... metonyms = ["Kyjiw"]
+        ... ''')
+        >>> reg = ActorRegistry.from_files([f], base=ActorRegistry.default())
+        >>> reg.root("tiger_forces"), reg.resolve("Kyjiw"), "russia" in reg
+        ('syria', 'ukraine', True)
+        """
+        from discourse.actors.loading import apply_layers, read_registry_layer  # loading imports this module
+
+        if isinstance(paths, (str, os.PathLike)):
+            paths = [paths]
+        layers = []
+        records = list(base.provenance()) if base is not None else []
+        for path in paths:
+            layer, file = read_registry_layer(path)
+            layers.append(layer)
+            entries = sum(len(a.aliases) for a in layer.actors) + sum(len(e.aliases) for e in layer.extensions)
+            record = provenance_record(layer.meta["name"], file.path, file.sha256, layer.meta, entries)
+            if "current_to" in layer.meta:
+                record["current_to"] = layer.meta["current_to"]
+            records.append(record)
+        where = str(paths[0]) if len(paths) == 1 else "actor registry files " + ", ".join(map(str, paths))
+        base_actors = base.actors() if base is not None else ()
+        try:
+            actors = apply_layers(base_actors, layers)
+        except LexiconError as exc:
+            raise LexiconError(str(exc) if str(exc).startswith(str(paths[0])) else f"{where}: {exc}") from None
+        single = len(layers) == 1 and base is None
+        if single:
+            meta = dict(layers[0].meta)
+            sha256, path = records[0]["sha256"], layers[0].source
+        else:
+            stems = [r["name"] for r in records]
+            meta = {"name": name or "+".join(stems)}
+            # the details are in the per-file records (provenance()); here a short summary
+            meta["version"] = "+".join(r["version"] or "?" for r in records)
+            meta["source"] = f"{len(records)} files: " + ", ".join(r["file"] or r["name"] for r in records)
+            meta["licence"] = "per file (see the file records)"
+            meta["citation"] = records[0]["citation"]
+            joined = "\n".join(f"{r['name']}:{r['sha256']}" for r in records)
+            sha256, path = hashlib.sha256(joined.encode("utf-8")).hexdigest(), None
+        if name is not None:
+            meta["name"] = name
+        try:
+            return cls(actors, meta=meta, sha256=sha256, path=path, provenance=records)
+        except LexiconError as exc:
+            raise LexiconError(f"{where}: {exc}") from None
+
+    def extend(
+        self,
+        actors: ActorRegistry | Iterable[Actor] | Mapping[str, Any] | list[Any] | str | os.PathLike[str],
+        *,
+        replace: bool = False,
+    ) -> ActorRegistry:
+        """A new registry with more actors or aliases (this one is unchanged).
+
+        Parameters
+        ----------
+        actors : ActorRegistry, iterable of Actor, dict/list data (as for :meth:`from_dict`), or path
+            Data and files may name this registry's actors as parents and extend them with
+            ``extend`` tables (aliases, case rules).
         replace : bool
             If True, an actor with an id already present replaces the old one; otherwise a
             duplicate id is an error.
 
         Examples
         --------
-        >>> reg = ActorRegistry.default().extend([Actor("wagner", "Wagner Group", "group", ("Wagner",))])
-        >>> [m.actor_id for m in reg.find("Wagner and Russia")]
-        ['wagner', 'russia']
+        >>> reg = ActorRegistry.default().extend([Actor("tiger_forces", "Tiger Forces", "armed_group", ("Tiger Forces",))])
+        >>> [m.actor_id for m in reg.find("The Tiger Forces and Russia")]
+        ['tiger_forces', 'russia']
+        >>> reg = ActorRegistry.default().extend({"extend": [{"id": "russia", "names": ["Rossiya"]}]})
+        >>> reg.resolve("Rossiya")
+        'russia'
         """
+        from discourse.actors.loading import apply_layers, parse_registry_data  # loading imports this module
+
+        if isinstance(actors, (str, os.PathLike)):
+            if replace:
+                raise LexiconError("extend(path, replace=True) is not supported: edit the file instead")
+            return type(self).from_files([actors], base=self)
+        meta = dict(self.meta)
+        meta["name"] = f"{meta.get('name', 'registry')}+extended"
+        if isinstance(actors, Mapping) or (isinstance(actors, list) and actors and isinstance(actors[0], Mapping)):
+            layer = parse_registry_data(actors)  # type: ignore[arg-type]
+            if replace:
+                gone = {a.id for a in layer.actors}
+                base = [a for a in self._actors.values() if a.id not in gone]
+            else:
+                base = list(self._actors.values())
+            try:
+                return ActorRegistry(apply_layers(base, [layer]), meta=meta, provenance=self.provenance())
+            except LexiconError as exc:
+                raise LexiconError(f"<dict>: {exc}") from None
         if isinstance(actors, ActorRegistry):
             new = list(actors.actors())
-        elif isinstance(actors, Mapping) or (
-            isinstance(actors, list) and actors and isinstance(actors[0], Mapping)
-        ):
-            new = list(ActorRegistry.from_dict(actors).actors())  # type: ignore[arg-type]
         else:
             new = list(actors)  # type: ignore[arg-type]
         new_ids = {a.id for a in new}
@@ -335,9 +487,7 @@ class ActorRegistry:
             if clash:
                 raise LexiconError(f"actor id(s) {clash} already in the registry; pass replace=True")
         kept = [a for a in self._actors.values() if a.id not in new_ids]
-        meta = dict(self.meta)
-        meta["name"] = f"{meta.get('name', 'registry')}+extended"
-        return ActorRegistry(kept + new, meta=meta)
+        return ActorRegistry(kept + new, meta=meta, provenance=self.provenance())
 
     def remove(self, *ids: str) -> ActorRegistry:
         """A new registry without these actors (children lose their parent link).
@@ -353,7 +503,8 @@ class ActorRegistry:
             if actor.id in gone:
                 continue
             parent = actor.parent if actor.parent not in gone else None
-            kept.append(Actor(actor.id, actor.name, actor.kind, actor.aliases, parent))
+            country = actor.country if actor.country not in gone else None
+            kept.append(replace(actor, parent=parent, country=country))
         return ActorRegistry(kept, meta=self.meta)
 
     def to_dict(self) -> dict[str, Any]:
@@ -370,13 +521,18 @@ class ActorRegistry:
             item: dict[str, Any] = {"id": actor.id, "name": actor.name, "kind": actor.kind}
             if actor.parent is not None:
                 item["parent"] = actor.parent
+            for key in ("office", "since", "until", "country"):
+                if getattr(actor, key) is not None:
+                    item[key] = getattr(actor, key)
+            if actor.sources:
+                item["sources"] = list(actor.sources)
             item["aliases"] = [{"text": a.text, "form": a.form, "case": a.case} for a in actor.aliases]
             actors.append(item)
         return {"meta": dict(self.meta), "actors": actors}
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """Pickle as data (for worker processes): the actors, meta, hash and path."""
-        return (_rebuild_registry, (self.to_dict(), self.sha256, self.path))
+        return (_rebuild_registry, (self.to_dict(), self.sha256, self.path, self.provenance()))
 
     # -- access -----------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -407,7 +563,7 @@ class ActorRegistry:
         return tuple(self._actors)
 
     def ancestors(self, actor_id: str) -> tuple[str, ...]:
-        """The chain of parents of an actor, nearest first.
+        """The chain of parents of an actor (an id, display name or alias), nearest first.
 
         Examples
         --------
@@ -415,6 +571,8 @@ class ActorRegistry:
         ('syrian_government', 'syria')
         """
         chain = []
+        if actor_id not in self._actors:
+            actor_id = self.resolve(actor_id)  # a display name or alias
         current = self[actor_id].parent
         while current is not None:
             chain.append(current)
@@ -422,13 +580,16 @@ class ActorRegistry:
         return tuple(chain)
 
     def root(self, actor_id: str) -> str:
-        """The top of an actor's parent chain (itself when it has no parent).
+        """The top of an actor's parent chain (itself when it has no parent); `actor_id` may be
+        a display name or alias too.
 
         Examples
         --------
         >>> ActorRegistry.default().root("cia")
         'united_states'
         """
+        if actor_id not in self._actors:
+            actor_id = self.resolve(actor_id)  # a display name or alias
         chain = self.ancestors(actor_id)
         return chain[-1] if chain else actor_id
 
@@ -540,7 +701,21 @@ class ActorRegistry:
         'actors'
         """
         aliases = sum(len(a.aliases) for a in self._actors.values())
-        return provenance_record(str(self.meta.get("name", "")), self.path, self.sha256, self.meta, aliases)
+        record = provenance_record(str(self.meta.get("name", "")), self.path, self.sha256, self.meta, aliases)
+        if "current_to" in self.meta:
+            record["current_to"] = str(self.meta["current_to"])
+        return record
+
+    def provenance(self) -> list[dict[str, str]]:
+        """One provenance record per file the registry was read from (just :meth:`info` for a
+        registry built in code); what results record.
+
+        Examples
+        --------
+        >>> [r["file"] for r in ActorRegistry.default().provenance()][0]
+        'actors.toml'
+        """
+        return [dict(r) for r in self._provenance] if self._provenance else [self.info()]
 
     # -- matching ---------------------------------------------------------------------------
     @cached_property
@@ -549,7 +724,8 @@ class ActorRegistry:
         return AliasMatcher(self._actors.values())
 
     def find(self, text_or_doc: str | Doc) -> tuple[Mention, ...]:
-        """Mentions of this registry's actors in a text, in order (cached per :class:`Doc`).
+        """Mentions of this registry's actors in a text, in order (cached per :class:`Doc`):
+        the :attr:`matcher`'s, after the context rules of :mod:`discourse.actors.disambiguation`.
 
         Examples
         --------
@@ -559,18 +735,20 @@ class ActorRegistry:
         doc = as_doc(text_or_doc)
         cached = self._mentions.get(doc)
         if cached is None:
-            cached = self.matcher.find(doc)
+            cached = apply_context_rules(doc, self.matcher.find(doc), self)
             self._mentions[doc] = cached
         return cached
 
 
-def _rebuild_registry(data: dict[str, Any], sha256: str, path: str | None) -> ActorRegistry:
+def _rebuild_registry(
+    data: dict[str, Any], sha256: str, path: str | None, provenance: Sequence[Mapping[str, str]] = ()
+) -> ActorRegistry:
     """Unpickle a registry; the default one comes back as the process's default."""
     default = default_registry()
     if sha256 == default.sha256:
         return default
     built = ActorRegistry.from_dict(data)
-    return ActorRegistry(built.actors(), meta=data.get("meta", {}), sha256=sha256, path=path)
+    return ActorRegistry(built.actors(), meta=data.get("meta", {}), sha256=sha256, path=path, provenance=provenance)
 
 
 @lru_cache(maxsize=1)
@@ -584,7 +762,22 @@ def default_registry() -> ActorRegistry:
     """
     from discourse.lexicons import DATA_DIR
 
-    return ActorRegistry.from_file(DATA_DIR / "actors.toml")
+    return ActorRegistry.from_files(default_registry_files(DATA_DIR), name="actors")
+
+
+def default_registry_files(data_dir: str | os.PathLike[str]) -> list[str]:
+    """The files of the bundled registry: ``actors.toml``, then ``gazetteer/*.toml`` in file-name
+    order (so a gazetteer file can extend actors of ``actors.toml`` and of earlier files).
+
+    Examples
+    --------
+    >>> from discourse.lexicons import DATA_DIR
+    >>> default_registry_files(DATA_DIR)[0].endswith("actors.toml")
+    True
+    """
+    folder = os.path.join(os.fspath(data_dir), "gazetteer")
+    gazetteer = sorted(f for f in os.listdir(folder) if f.endswith(".toml")) if os.path.isdir(folder) else []
+    return [os.path.join(os.fspath(data_dir), "actors.toml")] + [os.path.join(folder, f) for f in gazetteer]
 
 
 def registry_or_default(registry: ActorRegistry | None = None) -> ActorRegistry:

@@ -279,7 +279,7 @@ class RelationExtractor:
         >>> "stance_actions" in [d["name"] for d in RelationExtractor().lexicon_info()]
         True
         """
-        return cue_index().info() + [registry_or_default(self.registry).info()]
+        return cue_index().info() + registry_or_default(self.registry).provenance()
 
 
     def extract(self, text_or_doc: str | Doc) -> RelationResult:

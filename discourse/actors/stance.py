@@ -448,12 +448,32 @@ class StanceResult:
     def of(self, actor: str, source: str | None = None) -> list[MentionStance]:
         """The mention records of one actor (and one source, if given).
 
+        `actor` and `source` may be ids, display names or aliases (resolved with the analyser's
+        registry, see :meth:`~discourse.actors.ActorRegistry.resolve`); ``"author"`` and
+        ``"other"`` are sources too.
+
+        Raises
+        ------
+        UnknownActorError
+            A name the registry does not know (with suggestions).
+
         Examples
         --------
         >>> [m.label for m in stance("Syria praised Iran.").of("iran")]
         ['positive']
+        >>> [m.source for m in stance("Syria praised Iran.").of("Iran", source="Syria")]
+        ['syria']
         """
+        actor = self._resolve(actor)
+        if source is not None and source not in ("author", "other"):
+            source = self._resolve(source)
         return [m for m in self.mentions if m.actor == actor and (source is None or m.source == source)]
+
+    def _resolve(self, name: str) -> str:
+        """An actor id for `name` (an id found in these results is taken as it is)."""
+        if any(m.actor == name or m.source == name for m in self.mentions):
+            return name
+        return registry_or_default(self.params.get("registry")).resolve(name)
 
 
 @dataclass(frozen=True)
@@ -638,7 +658,7 @@ class StanceAnalyzer:
         >>> [d["name"] for d in StanceAnalyzer().lexicon_info()][:2]
         ['vader', 'stance_cues']
         """
-        return cue_index().info() + [registry_or_default(self.registry).info()]
+        return cue_index().info() + registry_or_default(self.registry).provenance()
 
 
     # -- analysis ---------------------------------------------------------------------------

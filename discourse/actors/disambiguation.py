@@ -1,0 +1,374 @@
+"""Context rules: mentions that the alias matcher finds but the context says are not the actor.
+
+The matcher (:mod:`discourse.actors.matching`) decides by the alias and its case rule alone.
+Four rules then look at the words around a mention (the word lists are data:
+``actor_rules.toml``); each is documented in ``docs/guide/actors.md`` under "Context rules":
+
+``place``
+    A capital or seat of government (an alias of form ``metonym``) right after a locative
+    preposition ("talks in Moscow", "stayed in Ottawa", "at the Kremlin") is the place, not the
+    government: dropped. A possessive ("in Washington's view") is kept.
+``event``
+    A metonym followed by a meeting or treaty noun ("the Paris conference", "Astana talks",
+    "Minsk agreements") names the event: dropped.
+``embedded``
+    A one-word name inside a longer proper name that the registry does not know is not the
+    actor: after a capitalised first name or a place prefix ("Michael Jordan", "Ivanka Trump",
+    "New Mexico", "Latin America"), after "Name of" ("Times of London", "Bank of England"), and a
+    demonym before a capitalised word that is not a state organ ("American English", "British
+    Airways"; but "Russian Foreign Ministry", "Israeli Army" keep the demonym). Titles
+    ("President Trump"), ordinary English words ("Communist China"), acronyms ("US President")
+    and headlines in Title Case do not trigger the rule.
+``foreign institution``
+    A bare institution word that the registry gives to one state ("Congress" -> US Congress)
+    names another state's institution when that state is named just before it ("Peru's
+    unicameral Congress", "the Peruvian Congress") or after it ("the Congress of Peru"): the
+    mention goes to that state's government actor (or is dropped if there is none).
+``surname``
+    Once a text names a person in full ("John Kerry"), a later bare surname in the same text
+    ("Kerry said") is that person, unless two persons of the text share the surname. (A bare
+    surname is an alias only for very prominent persons; this covers the others, text by text.)
+
+Examples
+--------
+>>> from discourse.actors import find_mentions
+>>> [m.actor_id for m in find_mentions("Peru's unicameral Congress met; talks in Moscow; Ivanka Trump.")]
+['peru', 'peru_government']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from discourse.actors.matching import Mention, fold_accents
+from discourse.actors.rules import actor_rules, is_common_word, is_title_case
+from discourse.text import Doc, Token
+
+if TYPE_CHECKING:  # pragma: no cover - the registry imports this module
+    from discourse.actors.registry import ActorRegistry
+
+__all__ = ["apply_context_rules", "RULES"]
+
+RULES = ("place", "event", "embedded", "foreign institution", "surname")
+"""The names of the context rules, in the order they are applied."""
+
+_PLACE_KINDS = frozenset({"country", "territory"})
+_STATE_KINDS = frozenset({"country", "territory", "government"})
+
+
+def _word(token: Token | None) -> bool:
+    return token is not None and token.kind == "word"
+
+
+def _titlecase_word(token: Token | None) -> bool:
+    """A capitalised word that is not all capitals ("Michael", not "PM" or "the")."""
+    if token is None or token.kind != "word" or len(token.text) < 2:
+        return False
+    text = token.text
+    return text[0].isupper() and text[1:].islower() and text.isalpha()
+
+
+def _adjacent(doc: Doc, left: Token, right: Token) -> bool:
+    """Separated by exactly one space."""
+    return right.start - left.end == 1 and doc.text[left.end] == " "
+
+
+class _Context:
+    """What the rules need to know about one document, computed when first asked."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry) -> None:
+        self.doc = doc
+        self.tokens = doc.tokens
+        self.ranges = doc.sentence_token_ranges
+        self.mentions = mentions
+        self.registry = registry
+        self._covered: dict[int, Mention] | None = None
+        self.title_case: dict[int, bool] = {}
+
+    @property
+    def covered(self) -> dict[int, Mention]:
+        """Token index -> the mention covering it."""
+        if self._covered is None:
+            self._covered = {}
+            for m in self.mentions:
+                for k in range(m.token_start, m.token_end):
+                    self._covered[k] = m
+        return self._covered
+
+    def is_title_case(self, sentence: int) -> bool:
+        known = self.title_case.get(sentence)
+        if known is None:
+            first, stop = self.ranges[sentence]
+            known = self.title_case[sentence] = is_title_case(self.doc, first, stop)
+        return known
+
+    def token(self, k: int, sentence: int) -> Token | None:
+        first, stop = self.ranges[sentence]
+        return self.tokens[k] if first <= k < stop else None
+
+
+def _whole_tokens(doc: Doc, m: Mention) -> bool:
+    """The mention is made of whole tokens (not a piece of "US-backed")."""
+    tokens = doc.tokens
+    return tokens[m.token_start].start == m.start and tokens[m.token_end - 1].end == m.end
+
+
+def _place(ctx: _Context, m: Mention) -> bool:
+    if m.form != "metonym" or m.possessive:
+        return False
+    k = m.token_start - 1
+    before = ctx.token(k, m.sentence)
+    if before is not None and before.lower == "the":
+        before = ctx.token(k - 1, m.sentence)
+    return _word(before) and before.lower in actor_rules().place_prepositions  # type: ignore[union-attr]
+
+
+def _event(ctx: _Context, m: Mention) -> bool:
+    if m.form != "metonym" or m.possessive:
+        return False
+    after = ctx.token(m.token_end, m.sentence)
+    return _word(after) and after.lower in actor_rules().event_nouns  # type: ignore[union-attr]
+
+
+def _embedded(ctx: _Context, m: Mention) -> bool:
+    doc = ctx.doc
+    if m.token_end - m.token_start != 1 or " " in m.alias:
+        return False
+    surface = doc.text[m.start : m.end]
+    if not surface[:1].isupper() or surface.isupper() or not _whole_tokens(doc, m):
+        return False  # acronyms and lower-case text are left to the case rules
+    before = ctx.token(m.token_start - 1, m.sentence)
+    if (before is None or not before.text[:1].isupper()) and m.form != "demonym" and (
+        before is None or before.lower != "of"
+    ):
+        return False  # the common case: nothing capitalised around it
+    rules = actor_rules()
+    if before is not None and before.lower == "of" and m.token_start - 2 not in ctx.covered:
+        # "Times of London", "Bank of England": a place name closing a longer name
+        head = ctx.token(m.token_start - 2, m.sentence)
+        kind = ctx.registry[m.actor_id].kind
+        if (
+            (kind in _PLACE_KINDS or m.form == "metonym")
+            and _titlecase_word(head)
+            and _adjacent(doc, head, before)  # type: ignore[arg-type]
+            and head.lower not in rules.titles  # type: ignore[union-attr]
+            and head.lower not in rules.organs  # type: ignore[union-attr]
+            and head.lower not in rules.stopwords  # type: ignore[union-attr]
+            and not ctx.is_title_case(m.sentence)
+        ):
+            return True
+    if (
+        before is not None
+        and m.token_start - 1 not in ctx.covered
+        and _titlecase_word(before)
+        and _adjacent(doc, before, doc.tokens[m.token_start])
+    ):
+        word = before.lower
+        if word in rules.titles or word in rules.organs or word in rules.stopwords:
+            pass
+        elif word in rules.prefixes:
+            if not ctx.is_title_case(m.sentence):
+                return True  # "New Mexico", "Latin America"
+        elif not is_common_word(before.text) and not ctx.is_title_case(m.sentence):
+            return True  # "Michael Jordan", "Ivanka Trump"
+    if m.form == "demonym" and not m.possessive:
+        after = ctx.token(m.token_end, m.sentence)
+        if (
+            after is not None
+            and m.token_end not in ctx.covered
+            and _titlecase_word(after)
+            and _adjacent(doc, doc.tokens[m.token_end - 1], after)
+            and after.lower not in rules.organs
+            and after.lower not in rules.titles
+            and not ctx.is_title_case(m.sentence)
+        ):
+            return True  # "American English", "British Airways"
+    return False
+
+
+def _state_of(ctx: _Context, other: Mention | None) -> str | None:
+    """The root state of a mention, if it names a state (country, territory, government)."""
+    if other is None:
+        return None
+    registry = ctx.registry
+    root = registry.root(other.actor_id)
+    if registry[root].kind in _STATE_KINDS or registry[other.actor_id].kind in _STATE_KINDS:
+        return root
+    return None
+
+
+_INSTITUTION_ALIAS: dict[str, bool] = {}  # alias -> is it a bare institution word (memo)
+
+
+def _is_institution(alias: str) -> bool:
+    known = _INSTITUTION_ALIAS.get(alias)
+    if known is None:
+        if len(_INSTITUTION_ALIAS) > 100_000:
+            _INSTITUTION_ALIAS.clear()
+        known = _INSTITUTION_ALIAS[alias] = fold_accents(" ".join(alias.lower().split())) in actor_rules().institutions
+    return known
+
+
+def _foreign_state(ctx: _Context, m: Mention) -> str | None:
+    """The other state whose institution this mention names, if any."""
+    if not _is_institution(m.alias):
+        return None
+    rules = actor_rules()
+    own = ctx.registry.root(m.actor_id)
+    # before: "Peru's [unicameral] Congress", "the Peruvian Congress", "Peru Congress"
+    k = m.token_start - 1
+    gap = 0
+    while gap < rules.institution_gap:
+        token = ctx.token(k, m.sentence)
+        if token is None or token.kind != "word" or not token.text.islower() or k in ctx.covered:
+            break
+        if token.lower in ("'s", "of", "in", "and", "or", "the"):
+            break
+        k -= 1
+        gap += 1
+    token = ctx.token(k, m.sentence)
+    if token is not None and token.lower in ("'s", "'", "’s", "’"):
+        k -= 1
+    state = _state_of(ctx, ctx.covered.get(k))
+    if state is not None and state != own:
+        return state
+    # after: "the Congress of Peru", "parliament in Peru"
+    after = ctx.token(m.token_end, m.sentence)
+    if after is not None and after.lower in ("of", "in"):
+        state = _state_of(ctx, ctx.covered.get(m.token_end + 1))
+        if state is not None and state != own:
+            return state
+    return None
+
+
+def _government_of(registry: ActorRegistry, state: str) -> str | None:
+    """The government actor of a state: ``<state>_government`` or the first actor of kind
+    ``government`` whose parent or country is the state."""
+    candidate = f"{state}_government"
+    if candidate in registry and registry[candidate].kind == "government":
+        return candidate
+    for actor in registry:
+        if actor.kind == "government" and state in (actor.parent, actor.country):
+            return actor.id
+    return None
+
+
+def apply_context_rules(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry) -> tuple[Mention, ...]:
+    """The mentions that survive the context rules (see the module docstring), some reassigned.
+
+    Parameters
+    ----------
+    doc : Doc
+    mentions : sequence of Mention
+        What the alias matcher found in `doc`.
+    registry : ActorRegistry
+        The registry the mentions come from (kinds, roll-up, government actors).
+
+    Examples
+    --------
+    >>> from discourse.actors import default_registry
+    >>> from discourse.text import Doc
+    >>> reg = default_registry()
+    >>> doc = Doc("He grew up in Moscow; Moscow denied it.")
+    >>> [(m.alias, m.start) for m in apply_context_rules(doc, reg.matcher.find(doc), reg)]
+    [('Moscow', 22)]
+    """
+    if not mentions:
+        return tuple(mentions)
+    ctx: _Context | None = None
+    tokens = doc.tokens
+    kept: list[Mention] = []
+    get = _FLAGS.get
+    for m in mentions:
+        flags = get(m[3])  # Mention.alias (tuple index: hot path)
+        if flags is None:
+            flags = _flags(m[3], m[4])
+        if flags:
+            if flags == _SINGLE:
+                # the common case ("Russia", "Trump"): only a capitalised word or "of" before it
+                # can make it part of a longer name
+                k = m[7] - 1  # Mention.token_start
+                if k < 0:
+                    kept.append(m)
+                    continue
+                before = tokens[k][2]  # Token.text
+                if not before[:1].isupper() and before != "of":
+                    kept.append(m)
+                    continue
+            if ctx is None:
+                ctx = _Context(doc, mentions, registry)
+            if flags & _METONYM and (_place(ctx, m) or _event(ctx, m)):
+                continue
+            if flags & _SINGLE and _embedded(ctx, m):
+                continue
+            if flags & _INSTITUTION:
+                state = _foreign_state(ctx, m)
+                if state is not None:
+                    government = _government_of(registry, state)
+                    if government is None:
+                        continue
+                    m = m._replace(actor_id=government)
+        kept.append(m)
+    return _surnames(doc, kept, registry)
+
+
+def _surnames(doc: Doc, mentions: list[Mention], registry: ActorRegistry) -> tuple[Mention, ...]:
+    """Rule "surname": once a text names a person in full ("John Kerry"), the bare surname
+    later in the same text ("Kerry said") is that person too (one person per surname and text;
+    a surname two persons of the text share is left alone)."""
+    by_surname: dict[str, tuple[str, int]] = {}  # surname -> (actor id, end of the full-name mention)
+    shared: set[str] = set()
+    tokens = doc.tokens
+    for m in mentions:
+        if m.token_end - m.token_start < 2 or m.form != "name" or registry[m.actor_id].kind != "person":
+            continue
+        last = tokens[m.token_end - 1]
+        surname = last.text
+        if len(surname) < 3 or not surname[:1].isupper() or not surname[1:].islower() or not surname.isalpha():
+            continue
+        known = by_surname.get(surname)
+        if known is not None and known[0] != m.actor_id:
+            shared.add(surname)
+        elif known is None:
+            by_surname[surname] = (m.actor_id, m.end)
+    for surname in shared:
+        del by_surname[surname]
+    if not by_surname:
+        return tuple(mentions)
+    covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
+    added: list[Mention] = []
+    starts = doc.sentence_token_ranges
+    for k, token in enumerate(tokens):
+        hit = by_surname.get(token.text)
+        if hit is None or k in covered or token.start < hit[1]:
+            continue
+        if k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and tokens[k + 1].kind == "word":
+            continue  # "Kerry Smith": another name
+        possessive = k + 1 < len(tokens) and tokens[k + 1].lower in ("'s", "’s") and tokens[k + 1].start == token.end
+        sentence = next(si for si, (first, stop) in enumerate(starts) if first <= k < stop)
+        added.append(Mention(token.start, token.end, hit[0], token.text, "name", possessive, sentence, k, k + 1))
+    if not added:
+        return tuple(mentions)
+    return tuple(sorted(mentions + added, key=lambda m: m.start))
+
+
+_METONYM, _SINGLE, _INSTITUTION, _DEMONYM = 1, 2, 4, 8
+_FLAGS: dict[str, int] = {}  # alias -> the rules that may apply (memo; an alias has one form)
+
+
+def _flags(alias: str, form: str) -> int:
+    """Which rules can apply to mentions of an alias (most aliases: only "embedded")."""
+    flags = 0
+    if form == "metonym":
+        flags |= _METONYM
+    if form == "demonym":
+        flags |= _DEMONYM
+    if " " not in alias.strip() and alias[:1].isupper() and not alias.isupper():
+        flags |= _SINGLE
+    if _is_institution(alias):
+        flags |= _INSTITUTION
+    if len(_FLAGS) > 200_000:  # bounded: user registries come and go
+        _FLAGS.clear()
+    _FLAGS[alias] = flags
+    return flags

@@ -1,0 +1,527 @@
+"""Discovery: the names a text uses that the registry does not know.
+
+A stance table only covers the actors the registry knows, so every analysis also reports the
+*candidate* names it saw and could not match (table ``actor_candidates``). Detection is cheap
+and surface-based (no model):
+
+* a **run** of capitalised words (joined by single spaces, with ``of``, ``for``, ``al``,
+  ``bin``, ``de``... inside: "Muslim Brotherhood", "Bank of England"), outside any actor mention;
+* stop words (function words, pronouns, calendar words, interjections, titles; the lists in
+  ``actor_rules.toml``) end a run and are trimmed from its ends;
+* a one-word run whose lower-case form is a common English word (in the Brill lexicon with a
+  tag other than a proper noun) is dropped ("Great", "Today"), unless the lexicon lists the
+  capitalised plural as a proper noun (``NNPS``: "Democrats", "Republicans");
+* **acronyms** of two to six capitals ("FSB", "GOP", "MAGA"), except in shouted sentences and
+  except English words of four or more letters in capitals ("STUPID", "SOON");
+* sentences in Title Case (headlines: three or more ordinary English words capitalised, at least
+  60% of them) are skipped, as are tokens with digits, URLs and handles.
+
+:func:`aggregate_candidates` merges per-thread rows into one table (name, count, examples,
+suggested kind) and :func:`candidates_toml` turns it into a registry extension for review
+(``discourse actors candidates RESULTS > extra.toml``).
+
+Examples
+--------
+>>> [c.text for c in find_candidates("Officials met the Qarnak Front and the ZRB; Blutarsky's aides agreed.")]
+['Qarnak Front', 'ZRB', 'Blutarsky']
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from operator import attrgetter
+from typing import Any, NamedTuple
+
+from discourse.actors.matching import Mention
+from discourse.actors.registry import ActorRegistry, fold_name, registry_or_default
+from discourse.actors.rules import actor_rules, is_common_word, is_title_case
+from discourse.text import Doc, as_doc
+
+__all__ = [
+    "Candidate",
+    "find_candidates",
+    "candidate_rows",
+    "aggregate_candidates",
+    "candidates_toml",
+    "frequent_candidates",
+    "unmatched_summary",
+    "warn_unmatched",
+]
+
+# Lower-case words allowed inside a run of capitalised words ("Bank of England").
+_CONNECTORS = frozenset(
+    {"of", "for", "al", "el", "ez", "az", "bin", "ibn", "de", "du", "da", "la", "le", "von", "van", "der", "den"}
+)
+_NAME_CHARS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-](?=[^\W\d_]))*\.?")  # letters, inner ' - .
+_HAS_UPPER = re.compile(r"[A-Z\u00C0-\u00DE]")
+_START = attrgetter("start")
+_WORD_CAPITAL = re.compile(r"(?<![\w'’.-])[A-Z\u00C0-\u00DE][\w'’]*")  # a word starting with a capital
+_EXAMPLE_CHARS = 300
+
+
+class Candidate(NamedTuple):
+    """An unmatched name: a view ``[start, end)`` of the text.
+
+    Attributes
+    ----------
+    start, end : int
+        Character offsets (end exclusive).
+    text : str
+        The name as written (spacing normalised).
+    sentence : int
+        Index of the sentence in ``doc.sentences``.
+    kind : str
+        Suggested kind (a guess for the reviewer: see :func:`suggest_kind`).
+    """
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    kind: str
+
+
+def _is_name_word(text: str) -> bool:
+    return _NAME_CHARS.fullmatch(text) is not None
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+_GROUP_SUFFIXES = ("ans", "ists", "ites", "ese", "urds")
+
+
+def _plural_proper(word: str) -> bool:
+    """The Brill lexicon lists the word as a plural proper noun (NNPS)."""
+    from discourse.actors.context import pos_lexicon
+
+    return pos_lexicon().tags.get(word) == "NNPS"
+
+
+def suggest_kind(words: Sequence[str], after_title: bool) -> str:
+    """A guess of the kind of a candidate name, for the reviewer (never used for matching).
+
+    The last word decides when it is a head word of ``actor_rules.toml`` ("... Party" ->
+    ``party``, "... News" -> ``media``); an acronym is an ``organisation``; a name after a title
+    or of two or three name words is a ``person``; a plural in -s a ``group``.
+
+    Examples
+    --------
+    >>> suggest_kind(["Muslim", "Brotherhood"], False), suggest_kind(["Keir", "Starmer"], False)
+    ('other', 'person')
+    >>> suggest_kind(["FSB"], False), suggest_kind(["Salafists"], False), suggest_kind(["Modi"], True)
+    ('organisation', 'group', 'person')
+    """
+    rules = actor_rules()
+    head = words[-1].lower().rstrip(".")
+    if head in rules.kind_heads:
+        return rules.kind_heads[head]
+    if len(words) == 1 and _is_acronym(words[0]):
+        return "organisation"
+    if after_title:
+        return "person"
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() and not is_common_word(w) for w in words):
+        return "person"
+    if len(words) == 1 and (head.endswith(_GROUP_SUFFIXES) or _plural_proper(words[0])):
+        return "group"  # "Kurds", "Salafists", "Democrats" (not "Francis")
+    return "other"
+
+
+def _shouted(doc: Doc, first: int, stop: int) -> bool:
+    """True for a sentence mostly in capitals."""
+    words = [t.text for t in doc.tokens[first:stop] if t.kind == "word" and t.text.isalpha() and len(t.text) >= 2]
+    return len(words) >= 3 and sum(1 for w in words if w.isupper()) >= 0.6 * len(words)
+
+
+def find_candidates(
+    text_or_doc: str | Doc,
+    mentions: Sequence[Mention] | None = None,
+    registry: ActorRegistry | None = None,
+) -> list[Candidate]:
+    """Capitalised names and acronyms in a text that are not actor mentions.
+
+    Parameters
+    ----------
+    text_or_doc : str or Doc
+    mentions : sequence of Mention, optional
+        The mentions already found (default: found with `registry`).
+    registry : ActorRegistry, optional
+        Defaults to the bundled registry (only used when `mentions` is not given).
+
+    Returns
+    -------
+    list of Candidate
+        In text order.
+
+    Examples
+    --------
+    >>> [(c.text, c.kind) for c in find_candidates("On Monday Senator Blutarsky met the Zorgonians in private.")]
+    [('Blutarsky', 'person'), ('Zorgonians', 'group')]
+    """
+    doc = as_doc(text_or_doc)
+    text = doc.text
+    if _HAS_UPPER.search(text) is None:
+        return []  # an all-lower-case text: nothing to go on (and the common case is cheap)
+    if mentions is None:
+        mentions = registry_or_default(registry).find(doc)
+    rules = actor_rules()
+    stopwords, titles = rules.stopwords, rules.titles
+    tokens = doc.tokens
+    covered: set[int] | None = None
+    firsts: list[int] | None = None
+    # The capitalised name-like words that are not mentions, found at C speed (most words are not).
+    caps: list[tuple[int, int]] = []  # (sentence, token index)
+    for match in _WORD_CAPITAL.finditer(text):
+        if match.group().lower() in stopwords:
+            continue  # "I", "The", "And": never (part of) a name
+        if covered is None:
+            covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
+            firsts = [first for first, _ in doc.sentence_token_ranges]
+        k = bisect_right(tokens, match.start(), key=_START) - 1
+        if k < 0 or k in covered:
+            continue
+        token = tokens[k]
+        if token.start != match.start() or token.lower in stopwords:
+            continue  # inside a token
+        if "-" in token.lower and all(part in titles for part in token.lower.split("-")):
+            continue  # "Major-General": a title
+        if token.kind not in ("word", "acronym") or not _is_name_word(token.text):
+            continue
+        si = bisect_right(firsts, k) - 1  # type: ignore[arg-type]
+        if k == firsts[si] and is_common_word(token.text) and not (  # type: ignore[index]
+            k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
+        ):
+            continue  # an ordinary word capitalised because it starts the sentence
+        caps.append((si, k))
+    if not caps:
+        return []
+    ranges = doc.sentence_token_ranges
+    found: list[Candidate] = []
+    shouted: dict[int, bool] = {}
+    title_case: dict[int, bool] = {}
+    # A headline needs three capitalised words besides names; fewer capitals: no need to look
+    capitalised: dict[int, int] = {}
+    for si, _ in caps:
+        capitalised[si] = capitalised.get(si, 0) + 1
+    for m in mentions:
+        capitalised[m.sentence] = capitalised.get(m.sentence, 0) + 1
+
+    def emit(si: int, run: list[int], after_title: bool) -> None:
+        while run and (tokens[run[0]].lower in stopwords or tokens[run[0]].lower in _CONNECTORS):
+            run.pop(0)
+        while run and (tokens[run[-1]].lower in stopwords or tokens[run[-1]].lower in _CONNECTORS):
+            run.pop()
+        if not run:
+            return
+        words = [tokens[k].text for k in run]
+        acronym = len(run) == 1 and _is_acronym(words[0])
+        if acronym and len(words[0]) >= 4 and is_common_word(words[0].capitalize()):
+            return  # a shouted English word ("STUPID"), not an acronym
+        if any(w.isupper() and len(w) > 1 for w in words):
+            if si not in shouted:
+                shouted[si] = _shouted(doc, *ranges[si])
+            if shouted[si]:
+                return  # capitals in a shouted sentence say nothing
+        if not acronym:
+            if len(run) == 1 and (len(words[0]) < 2 or is_common_word(words[0])):
+                return  # (at a sentence start only the lexicon can tell a name)
+            if si not in title_case:
+                title_case[si] = capitalised[si] >= 4 and is_title_case(doc, *ranges[si])
+            if title_case[si]:
+                return  # a headline: every word is capitalised
+        start, end = tokens[run[0]].start, tokens[run[-1]].end
+        found.append(Candidate(start, end, " ".join(text[start:end].split()), si, suggest_kind(words, after_title)))
+
+    run: list[int] = []
+    run_sentence = -1
+    after_title = False
+    last_title = -2  # token index of the last title word ("President")
+    for si, k in caps:
+        word = tokens[k].lower
+        if run and si == run_sentence:
+            last = run[-1]
+            if k == last + 1 and _spaced(text, tokens[last], tokens[k]) and word not in titles:
+                run.append(k)
+                continue
+            if (
+                k == last + 2
+                and tokens[last + 1].lower in _CONNECTORS
+                and _spaced(text, tokens[last], tokens[last + 1])
+                and _spaced(text, tokens[last + 1], tokens[k])
+            ):
+                run += [last + 1, k]
+                continue
+        if run:
+            emit(run_sentence, run, after_title)
+            run = []
+        if word in titles:
+            last_title = k  # "President Blutarsky": not part of the name, but says it is a person's
+            continue
+        run, run_sentence, after_title = [k], si, k == last_title + 1
+    if run:
+        emit(run_sentence, run, after_title)
+    return found
+
+
+def _spaced(text: str, left: Any, right: Any) -> bool:
+    """Two tokens separated by exactly one space."""
+    return right.start - left.end == 1 and text[left.end] == " "
+
+
+def candidate_rows(
+    units: Iterable[tuple[str, Doc, Sequence[Mention]]], *, thread_id: str | None = None
+) -> list[dict[str, Any]]:
+    """Rows of the ``actor_candidates`` table for one thread: one per name.
+
+    Parameters
+    ----------
+    units : iterable of (unit_id, Doc, mentions)
+    thread_id : str, optional
+        Put first in each row when given.
+
+    Returns
+    -------
+    list of dict
+        ``name``, ``count`` (occurrences), ``units`` (units using it), ``example`` (the first
+        sentence using it, at most 300 characters), ``example_unit``, ``suggested_kind``; by
+        count, then name.
+
+    Examples
+    --------
+    >>> from discourse.text import Doc
+    >>> rows = candidate_rows([("c1", Doc("Hamas said no. Hamas again."), ())])
+    >>> [(r["name"], r["count"], r["units"]) for r in rows]
+    [('Hamas', 2, 1)]
+    """
+    table: dict[str, dict[str, Any]] = {}
+    seen_units: dict[str, set[str]] = {}
+    for unit_id, doc, mentions in units:
+        for c in find_candidates(doc, mentions):
+            row = table.get(c.text)
+            if row is None:
+                sentence = doc.sentences[c.sentence]
+                example = " ".join(doc.text[sentence.start : sentence.end].split())[:_EXAMPLE_CHARS]
+                row = table[c.text] = {
+                    "name": c.text, "count": 0, "units": 0, "example": example,
+                    "example_unit": unit_id, "suggested_kind": c.kind,
+                }
+                seen_units[c.text] = set()
+            row["count"] += 1
+            seen_units[c.text].add(unit_id)
+    rows = []
+    for name, row in table.items():
+        row["units"] = len(seen_units[name])
+        rows.append({"thread_id": thread_id, **row} if thread_id is not None else row)
+    rows.sort(key=lambda r: (-r["count"], r["name"]))
+    return rows
+
+
+def aggregate_candidates(rows: Iterable[Mapping[str, Any]], *, examples: int = 3) -> list[dict[str, Any]]:
+    """Merge ``actor_candidates`` rows (per thread) into one row per name for the whole corpus.
+
+    Names are merged after accent and case folding (the most frequent spelling is shown).
+
+    Returns
+    -------
+    list of dict
+        ``name``, ``count``, ``threads``, ``units``, ``suggested_kind`` (the most frequent guess),
+        ``examples`` (up to `examples` sentences, " | "-separated), by count then name.
+
+    Examples
+    --------
+    >>> rows = [{"thread_id": "t1", "name": "Hamas", "count": 2, "units": 1, "example": "Hamas said.",
+    ...          "example_unit": "c1", "suggested_kind": "other"},
+    ...         {"thread_id": "t2", "name": "HAMAS", "count": 1, "units": 1, "example": "HAMAS!",
+    ...          "example_unit": "c9", "suggested_kind": "organisation"}]
+    >>> [(r["name"], r["count"], r["threads"]) for r in aggregate_candidates(rows)]
+    [('Hamas', 3, 2)]
+    """
+    merged: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        key = fold_name(str(row["name"]))
+        entry = merged.setdefault(
+            key, {"spellings": {}, "count": 0, "threads": set(), "units": 0, "kinds": {}, "examples": []}
+        )
+        count = int(row["count"])
+        entry["spellings"][row["name"]] = entry["spellings"].get(row["name"], 0) + count
+        entry["count"] += count
+        entry["threads"].add(row.get("thread_id"))
+        entry["units"] += int(row.get("units", 1) or 1)
+        kind = row.get("suggested_kind") or "other"
+        entry["kinds"][kind] = entry["kinds"].get(kind, 0) + count
+        example = row.get("example")
+        if example and len(entry["examples"]) < examples and example not in entry["examples"]:
+            entry["examples"].append(example)
+    out = []
+    for entry in merged.values():
+        name = sorted(entry["spellings"].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        kind = sorted(entry["kinds"].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        out.append({
+            "name": name, "count": entry["count"], "threads": len(entry["threads"]),
+            "units": entry["units"], "suggested_kind": kind, "examples": " | ".join(entry["examples"]),
+        })
+    out.sort(key=lambda r: (-r["count"], r["name"]))
+    return out
+
+
+def frequent_candidates(
+    rows: Sequence[Mapping[str, Any]], n_units: int, *, min_count: int = 5, min_share: float = 0.01
+) -> list[Mapping[str, Any]]:
+    """The aggregated candidates frequent enough to warn about: at least `min_count`
+    occurrences and used in at least `min_share` of the analysed units.
+
+    Examples
+    --------
+    >>> frequent_candidates([{"name": "Hamas", "count": 9, "units": 9}], n_units=100)[0]["name"]
+    'Hamas'
+    >>> frequent_candidates([{"name": "Hamas", "count": 9, "units": 9}], n_units=10_000)
+    []
+    """
+    return [r for r in rows if int(r["count"]) >= min_count and int(r["units"]) >= min_share * max(n_units, 1)]
+
+
+def _slug(name: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "_", fold_name(name)).strip("_") or "actor"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}_{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+def _toml_string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in escaped) + '"'
+
+
+def candidates_toml(
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    registry: ActorRegistry | None = None,
+    min_count: int = 2,
+    limit: int = 50,
+    source: str = "",
+) -> str:
+    """A registry extension (TOML) from aggregated candidates, for a person to review.
+
+    Each candidate becomes an ``[[actors]]`` table with a comment giving its count and example
+    sentences; single words get a ``cased`` rule (the safe default for names); the kind is the
+    suggested one. Names that the registry resolves after all (another spelling) are skipped.
+
+    Examples
+    --------
+    >>> text = candidates_toml([{"name": "Zorgons", "count": 4, "threads": 2, "units": 4,
+    ...                          "suggested_kind": "group", "examples": "The Zorgons said no."}])
+    >>> print(text.split("[[actors]]")[1].strip())  # doctest: +NORMALIZE_WHITESPACE
+    # 4 occurrences in 2 thread(s); e.g. "The Zorgons said no."
+    id = "zorgons"
+    name = "Zorgons"
+    kind = "group"
+    names = ["Zorgons"]
+    cased = ["Zorgons"]
+    """
+    from discourse.errors import UnknownActorError
+
+    reg = registry_or_default(registry)
+    taken = set(reg.ids)
+    lines = [
+        "# name: candidates",
+        f"# source: unmatched names found by discourse (actor_candidates){' in ' + source if source else ''}",
+        "# licence: (yours)",
+        "# version: 1",
+        "#",
+        "# REVIEW BEFORE USE: delete the tables that are not actors, fix ids, kinds and parents",
+        "# (parent = an id of the registry, e.g. \"ukraine\"), move aliases of known actors into",
+        "# [[extend]] tables. Then: discourse analyze ... --actors THIS_FILE",
+        "",
+    ]
+    n = 0
+    for row in rows:
+        if n >= limit or int(row["count"]) < min_count:
+            continue
+        name = str(row["name"])
+        try:
+            reg.resolve(name)
+            continue  # known after all (another spelling of a registry name)
+        except UnknownActorError:
+            pass
+        n += 1
+        examples = str(row.get("examples", "")).split(" | ")[:2]
+        shown = "; ".join(_toml_string(e[:160]) for e in examples if e)
+        lines.append("[[actors]]")
+        lines.append(f"# {row['count']} occurrences in {row.get('threads', 1)} thread(s); e.g. {shown}")
+        lines.append(f"id = {_toml_string(_slug(name, taken))}")
+        lines.append(f"name = {_toml_string(name)}")
+        lines.append(f"kind = {_toml_string(str(row.get('suggested_kind') or 'other'))}")
+        form = "abbreviations" if _is_acronym(name) else "names"
+        lines.append(f"{form} = [{_toml_string(name)}]")
+        if " " not in name and not _is_acronym(name):
+            lines.append(f"cased = [{_toml_string(name)}]")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def unmatched_summary(rows: Iterable[Mapping[str, Any]], n_units: int, *, top: int = 10) -> dict[str, Any]:
+    """A short record of the unmatched names of an analysis (for its manifest and warning).
+
+    Parameters
+    ----------
+    rows : iterable of dict
+        ``actor_candidates`` rows (per thread).
+    n_units : int
+        Units analysed (titles, article bodies, comments).
+
+    Returns
+    -------
+    dict
+        ``distinct`` (names), ``occurrences``, ``frequent`` (up to `top` ``{name, count, units}``
+        of :func:`frequent_candidates`).
+
+    Examples
+    --------
+    >>> rows = [{"thread_id": "t", "name": "Hamas", "count": 9, "units": 9}]
+    >>> unmatched_summary(rows, 100)["frequent"]
+    [{'name': 'Hamas', 'count': 9, 'units': 9}]
+    """
+    merged = aggregate_candidates(rows, examples=0)
+    frequent = frequent_candidates(merged, n_units)[:top]
+    return {
+        "distinct": len(merged),
+        "occurrences": sum(int(r["count"]) for r in merged),
+        "frequent": [{"name": r["name"], "count": int(r["count"]), "units": int(r["units"])} for r in frequent],
+    }
+
+
+def warn_unmatched(summary: Mapping[str, Any], *, stacklevel: int = 3) -> str | None:
+    """Issue a :class:`~discourse.errors.DataWarning` when frequent names went unmatched.
+
+    Returns the message (``None`` when there was nothing to warn about).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     _ = warn_unmatched({"frequent": [{"name": "Hamas", "count": 9, "units": 9}]})
+    >>> str(caught[0].message).split(";")[0]
+    "1 frequent name(s) are not in the actor registry: 'Hamas' (9)"
+    """
+    import warnings
+
+    from discourse.errors import DataWarning
+
+    frequent = summary.get("frequent") or []
+    if not frequent:
+        return None
+    names = ", ".join(f"{r['name']!r} ({r['count']})" for r in frequent)
+    message = (
+        f"{len(frequent)} frequent name(s) are not in the actor registry: {names}; they are left out "
+        "of the stance tables. Review the actor_candidates table, then add them: "
+        "`discourse actors candidates RESULTS > extra.toml` and `--actors extra.toml`"
+    )
+    warnings.warn(message, DataWarning, stacklevel=stacklevel)
+    return message

@@ -1,0 +1,166 @@
+"""The word lists behind the actor context rules and the discovery of unknown names.
+
+Read once per process from ``discourse/lexicons/data/actor_rules.toml`` (data, with a provenance
+header); :mod:`discourse.actors.disambiguation` and :mod:`discourse.actors.discovery` say how
+each list is used.
+
+Examples
+--------
+>>> rules = actor_rules()
+>>> "in" in rules.place_prepositions, "president" in rules.titles
+(True, True)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from discourse.errors import LexiconError
+
+if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+__all__ = ["ActorRules", "actor_rules", "is_common_word", "is_title_case"]
+
+
+@dataclass(frozen=True)
+class ActorRules:
+    """The lists of ``actor_rules.toml`` (lower case) and the file's provenance record.
+
+    Attributes
+    ----------
+    place_prepositions, event_nouns, titles, organs, prefixes, institutions, stopwords : frozenset of str
+        See the comments in the data file.
+    institution_gap : int
+        Lower-case words allowed between a state's name and its institution.
+    kind_heads : dict of str to str
+        Head word -> suggested kind, for discovery.
+    info : dict
+        Provenance record (name, file, sha256, version, source, licence, citation, entries).
+    """
+
+    place_prepositions: frozenset[str]
+    event_nouns: frozenset[str]
+    titles: frozenset[str]
+    organs: frozenset[str]
+    prefixes: frozenset[str]
+    institutions: frozenset[str]
+    institution_gap: int
+    stopwords: frozenset[str]
+    kind_heads: dict[str, str] = field(default_factory=dict)
+    info: dict[str, str] = field(default_factory=dict)
+
+
+def _words(data: dict[str, Any], table: str, key: str) -> frozenset[str]:
+    try:
+        values = data[table][key]
+    except KeyError:
+        raise LexiconError(f"actor_rules.toml: missing [{table}] {key}") from None
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise LexiconError(f"actor_rules.toml: [{table}] {key} must be a list of strings")
+    return frozenset(v.lower() for v in values)
+
+
+@lru_cache(maxsize=1)
+def actor_rules() -> ActorRules:
+    """The bundled rule lists, read once per process.
+
+    Examples
+    --------
+    >>> actor_rules().kind_heads["party"]
+    'party'
+    """
+    from discourse.lexicons import DATA_DIR, provenance_record
+
+    path = DATA_DIR / "actor_rules.toml"
+    raw = path.read_bytes()
+    text = raw.decode("utf-8")
+    data = tomllib.loads(text)
+    header: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        key, sep, value = line[1:].partition(":")
+        if sep and " " not in key.strip():
+            header.setdefault(key.strip().lower(), value.strip())
+    kind_heads: dict[str, str] = {}
+    for kind, heads in data.get("kinds", {}).items():
+        for head in heads:
+            kind_heads.setdefault(head.lower(), kind)
+    lists = {
+        "place_prepositions": _words(data, "place", "prepositions"),
+        "event_nouns": _words(data, "event", "nouns"),
+        "titles": _words(data, "titles", "words"),
+        "organs": _words(data, "organs", "words"),
+        "prefixes": _words(data, "prefixes", "words"),
+        "institutions": _words(data, "institutions", "words"),
+        "stopwords": _words(data, "stopwords", "words"),
+    }
+    entries = sum(len(v) for v in lists.values()) + len(kind_heads)
+    info = provenance_record(header.get("name", "actor_rules"), path, hashlib.sha256(raw).hexdigest(), header, entries)
+    gap = data.get("institutions", {}).get("gap", 2)
+    if not isinstance(gap, int):
+        raise LexiconError("actor_rules.toml: [institutions] gap must be an integer")
+    return ActorRules(**lists, institution_gap=gap, kind_heads=kind_heads, info=info)
+
+
+def is_common_word(text: str) -> bool:
+    """True if a capitalised word is an ordinary English word: the Brill lexicon (TextBlob's
+    copy, MIT) tags its lower-case form as something other than a proper noun, and does not list
+    the capitalised form as a plural proper noun ("Democrats", NNPS).
+
+    Examples
+    --------
+    >>> is_common_word("Great"), is_common_word("Michael"), is_common_word("Democrats")
+    (True, False, False)
+    """
+    known = _COMMON.get(text)
+    if known is not None:
+        return known
+    from discourse.actors.context import pos_lexicon  # loaded once per process
+
+    tags = pos_lexicon().tags
+    lower_tag = tags.get(text.lower())
+    known = lower_tag is not None and not lower_tag.startswith("NNP") and tags.get(text) != "NNPS"
+    if len(_COMMON) > 100_000:  # bounded: an open vocabulary
+        _COMMON.clear()
+    _COMMON[text] = known
+    return known
+
+
+_COMMON: dict[str, bool] = {}  # word -> is_common_word (memo)
+
+
+def is_title_case(doc: Any, first: int, stop: int) -> bool:
+    """True for a headline-style sentence (tokens ``first:stop`` of a
+    :class:`~discourse.text.Doc`): three or more ordinary English words written with a capital,
+    at least 60% of them. Names, titles and stop words do not count, so a sentence with many
+    names is not a headline.
+
+    Examples
+    --------
+    >>> from discourse.text import Doc
+    >>> d = Doc("Russia Warns Western Powers Over Deadly Strikes")
+    >>> is_title_case(d, 0, len(d.tokens))
+    True
+    >>> d = Doc("Keir Starmer met the Muslim Brotherhood at the Bank of England.")
+    >>> is_title_case(d, 0, len(d.tokens))
+    False
+    """
+    rules = actor_rules()
+    skip = rules.stopwords | rules.titles
+    common = capitalised = 0
+    tokens = doc.tokens
+    for k in range(first + 1, stop):  # the first word is capitalised anyway
+        token = tokens[k]
+        if token.kind != "word" or len(token.text) < 3 or token.lower in skip or not is_common_word(token.text):
+            continue
+        common += 1
+        capitalised += token.text[:1].isupper()
+    return capitalised >= 3 and capitalised >= 0.6 * common

@@ -1,0 +1,119 @@
+"""Discovery of names the registry does not know (table actor_candidates, warning, TOML)."""
+
+from __future__ import annotations
+
+import sys
+import warnings
+
+import pytest
+
+from discourse.actors import ActorRegistry
+from discourse.actors.discovery import (
+    aggregate_candidates,
+    candidate_rows,
+    candidates_toml,
+    find_candidates,
+    unmatched_summary,
+)
+from discourse.errors import DataWarning
+from discourse.text import Doc
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+# A small fixed registry, so that the tests do not depend on what the bundled gazetteer knows.
+SMALL = ActorRegistry.from_dict([
+    {"id": "russia", "name": "Russia", "kind": "country", "names": ["Russia"], "metonyms": ["Kremlin"]},
+    {"id": "trump", "name": "Donald Trump", "kind": "person", "names": ["Trump"], "cased": ["Trump"]},
+])
+
+
+def names(text: str) -> list[str]:
+    return [c.text for c in find_candidates(text, registry=SMALL)]
+
+
+def test_finds_unknown_names_and_acronyms_not_known_actors():
+    text = "Officials in Russia said the Houthis and the FSB met Keir Blutarsky in Sanaa."
+    found = names(text)
+    assert "Houthis" in found and "FSB" in found and "Keir Blutarsky" in found
+    assert "Russia" not in found  # a registry actor is not a candidate
+
+
+def test_no_spam_from_function_words_titles_shouting_and_headlines():
+    assert names("I think We should Never trust Them, LOL.") == []
+    assert names("THIS IS SO STUPID AND WRONG") == []
+    assert names("Russia Warns Western Powers Over Deadly Strikes") == []  # Title Case headline
+    assert names("President Blutarsky spoke.") == ["Blutarsky"]  # the title is not part of the name
+    assert names("all lower case text with no names") == []
+
+
+def test_runs_keep_connectors_inside_names():
+    assert names("He visited the Bank of Narnia yesterday.") == ["Bank of Narnia"]
+
+
+def test_candidate_rows_count_and_example():
+    doc = Doc("The Houthis fired. Later the Houthis fired again.")
+    rows = candidate_rows([("c1", doc, SMALL.find(doc))], thread_id="t1")
+    assert rows == [{"thread_id": "t1", "name": "Houthis", "count": 2, "units": 1,
+                     "example": "The Houthis fired.", "example_unit": "c1", "suggested_kind": "other"}]
+
+
+def test_aggregate_folds_case_and_accents_and_counts_threads():
+    rows = [
+        {"thread_id": "t1", "name": "Orbán", "count": 3, "units": 2, "example": "a", "suggested_kind": "other"},
+        {"thread_id": "t2", "name": "Orban", "count": 1, "units": 1, "example": "b", "suggested_kind": "person"},
+    ]
+    [merged] = aggregate_candidates(rows)
+    assert (merged["name"], merged["count"], merged["threads"], merged["units"]) == ("Orbán", 4, 2, 3)
+    assert merged["examples"] == "a | b"
+
+
+def test_candidates_toml_is_a_loadable_extension():
+    rows = aggregate_candidates([
+        {"thread_id": "t", "name": "Houthis", "count": 5, "units": 5, "example": 'He said "no".', "suggested_kind": "group"},
+        {"thread_id": "t", "name": "FSB", "count": 3, "units": 3, "example": "FSB", "suggested_kind": "organisation"},
+        {"thread_id": "t", "name": "Kremlin", "count": 9, "units": 9, "example": "x", "suggested_kind": "other"},  # known
+        {"thread_id": "t", "name": "Rare", "count": 1, "units": 1, "example": "x", "suggested_kind": "other"},
+    ])
+    text = candidates_toml(rows, registry=SMALL)
+    data = tomllib.loads(text)
+    assert [a["name"] for a in data["actors"]] == ["Houthis", "FSB"]  # known and rare names left out
+    registry = SMALL.extend(data)
+    assert registry.resolve("houthis") == "houthis" and "russia" in registry
+
+
+def test_warning_when_unmatched_names_are_frequent():
+    rows = [{"thread_id": "t", "name": "Hamas", "count": 30, "units": 20}]
+    summary = unmatched_summary(rows, n_units=100)
+    assert summary["frequent"] == [{"name": "Hamas", "count": 30, "units": 20}]
+    from discourse.actors.discovery import warn_unmatched
+
+    with pytest.warns(DataWarning, match="'Hamas' \\(30\\)"):
+        warn_unmatched(summary)
+    assert unmatched_summary(rows, n_units=100_000)["frequent"] == []  # rare in a large corpus: no warning
+
+
+def test_analyze_writes_actor_candidates_and_records_them():
+    from discourse import analyze
+    from discourse.datasets import load_seed
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DataWarning)  # the seed has no frequent unknown name
+        results = analyze(load_seed())
+    table = results["actor_candidates"]
+    assert list(table.columns) == ["thread_id", "name", "count", "units", "example", "example_unit", "suggested_kind"]
+    assert "Idlib" in set(table["name"])
+    assert results.provenance["unmatched_names"]["distinct"] == len(table)
+
+
+def test_discovery_can_be_switched_off():
+    from discourse import analyze
+    from discourse.datasets import load_seed
+
+    results = analyze(load_seed(), discover_actors=False)
+    assert len(results["actor_candidates"]) == 0
+    assert "unmatched_names" not in results.provenance
+    assert results.provenance["parameters"]["discover_actors"] is False
