@@ -339,12 +339,16 @@ def test_matcher_is_fast_and_linear():
     assert per_comment < 300e-6, f"{per_comment * 1e6:.0f} us per 80-word comment"
     small, large = Doc(_comment(20_000)), Doc(_comment(160_000))
     small.tokens, large.tokens
-    t0 = time.process_time()
-    registry.matcher.find(small)
-    t1 = time.process_time()
-    registry.matcher.find(large)
-    t2 = time.process_time()
-    assert (t2 - t1) < 20 * (t1 - t0) + 0.05  # 8x the text, well under quadratic (64x)
+
+    def best_of_three(doc: Doc) -> float:  # the least disturbed of three runs (as timeit)
+        times = []
+        for _ in range(3):
+            t0 = time.process_time()
+            registry.matcher.find(doc)
+            times.append(time.process_time() - t0)
+        return min(times)
+
+    assert best_of_three(large) < 20 * best_of_three(small) + 0.05  # 8x the text, well under quadratic (64x)
 
 
 # -- the package and name resolution ------------------------------------------------------------
