@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 _EXTRA = {"corpus_scale.py": ["--comments", "600", "--per-thread", "120"]}
+# Scripts that take no output folder: their own arguments (none: the bundled seed).
+_OWN = {"discover_actors.py": []}
 
 
 def reset_argv(gallery_conf: dict, script_vars: dict) -> list[str]:
@@ -19,4 +21,6 @@ def reset_argv(gallery_conf: dict, script_vars: dict) -> list[str]:
     ``examples/out/gallery/``, ignored by git) so that no machine's path is printed in the docs.
     """
     name = Path(script_vars["src_file"]).name
+    if name in _OWN:
+        return list(_OWN[name])
     return [f"out/gallery/{Path(name).stem}", *_EXTRA.get(name, [])]
