@@ -12,8 +12,8 @@ from __future__ import annotations
 import math
 import os
 from collections import Counter
-from functools import lru_cache, partial
-from operator import itemgetter
+from functools import lru_cache, partial, reduce
+from operator import add, itemgetter
 from typing import Any
 
 from discourse.incivility.features import Skeleton, context_features, lexicon_categories, own_features, skeleton
@@ -24,6 +24,8 @@ from discourse.text import Doc
 
 __all__ = ["IncivilityAnalyzer", "score"]
 
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
 _REFINE = (("dehumanisation", "dehumanisation"), ("exclusion", "exclusion"))
 
 
@@ -146,26 +148,23 @@ class IncivilityAnalyzer:
             distinct = dict(zip(norms, owns))
         else:
             distinct = {x: o for x, o, sc in zip(norms, owns, scopes) if not sc}
+        # left-to-right sums in C (reduce adds in the same order as a loop: the same floats)
         inc, intol = self.intercepts_
-        for o in distinct.values():
-            inc += o[0]
-            intol += o[1]
-        # context-dependent features (scoped words, pairs, phrases, cues) count once per text
+        inc = reduce(add, map(_FIRST, distinct.values()), inc)
+        intol = reduce(add, map(_SECOND, distinct.values()), intol)
+        # context-dependent features (scoped words, pairs, phrases, cues) count once per text,
+        # in the order of their first occurrence
         joint = self.joint_
-        counted: set[str] = set()
-        span_extras = []
-        for name, i, j in extras:
-            found = joint.get(name)
-            if found is None:
-                continue
-            if name not in counted:
-                counted.add(name)
-                inc += found[0]
-                intol += found[1]
-            if found[2]:
-                span_extras.append((name, i, j, found[2]))
+        found = list(filter(None, map(joint.get, dict.fromkeys(map(_FIRST, extras)))))
+        inc = reduce(add, map(_FIRST, found), inc)
+        intol = reduce(add, map(_SECOND, found), intol)
         spans: tuple[IncivilitySpan, ...] = ()
         if self.spans and n and (self.spans is True or max(inc, intol) >= self.logit_cut_):
+            span_extras = []
+            for name, i, j in extras:
+                weights = joint.get(name)
+                if weights is not None and weights[2]:
+                    span_extras.append((name, i, j, weights[2]))
             spans = self._spans(text, Skeleton(ws.tokens(), scopes, extras), owns, span_extras)
         return IncivilityResult(
             text, (inc, intol), self.intercepts_, spans, self.threshold, explainer=partial(self._terms, text)

@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from discourse.incivility.tokens import WordSplit, WordToken, normalize_word, set_unmask_words, split_words
@@ -206,6 +207,7 @@ def _gaps(gaps: list[str]) -> tuple[list[bool], list[bool]]:
     return clause, sentence
 
 
+_RANGE = itemgetter(1, 2)
 _TRIGGERS = NEGATORS | _NAMING | _WORD_NOUNS | _SPEECH
 
 
@@ -303,15 +305,18 @@ def context_features(ws: WordSplit) -> tuple[list[str], list[tuple[str, int, int
     if not any(scopes):
         occ = [("b:" + a + " " + b, i, i + 1) for i, (a, b) in enumerate(zip(norms, norms[1:])) if not clause[i + 1]]
     else:
-        occ = []
-        for i, (norm, scope) in enumerate(zip(norms, scopes)):
-            if scope:
-                # a negated or reported word keeps only its own word feature (learned from the
-                # data); its lexicon categories are for words used, not negated or mentioned
-                occ.append(("w:" + scope + norm, i, i))
-                cats_at[i] = ()
-            if i + 1 < n and not clause[i + 1]:
-                occ.append(("b:" + (scope or scopes[i + 1]) + norm + " " + norms[i + 1], i, i + 1))
+        # a negated or reported word keeps only its own word feature (learned from the data);
+        # its lexicon categories are for words used, not negated or mentioned
+        own = [("w:" + scope + norm, i, i) for i, (norm, scope) in enumerate(zip(norms, scopes)) if scope]
+        for _, i, _ in own:
+            cats_at[i] = ()
+        pairs = [
+            ("b:" + (s or t) + a + " " + b, i, i + 1)
+            for i, (a, b, s, t) in enumerate(zip(norms, norms[1:], scopes, scopes[1:]))
+            if not clause[i + 1]
+        ]
+        # word i's own feature, then its pair with word i + 1 (a stable merge of two sorted runs)
+        occ = sorted(own + pairs, key=_RANGE)
     # multi-word lexicon entries ('go back', 'you people', 'out of here')
     if not lex.phrases.keys().isdisjoint(norms):
         for i, norm in enumerate(norms):
