@@ -46,6 +46,9 @@ _PLAIN_WORD = re.compile(_PLAIN)
 # the same words as a capturing split: gap, word, gap, word, ..., gap (one C call per text)
 _PLAIN_SPLIT = re.compile("(" + _PLAIN + ")")
 _HAS_SPACED = re.compile(_SPACED)
+# a cheap necessary condition of _SPACED (three single letters between single spaces), so that
+# most texts skip the slower search with look-arounds
+_SPACED_HINT = re.compile(r"[A-Za-z] [A-Za-z] [A-Za-z]")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
 _REPEAT = re.compile(r"([a-z])\1{2,}")
 _MASK = re.compile(r"[*#&]")
@@ -168,7 +171,7 @@ def split_words(text: str) -> WordSplit:
         from discourse.incivility.features import lexicon_categories
 
         lexicon_categories("")
-    if _HAS_SPACED.search(text) is None:
+    if _SPACED_HINT.search(text) is None or _HAS_SPACED.search(text) is None:
         parts = _PLAIN_SPLIT.split(text)
         return WordSplit(list(map(normalize_word, parts[1::2])), parts[0::2], parts, None)
     words = word_tokens(text)
@@ -194,7 +197,7 @@ def word_tokens(text: str) -> list[WordToken]:
 
         lexicon_categories("")
     norm = normalize_word
-    if _HAS_SPACED.search(text) is None:  # the usual case: no spaced-out letters
+    if _SPACED_HINT.search(text) is None or _HAS_SPACED.search(text) is None:  # the usual case
         return [WordToken(m.start(), m.end(), norm(m.group())) for m in _PLAIN_WORD.finditer(text)]
     out: list[WordToken] = []
     append = out.append
