@@ -333,22 +333,24 @@ class _OwnWeights(dict):
     one). Filled on first look-up (``__missing__``), so that scoring a text is one C-level
     ``map`` over its words."""
 
-    def __init__(self, inc: dict[str, float], intol: dict[str, float], span: dict[str, float]) -> None:
+    def __init__(self, joint: dict[str, tuple[float, float, float]], span: dict[str, float]) -> None:
         super().__init__()
-        self.models = (inc, intol, span)
+        self.joint = joint
+        self.span = span
 
     def __missing__(self, norm: str) -> tuple[float, float, float, float, float]:
         feats = own_features(norm)
-        inc_w, int_w, span_w = self.models
-        found = (
-            sum(inc_w.get(f, 0.0) for f in feats),
-            sum(int_w.get(f, 0.0) for f in feats),
-            # distinct features in a fixed order (a set's order varies between processes,
-            # and so would the last digit of a float sum)
-            sum(span_w.get(f, 0.0) for f in dict.fromkeys(feats)),
-            span_w.get("p:" + norm, 0.0),
-            span_w.get("n:" + norm, 0.0),
-        )
+        # one look-up per feature; sums left to right in the features' order (a feature without
+        # a weight adds nothing, exactly as adding 0.0 would); the span model counts distinct
+        # features in a fixed order (a set's order varies between processes, and so would the
+        # last digit of a float sum)
+        inc = intol = span = 0.0
+        for weights in filter(None, map(self.joint.get, feats)):
+            inc += weights[0]
+            intol += weights[1]
+        for weights in filter(None, map(self.joint.get, dict.fromkeys(feats))):
+            span += weights[2]
+        found = (inc, intol, span, self.span.get("p:" + norm, 0.0), self.span.get("n:" + norm, 0.0))
         if len(self) > 200_000:  # bounded memory on a large corpus
             self.clear()
         self[norm] = found
@@ -362,7 +364,7 @@ def _compiled(path: str) -> tuple[dict[str, tuple[float, float, float]], _OwnWei
     models = load_weights(path).models
     inc, intol, span = (models[m]["weights"] for m in ("incivility", "intolerance", "span"))
     joint = {f: (inc.get(f, 0.0), intol.get(f, 0.0), span.get(f, 0.0)) for f in sorted(set(inc) | set(intol) | set(span))}
-    return joint, _OwnWeights(inc, intol, span)
+    return joint, _OwnWeights(joint, span)
 
 
 @lru_cache(maxsize=200_000)

@@ -155,6 +155,11 @@ def _lexicons() -> _Lexicons:
     )
 
 
+@lru_cache(maxsize=1)
+def _prefix_tuple() -> tuple[str, ...]:
+    return tuple(prefix for prefix, _ in _lexicons().prefixes)
+
+
 @lru_cache(maxsize=100_000)
 def lexicon_categories(norm: str) -> tuple[str, ...]:
     """Lexicon categories of one normalised word (wildcard entries included).
@@ -165,6 +170,8 @@ def lexicon_categories(norm: str) -> tuple[str, ...]:
     (('name_calling',), ('profanity',), ())
     """
     lex = _lexicons()
+    if not norm.startswith(_prefix_tuple()):  # the usual case: no wildcard entry applies
+        return lex.words.get(norm, ())
     cats = set(lex.words.get(norm, ()))
     for prefix, found in lex.prefixes:
         if norm.startswith(prefix):
