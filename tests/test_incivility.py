@@ -9,6 +9,8 @@ import math
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from discourse.incivility import (
     KINDS,
@@ -20,7 +22,7 @@ from discourse.incivility import (
     wilson_interval,
 )
 from discourse.incivility.features import extract
-from discourse.incivility.tokens import word_tokens
+from discourse.incivility.tokens import split_words, word_tokens
 
 REPO = Path(__file__).resolve().parents[1]
 TRAIN = REPO.parent / "shared" / "train"
@@ -312,3 +314,16 @@ def test_refit_gives_identical_bytes(tmp_path):
     shipped = (REPO / "discourse/lexicons/data/incivility_weights.json").read_bytes()
     assert (tmp_path / "incivility_weights.json").read_bytes() == shipped
     json.loads(shipped)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab I*$1'\u2019-@.,!?\"\u201c\u201d\n", max_size=60))
+def test_split_words_equals_word_tokens(text):
+    """The scorer's fast word split finds the same words, norms and offsets as word_tokens, and
+    its gaps are exactly the text between the words."""
+    ws = split_words(text)
+    tokens = word_tokens(text)
+    assert ws.tokens() == tokens
+    assert ws.norms == [t.norm for t in tokens]
+    pieces = [g for pair in zip(ws.gaps, [text[t.start : t.end] for t in tokens] + [""]) for g in pair]
+    assert "".join(pieces) == text

@@ -12,17 +12,20 @@ from __future__ import annotations
 import math
 import os
 from collections import Counter
-from functools import lru_cache, partial
-from operator import itemgetter
+from functools import lru_cache, partial, reduce
+from operator import add, itemgetter
 from typing import Any
 
-from discourse.incivility.features import lexicon_categories, own_features, skeleton
+from discourse.incivility.features import Skeleton, context_features, lexicon_categories, own_features, skeleton
+from discourse.incivility.tokens import split_words
 from discourse.incivility.model import Weights, load_weights
 from discourse.incivility.result import IncivilityResult, IncivilitySpan, Term
 from discourse.text import Doc
 
 __all__ = ["IncivilityAnalyzer", "score"]
 
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
 _REFINE = (("dehumanisation", "dehumanisation"), ("exclusion", "exclusion"))
 
 
@@ -135,62 +138,37 @@ class IncivilityAnalyzer:
         """
         self._setup()
         text = text_or_doc.text if isinstance(text_or_doc, Doc) else str(text_or_doc)
-        sk = skeleton(text)
-        tokens, scopes = sk.tokens, sk.scopes
-        n = len(tokens)
-        cache, own = self.own_cache_, self._own
-        norms = [t.norm for t in tokens]
-        owns = [cache.get(x) or own(x) for x in norms]
-        scoped = any(scopes)
+        ws = split_words(text)
+        scopes, extras = context_features(ws)
+        norms = ws.norms
+        n = len(norms)
+        owns = list(map(self.own_cache_.__getitem__, norms))  # a miss computes the word's weights
         # a word's own features count once per distinct (unscoped) word
-        distinct = dict(zip(norms, owns)) if not scoped else {x: o for x, o, sc in zip(norms, owns, scopes) if not sc}
+        if not any(scopes):
+            distinct = dict(zip(norms, owns))
+        else:
+            distinct = {x: o for x, o, sc in zip(norms, owns, scopes) if not sc}
+        # left-to-right sums in C (reduce adds in the same order as a loop: the same floats)
         inc, intol = self.intercepts_
-        for o in distinct.values():
-            inc += o[0]
-            intol += o[1]
-        # context-dependent features (scoped words, pairs, phrases, cues) count once per text
+        inc = reduce(add, map(_FIRST, distinct.values()), inc)
+        intol = reduce(add, map(_SECOND, distinct.values()), intol)
+        # context-dependent features (scoped words, pairs, phrases, cues) count once per text,
+        # in the order of their first occurrence
         joint = self.joint_
-        counted: set[str] = set()
-        span_extras = []
-        for name, i, j in sk.extras:
-            found = joint.get(name)
-            if found is None:
-                continue
-            if name not in counted:
-                counted.add(name)
-                inc += found[0]
-                intol += found[1]
-            if found[2]:
-                span_extras.append((name, i, j, found[2]))
+        found = list(filter(None, map(joint.get, dict.fromkeys(map(_FIRST, extras)))))
+        inc = reduce(add, map(_FIRST, found), inc)
+        intol = reduce(add, map(_SECOND, found), intol)
         spans: tuple[IncivilitySpan, ...] = ()
         if self.spans and n and (self.spans is True or max(inc, intol) >= self.logit_cut_):
-            spans = self._spans(text, sk, owns, span_extras)
+            span_extras = []
+            for name, i, j in extras:
+                weights = joint.get(name)
+                if weights is not None and weights[2]:
+                    span_extras.append((name, i, j, weights[2]))
+            spans = self._spans(text, Skeleton(ws.tokens(), scopes, extras), owns, span_extras)
         return IncivilityResult(
             text, (inc, intol), self.intercepts_, spans, self.threshold, explainer=partial(self._terms, text)
         )
-
-    def _own(self, norm: str) -> tuple[float, float, float, float, float]:
-        """Weights of a word's own (unscoped) features in the three models, and its span-model
-        weights as a neighbour (``p:word`` for the next word, ``n:word`` for the previous one);
-        cached per word."""
-        cache = self.own_cache_
-        found = cache.get(norm)
-        if found is None:
-            feats = own_features(norm)
-            inc_w, int_w, span_w = self.inc_, self.int_, self.span_
-            found = (
-                sum(inc_w.get(f, 0.0) for f in feats),
-                sum(int_w.get(f, 0.0) for f in feats),
-                # distinct features in a fixed order (a set's order varies between processes,
-                # and so would the last digit of a float sum)
-                sum(span_w.get(f, 0.0) for f in dict.fromkeys(feats)),
-                span_w.get("p:" + norm, 0.0),
-                span_w.get("n:" + norm, 0.0),
-            )
-            if len(cache) > 200_000:  # bounded memory on a large corpus
-                cache.clear()
-            cache[norm] = found
-        return found
 
     @staticmethod
     def _own_set(norm: str) -> frozenset[str]:
@@ -349,14 +327,44 @@ def _bare_group(tokens, run: list[int], on_word) -> bool:
     return not any(extra[0][0] == "x" for k in run for extra in on_word[k])
 
 
+class _OwnWeights(dict):
+    """Per word: the summed weights of its own (unscoped) features in the three models, and its
+    span-model weights as a neighbour (``p:word`` for the next word, ``n:word`` for the previous
+    one). Filled on first look-up (``__missing__``), so that scoring a text is one C-level
+    ``map`` over its words."""
+
+    def __init__(self, joint: dict[str, tuple[float, float, float]], span: dict[str, float]) -> None:
+        super().__init__()
+        self.joint = joint
+        self.span = span
+
+    def __missing__(self, norm: str) -> tuple[float, float, float, float, float]:
+        feats = own_features(norm)
+        # one look-up per feature; sums left to right in the features' order (a feature without
+        # a weight adds nothing, exactly as adding 0.0 would); the span model counts distinct
+        # features in a fixed order (a set's order varies between processes, and so would the
+        # last digit of a float sum)
+        inc = intol = span = 0.0
+        for weights in filter(None, map(self.joint.get, feats)):
+            inc += weights[0]
+            intol += weights[1]
+        for weights in filter(None, map(self.joint.get, dict.fromkeys(feats))):
+            span += weights[2]
+        found = (inc, intol, span, self.span.get("p:" + norm, 0.0), self.span.get("n:" + norm, 0.0))
+        if len(self) > 200_000:  # bounded memory on a large corpus
+            self.clear()
+        self[norm] = found
+        return found
+
+
 @lru_cache(maxsize=4)
-def _compiled(path: str) -> tuple[dict[str, tuple[float, float, float]], dict[str, tuple[float, ...]]]:
+def _compiled(path: str) -> tuple[dict[str, tuple[float, float, float]], _OwnWeights]:
     """Every weighted feature -> (incivility, intolerance, span) weights, so that scoring needs
-    one lookup per feature; and an empty per-word cache (filled by ``_own``)."""
+    one lookup per feature; and the per-word weight cache (shared by the analysers of a file)."""
     models = load_weights(path).models
     inc, intol, span = (models[m]["weights"] for m in ("incivility", "intolerance", "span"))
     joint = {f: (inc.get(f, 0.0), intol.get(f, 0.0), span.get(f, 0.0)) for f in sorted(set(inc) | set(intol) | set(span))}
-    return joint, {}
+    return joint, _OwnWeights(joint, span)
 
 
 @lru_cache(maxsize=200_000)

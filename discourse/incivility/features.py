@@ -44,15 +44,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
-from discourse.incivility.tokens import WordToken, normalize_word, set_unmask_words, word_tokens
+from discourse.incivility.tokens import WordSplit, WordToken, normalize_word, set_unmask_words, split_words
 
 __all__ = [
     "Extracted",
     "Skeleton",
     "extract",
     "skeleton",
+    "context_features",
     "own_features",
     "lexicon_categories",
     "token_feature_lists",
@@ -153,6 +155,11 @@ def _lexicons() -> _Lexicons:
     )
 
 
+@lru_cache(maxsize=1)
+def _prefix_tuple() -> tuple[str, ...]:
+    return tuple(prefix for prefix, _ in _lexicons().prefixes)
+
+
 @lru_cache(maxsize=100_000)
 def lexicon_categories(norm: str) -> tuple[str, ...]:
     """Lexicon categories of one normalised word (wildcard entries included).
@@ -163,6 +170,8 @@ def lexicon_categories(norm: str) -> tuple[str, ...]:
     (('name_calling',), ('profanity',), ())
     """
     lex = _lexicons()
+    if not norm.startswith(_prefix_tuple()):  # the usual case: no wildcard entry applies
+        return lex.words.get(norm, ())
     cats = set(lex.words.get(norm, ()))
     for prefix, found in lex.prefixes:
         if norm.startswith(prefix):
@@ -188,37 +197,45 @@ def _char_ngrams(norm: str) -> tuple[str, ...]:
     return tuple("c:" + padded[i : i + 4] for i in range(len(padded) - 3))
 
 
-def _gaps(text: str, tokens: list[WordToken]) -> tuple[list[bool], list[bool]]:
+@lru_cache(maxsize=4096)
+def _gap_kind(gap: str) -> tuple[bool, bool]:
+    """Does the text between two words end a clause, does it end a sentence (cached: most gaps
+    are one of a few strings, ``" "``, ``", "``, ``". "``)."""
+    return _CLAUSE_RE.search(gap) is not None, _SENTENCE_RE.search(gap) is not None
+
+
+def _gaps(gaps: list[str]) -> tuple[list[bool], list[bool]]:
     """Per gap before word i (i >= 1): does it end a clause, does it end a sentence."""
-    clause = [True]
-    sentence = [True]
-    for prev, tok in zip(tokens, tokens[1:]):
-        if tok.start - prev.end == 1 and text[prev.end] == " ":  # the usual gap: one space
-            clause.append(False)
-            sentence.append(False)
-            continue
-        gap = text[prev.end : tok.start]
-        clause.append(_CLAUSE_RE.search(gap) is not None)
-        sentence.append(_SENTENCE_RE.search(gap) is not None)
+    kinds = list(map(_gap_kind, gaps[:-1]))
+    clause = [k[0] for k in kinds]
+    sentence = [k[1] for k in kinds]
+    if kinds:
+        clause[0] = sentence[0] = True
     return clause, sentence
 
 
-def _scopes(text: str, tokens: list[WordToken], clause: list[bool]) -> list[str]:
-    n = len(tokens)
+_RANGE = itemgetter(1, 2)
+_TRIGGERS = NEGATORS | _NAMING | _WORD_NOUNS | _SPEECH
+
+
+def _scopes(norms: list[str], gaps: list[str], clause: list[bool]) -> list[str]:
+    n = len(norms)
     scopes = [""] * n
-    norms = [t.norm for t in tokens]
-    for i, norm in enumerate(norms):
+    if _TRIGGERS.isdisjoint(norms):  # the usual case: nothing negated or reported
+        return scopes
+    for i in [i for i, norm in enumerate(norms) if norm in _TRIGGERS]:
+        norm = norms[i]
         window = 0
         prefix = ""
         if norm in NEGATORS:
             window, prefix = NEGATION_WINDOW, "NEG_"
         elif norm in _NAMING or (norm in _WORD_NOUNS and i and norms[i - 1] == "the"):
             window, prefix = REPORT_WINDOW, "REP_"
-        elif norm in _SPEECH and i + 1 < n and '"' in text[tokens[i].end : tokens[i + 1].start].replace("\u201c", '"'):
+        elif norm in _SPEECH and i + 1 < n and '"' in gaps[i + 1].replace("\u201c", '"'):
             # a quotation right after a verb of saying: up to its closing mark (at most 12 words)
             for k in range(i + 1, min(n, i + 13)):
                 scopes[k] = scopes[k] or "REP_"
-                after = text[tokens[k].end : tokens[k + 1].start] if k + 1 < n else text[tokens[k].end :]
+                after = gaps[k + 1]  # the text after word k (to the next word or the end)
                 if '"' in after or "\u201d" in after:
                     break
             continue
@@ -271,34 +288,53 @@ def skeleton(text: str) -> Skeleton:
     >>> sk.extras
     [('b:you idiot', 0, 1), ('x:you_attack', 0, 1)]
     """
+    ws = split_words(text)
+    scopes, extras = context_features(ws)
+    return Skeleton(ws.tokens(), scopes, extras)
+
+
+def context_features(ws: WordSplit) -> tuple[list[str], list[tuple[str, int, int]]]:
+    """The scopes of the words of `ws` and the occurrences that depend on context (see
+    :class:`Skeleton`), in the order :func:`skeleton` lists them; offsets are not needed.
+
+    Examples
+    --------
+    >>> scopes, extras = context_features(split_words("not an idiot"))
+    >>> scopes, extras[:2]
+    (['', 'NEG_', 'NEG_'], [('b:NEG_not an', 0, 1), ('w:NEG_an', 1, 1)])
+    """
     lex = _lexicons()
-    tokens = word_tokens(text)
-    n = len(tokens)
-    clause, sentence = _gaps(text, tokens)
-    scopes = _scopes(text, tokens, clause)
-    occ: list[tuple[str, int, int]] = []
-    cats_at: list[tuple[str, ...]] = []
-    norms = [t.norm for t in tokens]
-    for i, (norm, scope) in enumerate(zip(norms, scopes)):
-        if scope:
-            # a negated or reported word keeps only its own word feature (learned from the data);
-            # its lexicon categories are for words used, not negated or mentioned
-            occ.append(("w:" + scope + norm, i, i))
-            cats_at.append(())
-        else:
-            cats_at.append(lexicon_categories(norm))
-        if i + 1 < n and not clause[i + 1]:
-            occ.append(("b:" + (scope or scopes[i + 1]) + norm + " " + norms[i + 1], i, i + 1))
+    norms = ws.norms
+    n = len(norms)
+    clause, sentence = _gaps(ws.gaps)
+    scopes = _scopes(norms, ws.gaps, clause)
+    cats_at = list(map(lexicon_categories, norms))
+    if not any(scopes):
+        occ = [("b:" + a + " " + b, i, i + 1) for i, (a, b) in enumerate(zip(norms, norms[1:])) if not clause[i + 1]]
+    else:
+        # a negated or reported word keeps only its own word feature (learned from the data);
+        # its lexicon categories are for words used, not negated or mentioned
+        own = [("w:" + scope + norm, i, i) for i, (norm, scope) in enumerate(zip(norms, scopes)) if scope]
+        for _, i, _ in own:
+            cats_at[i] = ()
+        pairs = [
+            ("b:" + (s or t) + a + " " + b, i, i + 1)
+            for i, (a, b, s, t) in enumerate(zip(norms, norms[1:], scopes, scopes[1:]))
+            if not clause[i + 1]
+        ]
+        # word i's own feature, then its pair with word i + 1 (a stable merge of two sorted runs)
+        occ = sorted(own + pairs, key=_RANGE)
     # multi-word lexicon entries ('go back', 'you people', 'out of here')
-    for i, norm in enumerate(norms):
-        for words, cats in lex.phrases.get(norm, ()):
-            k = len(words)
-            if tuple(norms[i : i + k]) == words and not any(clause[i + 1 : i + k]) and not any(scopes[i : i + k]):
-                occ.extend(("l:" + c, i, i + k - 1) for c in cats)
-                for j in range(i, i + k):
-                    cats_at[j] = tuple(sorted(set(cats_at[j]) | set(cats)))
+    if not lex.phrases.keys().isdisjoint(norms):
+        for i, norm in enumerate(norms):
+            for words, cats in lex.phrases.get(norm, ()):
+                k = len(words)
+                if tuple(norms[i : i + k]) == words and not any(clause[i + 1 : i + k]) and not any(scopes[i : i + k]):
+                    occ.extend(("l:" + c, i, i + k - 1) for c in cats)
+                    for j in range(i, i + k):
+                        cats_at[j] = tuple(sorted(set(cats_at[j]) | set(cats)))
     occ += _cues(norms, scopes, cats_at, sentence)
-    return Skeleton(tokens, scopes, occ)
+    return scopes, occ
 
 
 def extract(text: str) -> Extracted:
@@ -321,9 +357,8 @@ def extract(text: str) -> Extracted:
 def _cues(norms, scopes, cats_at, sentence) -> list[tuple[str, int, int]]:
     n = len(norms)
     out = []
-    for i in range(n):
-        if scopes[i]:
-            continue
+    # only words with a lexicon category or 'they'/'them' can start a cue
+    for i in [i for i in range(n) if (cats_at[i] or norms[i] in _THEY) and not scopes[i]]:
         cats = cats_at[i]
         if "second_person" in cats:
             for k in range(i + 1, min(n, i + 1 + ATTACK_WINDOW)):
