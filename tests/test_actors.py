@@ -454,13 +454,13 @@ def test_rule_event_city_before_meeting_noun():
 
 
 def test_rule_embedded_name_inside_longer_proper_name():
-    assert found("Ivanka Trump spoke.") == []
+    assert found("Fred Trump spoke.") == []  # a first name the registry does not know
     assert found("President Trump spoke, and Donald Trump too.") == [("Trump", "trump"), ("Donald Trump", "trump")]
     mexico = ActorRegistry.from_dict([{"id": "mexico", "name": "Mexico", "kind": "country", "names": ["Mexico"]}])
     assert found("He moved to New Mexico.", mexico) == [] and found("He moved to Mexico.", mexico) != []
     assert found("Cartels in Latin America grow.") == []
     assert found("They speak American English.") == []
-    assert found("He writes for the Times of London.") == []
+    assert "new_york_times" not in {a for _, a in found("He writes for the Times of London.")}
     russia = ActorRegistry.from_dict([{"id": "russia", "name": "Russia", "kind": "country", "names": ["Russia"],
                                        "demonyms": ["Russian"]}])
     assert found("The Russian Foreign Ministry said so.", russia) == [("Russian", "russia")]  # a state organ

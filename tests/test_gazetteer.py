@@ -134,12 +134,13 @@ def test_no_alias_has_two_owners_across_actors_toml_and_the_files():
 def test_current_loader_reads_the_tables_and_finds_mentions():
     registry = _registry()
     text = (
-        "Zelensky met Macron while Kyiv, the Kremlin and Hamas traded accusations. "
+        "Zelensky met Macron while Kyiv and the Kremlin traded accusations with Hamas. "
         "Chad's government said the talks in N'Djamena were delayed."
     )
     found = {m.actor_id for m in find_mentions(text, registry)}
+    # Kyiv as a metonym (subject of a verb); "in Kyiv" is a place (rule `place`)
     assert {"ukraine", "russia"} <= found
-    assert "chad" in {registry.root(actor) for actor in found}  # "Chad's government": the government of Chad
+    assert "chad_government" in found  # "Chad's government": the longest alias wins
     assert "emmanuel_macron" in found
 
 

@@ -119,7 +119,7 @@ def nomination_table(
     totals: dict[tuple[str, str], int] = {}
     for (actor_id, _alias, part), count in counts.items():
         totals[(actor_id, part)] = totals.get((actor_id, part), 0) + count
-    order = {actor_id: k for k, actor_id in enumerate(registry.ids)}
+    order = registry.positions
     rows = []
     for actor_id, alias in sorted(forms, key=lambda key: (order.get(key[0], 0), key[1].lower())):
         actor = registry[actor_id]

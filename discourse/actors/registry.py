@@ -562,6 +562,19 @@ class ActorRegistry:
         """All actor ids in registry order."""
         return tuple(self._actors)
 
+    @cached_property
+    def positions(self) -> Mapping[str, int]:
+        """Actor id -> its place in registry order (built once: tables sort by it per thread,
+        and a registry of thousands of actors should not be walked for every thread).
+
+        Examples
+        --------
+        >>> reg = ActorRegistry.default()
+        >>> reg.positions[reg.ids[0]]
+        0
+        """
+        return MappingProxyType({actor_id: k for k, actor_id in enumerate(self._actors)})
+
     def ancestors(self, actor_id: str) -> tuple[str, ...]:
         """The chain of parents of an actor (an id, display name or alias), nearest first.
 
