@@ -1,4 +1,5 @@
 """Names a folder of plain-text articles uses that the actor registry does not know (issue 14).
+============================================================================================
 
 Run from the repository::
 

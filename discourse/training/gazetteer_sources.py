@@ -3,15 +3,15 @@
 One function per source; each returns plain records and never writes anything. The folder
 layout is the one described in ``../shared/gazetteer/README.md``:
 
-========================================  ==========================================
-``factbook_json/<region>/<fips>.json``     CIA World Factbook (final edition, 2026-01)
-``country_codes/data/country-codes.csv``   ISO/FIPS codes and UN names (datasets/country-codes)
-``world_leaders_wikidata/data/wikidata.csv``  heads of state/government from Wikidata (2024-10)
-``partyfacts/import/...``                  Party Facts core parties (2024-03)
-``factbook_appendixB_igos/files/FactAppB.html``  the Factbook's appendix of organisations (2020-01)
+===================================================  ====================================================
+``factbook_json/<region>/<fips>.json``               CIA World Factbook (final edition, 2026-01)
+``country_codes/data/country-codes.csv``             ISO/FIPS codes and UN names (datasets/country-codes)
+``world_leaders_wikidata/data/wikidata.csv``         heads of state/government from Wikidata (2024-10)
+``partyfacts/import/...``                            Party Facts core parties (2024-03)
+``factbook_appendixB_igos/files/FactAppB.html``      the Factbook's appendix of organisations (2020-01)
 ``misp_galaxy/clusters/intelligence-agencies.json``  MISP intelligence agencies (2024-03)
-``fundus_publishers/docs/supported_publishers.md``  news publishers (fundus, 2026-07)
-========================================  ==========================================
+``fundus_publishers/docs/supported_publishers.md``   news publishers (fundus, 2026-07)
+===================================================  ====================================================
 
 Examples
 --------
