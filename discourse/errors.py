@@ -18,6 +18,7 @@ __all__ = [
     "IntegrityError",
     "LexiconError",
     "MissingDependencyError",
+    "UnknownActorError",
     "DataWarning",
 ]
 
@@ -124,6 +125,34 @@ class MissingDependencyError(DiscourseError, ImportError):
         super().__init__(
             f"this needs {package!r}, which is not installed: pip install 'discourse[{extra}]'"
         )
+
+
+class UnknownActorError(DiscourseError, LookupError):
+    """An actor name that the registry cannot resolve to one actor (unknown or ambiguous).
+
+    Parameters
+    ----------
+    reason : str
+        The full message (what, where, and the suggestions).
+    name : str
+        The name as the user gave it.
+    suggestions : tuple of str
+        Actor ids that the user may have meant.
+
+    Examples
+    --------
+    >>> err = UnknownActorError("no actor 'Rusia'; did you mean 'russia'?", name="Rusia", suggestions=("russia",))
+    >>> err.suggestions, isinstance(err, LookupError)
+    (('russia',), True)
+    """
+
+    def __init__(self, reason: str, *, name: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.name = name
+        self.suggestions = tuple(suggestions)
+        super().__init__(reason)
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class DataWarning(UserWarning):

@@ -218,7 +218,7 @@ class ActorStage:
     predication : bool
         Also collect predications (evaluative words attached to actors).
     stance_params : dict, optional
-        Parameters of :class:`discourse.stance.StanceAnalyzer`.
+        Parameters of :class:`discourse.actors.stance.StanceAnalyzer`.
     """
 
     name = "actors"
@@ -253,14 +253,14 @@ class ActorStage:
         predication: bool = True,
         stance_params: Mapping[str, Any] | None = None,
     ) -> None:
-        from discourse.actor_analysis import ActorAnalyzer
-        from discourse.actors import ActorRegistry
+        from discourse.actors.analyzer import ActorAnalyzer
+        from discourse.actors import ActorRegistry, registry_or_default
 
         self.registry = registry
         self.predication = predication
         self.stance_params = dict(stance_params) if stance_params else None
         if registry is None or isinstance(registry, ActorRegistry):
-            self.registry_ = registry or ActorRegistry.default()
+            self.registry_ = registry_or_default(registry)
         else:
             self.registry_ = ActorRegistry.from_file(registry)
         self.analyzer_ = ActorAnalyzer(
@@ -281,7 +281,7 @@ class ActorStage:
         return self.analyzer_.lexicon_info()
 
     def analyze_unit(self, unit: Unit) -> Any:
-        """The unit's :class:`~discourse.actor_analysis.ActorAnalysis`."""
+        """The unit's :class:`~discourse.actors.analyzer.ActorAnalysis`."""
         return self.analyzer_.analyze(unit.doc)
 
     def unit_rows(self, unit: Unit, result: Any) -> Rows:
@@ -293,7 +293,7 @@ class ActorStage:
 
     def thread_rows(self, thread_id: str, units: Sequence[Unit], results: Sequence[Any]) -> Rows:
         """Thread-level tables: stance summary, relation edges, nominations, predication summary."""
-        from discourse.actor_analysis import ThreadActorAnalysis
+        from discourse.actors.analyzer import ThreadActorAnalysis
         from discourse.actors import nomination_table
 
         parts = ["comments" if u.unit_kind == "comment" else "article" for u in units]

@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from discourse.actor_analysis import analyze_thread_actors
+from discourse.actors.analyzer import analyze_thread_actors
 from discourse.actors import ActorRegistry
 from discourse.datasets import load_seed
 

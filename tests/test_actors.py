@@ -13,11 +13,14 @@ from discourse.actors import (
     Actor,
     ActorRegistry,
     Alias,
+    default_registry,
     find_mentions,
     nominations,
+    registry_or_default,
+    resolve_actors,
     thread_units,
 )
-from discourse.errors import LexiconError
+from discourse.errors import LexiconError, UnknownActorError
 from discourse.text import Doc
 
 
@@ -325,14 +328,68 @@ def test_matcher_is_fast_and_linear():
         d.tokens
     start = time.process_time()
     for d in docs:
-        registry._matcher.find(d)
+        registry.matcher.find(d)
     per_comment = (time.process_time() - start) / len(docs)
     assert per_comment < 300e-6, f"{per_comment * 1e6:.0f} us per 80-word comment"
     small, large = Doc(_comment(20_000)), Doc(_comment(160_000))
     small.tokens, large.tokens
     t0 = time.process_time()
-    registry._matcher.find(small)
+    registry.matcher.find(small)
     t1 = time.process_time()
-    registry._matcher.find(large)
+    registry.matcher.find(large)
     t2 = time.process_time()
     assert (t2 - t1) < 20 * (t1 - t0) + 0.05  # 8x the text, well under quadratic (64x)
+
+
+# -- the package and name resolution ------------------------------------------------------------
+
+
+def test_one_default_registry_and_old_entry_points():
+    import discourse.stance
+    from discourse.actors import stance as package_stance
+
+    assert ActorRegistry.default() is default_registry() is registry_or_default(None)
+    custom = ActorRegistry.from_dict([{"id": "x", "name": "X", "kind": "other", "names": ["Xcorp"]}])
+    assert registry_or_default(custom) is custom
+    # the compatibility module re-exports the package's stance functions (the same objects)
+    assert discourse.stance.stance is package_stance.stance
+    assert discourse.stance.stance_toward is package_stance.stance_toward
+
+
+def test_resolve_ids_display_names_and_aliases():
+    reg = default_registry()
+    assert reg.resolve("russia") == "russia"  # id
+    assert reg.resolve("Russia") == "russia"  # display name
+    assert reg.resolve("RUSSIA") == "russia"  # case ignored
+    assert reg.resolve("the Kremlin") == "russia"  # alias (metonym), leading "the" ignored
+    assert reg.resolve("U.S.") == reg.resolve("us") == "united_states"
+    assert reg.resolve("Syrian   Army") == "syrian_army"  # spacing normalised
+    assert resolve_actors(["US", "cia", "Damascus"]) == ["united_states", "cia", "syrian_government"]
+    assert resolve_actors("Russia") == ["russia"]
+
+
+def test_resolve_folds_accents():
+    reg = ActorRegistry.from_dict([{"id": "orban", "name": "Viktor Orbán", "kind": "person",
+                                    "names": ["Viktor Orbán", "Orbán"]}])
+    assert reg.resolve("orban") == reg.resolve("Viktor Orban") == "orban"
+
+
+def test_resolve_unknown_name_suggests():
+    with pytest.raises(UnknownActorError) as info:
+        default_registry().resolve("Rusia")
+    assert info.value.suggestions[0] == "russia"
+    assert "did you mean 'russia' (Russia)?" in str(info.value)
+    assert isinstance(info.value, LookupError)
+    with pytest.raises(UnknownActorError, match="no actor 'Qwertyuiop'"):
+        resolve_actors(["Russia", "Qwertyuiop"])
+
+
+def test_resolve_ambiguous_display_name_lists_ids():
+    reg = ActorRegistry.from_dict([
+        {"id": "congress_us", "name": "Congress", "kind": "organisation", "names": ["US Congress"]},
+        {"id": "congress_pe", "name": "Congress", "kind": "organisation", "names": ["Congress of Peru"]},
+    ])
+    with pytest.raises(UnknownActorError, match="several actors") as info:
+        reg.resolve("congress")
+    assert set(info.value.suggestions) == {"congress_us", "congress_pe"}
+    assert reg.resolve("congress_pe") == "congress_pe"  # the id itself always works

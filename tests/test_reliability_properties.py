@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-import discourse.actor_analysis as actor_analysis
+import discourse.actors.analyzer as actor_analysis
 import discourse.actors as actors
 import discourse.stance as stance_module
 from discourse.analysis import Analysis, analyze

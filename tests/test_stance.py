@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from discourse.actor_analysis import analyze_actors, analyze_thread_actors
-from discourse.attribution import find_attributions
-from discourse.predication import predications
-from discourse.relations import relations, thread_relations
+from discourse.actors.analyzer import analyze_actors, analyze_thread_actors
+from discourse.actors.attribution import find_attributions
+from discourse.actors.predication import predications
+from discourse.actors.relations import relations, thread_relations
 from discourse.stance import LABELS, StanceAnalyzer, stance, stance_toward, thread_stance
 from discourse.text import Doc
 

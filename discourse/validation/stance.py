@@ -143,7 +143,7 @@ def _vader_predictors() -> tuple[Callable[[Target], str], Callable[[Target], str
 
 
 def _stance_predictor(**params: Any) -> Callable[[Target], str]:
-    from discourse.stance import StanceAnalyzer
+    from discourse.actors.stance import StanceAnalyzer
 
     analyzer = StanceAnalyzer(**params)
     return lambda t: analyzer.toward(t.sentence, t.start, t.end).label

@@ -1,6 +1,6 @@
 """All actor measures of a text or thread in one pass: mentions, stance, relations, predication.
 
-The actor analysers share one :class:`~discourse._cues.DocContext` per text (mentions found
+The actor analysers share one :class:`~discourse.actors.context.DocContext` per text (mentions found
 once, each sentence scanned once, attributions found once), so running them together costs
 little more than stance alone. For a thread, the tables come out per unit and per part
 (article vs comments), with the nomination table on top.
@@ -18,12 +18,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from discourse._cues import DocContext, cue_index, pos_lexicon
-from discourse.actors import ActorRegistry, Mention, NominationTable, nomination_table, thread_units
+from discourse.actors.context import DocContext, cue_index, pos_lexicon
+from discourse.actors.matching import Mention
+from discourse.actors.nomination import NominationTable, nomination_table
+from discourse.actors.predication import PredicationResult, Predicator, ThreadPredications
+from discourse.actors.registry import ActorRegistry, registry_or_default
+from discourse.actors.relations import RelationExtractor, RelationResult, ThreadRelations
+from discourse.actors.stance import StanceAnalyzer, StanceResult, ThreadStance
+from discourse.actors.units import thread_units
 from discourse.model import Thread
-from discourse.predication import PredicationResult, Predicator, ThreadPredications
-from discourse.relations import RelationExtractor, RelationResult, ThreadRelations
-from discourse.stance import StanceAnalyzer, StanceResult, ThreadStance
 from discourse.text import Doc, as_doc
 
 __all__ = ["TABLES", "ActorAnalysis", "ThreadActorAnalysis", "ActorAnalyzer", "analyze_actors", "analyze_thread_actors"]
@@ -103,15 +106,15 @@ class ThreadActorAnalysis:
     threshold: float = 0.05
 
     def stance(self) -> ThreadStance:
-        """The stance part as a :class:`~discourse.stance.ThreadStance`."""
+        """The stance part as a :class:`~discourse.actors.stance.ThreadStance`."""
         return ThreadStance(tuple((p, k, u, a.stance) for p, k, u, a in self.units), self.threshold)
 
     def relations(self) -> ThreadRelations:
-        """The relations part as a :class:`~discourse.relations.ThreadRelations`."""
+        """The relations part as a :class:`~discourse.actors.relations.ThreadRelations`."""
         return ThreadRelations(tuple((p, k, u, a.relations) for p, k, u, a in self.units))
 
     def predications(self) -> ThreadPredications:
-        """The predication part as a :class:`~discourse.predication.ThreadPredications`."""
+        """The predication part as a :class:`~discourse.actors.predication.ThreadPredications`."""
         empty = PredicationResult()
         return ThreadPredications(tuple((p, k, u, a.predications or empty) for p, k, u, a in self.units))
 
@@ -155,7 +158,7 @@ class ActorAnalyzer:
     registry : ActorRegistry, optional
         Actors (default: :meth:`ActorRegistry.default`).
     stance_params : dict, optional
-        Parameters of :class:`~discourse.stance.StanceAnalyzer`.
+        Parameters of :class:`~discourse.actors.stance.StanceAnalyzer`.
     predication : bool
         Also collect predications (needs the part-of-speech lexicon).
     reported_stance : bool
@@ -201,10 +204,8 @@ class ActorAnalyzer:
         info = cue_index().info()
         if self.predication:
             info.append(pos_lexicon().info)
-        return info + [self._registry().info()]
+        return info + [registry_or_default(self.registry).info()]
 
-    def _registry(self) -> ActorRegistry:
-        return self.registry if self.registry is not None else ActorRegistry.default()
 
     def analyze(self, text_or_doc: str | Doc) -> ActorAnalysis:
         """All actor measures of one text.
@@ -215,10 +216,10 @@ class ActorAnalyzer:
         ()
         """
         stance_analyzer, relation_extractor, predicator = self._analyzers()
-        ctx = DocContext(as_doc(text_or_doc), self._registry())
-        stance = stance_analyzer._analyze(ctx)
-        relations = relation_extractor._extract(ctx, stance)
-        predications = predicator._extract(ctx) if self.predication else None
+        ctx = DocContext(as_doc(text_or_doc), registry_or_default(self.registry))
+        stance = stance_analyzer.analyze_context(ctx)
+        relations = relation_extractor.extract_context(ctx, stance)
+        predications = predicator.extract_context(ctx) if self.predication else None
         return ActorAnalysis(ctx.mentions, stance, relations, predications)
 
     def _analyzers(self) -> tuple[StanceAnalyzer, RelationExtractor, Predicator]:
@@ -250,7 +251,7 @@ class ActorAnalyzer:
         """
         units = thread_units(thread)
         analysed = tuple((u.part, u.kind, u.id, self.analyze(u.text)) for u in units)
-        table = nomination_table(((part, a.mentions) for part, _, _, a in analysed), self._registry())
+        table = nomination_table(((part, a.mentions) for part, _, _, a in analysed), registry_or_default(self.registry))
         return ThreadActorAnalysis(analysed, table, self.stance_threshold())
 
     def stance_threshold(self) -> float:

@@ -12,7 +12,7 @@ from four patterns, each row saying which one (``kind``):
   swap the roles; a negated act ("did not attack") keeps polarity 0 and ``negated=True``;
 * ``compound``: a participle compound ("US-backed SDF", "SDF allied factions");
 * ``reported_stance``: a speaker's non-neutral stance toward an actor in what the speaker is
-  reported to say (from :mod:`discourse.stance`), when no verb already links the pair.
+  reported to say (from :mod:`discourse.actors.stance`), when no verb already links the pair.
 
 The target of an action need not be an actor ("oil fields"): then ``target`` is empty and
 ``target_text`` holds the words. ``asserted_by`` says whose claim the relation is: the author,
@@ -34,7 +34,8 @@ from operator import attrgetter
 from dataclasses import dataclass
 from typing import Any
 
-from discourse._cues import (
+from discourse.actors.attribution import AttributionIndex, index_around
+from discourse.actors.context import (
     ADVERB_SKIP,
     AUXILIARIES,
     PREPOSITIONS,
@@ -44,10 +45,11 @@ from discourse._cues import (
     cue_index,
     is_noun_use,
 )
-from discourse.actors import ActorRegistry, Mention, thread_units
-from discourse.attribution import AttributionIndex, index_around
+from discourse.actors.matching import Mention
+from discourse.actors.registry import ActorRegistry, registry_or_default
+from discourse.actors.stance import StanceAnalyzer, StanceResult
+from discourse.actors.units import thread_units
 from discourse.model import Thread
-from discourse.stance import StanceAnalyzer, StanceResult
 from discourse.text import Doc, as_doc
 
 __all__ = ["Relation", "RelationResult", "ThreadRelations", "RelationExtractor", "relations", "thread_relations"]
@@ -242,7 +244,7 @@ class RelationExtractor:
     reported_stance : bool
         Also derive relations from speakers' reported stance.
     stance_params : dict, optional
-        Parameters of the :class:`~discourse.stance.StanceAnalyzer` used for that.
+        Parameters of the :class:`~discourse.actors.stance.StanceAnalyzer` used for that.
 
     Examples
     --------
@@ -277,10 +279,8 @@ class RelationExtractor:
         >>> "stance_actions" in [d["name"] for d in RelationExtractor().lexicon_info()]
         True
         """
-        return cue_index().info() + [self._registry().info()]
+        return cue_index().info() + [registry_or_default(self.registry).info()]
 
-    def _registry(self) -> ActorRegistry:
-        return self.registry if self.registry is not None else ActorRegistry.default()
 
     def extract(self, text_or_doc: str | Doc) -> RelationResult:
         """Relations of one text.
@@ -290,10 +290,22 @@ class RelationExtractor:
         >>> RelationExtractor().extract("").relations
         ()
         """
-        return self._extract(DocContext(as_doc(text_or_doc), self._registry()))
+        return self.extract_context(DocContext(as_doc(text_or_doc), registry_or_default(self.registry)))
 
-    def _extract(self, ctx: DocContext, stance: StanceResult | None = None) -> RelationResult:
-        """Relations for a prepared context; `stance` (of the same context) is reused if given."""
+    def extract_context(self, ctx: DocContext, stance: StanceResult | None = None) -> RelationResult:
+        """Relations for a prepared :class:`~discourse.actors.context.DocContext` (the internal
+        API shared with :class:`~discourse.actors.analyzer.ActorAnalyzer`); `stance` (of the same
+        context) is reused if given.
+
+        Examples
+        --------
+        >>> from discourse.actors.context import DocContext
+        >>> from discourse.actors import default_registry
+        >>> from discourse.text import Doc
+        >>> ctx = DocContext(Doc("Russia accused the US."), default_registry())
+        >>> [(r.source, r.target) for r in RelationExtractor().extract_context(ctx).relations][:1]
+        [('russia', 'united_states')]
+        """
         doc = ctx.doc
         found: list[Relation] = []
         for si in sorted(ctx.by_sentence):
@@ -301,7 +313,7 @@ class RelationExtractor:
         if self.reported_stance and ctx.mentions:
             if stance is None:
                 analyzer = StanceAnalyzer(registry=self.registry, **(self.stance_params or {}))
-                stance = analyzer._analyze(ctx)
+                stance = analyzer.analyze_context(ctx)
             linked = {(r.sentence, r.source, r.target) for r in found}
             for m in stance.mentions:
                 if m.source in ("author", "other") or m.source == m.actor or m.label == "neutral":

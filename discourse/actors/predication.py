@@ -18,7 +18,7 @@ lexicons. Each word gets a *relation* to the mention:
 
 ``polarity`` is the word's value in the stance lexicons (VADER scale, after negation) and
 ``evaluative`` says whether it has one; the table is descriptive, stance scores come from
-:mod:`discourse.stance`.
+:mod:`discourse.actors.stance`.
 
 Examples
 --------
@@ -37,9 +37,10 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, NamedTuple
 
-from discourse._cues import AUXILIARIES, BE_FORMS, ROUND6, DocContext, cue_index, pos_lexicon, pos_of
-from discourse.actors import ActorRegistry, thread_units
-from discourse.attribution import mention_attributions
+from discourse.actors.attribution import mention_attributions
+from discourse.actors.context import AUXILIARIES, BE_FORMS, ROUND6, DocContext, cue_index, pos_lexicon, pos_of
+from discourse.actors.registry import ActorRegistry, registry_or_default
+from discourse.actors.units import thread_units
 from discourse.model import Thread
 from discourse.text import Doc, Token, as_doc
 
@@ -285,10 +286,8 @@ class Predicator:
         >>> "brill_pos_lexicon" in [d["name"] for d in Predicator().lexicon_info()]
         True
         """
-        return cue_index().info() + [pos_lexicon().info, self._registry().info()]
+        return cue_index().info() + [pos_lexicon().info, registry_or_default(self.registry).info()]
 
-    def _registry(self) -> ActorRegistry:
-        return self.registry if self.registry is not None else ActorRegistry.default()
 
     def extract(self, text_or_doc: str | Doc) -> PredicationResult:
         """Predications of one text.
@@ -298,10 +297,11 @@ class Predicator:
         >>> Predicator().extract("").predications
         ()
         """
-        return self._extract(DocContext(as_doc(text_or_doc), self._registry()))
+        return self.extract_context(DocContext(as_doc(text_or_doc), registry_or_default(self.registry)))
 
-    def _extract(self, ctx: DocContext) -> PredicationResult:
-        """Predications for a prepared context.
+    def extract_context(self, ctx: DocContext) -> PredicationResult:
+        """Predications for a prepared :class:`~discourse.actors.context.DocContext` (the
+        internal API shared with :class:`~discourse.actors.analyzer.ActorAnalyzer`).
 
         A mention's clause reaches to the nearest clause edge (comma included) on either side, at
         most `window` words. A word's relation: before the mention, an adjective with only

@@ -1,9 +1,11 @@
-"""Shared machinery of the actor analysers: cue lexicons, sentence scans and a per-text context.
+"""The shared sentence context of the actor analysers: cue lexicons, sentence scans and a
+per-text :class:`DocContext`.
 
-Private module. Stance, attribution, relations and predication all read the same per-sentence
-*scan*: the evaluative cues of a sentence (with negation and intensity already applied), its
-clause boundaries and its reporting verbs, computed once per sentence that names an actor and
-shared through a :class:`DocContext`. Lexicons are loaded once per process.
+The internal API of :mod:`discourse.actors` (not a front door). Stance, attribution, relations
+and predication all read the same per-sentence *scan*: the evaluative cues of a sentence (with
+negation and intensity already applied), its clause boundaries and its reporting verbs, computed
+once per sentence that names an actor and shared through a :class:`DocContext`. Lexicons are
+loaded once per process.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from itertools import accumulate, compress, count, repeat
 from operator import itemgetter, mul
 from typing import Any, NamedTuple
 
-from discourse.actors import ActorRegistry, Mention
+from discourse.actors.matching import Mention
+from discourse.actors.registry import ActorRegistry
 from discourse.lexicons import Lexicon, load_lexicon
 from discourse.lexicons.external import vader_lexicon
 from discourse.text import Doc, Token

@@ -6,7 +6,7 @@ author's. This module finds such *attributions* in a text: a reporting expressio
 verb such as "said", "claims", "confirmed", an evaluative speech act such as "accused",
 "warned", a characterising frame such as "characterized it as", or "according to"), the
 *speaker* it names and the *content* attributed to the speaker (the reported clause or the
-quotation). Stance records (:mod:`discourse.stance`) take their ``source`` from the innermost
+quotation). Stance records (:mod:`discourse.actors.stance`) take their ``source`` from the innermost
 attribution whose content contains the mention; everything else is the author's.
 
 Rules (deterministic, bounded windows, linear in the text):
@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from discourse._cues import (
+from discourse.actors.context import (
     ADVERB_SKIP,
     AUXILIARIES,
     DETERMINERS,
@@ -52,7 +52,8 @@ from discourse._cues import (
     DocContext,
     SentenceScan,
 )
-from discourse.actors import ActorRegistry, Mention
+from discourse.actors.matching import Mention
+from discourse.actors.registry import ActorRegistry, registry_or_default
 from discourse.model import Span
 from discourse.text import Doc, as_doc
 
@@ -835,5 +836,5 @@ def find_attributions(text_or_doc: str | Doc, registry: ActorRegistry | None = N
     ('ryan_dillon', 'quote', 'They had a discussion.')
     """
     doc = as_doc(text_or_doc)
-    ctx = DocContext(doc, registry or ActorRegistry.default())
+    ctx = DocContext(doc, registry_or_default(registry))
     return AttributionResult(tuple(attributions_in(ctx)))

@@ -1,0 +1,544 @@
+"""Mention matching: every alias of a registry compiled into a token trie, found with spans.
+
+The matcher walks the shared tokens of a :class:`~discourse.text.Doc` once, with one dictionary
+look-up per token (most tokens start no alias and cost nothing more).
+
+Matching rules (see ``docs/guide/actors.md``):
+
+* aliases are tokenised like the text, so "U.S." is one token and "Russia's" is
+  ``Russia`` + ``'s`` (possessives are found and flagged); hyphenated words and words glued in
+  scraping (``US-backed``, ``CongoMaliSyria``) are matched piece by piece, never inside a word;
+* the longest alias wins at each position ("Syrian Army" before "Syrian");
+* aliases match in any case except: ``exact`` aliases match only as written ("US" is never the
+  pronoun "us", and in a shouted run such as "LET US GO" only after "the"); ``cased`` aliases
+  must be capitalised as written unless the whole text is written without capitals (lower-case
+  commenters: "president trump"). All-caps abbreviations of two or three letters are ``cased``
+  automatically, and ``exact`` when their lower-case form is an English word.
+
+Examples
+--------
+>>> ms = find_mentions("The US-backed SDF and Russia's jets; let us see what the u.s. does.")
+>>> [(m.surface("The US-backed SDF and Russia's jets; let us see what the u.s. does."), m.actor_id) for m in ms]
+[('US', 'united_states'), ('SDF', 'sdf'), ('Russia', 'russia'), ('u.s.', 'united_states')]
+>>> ms[2].possessive
+True
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from functools import partial
+from itertools import compress
+from operator import attrgetter, itemgetter
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from discourse.errors import LexiconError
+from discourse.model import Span
+from discourse.text import Doc, Token
+
+if TYPE_CHECKING:  # pragma: no cover - only for type hints (registry imports this module)
+    from discourse.actors.registry import Actor, ActorRegistry, Alias
+
+__all__ = ["Mention", "AliasMatcher", "find_mentions", "is_caseless"]
+
+# Lower-case forms of short all-caps abbreviations that are also English words: such an
+# abbreviation only matches in capitals ("US" but never "us"). A closed grammatical set.
+_ENGLISH_SHORT_WORDS = frozenset(
+    """
+    a am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we ye yo
+    all and any are but can did for got had has her him his how its let may nor not now off old
+    one our out own say see she the too two use was way who why yet you aid ice war man men sun
+    win won pm ad
+    """.split()
+)
+
+# A hyphen anywhere, or a word glued to the next in scraping ("CongoMali"): tokens that are
+# matched piece by piece. Three lower-case letters before the capital keep "McCain", "DeSantis"
+# and "YouTube" whole.
+_HYPHEN = re.compile(r"-+")
+_CAMEL = re.compile(r"[A-Z](?<=[a-z]{3}[A-Z])(?=[a-z])")  # the capital of "CongoMali"
+_START = attrgetter("start")
+_LOWER = itemgetter(3)  # Token.lower
+_GAP_OK = frozenset(" \t-")
+
+class Mention(NamedTuple):
+    """A mention of an actor: a view ``[start, end)`` of the owner's text.
+
+    A light immutable tuple (like :class:`~discourse.text.Token`), because a corpus holds
+    millions of them; :attr:`span` gives the :class:`~discourse.model.Span`.
+
+    Attributes
+    ----------
+    start, end : int
+        Character offsets into the text (end exclusive).
+    actor_id : str
+        The actor named.
+    alias : str
+        The registry alias that matched (its canonical spelling; the surface may differ in case).
+    form : str
+        The alias's form (:data:`FORMS`).
+    possessive : bool
+        True if followed by a possessive ``'s`` or ``'`` ("Russia's", "Kurds' land").
+    sentence : int
+        Index of the sentence in ``doc.sentences``.
+    token_start, token_end : int
+        Indices into ``doc.tokens`` of the tokens the mention touches (``[start, end)``).
+
+    Examples
+    --------
+    >>> m = find_mentions("Damascus said no.")[0]
+    >>> (m.start, m.end, m.actor_id, m.form, m.span)
+    (0, 8, 'syrian_government', 'metonym', Span(start=0, end=8, label='syrian_government'))
+    """
+
+    start: int
+    end: int
+    actor_id: str
+    alias: str
+    form: str
+    possessive: bool = False
+    sentence: int = 0
+    token_start: int = 0
+    token_end: int = 0
+
+    @property
+    def span(self) -> Span:
+        """The mention as a :class:`~discourse.model.Span` labelled with the actor id."""
+        return Span(self.start, self.end, self.actor_id)
+
+    def surface(self, text: str | Doc) -> str:
+        """The mention as written in `text` (the owner's text or its :class:`Doc`).
+
+        Examples
+        --------
+        >>> find_mentions("the u.s. said")[0].surface("the u.s. said")
+        'u.s.'
+        """
+        owner = text.text if isinstance(text, Doc) else text
+        return owner[self.start : self.end]
+
+    def to_record(self) -> dict[str, Any]:
+        """One tidy row: ``actor``, ``alias``, ``form``, ``start``, ``end``, ``sentence``,
+        ``possessive``.
+
+        Examples
+        --------
+        >>> find_mentions("Russia's")[0].to_record()["possessive"]
+        True
+        """
+        return {
+            "actor": self.actor_id,
+            "alias": self.alias,
+            "form": self.form,
+            "start": self.start,
+            "end": self.end,
+            "sentence": self.sentence,
+            "possessive": self.possessive,
+        }
+
+
+_new_mention = partial(tuple.__new__, Mention)  # skips the generated __new__: hot path
+
+
+# -- the compiled matcher ---------------------------------------------------------------------
+
+
+class _Entry(NamedTuple):
+    keys: tuple[str, ...]  # lower-case pieces
+    checks: tuple[tuple[int, str, str], ...]  # (piece index, rule, alias surface) for cased pieces
+    actor_id: str
+    alias: str
+    form: str
+    shout_guard: bool  # contains an exact short all-caps piece ("US")
+    size: int  # len(keys)
+
+
+def _split_token(doc: Doc, token: Token) -> list[Token]:
+    """Split a word token at hyphens and scraping glue into piece tokens with offsets."""
+    norm = doc.norm[token.start : token.end]
+    cuts = []  # (start, end) of the separators inside the token
+    found = norm.find("-")
+    while found != -1:
+        stop = found + 1
+        while stop < len(norm) and norm[stop] == "-":
+            stop += 1
+        cuts.append((found, stop))
+        found = norm.find("-", stop)
+    if not norm.islower() and _CAMEL.search(norm) is not None:
+        cuts += [(m.start(), m.start()) for m in _CAMEL.finditer(norm)]
+        cuts.sort()
+    pieces = []
+    position = 0
+    text, lower, base = doc.text, doc.lower, token.start
+    for cut_start, cut_end in cuts + [(len(norm), len(norm))]:
+        if cut_start > position and norm[position:cut_start].strip("*'"):
+            a, b = base + position, base + cut_start
+            pieces.append(Token(a, b, text[a:b], lower[a:b], "word"))
+        position = cut_end
+    return pieces
+
+
+def _pieces_of(
+    doc: Doc, keys: frozenset[str] | None = None, memo: dict[str, Any] | None = None
+) -> tuple[Sequence[Token], list[tuple[int, int]]]:
+    """The doc's tokens with hyphenated/glued words split and lone hyphens dropped.
+
+    Only words with a piece in `keys` (when given) are split: "de-escalation" stays whole
+    unless an alias contains "de" or "escalation". Returns the pieces and the shifts that map
+    a piece index back to its token index: ``(first piece index, token index - piece index)``
+    pairs, in order (empty when the pieces are the tokens). `memo` (per `keys`) keeps the split of
+    each hyphenated word seen before.
+    """
+    tokens = doc.tokens
+    norm = doc.norm
+    positions = []
+    found = norm.find("-")
+    while found != -1:
+        positions.append(found)
+        found = norm.find("-", found + 1)
+    if _CAMEL.search(norm) is not None:
+        positions += [m.start() for m in _CAMEL.finditer(norm)]
+        positions.sort()
+    if not positions:
+        return tokens, []  # the common case: the tokens are the pieces
+    replacements: list[tuple[int, list[Token]]] = []
+    covered_until = -1
+    lower = doc.lower
+    for position in positions:
+        if position < covered_until:
+            continue  # several hyphens in one token: one look-up
+        k = bisect_right(tokens, position, key=_START) - 1
+        if k < 0 or not tokens[k].start <= position < tokens[k].end:
+            continue
+        token = tokens[k]
+        covered_until = token.end
+        if token.kind == "word" and memo is not None:
+            # the split follows from the word (its text, and its lower form for a capital sigma)
+            known = memo.get(token[2])
+            if known is None or known[0] != token[3]:
+                if len(memo) > 100_000:  # bounded: an open vocabulary
+                    memo.clear()
+                known = memo[token[2]] = (token[3], _split_plan(doc, token, keys))
+            if known[1] is not None:
+                text, base = doc.text, token[0]
+                replacements.append(
+                    (k, [Token(base + a, base + b, text[base + a : base + b], lower[base + a : base + b], "word")
+                         for a, b in known[1]])
+                )
+        elif token.kind == "word":
+            if (
+                keys is not None
+                and (token.text.islower() or token.text.isupper())
+                and not any(part in keys for part in lower[token.start : token.end].split("-"))
+            ):
+                continue  # no alias uses any of its pieces: keep the word whole
+            split = _split_token(doc, token)
+            if keys is None or any(piece.lower in keys for piece in split):
+                replacements.append((k, split))
+        elif token.kind == "punct" and not norm[token.start : token.end].strip("-"):
+            replacements.append((k, []))  # a lone hyphen or dash joins, it is not a piece
+    if not replacements:
+        return tokens, []
+    pieces: list[Token] = []
+    shifts: list[tuple[int, int]] = []
+    previous = 0
+    for k, replacement in replacements:
+        pieces += tokens[previous:k]
+        for piece in replacement:
+            shifts.append((len(pieces), k - len(pieces)))
+            pieces.append(piece)
+        previous = k + 1
+        shifts.append((len(pieces), previous - len(pieces)))
+    pieces += tokens[previous:]
+    return pieces, shifts
+
+
+def _split_plan(doc: Doc, token: Token, keys: frozenset[str] | None) -> tuple[tuple[int, int], ...] | None:
+    """The pieces a word is split into by :func:`_pieces_of`, as offsets into the word, or
+    ``None`` if it stays whole."""
+    if (
+        keys is not None
+        and (token.text.islower() or token.text.isupper())
+        and not any(part in keys for part in token.lower.split("-"))
+    ):
+        return None
+    split = _split_token(doc, token)
+    if keys is None or any(piece.lower in keys for piece in split):
+        return tuple((piece.start - token.start, piece.end - token.start) for piece in split)
+    return None
+
+
+def _token_index(shifts: list[tuple[int, int]], piece: int) -> int:
+    """The token index of piece number `piece` (see :func:`_pieces_of`)."""
+    if not shifts or piece < shifts[0][0]:
+        return piece
+    k = bisect_right(shifts, (piece, sys.maxsize)) - 1
+    return piece + shifts[k][1]
+
+
+def _alias_pieces(text: str) -> list[Token]:
+    pieces, _ = _pieces_of(Doc(" ".join(text.split())))
+    return pieces
+
+
+def _is_caps_word(text: str) -> bool:
+    return len(text) >= 2 and text.isalpha() and text.isupper()
+
+
+def _compile_alias(actor_id: str, alias: Alias) -> _Entry:
+    pieces = _alias_pieces(alias.text)
+    if not pieces:
+        raise LexiconError(f"actor {actor_id!r}: alias {alias.text!r} has no word in it")
+    checks = []
+    shout_guard = False
+    for position, piece in enumerate(pieces):
+        surface = piece.text
+        caps = _is_caps_word(surface)
+        rule = "any"
+        if alias.case == "exact":
+            if caps:
+                rule = "exact"
+        elif alias.case == "cased":
+            if caps:
+                rule = "caps"
+            elif surface[:1].isupper():
+                rule = "title"
+        elif alias.case == "auto" and caps and len(surface) <= 3:
+            rule = "exact" if surface.lower() in _ENGLISH_SHORT_WORDS else "caps"
+        if rule != "any":
+            checks.append((position, rule, surface))
+        if rule == "exact" and len(surface) <= 3:
+            shout_guard = True
+    keys = tuple(p.lower for p in pieces)
+    return _Entry(keys, tuple(checks), actor_id, alias.text, alias.form, shout_guard, len(keys))
+
+
+class AliasMatcher:
+    """All aliases of a set of actors compiled into a token trie (nested dicts keyed by piece).
+
+    Built once per :class:`~discourse.actors.ActorRegistry` (see
+    :attr:`~discourse.actors.ActorRegistry.matcher`); :meth:`find` is the mention finder.
+
+    Parameters
+    ----------
+    actors : iterable of Actor
+        The actors whose aliases are compiled. Two actors sharing an alias is an error.
+
+    Examples
+    --------
+    >>> from discourse.actors import Actor
+    >>> m = AliasMatcher([Actor("opec", "OPEC", "organisation", ("OPEC",))])
+    >>> [x.actor_id for x in m.find(Doc("OPEC met."))]
+    ['opec']
+    """
+
+    def __init__(self, actors: Iterable[Actor]) -> None:
+        trie: dict[Any, Any] = {}
+        owners: dict[tuple[str, ...], str] = {}
+        for actor in actors:
+            for alias in actor.aliases:
+                entry = _compile_alias(actor.id, alias)
+                other = owners.get(entry.keys)
+                if other is not None and other != actor.id:
+                    raise LexiconError(
+                        f"alias {alias.text!r} is used by both {other!r} and {actor.id!r}; "
+                        "give it to one actor (aliases are compared case-insensitively)"
+                    )
+                if other is None:
+                    owners[entry.keys] = actor.id
+                    node = trie
+                    for key in entry.keys:
+                        node = node.setdefault(key, {})
+                    node[None] = entry  # None marks the end of an alias (keys are strings)
+        self.index = trie
+        self.first_keys = frozenset(trie)
+        self.keys = frozenset(key for keys in owners for key in keys)
+        self.acronyms = frozenset(k for k in trie if k.isalpha())
+        self.splits: dict[str, Any] = {}  # memo of _pieces_of
+
+    def find(self, doc: Doc) -> tuple[Mention, ...]:
+        """The mentions in a :class:`~discourse.text.Doc`, in text order (not cached here; the
+        registry caches per document)."""
+        pieces, shifts = _pieces_of(doc, self.keys, self.splits)
+        index = self.index
+        lowers = list(map(_LOWER, pieces))
+        # The pieces that start an alias, found at C speed (most words start none).
+        hits = list(compress(range(len(lowers)), map(index.__contains__, lowers)))
+        if not hits:
+            return ()
+        norm = doc.norm
+        n = len(pieces)
+        sentences = doc.sentences
+        s_index = 0
+        last_sentence = len(sentences) - 1
+        caseless: bool | None = None
+        found: list[Mention] = []
+        resume = 0  # pieces before this are inside an earlier mention
+        for i in hits:
+            if i < resume:
+                continue
+            # Walk the trie as far as the text goes; remember every alias that ends on the way.
+            node = index[lowers[i]]
+            entry = node.get(None)
+            if entry is not None and len(node) == 1:
+                ends: Sequence[_Entry] = (entry,)  # no longer alias starts here
+            elif entry is None and (i + 1 == n or lowers[i + 1] not in node):
+                continue  # "the" not followed by "Pentagon", "Kremlin"...
+            else:
+                ends = [entry] if entry is not None else []
+                j = i + 1
+                while j < n:
+                    child = node.get(lowers[j])
+                    if child is None:
+                        break
+                    a, b = pieces[j - 1][1], pieces[j][0]  # Token: start, end, ...
+                    if b != a and not (b == a + 1 and norm[a] == " ") and not _GAP_OK.issuperset(norm[a:b]):
+                        break  # only spaces or hyphens may separate the pieces of an alias
+                    node = child
+                    if None in node:
+                        ends.append(node[None])
+                    j += 1
+                if not ends:
+                    continue
+            matched = None
+            for entry in reversed(ends):  # longest first
+                if entry[1] and not self._case_ok(entry, pieces, i, doc, caseless):  # checks
+                    if caseless is None and self._needs_caseless(entry, pieces, i):
+                        caseless = is_caseless(doc)
+                        if not self._case_ok(entry, pieces, i, doc, caseless):
+                            continue
+                    else:
+                        continue
+                if entry[5] and self._shouted(pieces, i, entry[6]):  # shout_guard, size
+                    continue
+                matched = entry
+                break
+            if matched is None:
+                continue
+            stop = i + matched[6]
+            first_start = pieces[i][0]
+            last = pieces[stop - 1]
+            last_end = last[1]
+            possessive = False
+            if stop < n and pieces[stop][0] == last_end:
+                after = lowers[stop]
+                possessive = after == "'s" or (
+                    after == "'" and last[3].endswith("s") and self._word_follows(pieces, stop)
+                )
+            while s_index < last_sentence and sentences[s_index].end <= first_start:
+                s_index += 1
+            if shifts:
+                t0, t1 = _token_index(shifts, i), _token_index(shifts, stop - 1) + 1
+            else:
+                t0, t1 = i, stop
+            found.append(
+                _new_mention(
+                    (first_start, last_end, matched[2], matched[3], matched[4], possessive, s_index, t0, t1)
+                )
+            )
+            resume = stop
+        return tuple(found)
+
+    @staticmethod
+    def _case_ok(entry: _Entry, pieces: Sequence[Token], i: int, doc: Doc, caseless: bool | None) -> bool:
+        """Check the alias's case rules; an unknown `caseless` counts as False."""
+        for position, rule, surface in entry.checks:
+            text = pieces[i + position].text
+            if text == surface:
+                continue
+            if rule == "exact":
+                return False
+            if rule == "caps" and text.isupper():
+                continue
+            if rule == "title" and text[:1].isupper():
+                continue
+            if not caseless:
+                return False
+        return True
+
+    @staticmethod
+    def _needs_caseless(entry: _Entry, pieces: Sequence[Token], i: int) -> bool:
+        """True if the only failing rules are ones a caseless text would relax."""
+        for position, rule, surface in entry.checks:
+            if rule == "exact" and pieces[i + position].text != surface:
+                return False
+        return True
+
+    @staticmethod
+    def _word_follows(pieces: Sequence[Token], k: int) -> bool:
+        """True if piece `k` (a bare apostrophe) is followed by a word: "Kurds' land"."""
+        return k + 1 < len(pieces) and pieces[k + 1].kind == "word"
+
+    def _shouted(self, pieces: Sequence[Token], i: int, length: int) -> bool:
+        """True if a short exact abbreviation stands in a shouted run ("LET US GO"), where it
+        is only read as the actor after "the"."""
+        before = pieces[i - 1] if i > 0 else None
+        after = pieces[i + length] if i + length < len(pieces) else None
+        loud = False
+        for neighbour in (before, after):
+            if (
+                neighbour is not None
+                and _is_caps_word(neighbour.text)
+                and neighbour.lower not in self.acronyms
+            ):
+                loud = True
+        return loud and not (before is not None and before.lower == "the")
+
+
+def is_caseless(doc: Doc) -> bool:
+    """True if the text is written without capitals: no capitalised word except at a sentence
+    start, and at least one sentence starting in lower case or a lower-case "i".
+
+    Examples
+    --------
+    >>> is_caseless(Doc("president trump said so. i agree")), is_caseless(Doc("Trump said so."))
+    (True, False)
+    """
+    lower_start = False
+    tokens = doc.tokens
+    for first, stop in doc.sentence_token_ranges:
+        for k in range(first, stop):
+            token = tokens[k]
+            if token.kind != "word":
+                continue
+            text = token.text
+            if k == first:
+                if text[:1].islower():
+                    lower_start = True
+                continue
+            if text[:1].isupper() and not text.isupper():
+                return False
+            if text == "i":
+                lower_start = True
+    return lower_start
+
+
+
+
+def find_mentions(text_or_doc: str | Doc, registry: ActorRegistry | None = None) -> list[Mention]:
+    """Find the actors named in a text, with character spans.
+
+    Parameters
+    ----------
+    text_or_doc : str or Doc
+        The text (any string; offsets refer to it).
+    registry : ActorRegistry, optional
+        Defaults to :func:`~discourse.actors.default_registry`.
+
+    Returns
+    -------
+    list of Mention
+        In text order, non-overlapping (longest alias first at each position).
+
+    Examples
+    --------
+    >>> text = "Syrian Army units and the Kremlin; Assad's allies."
+    >>> [(m.surface(text), m.actor_id, m.form) for m in find_mentions(text)]
+    [('Syrian Army', 'syrian_army', 'name'), ('Kremlin', 'russia', 'metonym'), ('Assad', 'assad', 'name')]
+    """
+    from discourse.actors.registry import registry_or_default  # the registry imports this module
+
+    return list(registry_or_default(registry).find(text_or_doc))

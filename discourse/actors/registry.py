@@ -1,0 +1,625 @@
+"""The actor registry: :class:`Actor`, :class:`Alias`, :class:`ActorRegistry`, and the one
+place that supplies the default registry.
+
+An :class:`Actor` is a country, person, organisation, group, media outlet or other entity that a
+text can take a stance toward. It is named by *aliases* of different *forms*: names
+("United States"), abbreviations ("US", "U.S."), demonyms ("Americans"), metonyms
+("Washington", "the Pentagon", "the Kremlin"), epithets ("Assad regime") and descriptions
+("Arab-Kurdish coalition"). How an actor is named is itself a discourse choice (the *nomination*
+strategy of Reisigl & Wodak 2001, see :mod:`discourse.actors.nomination`).
+
+An :class:`ActorRegistry` holds the actors, is read from a TOML or JSON file or a dict (data
+only, never code; see :mod:`discourse.actors.loading`), compiles all aliases once into an
+:class:`~discourse.actors.matching.AliasMatcher`, and resolves the names a user types (ids,
+display names, aliases) to actor ids (:meth:`ActorRegistry.resolve`).
+
+Every function that takes ``registry=None`` gets the bundled registry from
+:func:`registry_or_default`, the only fallback in the package.
+
+Examples
+--------
+>>> reg = default_registry()
+>>> reg.resolve("Russia"), reg.resolve("the Kremlin"), resolve_actors(["US", "cia"])
+('russia', 'russia', ['united_states', 'cia'])
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import os
+import re
+import unicodedata
+import weakref
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from types import MappingProxyType
+from typing import Any
+
+from discourse.actors.matching import AliasMatcher, Mention
+from discourse.errors import LexiconError, UnknownActorError
+from discourse.lexicons import provenance_record
+from discourse.text import Doc, as_doc
+
+__all__ = [
+    "KINDS",
+    "FORMS",
+    "CASE_MODES",
+    "Alias",
+    "Actor",
+    "ActorRegistry",
+    "default_registry",
+    "registry_or_default",
+    "resolve_actors",
+    "fold_name",
+]
+
+KINDS = ("country", "person", "organisation", "group", "media", "other")
+"""The kinds of :class:`Actor`."""
+
+FORMS = ("name", "abbreviation", "demonym", "metonym", "epithet", "description")
+"""The forms of :class:`Alias` (how an actor is named)."""
+
+CASE_MODES = ("auto", "any", "cased", "exact")
+"""Case rules of an :class:`Alias` (see the module docstring)."""
+
+_ID = re.compile(r"[A-Za-z0-9_.:-]+")
+
+# -- data classes ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One way of naming an actor.
+
+    Parameters
+    ----------
+    text : str
+        The alias as written ("U.S.", "Assad regime").
+    form : str
+        One of :data:`FORMS`.
+    case : str
+        One of :data:`CASE_MODES`.
+
+    Examples
+    --------
+    >>> Alias("US", "abbreviation", "exact").case
+    'exact'
+    """
+
+    text: str
+    form: str = "name"
+    case: str = "auto"
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.text, str) or not self.text.strip():
+            raise LexiconError(f"alias must be a non-empty string, got {self.text!r}")
+        if self.form not in FORMS:
+            raise LexiconError(f"alias {self.text!r}: form {self.form!r} is not one of {FORMS}")
+        if self.case not in CASE_MODES:
+            raise LexiconError(f"alias {self.text!r}: case {self.case!r} is not one of {CASE_MODES}")
+
+
+def fold_name(text: str) -> str:
+    """A name folded for comparison: accents removed, case folded, spacing normalised.
+
+    Examples
+    --------
+    >>> fold_name("  Orbán   Viktor "), fold_name("ERDOĞAN")
+    ('orban viktor', 'erdogan')
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())
+
+
+def guess_form(text: str) -> str:
+    """The form of a plain-string alias: ``abbreviation`` for short all-caps strings, else ``name``.
+
+    Examples
+    --------
+    >>> guess_form("U.S."), guess_form("Syria")
+    ('abbreviation', 'name')
+    """
+    compact = text.replace(".", "")
+    if compact.isupper() and len(compact) <= 6:
+        return "abbreviation"
+    return "name"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A named actor.
+
+    Parameters
+    ----------
+    id : str
+        Stable identifier (letters, digits, ``_ . : -``), e.g. ``"united_states"``.
+    name : str
+        Display name.
+    kind : str
+        One of :data:`KINDS`.
+    aliases : tuple of Alias or str
+        How the actor is named; plain strings become :class:`Alias` objects (form ``name``, or
+        ``abbreviation`` for short all-caps strings).
+    parent : str, optional
+        Id of the actor this one rolls up to (the Pentagon to the United States).
+
+    Examples
+    --------
+    >>> a = Actor("nato", "NATO", "organisation", ("NATO", "North Atlantic Treaty Organization"))
+    >>> [(x.text, x.form) for x in a.aliases]
+    [('NATO', 'abbreviation'), ('North Atlantic Treaty Organization', 'name')]
+    """
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[Alias, ...] = ()
+    parent: str | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.id, str) or not _ID.fullmatch(self.id):
+            raise LexiconError(f"actor id {self.id!r}: use letters, digits and _ . : - only")
+        if self.kind not in KINDS:
+            raise LexiconError(f"actor {self.id!r}: kind {self.kind!r} is not one of {KINDS}")
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise LexiconError(f"actor {self.id!r}: name must be a non-empty string")
+        if self.parent is not None and not isinstance(self.parent, str):
+            raise LexiconError(f"actor {self.id!r}: parent must be an actor id string")
+        aliases: list[Alias] = []
+        seen: set[str] = set()
+        raw = self.aliases
+        if isinstance(raw, (str, Alias)):
+            raw = (raw,)
+        for alias in raw:
+            if isinstance(alias, str):
+                alias = Alias(alias, guess_form(alias))
+            elif not isinstance(alias, Alias):
+                raise LexiconError(f"actor {self.id!r}: alias {alias!r} is not a string")
+            key = " ".join(alias.text.split())
+            if key not in seen:
+                seen.add(key)
+                aliases.append(alias)
+        if not aliases:
+            raise LexiconError(f"actor {self.id!r} has no aliases, so it could never be found")
+        object.__setattr__(self, "aliases", tuple(aliases))
+
+
+class ActorRegistry:
+    """A set of actors with a compiled alias matcher.
+
+    Parameters
+    ----------
+    actors : iterable of Actor
+        The actors; ids must be unique, parents must exist and not form a cycle.
+    meta : mapping, optional
+        Provenance (name, source, licence, version...).
+    sha256, path : str, optional
+        Hash and location of the file it was read from.
+
+    Examples
+    --------
+    >>> reg = ActorRegistry.default()
+    >>> reg["pentagon"].parent, reg.root("pentagon")
+    ('united_states', 'united_states')
+    >>> custom = ActorRegistry.from_dict({"actors": [
+    ...     {"id": "opec", "name": "OPEC", "kind": "organisation", "abbreviations": ["OPEC"]}]})
+    >>> [m.actor_id for m in custom.find("OPEC and Opec met.")]
+    ['opec', 'opec']
+    """
+
+    def __init__(
+        self,
+        actors: Iterable[Actor],
+        *,
+        meta: Mapping[str, str] | None = None,
+        sha256: str = "",
+        path: str | None = None,
+    ) -> None:
+        by_id: dict[str, Actor] = {}
+        for actor in actors:
+            if not isinstance(actor, Actor):
+                raise LexiconError(f"expected Actor objects, got {type(actor).__name__}")
+            if actor.id in by_id:
+                raise LexiconError(f"actor id {actor.id!r} is defined twice")
+            by_id[actor.id] = actor
+        for actor in by_id.values():
+            if actor.parent is not None and actor.parent not in by_id:
+                raise LexiconError(f"actor {actor.id!r}: parent {actor.parent!r} is not in the registry")
+        for actor in by_id.values():  # parent cycles would make roll-up loop
+            seen = {actor.id}
+            current = actor.parent
+            while current is not None:
+                if current in seen:
+                    raise LexiconError(f"actor {actor.id!r}: parent chain loops through {current!r}")
+                seen.add(current)
+                current = by_id[current].parent
+        self._actors = MappingProxyType(by_id)
+        self.meta = MappingProxyType(dict(meta or {}))
+        self.sha256 = sha256 or hashlib.sha256(
+            json.dumps(self.to_dict(), sort_keys=True).encode("utf-8")
+        ).hexdigest()
+        self.path = path
+        self._mentions: weakref.WeakKeyDictionary[Doc, tuple[Mention, ...]] = weakref.WeakKeyDictionary()
+        _ = self.matcher  # compile now: alias conflicts surface when the registry is built
+
+    # -- construction -----------------------------------------------------------------------
+    @classmethod
+    def default(cls) -> ActorRegistry:
+        """The bundled registry (``discourse/lexicons/data/actors.toml``), built once per process.
+
+        Examples
+        --------
+        >>> "russia" in ActorRegistry.default()
+        True
+        """
+        return default_registry()
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | list[Any], *, source: str = "<dict>") -> ActorRegistry:
+        """Build a registry from plain data: ``{"actors": [...], "meta": {...}}`` or a list.
+
+        Each actor has ``id``, ``name``, ``kind``, optional ``parent`` and its aliases as lists
+        ``names``, ``abbreviations``, ``demonyms``, ``metonyms``, ``epithets``,
+        ``descriptions`` and/or ``aliases`` (strings or ``{text, form, case}``); ``exact`` and
+        ``cased`` list aliases with a case rule.
+
+        Examples
+        --------
+        >>> reg = ActorRegistry.from_dict([{"id": "x", "name": "X Corp", "kind": "organisation",
+        ...                                 "aliases": ["X Corp", {"text": "XC", "case": "exact"}]}])
+        >>> [a.text for a in reg["x"].aliases]
+        ['X Corp', 'XC']
+        """
+        from discourse.actors.loading import parse_registry_data  # loading imports this module
+
+        actors, meta = parse_registry_data(data, source=source)
+        try:
+            return cls(actors, meta=meta)
+        except LexiconError as exc:
+            raise LexiconError(f"{source}: {exc}") from None
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str]) -> ActorRegistry:
+        """Read a registry from a ``.toml`` or ``.json`` file (data only; nothing is executed).
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> f = pathlib.Path(tempfile.mkdtemp()) / "mine.json"
+        >>> _ = f.write_text('{"actors": [{"id": "wagner", "name": "Wagner Group", '
+        ...                  '"kind": "group", "names": ["Wagner Group", "Wagner"]}]}')
+        >>> ActorRegistry.from_file(f)["wagner"].name
+        'Wagner Group'
+        """
+        from discourse.actors.loading import read_registry_file  # loading imports this module
+
+        file = read_registry_file(path)
+        registry = cls.from_dict(file.data, source=file.path)
+        meta = {**file.header, **registry.meta}
+        meta.setdefault("name", os.path.splitext(os.path.basename(file.path))[0])
+        return cls(registry.actors(), meta=meta, sha256=file.sha256, path=file.path)
+
+    def extend(
+        self, actors: ActorRegistry | Iterable[Actor] | Mapping[str, Any] | list[Any], *, replace: bool = False
+    ) -> ActorRegistry:
+        """A new registry with more actors (this one is unchanged).
+
+        Parameters
+        ----------
+        actors : ActorRegistry, iterable of Actor, or dict/list data (as for :meth:`from_dict`)
+        replace : bool
+            If True, an actor with an id already present replaces the old one; otherwise a
+            duplicate id is an error.
+
+        Examples
+        --------
+        >>> reg = ActorRegistry.default().extend([Actor("wagner", "Wagner Group", "group", ("Wagner",))])
+        >>> [m.actor_id for m in reg.find("Wagner and Russia")]
+        ['wagner', 'russia']
+        """
+        if isinstance(actors, ActorRegistry):
+            new = list(actors.actors())
+        elif isinstance(actors, Mapping) or (
+            isinstance(actors, list) and actors and isinstance(actors[0], Mapping)
+        ):
+            new = list(ActorRegistry.from_dict(actors).actors())  # type: ignore[arg-type]
+        else:
+            new = list(actors)  # type: ignore[arg-type]
+        new_ids = {a.id for a in new}
+        if not replace:
+            clash = sorted(new_ids & set(self._actors))
+            if clash:
+                raise LexiconError(f"actor id(s) {clash} already in the registry; pass replace=True")
+        kept = [a for a in self._actors.values() if a.id not in new_ids]
+        meta = dict(self.meta)
+        meta["name"] = f"{meta.get('name', 'registry')}+extended"
+        return ActorRegistry(kept + new, meta=meta)
+
+    def remove(self, *ids: str) -> ActorRegistry:
+        """A new registry without these actors (children lose their parent link).
+
+        Examples
+        --------
+        >>> "cia" in ActorRegistry.default().remove("cia")
+        False
+        """
+        gone = set(ids)
+        kept = []
+        for actor in self._actors.values():
+            if actor.id in gone:
+                continue
+            parent = actor.parent if actor.parent not in gone else None
+            kept.append(Actor(actor.id, actor.name, actor.kind, actor.aliases, parent))
+        return ActorRegistry(kept, meta=self.meta)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The registry as plain data (readable again by :meth:`from_dict`).
+
+        Examples
+        --------
+        >>> d = ActorRegistry.default().to_dict()
+        >>> ActorRegistry.from_dict(d)["syria"].name
+        'Syria'
+        """
+        actors = []
+        for actor in self._actors.values():
+            item: dict[str, Any] = {"id": actor.id, "name": actor.name, "kind": actor.kind}
+            if actor.parent is not None:
+                item["parent"] = actor.parent
+            item["aliases"] = [{"text": a.text, "form": a.form, "case": a.case} for a in actor.aliases]
+            actors.append(item)
+        return {"meta": dict(self.meta), "actors": actors}
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickle as data (for worker processes): the actors, meta, hash and path."""
+        return (_rebuild_registry, (self.to_dict(), self.sha256, self.path))
+
+    # -- access -----------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def __iter__(self) -> Iterator[Actor]:
+        return iter(self._actors.values())
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self._actors
+
+    def __getitem__(self, actor_id: str) -> Actor:
+        try:
+            return self._actors[actor_id]
+        except KeyError:
+            raise KeyError(f"no actor {actor_id!r} in the registry") from None
+
+    def __repr__(self) -> str:
+        return f"ActorRegistry({self.meta.get('name', '')!r}, actors={len(self)})"
+
+    def actors(self) -> tuple[Actor, ...]:
+        """All actors in registry order."""
+        return tuple(self._actors.values())
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """All actor ids in registry order."""
+        return tuple(self._actors)
+
+    def ancestors(self, actor_id: str) -> tuple[str, ...]:
+        """The chain of parents of an actor, nearest first.
+
+        Examples
+        --------
+        >>> ActorRegistry.default().ancestors("syrian_army")
+        ('syrian_government', 'syria')
+        """
+        chain = []
+        current = self[actor_id].parent
+        while current is not None:
+            chain.append(current)
+            current = self._actors[current].parent
+        return tuple(chain)
+
+    def root(self, actor_id: str) -> str:
+        """The top of an actor's parent chain (itself when it has no parent).
+
+        Examples
+        --------
+        >>> ActorRegistry.default().root("cia")
+        'united_states'
+        """
+        chain = self.ancestors(actor_id)
+        return chain[-1] if chain else actor_id
+
+    # -- names a user types -------------------------------------------------------------------
+    @cached_property
+    def _name_index(self) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]:
+        """Folded id, display name and alias -> actor ids (a list: a name may be shared)."""
+        ids: dict[str, list[str]] = {}
+        names: dict[str, list[str]] = {}
+        aliases: dict[str, list[str]] = {}
+        for actor in self._actors.values():
+            for table, key in ((ids, actor.id), (names, actor.name)):
+                table.setdefault(fold_name(key), []).append(actor.id)
+            for alias in actor.aliases:
+                owners = aliases.setdefault(fold_name(alias.text), [])
+                if actor.id not in owners:
+                    owners.append(actor.id)
+        return ids, names, aliases
+
+    def resolve(self, name: str) -> str:
+        """The id of the actor a user means by `name`: an id, a display name or an alias.
+
+        Ids match as written, then ids, display names and aliases case-insensitively, ignoring
+        accents, spacing and a leading "the" ("the kremlin" is Russia). A name that fits several
+        actors at the first level where it fits at all is an error, as is an unknown name.
+
+        Parameters
+        ----------
+        name : str
+            What the user typed.
+
+        Raises
+        ------
+        UnknownActorError
+            Unknown (with "did you mean ...?" suggestions) or ambiguous (listing the ids).
+
+        Examples
+        --------
+        >>> reg = ActorRegistry.default()
+        >>> reg.resolve("united_states"), reg.resolve("United States"), reg.resolve("U.S.")
+        ('united_states', 'united_states', 'united_states')
+        >>> reg.resolve("Rusia")
+        Traceback (most recent call last):
+        ...
+        discourse.errors.UnknownActorError: no actor 'Rusia' in the registry 'actors'; did you mean 'russia' (Russia)?
+        """
+        if not isinstance(name, str):
+            raise UnknownActorError(f"actor names are strings, got {type(name).__name__} {name!r}", name=str(name))
+        if name in self._actors:
+            return name
+        key = fold_name(name)
+        for table in self._name_index:
+            owners = table.get(key)
+            if owners is None and key.startswith("the "):
+                owners = table.get(key[4:])
+            if owners is None:
+                continue
+            if len(owners) == 1:
+                return owners[0]
+            listed = ", ".join(f"{o!r} ({self._actors[o].name})" for o in owners)
+            raise UnknownActorError(
+                f"{name!r} names several actors in the registry: {listed}; pass the id you mean",
+                name=name,
+                suggestions=tuple(owners),
+            )
+        suggestions = self.suggest(name)
+        hint = ""
+        if suggestions:
+            hint = "; did you mean " + " or ".join(f"{s!r} ({self._actors[s].name})" for s in suggestions) + "?"
+        else:
+            hint = "; see `discourse actors search` or add it with --actors FILE"
+        raise UnknownActorError(
+            f"no actor {name!r} in the registry {self.meta.get('name', '')!r}{hint}",
+            name=name,
+            suggestions=suggestions,
+        )
+
+    def suggest(self, name: str, n: int = 3) -> tuple[str, ...]:
+        """Ids of the actors whose id, display name or alias is closest to `name` (difflib).
+
+        Examples
+        --------
+        >>> ActorRegistry.default().suggest("Pentagone")
+        ('pentagon',)
+        """
+        key = fold_name(name)
+        owners: dict[str, list[str]] = {}
+        for table in self._name_index:
+            for folded, ids in table.items():
+                owners.setdefault(folded, []).extend(ids)
+        found: list[str] = []
+        best = 0.0
+        for match in difflib.get_close_matches(key, list(owners), n=n * 2, cutoff=0.75):
+            score = difflib.SequenceMatcher(None, key, match).ratio()
+            best = max(best, score)
+            if score < best - 0.1:  # far behind the best guess: noise ("Rusia" is not "USA")
+                break
+            for actor_id in owners[match]:
+                if actor_id not in found:
+                    found.append(actor_id)
+        return tuple(found[:n])
+
+    def info(self) -> dict[str, str]:
+        """Provenance record, like :meth:`discourse.lexicons.Lexicon.info`.
+
+        Examples
+        --------
+        >>> ActorRegistry.default().info()["name"]
+        'actors'
+        """
+        aliases = sum(len(a.aliases) for a in self._actors.values())
+        return provenance_record(str(self.meta.get("name", "")), self.path, self.sha256, self.meta, aliases)
+
+    # -- matching ---------------------------------------------------------------------------
+    @cached_property
+    def matcher(self) -> AliasMatcher:
+        """The compiled :class:`~discourse.actors.matching.AliasMatcher` of all aliases."""
+        return AliasMatcher(self._actors.values())
+
+    def find(self, text_or_doc: str | Doc) -> tuple[Mention, ...]:
+        """Mentions of this registry's actors in a text, in order (cached per :class:`Doc`).
+
+        Examples
+        --------
+        >>> [m.alias for m in ActorRegistry.default().find("The Syrian Army entered Syria.")]
+        ['Syrian Army', 'Syria']
+        """
+        doc = as_doc(text_or_doc)
+        cached = self._mentions.get(doc)
+        if cached is None:
+            cached = self.matcher.find(doc)
+            self._mentions[doc] = cached
+        return cached
+
+
+def _rebuild_registry(data: dict[str, Any], sha256: str, path: str | None) -> ActorRegistry:
+    """Unpickle a registry; the default one comes back as the process's default."""
+    default = default_registry()
+    if sha256 == default.sha256:
+        return default
+    built = ActorRegistry.from_dict(data)
+    return ActorRegistry(built.actors(), meta=data.get("meta", {}), sha256=sha256, path=path)
+
+
+@lru_cache(maxsize=1)
+def default_registry() -> ActorRegistry:
+    """The bundled registry (``discourse/lexicons/data/actors.toml``), built once per process.
+
+    Examples
+    --------
+    >>> default_registry() is default_registry()
+    True
+    """
+    from discourse.lexicons import DATA_DIR
+
+    return ActorRegistry.from_file(DATA_DIR / "actors.toml")
+
+
+def registry_or_default(registry: ActorRegistry | None = None) -> ActorRegistry:
+    """`registry`, or the bundled one when it is ``None``: the package's only fallback.
+
+    Examples
+    --------
+    >>> registry_or_default(None) is default_registry()
+    True
+    """
+    return default_registry() if registry is None else registry
+
+
+def resolve_actors(names: str | Iterable[str], registry: ActorRegistry | None = None) -> list[str]:
+    """Actor ids for names a user typed: ids, display names or aliases (see
+    :meth:`ActorRegistry.resolve`).
+
+    Parameters
+    ----------
+    names : str or iterable of str
+        One name or several; the ids come back in the same order.
+    registry : ActorRegistry, optional
+        Defaults to the bundled registry.
+
+    Raises
+    ------
+    UnknownActorError
+        For the first name that is unknown or ambiguous, with suggestions.
+
+    Examples
+    --------
+    >>> resolve_actors(["Russia", "US", "syrian_army"])
+    ['russia', 'united_states', 'syrian_army']
+    """
+    registry = registry_or_default(registry)
+    if isinstance(names, str):
+        names = [names]
+    return [registry.resolve(name) for name in names]
