@@ -15,8 +15,8 @@ Markers (``irony_markers.tsv``, with the literature it follows) and what they co
 * **formula** anywhere: "Thanks, Obama", "What could possibly go wrong", "How convenient",
   "Nice try", "Good luck with that": its sentence;
 * **scare quotes** (found here, not listed; Predelli 2003): a quotation of one to three words
-  holding a positive word ("the "peace" deal", "so-called liberation") not introduced by a
-  speech verb: the quoted words only; likewise the one to three words after "so-called".
+  holding a positive word ("the "peace" deal") not introduced by a speech verb: the quoted
+  words only; likewise the one to three words after "so-called" ("so-called liberation").
 
 What irony does to a score is up to the method, but the library's own methods agree: praise
 inside an ironic stretch counts as blame (its contribution is flipped), blame stays blame. The
@@ -237,9 +237,11 @@ def _scare_quotes(doc: Doc) -> list[IronyCue]:
     found = []
     for marker, start, end, scope_start, scope_end in spans:
         words = re.findall(r"[\w'-]+", doc.lower[scope_start:scope_end])
-        if not 1 <= len(words) <= 3 or not any(_positive(w) for w in words):
+        if not 1 <= len(words) <= 3:
             continue
-        if marker == "quotes":
+        if marker == "quotes":  # "so-called" distances whatever follows; quotes only praise
+            if not any(_positive(w) for w in words):
+                continue
             before = re.findall(r"[\w']+", doc.lower[max(0, start - 40) : start])[-3:]
             if any(w in _SPEECH_BEFORE for w in before):
                 continue  # a reported word, not a distancing one

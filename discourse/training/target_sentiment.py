@@ -2,7 +2,7 @@
 
 Data: ``TRAIN_DIR/newsmtsc/train.jsonl`` (Hamborg & Donnay 2021; MIT): news sentences with the
 sentiment toward a named target (negative / neutral / positive). Every target is turned into the
-features of :mod:`discourse.stance_features` through :func:`discourse.stance_model.mention_hits`,
+features of :mod:`discourse.actors.stance_features` through :func:`discourse.actors.stance_model.mention_hits`,
 the same code inference runs, with the rule method's cues as lexicon features.
 
 Procedure (deterministic):
@@ -38,7 +38,7 @@ from typing import Any
 
 from discourse._version import __version__
 from discourse.errors import InputError
-from discourse.stance_features import FEATURE_VERSION, Hit
+from discourse.actors.stance_features import FEATURE_VERSION, Hit
 
 __all__ = ["load_targets", "extract", "fit", "main"]
 
@@ -46,7 +46,7 @@ LABELS = ("negative", "neutral", "positive")
 _POLARITY = {2.0: 0, 4.0: 1, 6.0: 2}
 FOLDS = 5
 MIN_COUNT = 2
-C_GRID = (0.1, 0.3, 1.0)
+C_GRID = (0.02, 0.05, 0.1)
 SETTINGS_GRID = (
     {"bigrams": True, "lexicon": True},
     {"bigrams": False, "lexicon": True},
@@ -104,10 +104,10 @@ def extract(records: Sequence[dict[str, Any]]) -> tuple[list[list[Hit]], list[in
     >>> y, groups, "P|slammed" in [h.name for h in hits[0]]
     ([0], [0], True)
     """
-    from discourse._cues import DocContext
+    from discourse.actors.context import DocContext
     from discourse.actors import ActorRegistry, Mention
-    from discourse.stance import StanceAnalyzer
-    from discourse.stance_model import mention_hits
+    from discourse.actors.stance import StanceAnalyzer
+    from discourse.actors.stance_model import mention_hits
     from discourse.text import Doc
 
     registry = ActorRegistry.default()
@@ -179,7 +179,7 @@ def _vocabulary(X: Sequence[Sequence[Hit]], settings: dict[str, Any]) -> dict[st
 def _model(C: float) -> Any:
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(C=C, solver="lbfgs", max_iter=3000, tol=1e-6)
+    return LogisticRegression(C=C, solver="lbfgs", max_iter=1000, tol=1e-4)
 
 
 def _macro_f1(gold: Sequence[int], predicted: Sequence[int]) -> float:
@@ -282,7 +282,7 @@ def weight_file(fitted: dict[str, Any], sha256: str, n_targets: int, n_sentences
         "version": "1",
         "description": (
             "Target-dependent sentiment (stance) toward a mention: multinomial logistic regression over the "
-            "features of discourse.stance_features; logits z_c = intercept_c + sum_f weights[f][c] * x_f for "
+            "features of discourse.actors.stance_features; logits z_c = intercept_c + sum_f weights[f][c] * x_f for "
             "classes [negative, neutral, positive]; label = argmax(z + label_offsets)."
         ),
         "source": "NewsMTSC training set (fhamborg/NewsMTSC, NewsSentiment/controller_data/datasets/NewsMTSC-dataset/train.jsonl @ b9d9b79)",

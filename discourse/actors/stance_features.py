@@ -1,6 +1,6 @@
 """Target-dependent features of a mention, shared by the fitted stance model's fitting and inference.
 
-The fitted target-sentiment model (:mod:`discourse.stance_model`, fitted by
+The fitted target-sentiment model (:mod:`discourse.actors.stance_model`, fitted by
 :mod:`discourse.training.target_sentiment`) is a multinomial logistic regression over sparse
 features of one target mention in its sentence. This module is the *only* place those features
 are computed, so fitting and inference see the same tokens (the library's :class:`~discourse.text.Doc`)
@@ -41,7 +41,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
-from discourse._cues import AUXILIARIES, BE_FORMS, pos_of
+from discourse.actors.context import AUXILIARIES, BE_FORMS, pos_of
 from discourse.text import Doc
 
 __all__ = ["FEATURE_VERSION", "DEFAULT_SETTINGS", "Hit", "SentenceFacts", "sentence_facts", "target_features"]

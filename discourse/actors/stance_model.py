@@ -1,7 +1,7 @@
 """The fitted target-sentiment model: loading its weight file and scoring a mention, explained.
 
 A multinomial logistic regression over the target-dependent features of
-:mod:`discourse.stance_features`, fitted on NewsMTSC (Hamborg & Donnay 2021) by
+:mod:`discourse.actors.stance_features`, fitted on NewsMTSC (Hamborg & Donnay 2021) by
 :mod:`discourse.training.target_sentiment` and shipped as ``stance_target_model.json`` with its
 provenance. Inference is a dictionary look-up per fired feature and a sum (no numpy needed):
 
@@ -32,7 +32,7 @@ from typing import Any, NamedTuple
 
 from discourse.errors import LexiconError
 from discourse.lexicons import DATA_DIR
-from discourse.stance_features import FEATURE_VERSION, Hit, sentence_facts, target_features
+from discourse.actors.stance_features import FEATURE_VERSION, Hit, sentence_facts, target_features
 from discourse.text import Doc
 
 __all__ = ["MODEL_FILE", "Prediction", "TargetSentimentModel", "default_model", "mention_hits"]
@@ -180,12 +180,12 @@ def mention_hits(
 ) -> list[Hit]:
     """The features of a mention in an analysis context (shared by fitting and inference).
 
-    `ctx` is a :class:`~discourse._cues.DocContext`, `scan` the sentence's scan, `mention` a
+    `ctx` is a :class:`~discourse.actors.context.DocContext`, `scan` the sentence's scan, `mention` a
     :class:`~discourse.actors.Mention`, `rule_cues` the rule method's evidence for it.
 
     Examples
     --------
-    >>> from discourse._cues import DocContext
+    >>> from discourse.actors.context import DocContext
     >>> from discourse.actors import ActorRegistry
     >>> ctx = DocContext(Doc("Russia lied."), ActorRegistry.default())
     >>> m = ctx.mentions[0]
@@ -233,3 +233,43 @@ def default_model() -> TargetSentimentModel:
     True
     """
     return load_model(DATA_DIR / MODEL_FILE)
+
+
+def score_target(text_or_doc: Any, start: int, end: int, model: TargetSentimentModel | None = None) -> Prediction:
+    """The fitted model's decision for a target span, with the rule cues and registry mentions
+    of the text as its context (what fitting saw).
+
+    Examples
+    --------
+    >>> score_target("Critics slammed Smith.", 16, 21).label
+    'negative'
+    """
+    from discourse.actors.context import DocContext
+    from discourse.actors import ActorRegistry, Mention
+    from discourse.actors.stance import StanceAnalyzer
+    from discourse.text import as_doc
+
+    model = model or default_model()
+    doc = as_doc(text_or_doc)
+    si = doc.sentence_of(start)
+    if si is None or start >= end:
+        return Prediction("neutral", 0.0, 0.0, (0.0, 1.0, 0.0), 0.0, ())
+    tokens = doc.tokens
+    first, stop = doc.sentence_token_ranges[si]
+    t0 = next((k for k in range(first, stop) if tokens[k].end > start), stop)
+    t1 = next((k for k in range(t0, stop) if tokens[k].start >= end), stop)
+    registry = ActorRegistry.default()
+    mention = Mention(start, end, "target", doc.text[start:end], "name", False, si, t0, max(t1, t0 + 1))
+    others = [m for m in registry.find(doc) if m.end <= start or m.start >= end]
+    ctx = DocContext(doc, registry, sorted(others + [mention], key=lambda m: m.start))
+    scan = ctx.scan(si)
+    sentence = doc.sentences[si]
+    rules = _rules_analyzer()._score(ctx, scan, mention, sentence.start, sentence.end)
+    return model.predict(mention_hits(ctx, scan, mention, rules.cues, model.settings))
+
+
+@lru_cache(maxsize=1)
+def _rules_analyzer() -> Any:
+    from discourse.actors.stance import StanceAnalyzer
+
+    return StanceAnalyzer()
