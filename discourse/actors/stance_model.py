@@ -9,8 +9,13 @@ provenance. Inference is a dictionary look-up per fired feature and a sum (no nu
 * ``raw = z_pos - z_neg`` (the stance logit) decomposes exactly into the intercept difference
   plus one term ``(w_{pos,f} - w_{neg,f}) x_f`` per fired feature, each tied to the character
   span of the word(s) that fired it;
-* ``score = P(pos) - P(neg)`` in [-1, 1]; the label is the class with the highest logit after
-  the per-class offsets stored in the file (chosen by cross-validation).
+* ``score = P(pos) - P(neg)`` in [-1, 1]; the label is positive above the file's
+  ``threshold``, negative below its negative, else neutral (the threshold was chosen by
+  cross-validation with the other settings).
+
+Irony (:mod:`discourse.irony`) flips a term: inside an ironic stretch, a term that speaks *for*
+the target has its negative and positive weights swapped, so praise counts as blame; terms
+against the target are left alone.
 
 Examples
 --------
@@ -104,7 +109,7 @@ class TargetSentimentModel:
         self.path = path
         self.settings: dict[str, Any] = dict(data["settings"])
         self.intercept: tuple[float, float, float] = tuple(data["intercept"])  # type: ignore[assignment]
-        self.offsets: tuple[float, float, float] = tuple(data.get("label_offsets", (0.0, 0.0, 0.0)))  # type: ignore[assignment]
+        self.threshold = float(data["threshold"])
         self.weights: dict[str, list[float]] = data["weights"]
 
     def info(self) -> dict[str, str]:
@@ -127,13 +132,17 @@ class TargetSentimentModel:
             "entries": str(len(self.weights)),
         }
 
-    def predict(self, hits: Sequence[Hit]) -> Prediction:
-        """Score fired features.
+    def predict(self, hits: Sequence[Hit], flip: Sequence[tuple[int, int]] = ()) -> Prediction:
+        """Score fired features; terms for the target inside a `flip` span (irony) count against it.
 
         Examples
         --------
         >>> default_model().predict([]).terms
         ()
+        >>> m = default_model()
+        >>> hit = Hit("s|great", 1.0, 0, 5)
+        >>> m.predict([hit]).raw > m.predict([hit], flip=[(0, 5)]).raw
+        True
         """
         weights = self.weights
         zn, zu, zp = self.intercept
@@ -143,19 +152,22 @@ class TargetSentimentModel:
             if w is None:
                 continue
             x = hit[1]
-            zn += w[0] * x
+            wn, wp = w[0], w[2]
+            name = hit[0]
+            if flip and (wp - wn) * x > 0 and any(a <= hit[2] and hit[3] <= b for a, b in flip):
+                wn, wp = wp, wn  # praise inside irony counts as blame
+                name = f"{name} (irony)"
+            zn += wn * x
             zu += w[1] * x
-            zp += w[2] * x
-            terms.append((hit[0], (w[2] - w[0]) * x, hit[2], hit[3]))
+            zp += wp * x
+            terms.append((name, (wp - wn) * x, hit[2], hit[3]))
         top = max(zn, zu, zp)
         en, eu, ep = math.exp(zn - top), math.exp(zu - top), math.exp(zp - top)
         total = en + eu + ep
         probabilities = (en / total, eu / total, ep / total)
-        on, ou, op = self.offsets
-        adjusted = (zn + on, zu + ou, zp + op)
-        label = CLASSES[adjusted.index(max(adjusted))]
-        return Prediction(label, probabilities[2] - probabilities[0], zp - zn, probabilities,
-                          self.intercept[2] - self.intercept[0], tuple(terms))
+        score = probabilities[2] - probabilities[0]
+        label = "positive" if score > self.threshold else "negative" if score < -self.threshold else "neutral"
+        return Prediction(label, score, zp - zn, probabilities, self.intercept[2] - self.intercept[0], tuple(terms))
 
     def predict_span(self, doc: Doc, start: int, end: int) -> Prediction:
         """Score a target given by character offsets (no registry, no rule cues: a quick check).
@@ -235,7 +247,7 @@ def default_model() -> TargetSentimentModel:
     return load_model(DATA_DIR / MODEL_FILE)
 
 
-def score_target(text_or_doc: Any, start: int, end: int, model: TargetSentimentModel | None = None) -> Prediction:
+def score_target(text_or_doc: Any, start: int, end: int, model: TargetSentimentModel | None = None) -> Prediction:  # noqa: E501
     """The fitted model's decision for a target span, with the rule cues and registry mentions
     of the text as its context (what fitting saw).
 

@@ -9,11 +9,13 @@ Procedure (deterministic):
 
 1. features of every target; a feature is kept if it fires for at least ``MIN_COUNT`` targets;
 2. 5-fold cross-validation grouped by sentence (a sentence's targets stay in one fold; folds by
-   sentence index modulo 5, in file order) over the grid of the L2 penalty ``C`` and the feature
-   settings (bigrams on/off, lexicon cues on/off); the setting with the best mean macro-F1 wins;
-3. per-class label offsets: the neutral-class offset from ``OFFSET_GRID`` that maximises the
-   out-of-fold macro-F1 of the chosen setting (a calibration of how readily a polar label is
-   given; chosen on the training folds only);
+   sentence index modulo 5, in file order) over the grid of the L2 penalty ``C``, the feature
+   settings (bigrams on/off, lexicon cues on/off) and the label threshold; the setting with the
+   best mean macro-F1 wins;
+3. the label threshold: a target is positive if ``P(pos) - P(neg) > t``, negative if below
+   ``-t``, else neutral; ``t`` from ``THRESHOLD_GRID`` maximises the out-of-fold macro-F1 of the
+   chosen setting (a calibration of how readily a polar label is given; chosen on the training
+   folds only; the same rule labels aggregates of several mentions by their mean score);
 4. the final model is refitted on all targets; weights whose largest absolute value over the
    classes is below ``PRUNE`` are dropped; floats are written with 6 significant digits and the
    JSON with sorted keys, so refitting gives the same bytes.
@@ -52,7 +54,7 @@ SETTINGS_GRID = (
     {"bigrams": False, "lexicon": True},
     {"bigrams": True, "lexicon": False},
 )
-OFFSET_GRID = (-0.5, -0.25, 0.0, 0.25, 0.5, 0.75)
+THRESHOLD_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
 PRUNE = 0.002
 
 
@@ -192,11 +194,15 @@ def _macro_f1(gold: Sequence[int], predicted: Sequence[int]) -> float:
     return sum(f1s) / 3
 
 
-def _labels(logits: Any, neutral_offset: float) -> list[int]:
+def _labels(logits: Any, threshold: float) -> list[int]:
+    """Labels by the score ``P(pos) - P(neg)`` against `threshold` (0 negative, 1 neutral, 2 positive)."""
     import numpy as np
 
-    adjusted = logits + np.array([0.0, neutral_offset, 0.0])
-    return [int(i) for i in adjusted.argmax(axis=1)]
+    z = logits - logits.max(axis=1, keepdims=True)
+    p = np.exp(z)
+    p /= p.sum(axis=1, keepdims=True)
+    score = p[:, 2] - p[:, 0]
+    return [2 if x > threshold else 0 if x < -threshold else 1 for x in score.tolist()]
 
 
 def fit(X: Sequence[Sequence[Hit]], y: Sequence[int], groups: Sequence[int], *, log: Any = None) -> dict[str, Any]:
@@ -218,24 +224,22 @@ def fit(X: Sequence[Sequence[Hit]], y: Sequence[int], groups: Sequence[int], *, 
         M = _matrix(X, vocabulary)
         for C in C_GRID:
             logits = np.zeros((len(y), 3))
-            scores = []
             for fold in range(FOLDS):
                 train, test = fold_of != fold, fold_of == fold
                 model = _model(C).fit(M[train], y_arr[train])
                 logits[test] = model.decision_function(M[test])
-                scores.append(_macro_f1(y_arr[test].tolist(), _labels(logits[test], 0.0)))
-            mean = sum(scores) / FOLDS
-            say(f"settings={settings} C={C}: folds {[round(s, 4) for s in scores]} mean {mean:.4f}")
-            results.append((mean, settings, C, scores, logits))
+            # The label threshold is part of the setting: each candidate is scored at its best one.
+            per_threshold = {}
+            for t in THRESHOLD_GRID:
+                folds = [_macro_f1(y_arr[fold_of == f].tolist(), _labels(logits[fold_of == f], t)) for f in range(FOLDS)]
+                per_threshold[t] = (sum(folds) / FOLDS, folds)
+            threshold = max(THRESHOLD_GRID, key=lambda t: (round(per_threshold[t][0], 6), -t))
+            mean, scores = per_threshold[threshold]
+            say(f"settings={settings} C={C} threshold={threshold}: folds {[round(s, 4) for s in scores]} mean {mean:.4f}")
+            results.append((mean, settings, C, threshold, scores))
     best = max(results, key=lambda r: (round(r[0], 6), -r[2]))  # ties: the stronger penalty
-    mean, settings, C, scores, logits = best
-    offsets = {o: _macro_f1(y, _labels(logits, o)) for o in OFFSET_GRID}
-    offset = max(OFFSET_GRID, key=lambda o: (round(offsets[o], 6), -abs(o)))
-    oof_scores = []
-    for fold in range(FOLDS):
-        test = fold_of == fold
-        oof_scores.append(_macro_f1(y_arr[test].tolist(), _labels(logits[test], offset)))
-    say(f"chosen: settings={settings} C={C} neutral offset={offset} (out-of-fold macro-F1 {offsets[offset]:.4f})")
+    mean, settings, C, threshold, scores = best
+    say(f"chosen: settings={settings} C={C} threshold={threshold} (mean out-of-fold macro-F1 {mean:.4f})")
     vocabulary = _vocabulary(X, settings)
     M = _matrix(X, vocabulary)
     model = _model(C).fit(M, y_arr)
@@ -248,13 +252,11 @@ def fit(X: Sequence[Sequence[Hit]], y: Sequence[int], groups: Sequence[int], *, 
     return {
         "settings": settings,
         "C": C,
-        "neutral_offset": offset,
+        "threshold": threshold,
         "cv_macro_f1_folds": [_sig(s) for s in scores],
         "cv_macro_f1_mean": _sig(mean),
-        "cv_macro_f1_folds_with_offset": [_sig(s) for s in oof_scores],
-        "cv_macro_f1_with_offset": _sig(offsets[offset]),
         "grid": [
-            {"settings": r[1], "C": r[2], "cv_macro_f1_mean": _sig(r[0])} for r in results
+            {"settings": r[1], "C": r[2], "threshold": r[3], "cv_macro_f1_mean": _sig(r[0])} for r in results
         ],
         "intercept": [_sig(float(v)) for v in model.intercept_],
         "weights": weights,
@@ -268,8 +270,8 @@ def weight_file(fitted: dict[str, Any], sha256: str, n_targets: int, n_sentences
 
     Examples
     --------
-    >>> text = weight_file({"settings": {}, "C": 1.0, "neutral_offset": 0.0, "cv_macro_f1_folds": [],
-    ...     "cv_macro_f1_mean": 0.0, "cv_macro_f1_folds_with_offset": [], "cv_macro_f1_with_offset": 0.0,
+    >>> text = weight_file({"settings": {}, "C": 1.0, "threshold": 0.0, "cv_macro_f1_folds": [],
+    ...     "cv_macro_f1_mean": 0.0,
     ...     "grid": [], "intercept": [0, 0, 0], "weights": {}, "n_features_fitted": 0,
     ...     "converged_iterations": 1}, "ab", 0, 0)
     >>> json.loads(text)["name"]
@@ -283,7 +285,8 @@ def weight_file(fitted: dict[str, Any], sha256: str, n_targets: int, n_sentences
         "description": (
             "Target-dependent sentiment (stance) toward a mention: multinomial logistic regression over the "
             "features of discourse.actors.stance_features; logits z_c = intercept_c + sum_f weights[f][c] * x_f for "
-            "classes [negative, neutral, positive]; label = argmax(z + label_offsets)."
+            "classes [negative, neutral, positive]; score = P(positive) - P(negative); label positive if "
+            "score > threshold, negative if score < -threshold, else neutral."
         ),
         "source": "NewsMTSC training set (fhamborg/NewsMTSC, NewsSentiment/controller_data/datasets/NewsMTSC-dataset/train.jsonl @ b9d9b79)",
         "licence": "MIT (training data); fitted weights MIT",
@@ -296,8 +299,8 @@ def weight_file(fitted: dict[str, Any], sha256: str, n_targets: int, n_sentences
         "fitted_with": f"scikit-learn {sklearn.__version__} LogisticRegression(solver='lbfgs', multinomial, L2)",
         "procedure": (
             f"{FOLDS}-fold cross-validation grouped by sentence (fold = sentence index mod {FOLDS}); grid C in "
-            f"{list(C_GRID)} x settings {list(SETTINGS_GRID)}; features firing for >= {MIN_COUNT} targets; the "
-            f"neutral label offset from {list(OFFSET_GRID)} by out-of-fold macro-F1; refit on all targets; "
+            f"{list(C_GRID)} x settings {list(SETTINGS_GRID)} x label threshold {list(THRESHOLD_GRID)} by mean "
+            f"out-of-fold macro-F1; features firing for >= {MIN_COUNT} targets; refit on all targets; "
             f"weights with max |w| < {PRUNE} pruned; floats to 6 significant digits"
         ),
         "parameters": {"C": fitted["C"], "min_count": MIN_COUNT, "prune": PRUNE, "folds": FOLDS},
@@ -305,12 +308,10 @@ def weight_file(fitted: dict[str, Any], sha256: str, n_targets: int, n_sentences
         "cv": {
             "macro_f1_folds": fitted["cv_macro_f1_folds"],
             "macro_f1_mean": fitted["cv_macro_f1_mean"],
-            "macro_f1_folds_with_offsets": fitted["cv_macro_f1_folds_with_offset"],
-            "macro_f1_mean_with_offsets": fitted["cv_macro_f1_with_offset"],
             "grid": fitted["grid"],
         },
         "classes": list(LABELS),
-        "label_offsets": [0.0, fitted["neutral_offset"], 0.0],
+        "threshold": fitted["threshold"],
         "n_features_fitted": fitted["n_features_fitted"],
         "intercept": fitted["intercept"],
         "weights": fitted["weights"],
