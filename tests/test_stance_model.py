@@ -12,7 +12,8 @@ import pytest
 from discourse.errors import LexiconError
 from discourse.lexicons import DATA_DIR
 from discourse.actors.stance_features import FEATURE_VERSION, sentence_facts, target_features
-from discourse.actors.stance_model import MODEL_FILE, TargetSentimentModel, default_model, load_model, score_target
+from discourse.actors.stance import StanceAnalyzer
+from discourse.actors.stance_model import MODEL_FILE, TargetSentimentModel, default_model, load_model
 from discourse.text import Doc
 
 REPO = Path(__file__).resolve().parents[1]
@@ -53,36 +54,48 @@ def test_missing_file_is_a_lexicon_error(tmp_path):
         load_model(tmp_path / "none.json")
 
 
+FITTED = StanceAnalyzer(method="fitted")
+
+
 @pytest.mark.parametrize(
     "text, target",
     [
         ("Critics slammed Smith for lying to voters.", "Smith"),
         ("Smith praised the brave volunteers who saved the town.", "Smith"),
         ("Russia's strikes cut power in Kyiv, where Smith lives.", "Smith"),
-        ("", ""),
+        ("Ah, Smith wants peace! /s", "Smith"),
     ],
 )
 def test_contributions_sum_to_the_stance_logit(text, target):
-    start = text.find(target) if target else 0
-    p = score_target(text, start, start + len(target))
-    assert math.isclose(p.intercept + sum(t[1] for t in p.terms), p.raw, abs_tol=1e-9)
-    assert -1.0 <= p.score <= 1.0 and math.isclose(sum(p.probabilities), 1.0, abs_tol=1e-9) or not target
-    for name, _, a, b in p.terms:  # every term is tied to a span of the text
-        assert 0 <= a < b <= len(text), name
+    start = text.find(target)
+    m = FITTED.toward(text, start, start + len(target))
+    model = default_model()
+    intercept = model.intercept[2] - model.intercept[0]
+    assert m.cues and math.isclose(intercept + sum(c.contribution for c in m.cues), m.raw, abs_tol=1e-9)
+    assert -1.0 <= m.score <= 1.0
+    for c in m.cues:  # every term is tied to a span of the text, and names the features it fired
+        assert 0 <= c.start < c.end <= len(text) and c.term == text[c.start : c.end].lower()
+        assert c.lexicon == "stance_target_model" and "|" in c.note
+
+
+def test_evidence_text_encoding():
+    m = FITTED.toward("Critics slammed Smith.", 16, 21)
+    row = m.to_record()
+    assert row["evidence"] and all("@" in part and "(" in part for part in row["evidence"].split("; "))
 
 
 def test_deterministic():
     text = "The disgraced former senator Smith was accused of fraud by prosecutors."
-    a = score_target(text, 29, 34)
-    b = score_target(Doc(text), 29, 34)
+    a = FITTED.toward(text, 29, 34)
+    b = StanceAnalyzer().toward(Doc(text), 29, 34)
     assert a == b
 
 
 def test_target_dependent():
     # The same sentence, two targets, opposite evaluations: the model reads which words attach.
     text = "Smith praised the volunteers, but prosecutors accused Jones of fraud and corruption."
-    smith = score_target(text, 0, 5)
-    jones = score_target(text, text.index("Jones"), text.index("Jones") + 5)
+    smith = FITTED.toward(text, 0, 5)
+    jones = FITTED.toward(text, text.index("Jones"), text.index("Jones") + 5)
     assert smith.score > jones.score
 
 

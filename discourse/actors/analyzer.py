@@ -262,7 +262,7 @@ class ActorAnalyzer:
         >>> ActorAnalyzer().stance_threshold()
         0.05
         """
-        return StanceAnalyzer(**(self.stance_params or {})).threshold
+        return StanceAnalyzer(**(self.stance_params or {})).effective_threshold()
 
 
 def analyze_actors(text_or_doc: str | Doc, registry: ActorRegistry | None = None, **params: Any) -> ActorAnalysis:

@@ -9,9 +9,10 @@ provenance. Inference is a dictionary look-up per fired feature and a sum (no nu
 * ``raw = z_pos - z_neg`` (the stance logit) decomposes exactly into the intercept difference
   plus one term ``(w_{pos,f} - w_{neg,f}) x_f`` per fired feature, each tied to the character
   span of the word(s) that fired it;
-* ``score = P(pos) - P(neg)`` in [-1, 1]; the label is positive above the file's
-  ``threshold``, negative below its negative, else neutral (the threshold was chosen by
-  cross-validation with the other settings).
+* ``score = P(pos) - P(neg)`` in [-1, 1]; the label is the class with the highest logit after
+  the file's ``label_offsets`` (a neutral offset chosen by cross-validation with the other
+  settings); aggregates of several mentions are labelled by their mean score against the file's
+  ``score_threshold`` (also chosen by cross-validation).
 
 Irony (:mod:`discourse.irony`) flips a term: inside an ironic stretch, a term that speaks *for*
 the target has its negative and positive weights swapped, so praise counts as blame; terms
@@ -40,7 +41,7 @@ from discourse.lexicons import DATA_DIR
 from discourse.actors.stance_features import FEATURE_VERSION, Hit, sentence_facts, target_features
 from discourse.text import Doc
 
-__all__ = ["MODEL_FILE", "Prediction", "TargetSentimentModel", "default_model", "mention_hits"]
+__all__ = ["MODEL_FILE", "Prediction", "TargetSentimentModel", "default_model", "load_model", "mention_hits"]
 
 MODEL_FILE = "stance_target_model.json"
 CLASSES = ("negative", "neutral", "positive")
@@ -109,7 +110,8 @@ class TargetSentimentModel:
         self.path = path
         self.settings: dict[str, Any] = dict(data["settings"])
         self.intercept: tuple[float, float, float] = tuple(data["intercept"])  # type: ignore[assignment]
-        self.threshold = float(data["threshold"])
+        self.offsets: tuple[float, float, float] = tuple(data["label_offsets"])  # type: ignore[assignment]
+        self.score_threshold = float(data["score_threshold"])
         self.weights: dict[str, list[float]] = data["weights"]
 
     def info(self) -> dict[str, str]:
@@ -165,9 +167,11 @@ class TargetSentimentModel:
         en, eu, ep = math.exp(zn - top), math.exp(zu - top), math.exp(zp - top)
         total = en + eu + ep
         probabilities = (en / total, eu / total, ep / total)
-        score = probabilities[2] - probabilities[0]
-        label = "positive" if score > self.threshold else "negative" if score < -self.threshold else "neutral"
-        return Prediction(label, score, zp - zn, probabilities, self.intercept[2] - self.intercept[0], tuple(terms))
+        on, ou, op = self.offsets
+        adjusted = (zn + on, zu + ou, zp + op)
+        label = CLASSES[adjusted.index(max(adjusted))]
+        return Prediction(label, probabilities[2] - probabilities[0], zp - zn, probabilities,
+                          self.intercept[2] - self.intercept[0], tuple(terms))
 
     def predict_span(self, doc: Doc, start: int, end: int) -> Prediction:
         """Score a target given by character offsets (no registry, no rule cues: a quick check).
@@ -246,42 +250,3 @@ def default_model() -> TargetSentimentModel:
     """
     return load_model(DATA_DIR / MODEL_FILE)
 
-
-def score_target(text_or_doc: Any, start: int, end: int, model: TargetSentimentModel | None = None) -> Prediction:  # noqa: E501
-    """The fitted model's decision for a target span, with the rule cues and registry mentions
-    of the text as its context (what fitting saw).
-
-    Examples
-    --------
-    >>> score_target("Critics slammed Smith.", 16, 21).label
-    'negative'
-    """
-    from discourse.actors.context import DocContext
-    from discourse.actors import ActorRegistry, Mention
-    from discourse.actors.stance import StanceAnalyzer
-    from discourse.text import as_doc
-
-    model = model or default_model()
-    doc = as_doc(text_or_doc)
-    si = doc.sentence_of(start)
-    if si is None or start >= end:
-        return Prediction("neutral", 0.0, 0.0, (0.0, 1.0, 0.0), 0.0, ())
-    tokens = doc.tokens
-    first, stop = doc.sentence_token_ranges[si]
-    t0 = next((k for k in range(first, stop) if tokens[k].end > start), stop)
-    t1 = next((k for k in range(t0, stop) if tokens[k].start >= end), stop)
-    registry = ActorRegistry.default()
-    mention = Mention(start, end, "target", doc.text[start:end], "name", False, si, t0, max(t1, t0 + 1))
-    others = [m for m in registry.find(doc) if m.end <= start or m.start >= end]
-    ctx = DocContext(doc, registry, sorted(others + [mention], key=lambda m: m.start))
-    scan = ctx.scan(si)
-    sentence = doc.sentences[si]
-    rules = _rules_analyzer()._score(ctx, scan, mention, sentence.start, sentence.end)
-    return model.predict(mention_hits(ctx, scan, mention, rules.cues, model.settings))
-
-
-@lru_cache(maxsize=1)
-def _rules_analyzer() -> Any:
-    from discourse.actors.stance import StanceAnalyzer
-
-    return StanceAnalyzer()

@@ -10,12 +10,11 @@ Procedure (deterministic):
 1. features of every target; a feature is kept if it fires for at least ``MIN_COUNT`` targets;
 2. 5-fold cross-validation grouped by sentence (a sentence's targets stay in one fold; folds by
    sentence index modulo 5, in file order) over the grid of the L2 penalty ``C``, the feature
-   settings (bigrams on/off, lexicon cues on/off) and the label threshold; the setting with the
+   settings (bigrams on/off, lexicon cues on/off) and the neutral offset; the setting with the
    best mean macro-F1 wins;
-3. the label threshold: a target is positive if ``P(pos) - P(neg) > t``, negative if below
-   ``-t``, else neutral; ``t`` from ``THRESHOLD_GRID`` maximises the out-of-fold macro-F1 of the
-   chosen setting (a calibration of how readily a polar label is given; chosen on the training
-   folds only; the same rule labels aggregates of several mentions by their mean score);
+3. the label is the class with the highest logit after adding an offset to the neutral logit;
+   the offset (from ``OFFSET_GRID``) is part of the cross-validated setting: a calibration of how
+   readily a polar label is given, chosen on the training folds only;
 4. the final model is refitted on all targets; weights whose largest absolute value over the
    classes is below ``PRUNE`` are dropped; floats are written with 6 significant digits and the
    JSON with sorted keys, so refitting gives the same bytes.
@@ -54,7 +53,8 @@ SETTINGS_GRID = (
     {"bigrams": False, "lexicon": True},
     {"bigrams": True, "lexicon": False},
 )
-THRESHOLD_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
+OFFSET_GRID = (-0.5, -0.25, 0.0, 0.25, 0.5, 0.75)
+SCORE_THRESHOLD_GRID = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
 PRUNE = 0.002
 
 
@@ -113,7 +113,7 @@ def extract(records: Sequence[dict[str, Any]]) -> tuple[list[list[Hit]], list[in
     from discourse.text import Doc
 
     registry = ActorRegistry.default()
-    rules = StanceAnalyzer(registry=registry)
+    rules = StanceAnalyzer(registry=registry, method="rules", irony=False)  # its cues are features
     everything = {"bigrams": True, "lexicon": True}
     X: list[list[Hit]] = []
     y: list[int] = []
@@ -135,7 +135,7 @@ def extract(records: Sequence[dict[str, Any]]) -> tuple[list[list[Hit]], list[in
             ctx = DocContext(doc, registry, sorted(others + [mention], key=lambda m: m.start))
             scan = ctx.scan(si)
             sentence = doc.sentences[si]
-            record_ = rules._score(ctx, scan, mention, sentence.start, sentence.end)
+            record_ = rules._rules_score(ctx, scan, mention, sentence.start, sentence.end)
             X.append(mention_hits(ctx, scan, mention, record_.cues, everything))
             y.append(_POLARITY[float(target["polarity"])])
             groups.append(g)
@@ -194,15 +194,21 @@ def _macro_f1(gold: Sequence[int], predicted: Sequence[int]) -> float:
     return sum(f1s) / 3
 
 
-def _labels(logits: Any, threshold: float) -> list[int]:
-    """Labels by the score ``P(pos) - P(neg)`` against `threshold` (0 negative, 1 neutral, 2 positive)."""
+def _labels(logits: Any, neutral_offset: float) -> list[int]:
+    """Argmax labels after adding `neutral_offset` to the neutral logit (0 neg, 1 neu, 2 pos)."""
     import numpy as np
 
-    z = logits - logits.max(axis=1, keepdims=True)
-    p = np.exp(z)
-    p /= p.sum(axis=1, keepdims=True)
-    score = p[:, 2] - p[:, 0]
-    return [2 if x > threshold else 0 if x < -threshold else 1 for x in score.tolist()]
+    return [int(i) for i in (logits + np.array([0.0, neutral_offset, 0.0])).argmax(axis=1)]
+
+
+def _score_labels(logits: Any, threshold: float) -> list[int]:
+    """Labels by the score ``P(pos) - P(neg)`` against `threshold` (as aggregates are labelled)."""
+    import numpy as np
+
+    z = np.exp(logits - logits.max(axis=1, keepdims=True))
+    p = z / z.sum(axis=1, keepdims=True)
+    score = (p[:, 2] - p[:, 0]).tolist()
+    return [2 if x > threshold else 0 if x < -threshold else 1 for x in score]
 
 
 def fit(X: Sequence[Sequence[Hit]], y: Sequence[int], groups: Sequence[int], *, log: Any = None) -> dict[str, Any]:
@@ -228,18 +234,23 @@ def fit(X: Sequence[Sequence[Hit]], y: Sequence[int], groups: Sequence[int], *, 
                 train, test = fold_of != fold, fold_of == fold
                 model = _model(C).fit(M[train], y_arr[train])
                 logits[test] = model.decision_function(M[test])
-            # The label threshold is part of the setting: each candidate is scored at its best one.
-            per_threshold = {}
-            for t in THRESHOLD_GRID:
+            # The neutral offset is part of the setting: each candidate is scored at its best one.
+            per_offset = {}
+            for t in OFFSET_GRID:
                 folds = [_macro_f1(y_arr[fold_of == f].tolist(), _labels(logits[fold_of == f], t)) for f in range(FOLDS)]
-                per_threshold[t] = (sum(folds) / FOLDS, folds)
-            threshold = max(THRESHOLD_GRID, key=lambda t: (round(per_threshold[t][0], 6), -t))
-            mean, scores = per_threshold[threshold]
-            say(f"settings={settings} C={C} threshold={threshold}: folds {[round(s, 4) for s in scores]} mean {mean:.4f}")
-            results.append((mean, settings, C, threshold, scores))
+                per_offset[t] = (sum(folds) / FOLDS, folds)
+            offset = max(OFFSET_GRID, key=lambda t: (round(per_offset[t][0], 6), -abs(t)))
+            mean, scores = per_offset[offset]
+            say(f"settings={settings} C={C} neutral offset={offset}: folds {[round(s, 4) for s in scores]} mean {mean:.4f}")
+            results.append((mean, settings, C, offset, scores, logits))
     best = max(results, key=lambda r: (round(r[0], 6), -r[2]))  # ties: the stronger penalty
-    mean, settings, C, threshold, scores = best
-    say(f"chosen: settings={settings} C={C} threshold={threshold} (mean out-of-fold macro-F1 {mean:.4f})")
+    mean, settings, C, offset, scores, logits = best
+    say(f"chosen: settings={settings} C={C} neutral offset={offset} (mean out-of-fold macro-F1 {mean:.4f})")
+    # Aggregates of several mentions are labelled by their mean score P(pos) - P(neg); the
+    # threshold for that is the one that best labels single targets out of fold.
+    by_threshold = {t: _macro_f1(y, _score_labels(logits, t)) for t in SCORE_THRESHOLD_GRID}
+    score_threshold = max(SCORE_THRESHOLD_GRID, key=lambda t: (round(by_threshold[t], 6), -t))
+    say(f"score threshold for aggregates: {score_threshold} (out-of-fold macro-F1 {by_threshold[score_threshold]:.4f})")
     vocabulary = _vocabulary(X, settings)
     M = _matrix(X, vocabulary)
     model = _model(C).fit(M, y_arr)
@@ -252,11 +263,13 @@ def fit(X: Sequence[Sequence[Hit]], y: Sequence[int], groups: Sequence[int], *, 
     return {
         "settings": settings,
         "C": C,
-        "threshold": threshold,
+        "neutral_offset": offset,
+        "score_threshold": score_threshold,
+        "cv_macro_f1_score_threshold": _sig(by_threshold[score_threshold]),
         "cv_macro_f1_folds": [_sig(s) for s in scores],
         "cv_macro_f1_mean": _sig(mean),
         "grid": [
-            {"settings": r[1], "C": r[2], "threshold": r[3], "cv_macro_f1_mean": _sig(r[0])} for r in results
+            {"settings": r[1], "C": r[2], "neutral_offset": r[3], "cv_macro_f1_mean": _sig(r[0])} for r in results
         ],
         "intercept": [_sig(float(v)) for v in model.intercept_],
         "weights": weights,
@@ -270,7 +283,8 @@ def weight_file(fitted: dict[str, Any], sha256: str, n_targets: int, n_sentences
 
     Examples
     --------
-    >>> text = weight_file({"settings": {}, "C": 1.0, "threshold": 0.0, "cv_macro_f1_folds": [],
+    >>> text = weight_file({"settings": {}, "C": 1.0, "neutral_offset": 0.0, "score_threshold": 0.2,
+    ...     "cv_macro_f1_score_threshold": 0.0, "cv_macro_f1_folds": [],
     ...     "cv_macro_f1_mean": 0.0,
     ...     "grid": [], "intercept": [0, 0, 0], "weights": {}, "n_features_fitted": 0,
     ...     "converged_iterations": 1}, "ab", 0, 0)
@@ -285,8 +299,8 @@ def weight_file(fitted: dict[str, Any], sha256: str, n_targets: int, n_sentences
         "description": (
             "Target-dependent sentiment (stance) toward a mention: multinomial logistic regression over the "
             "features of discourse.actors.stance_features; logits z_c = intercept_c + sum_f weights[f][c] * x_f for "
-            "classes [negative, neutral, positive]; score = P(positive) - P(negative); label positive if "
-            "score > threshold, negative if score < -threshold, else neutral."
+            "classes [negative, neutral, positive]; label = argmax(z + label_offsets); score = P(positive) - "
+            "P(negative)."
         ),
         "source": "NewsMTSC training set (fhamborg/NewsMTSC, NewsSentiment/controller_data/datasets/NewsMTSC-dataset/train.jsonl @ b9d9b79)",
         "licence": "MIT (training data); fitted weights MIT",
@@ -299,8 +313,8 @@ def weight_file(fitted: dict[str, Any], sha256: str, n_targets: int, n_sentences
         "fitted_with": f"scikit-learn {sklearn.__version__} LogisticRegression(solver='lbfgs', multinomial, L2)",
         "procedure": (
             f"{FOLDS}-fold cross-validation grouped by sentence (fold = sentence index mod {FOLDS}); grid C in "
-            f"{list(C_GRID)} x settings {list(SETTINGS_GRID)} x label threshold {list(THRESHOLD_GRID)} by mean "
-            f"out-of-fold macro-F1; features firing for >= {MIN_COUNT} targets; refit on all targets; "
+            f"{list(C_GRID)} x settings {list(SETTINGS_GRID)} x neutral offset {list(OFFSET_GRID)} by mean "
+            f"out-of-fold macro-F1; the score threshold for aggregates from {list(SCORE_THRESHOLD_GRID)} likewise; features firing for >= {MIN_COUNT} targets; refit on all targets; "
             f"weights with max |w| < {PRUNE} pruned; floats to 6 significant digits"
         ),
         "parameters": {"C": fitted["C"], "min_count": MIN_COUNT, "prune": PRUNE, "folds": FOLDS},
@@ -308,10 +322,12 @@ def weight_file(fitted: dict[str, Any], sha256: str, n_targets: int, n_sentences
         "cv": {
             "macro_f1_folds": fitted["cv_macro_f1_folds"],
             "macro_f1_mean": fitted["cv_macro_f1_mean"],
+            "macro_f1_by_score_threshold": fitted["cv_macro_f1_score_threshold"],
             "grid": fitted["grid"],
         },
         "classes": list(LABELS),
-        "threshold": fitted["threshold"],
+        "label_offsets": [0.0, fitted["neutral_offset"], 0.0],
+        "score_threshold": fitted["score_threshold"],
         "n_features_fitted": fitted["n_features_fitted"],
         "intercept": fitted["intercept"],
         "weights": fitted["weights"],

@@ -149,14 +149,15 @@ def _vader_predictors() -> tuple[Callable[[Target], str], Callable[[Target], str
 def _stance_predictor(**params: Any) -> Callable[[Target], str]:
     from discourse.actors.stance import StanceAnalyzer
 
-    analyzer = StanceAnalyzer(**params)
+    analyzer = StanceAnalyzer(**{"method": "rules", **params})
     return lambda t: analyzer.toward(t.sentence, t.start, t.end).label
 
 
 def _fitted_predictor() -> Callable[[Target], str]:
-    from discourse.actors.stance_model import score_target
+    from discourse.actors.stance import StanceAnalyzer
 
-    return lambda t: score_target(t.sentence, t.start, t.end).label
+    analyzer = StanceAnalyzer(method="fitted")
+    return lambda t: analyzer.toward(t.sentence, t.start, t.end).label
 
 
 def _row(split: str, method: str, data: Sequence[Target], predicted: Sequence[str], note: str = "") -> dict[str, Any]:
