@@ -122,22 +122,24 @@ class Irony:
 class _Markers(NamedTuple):
     pattern: re.Pattern[str]
     kinds: dict[str, str]
+    triggers: tuple[str, ...]  # a text holding none of these cannot hold a marker (quick check)
 
 
 @lru_cache(maxsize=1)
 def _markers() -> _Markers:
     lexicon = load_lexicon("irony_markers")
     kinds = {term: str(kind) for term, kind in lexicon.entries.items()}
-    alternatives = []
+    words, others = [], []
     for term in sorted(kinds, key=lambda t: (-len(t), t)):
         body = r"\s*".join(re.escape(part) for part in term.split())
         body = body.replace(r"\,\s*", r",?\s*").replace(r",\s*", r",?\s*")
-        if term[:1].isalnum():
-            body = r"(?<![\w'])" + body
         if term[-1:].isalnum():
             body = body + r"(?![\w'])"
-        alternatives.append(f"(?:{body})")
-    return _Markers(re.compile("|".join(alternatives)), kinds)
+        (words if term[:1].isalnum() else others).append(body)
+    # Word markers share one look-behind (a word start), so the pattern fails fast inside words.
+    pattern = r"(?<![\w'])(?:" + "|".join(words) + ")" + ("|" + "|".join(others) if others else "")
+    triggers = tuple(sorted({term.split()[0].rstrip(",") for term in kinds}))
+    return _Markers(re.compile(pattern), kinds, triggers)
 
 
 def irony_info() -> dict[str, str]:
@@ -187,7 +189,7 @@ def irony(text_or_doc: str | Doc) -> Irony:
     lower = doc.lower
     markers = _markers()
     cues = []
-    if True:  # one regular-expression pass over the lower-case text
+    if any(t in lower for t in markers.triggers):  # (substring checks in C before the pattern)
         for match in markers.pattern.finditer(lower):
             start, end = match.span()
             term = " ".join(match.group(0).replace(",", ", ").split()).replace(" ,", ",")
@@ -227,6 +229,8 @@ def _vader_weights() -> dict[str, float]:
 
 def _scare_quotes(doc: Doc) -> list[IronyCue]:
     norm = doc.norm
+    if '"' not in norm and "so" not in doc.lower:
+        return []
     marks = [m.start() for m in re.finditer('"', norm)]
     # (marker, marker start, marker end, scope start, scope end)
     spans = [("quotes", marks[n], marks[n + 1] + 1, marks[n] + 1, marks[n + 1]) for n in range(0, len(marks) - 1, 2)]

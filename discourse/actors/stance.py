@@ -17,8 +17,10 @@ Two methods, chosen with ``method``:
     lexicon valence). ``raw`` is the logit difference positive minus negative, ``score`` is
     ``P(positive) - P(negative)``, the label the most probable class (after a neutral offset
     chosen by cross-validation). The evidence lists every word with its summed contribution to
-    ``raw`` (lexicon ``stance_target_model``; the features it fired in ``note``); ``raw`` minus
-    the evidence sum is the model's intercept difference.
+    ``raw`` (lexicon ``stance_target_model``; the features it fired in ``note``); words whose
+    terms sum to less than 0.05 in absolute value are summed into one ``(other words)`` term
+    spanning the sentence, so ``raw`` minus the evidence sum is exactly the model's intercept
+    difference.
 
 ``"rules"``
     The lexicon-and-rules method below (the default before 0.2), kept for comparison.
@@ -850,27 +852,23 @@ class StanceAnalyzer:
         hits = mention_hits(ctx, scan, mention, record[14], model.settings)
         found = ctx.sentence_cache.get(_IRONY_KEY) if self.irony else None
         flips = _flips(found, mention) if found else ()
-        prediction = model.predict(hits, [(c[4], c[5]) for c in flips])
-        by_span: dict[tuple[int, int], list[tuple[str, float]]] = {}
-        for name, contribution, start, end in prediction.terms:
-            group = by_span.get((start, end))
-            if group is None:
-                by_span[(start, end)] = [(name, contribution)]
-            else:
-                group.append((name, contribution))
+        label, score, raw, by_span, flipped = model.predict_spans(hits, [(c[4], c[5]) for c in flips])
         lower = ctx.doc.lower
         evidence = []
-        flipped = False
-        for (start, end), group in sorted(by_span.items()):
-            total = sum([c for _, c in group])
-            group.sort(key=lambda item: -abs(item[1]))
-            note = "; ".join([f"{name} {c:+.3f}" for name, c in group])
-            flipped = flipped or "(irony)" in note
-            evidence.append(_new_evidence((lower[start:end], start, end, total, 1.0, total, _MODEL_LEXICON, note)))
+        rest = 0.0
+        for (start, end), entry in by_span.items():
+            total = entry[0]
+            if -_EVIDENCE_MIN < total < _EVIDENCE_MIN:
+                rest += total  # many words weigh almost nothing: one residual term keeps the sum exact
+                continue
+            evidence.append(_new_evidence((lower[start:end], start, end, total, 1.0, total, _MODEL_LEXICON,
+                                           "; ".join(entry[1:]))))
+        evidence.sort(key=_START)
+        if rest:
+            evidence.append(_new_evidence((_REST_TERM, record[6], record[7], rest, 1.0, rest, _MODEL_LEXICON,
+                                           f"sum of the terms below {_EVIDENCE_MIN} each (the sentence's other words)")))
         ironic = record[15] or ("; ".join([c.to_text() for c in flips]) if flipped else "")
-        return _new_mention_stance(
-            (*record[:11], prediction.raw, prediction.score, prediction.label, tuple(evidence), ironic)
-        )
+        return _new_mention_stance((*record[:11], raw, score, label, tuple(evidence), ironic))
 
     def _rules_score(
         self,
@@ -1010,6 +1008,9 @@ class StanceAnalyzer:
 
 _IRONY_KEY = ("irony",)
 _MODEL_LEXICON = "stance_target_model"
+_EVIDENCE_MIN = 0.05  # fitted terms smaller than this (in logits) are summed into one residual term
+_REST_TERM = "(other words)"
+_START = attrgetter("start")
 
 
 def _irony_of(ctx: DocContext) -> Irony:

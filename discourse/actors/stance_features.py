@@ -10,14 +10,14 @@ the word(s) that fired it, so a prediction decomposes into terms tied to spans.
 Feature families (the prefix before ``|``):
 
 * ``L1..L4`` / ``R1..R4``: a word left/right of the target, by distance bucket (1, 2-3, 4-7,
-  8+ tokens);
-* ``c`` / ``x`` (+ ``q``, ``o``): the word in the target's clause or across a clause boundary
-  ("but", ";", "while", relative "who/which", brackets, dashes), inside a quotation the target
-  is not in (``q``), with another named entity in between (``o``);
-* ``s``: the word anywhere in the sentence (the sentence-level context);
+  8-10 tokens);
+* ``c`` / ``x`` (+ ``q``, ``o``): a word within 10 tokens in the target's clause or across a
+  clause boundary ("but", ";", "while", relative "who/which", brackets, dashes), inside a
+  quotation the target is not in (``q``), with another named entity in between (``o``);
+* ``s``: a word of the sentence within 25 tokens (the sentence-level context);
 * words carry their scope: ``~`` negated (a negator up to three words before, same clause),
   ``?`` under a modal ("would", "could", "may"...);
-* ``b`` (bigrams, a setting): two adjacent words by side, near (``bn``) or far (``bf``);
+* ``b`` (bigrams, a setting): two adjacent words within three tokens, by side (``bLn``, ``bRn``);
 * ``t``: words of the target itself; ``np``: modifiers right before it in its noun phrase
   ("the *disgraced* former senator X"); ``poss``: the head after a possessive ("X's *lies*");
 * ``A`` / ``P``: the verb whose agent (subject; "by X" in a passive) or patient (object; subject
@@ -39,6 +39,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import partial
 from typing import Any, NamedTuple
 
 from discourse.actors.context import AUXILIARIES, BE_FORMS, pos_of
@@ -46,13 +47,14 @@ from discourse.text import Doc
 
 __all__ = ["FEATURE_VERSION", "DEFAULT_SETTINGS", "Hit", "SentenceFacts", "sentence_facts", "target_features"]
 
-FEATURE_VERSION = "1"
+FEATURE_VERSION = "2"
 """Version of the feature definitions; a weight file records the version it was fitted with."""
 
 DEFAULT_SETTINGS: dict[str, Any] = {"bigrams": True, "lexicon": True}
 """Feature settings (chosen by cross-validation; the weight file stores the chosen ones)."""
 
-_REACH = 40  # tokens either side of the target that are read (giant comment sentences)
+_REACH = 10  # tokens either side of the target with positional features
+_BAG_REACH = 25  # tokens either side of the target in the sentence bag (giant comment sentences)
 _NEGATORS = frozenset(
     "not no never nor neither without none nobody nothing cannot hardly barely n't".split()
 )
@@ -100,6 +102,7 @@ class SentenceFacts(NamedTuple):
     proper: tuple[bool, ...]  # a capitalised name-like word (another entity), not sentence-initial
     modifier: tuple[bool, ...]  # an adjective, noun or participle (can stand in a noun phrase)
     question: bool
+    bag: tuple[str, ...]  # the sentence-bag feature name of each token ('' = none)
 
 
 def _word_form(text: str, lower: str, kind: str) -> str:
@@ -110,6 +113,9 @@ def _word_form(text: str, lower: str, kind: str) -> str:
     if kind == "url":
         return "<url>"
     return lower
+
+
+_hit = partial(tuple.__new__, Hit)  # skips the generated __new__: hot path
 
 
 def sentence_facts(doc: Doc, si: int) -> SentenceFacts:
@@ -173,18 +179,13 @@ def sentence_facts(doc: Doc, si: int) -> SentenceFacts:
     )
     modifier = tuple(tag.startswith(("JJ", "NN")) or tag in ("VBN", "VBG") for tag in tags)
     question = any(t[4] == "punct" and "?" in t[2] for t in tokens[-2:]) if n else False
+    bag = tuple(f"s|{mark}{w}" if w else "" for w, mark in zip(words, scope))
     return SentenceFacts(first, stop, words, tuple(scope), tuple(clause), tuple(quoted), tuple(verb),
-                         tuple(passive), proper, modifier, question)
+                         tuple(passive), proper, modifier, question, bag)
 
 
-def _bucket(d: int) -> str:
-    if d <= 1:
-        return "1"
-    if d <= 3:
-        return "2"
-    if d <= 7:
-        return "3"
-    return "4"
+# distance (1.._REACH) -> bucket: 1, 2-3, 4-7, 8+
+_BUCKET = ("",) + tuple("1" if d <= 1 else "2" if d <= 3 else "3" if d <= 7 else "4" for d in range(1, _REACH + 2))
 
 
 def _role_note(note: str) -> str:
@@ -250,50 +251,62 @@ def target_features(
         return []
     hits: list[Hit] = []
     add = hits.append
-    # Other entities: given mentions, and capitalised names outside the target.
+    # Other entities: given mentions, and capitalised names outside the target (looked at only in
+    # the window read below, so a giant sentence with many mentions stays linear).
+    lo, hi = max(0, a - _BAG_REACH), min(n, b + _BAG_REACH)
     other_at = [False] * n
     for o0, o1 in others:
-        for k in range(max(o0 - first, 0), min(o1 - first, n)):
+        for k in range(max(o0 - first, lo), min(o1 - first, hi)):
             if not a <= k < b:
                 other_at[k] = True
-    for k in range(n):
-        if f.proper[k] and not a <= k < b:
+    proper = f.proper
+    for k in range(lo, hi):
+        if proper[k] and not a <= k < b:
             other_at[k] = True
     target_quoted = quoted[a]
     target_clause = clause[a] if a < n else 0
-    # Words around the target.
+    # Words around the target: position and clause features near it, the sentence bag further.
     low, high = max(0, a - _REACH), min(n, b + _REACH)
     seen_other = False
     for k in range(a - 1, low - 1, -1):  # leftwards, so "another entity in between" accumulates
-        w = words[k]
         if other_at[k]:
             seen_other = True
-        if not w or other_at[k]:
+            continue
+        w = words[k]
+        if not w:
             continue
         token = tokens[first + k]
-        _word_hits(add, w, scope[k], "L", a - k, clause[k] != target_clause, quoted[k] and not target_quoted,
-                   seen_other, token[0], token[1])
+        w = scope[k] + w
+        s0, s1 = token[0], token[1]
+        add(_hit((f"L{_BUCKET[a - k]}|{w}", 1.0, s0, s1)))
+        add(_hit((f"{'x' if clause[k] != target_clause else 'c'}{'q' if quoted[k] and not target_quoted else ''}"
+                  f"{'o' if seen_other else ''}|{w}", 1.0, s0, s1)))
     seen_other = False
     for k in range(b, high):
-        w = words[k]
         if other_at[k]:
             seen_other = True
-        if not w or other_at[k]:
+            continue
+        w = words[k]
+        if not w:
             continue
         token = tokens[first + k]
-        _word_hits(add, w, scope[k], "R", k - b + 1, clause[k] != target_clause, quoted[k] and not target_quoted,
-                   seen_other, token[0], token[1])
+        w = scope[k] + w
+        s0, s1 = token[0], token[1]
+        add(_hit((f"R{_BUCKET[k - b + 1]}|{w}", 1.0, s0, s1)))
+        add(_hit((f"{'x' if clause[k] != target_clause else 'c'}{'q' if quoted[k] and not target_quoted else ''}"
+                  f"{'o' if seen_other else ''}|{w}", 1.0, s0, s1)))
+    bag = f.bag
+    for k in range(lo, hi):
+        name = bag[k]
+        if name and not other_at[k] and not a <= k < b:
+            token = tokens[first + k]
+            add(_hit((name, 1.0, token[0], token[1])))
     if settings.get("bigrams", True):
-        for k in range(low, high - 1):
-            if a <= k + 1 and k < b:  # touches the target
-                continue
+        for k in list(range(max(0, a - 4), a - 1)) + list(range(b, min(n - 1, b + 3))):
             w1, w2 = words[k], words[k + 1]
             if not w1 or not w2 or other_at[k] or other_at[k + 1]:
                 continue
-            side = "L" if k < a else "R"
-            d = a - (k + 1) if side == "L" else k - b + 1
-            near = "n" if d <= 3 else "f"
-            add(Hit(f"b{side}{near}|{w1}_{w2}", 1.0, tokens[first + k][0], tokens[first + k + 1][1]))
+            add(_hit((f"b{'L' if k < a else 'R'}n|{w1}_{w2}", 1.0, tokens[first + k][0], tokens[first + k + 1][1])))
     # The target itself and its noun phrase.
     for k in range(a, b):
         if words[k]:
@@ -339,13 +352,3 @@ def target_features(
             if value:
                 add(Hit(f"sv|{cue[7]}", float(value), cue[2], cue[3]))
     return hits
-
-
-def _word_hits(
-    add: Any, w: str, mark: str, side: str, d: int, across: bool, quote: bool, other: bool, start: int, end: int
-) -> None:
-    """The position, clause and sentence features of one context word."""
-    w = mark + w
-    add(Hit(f"{side}{_bucket(d)}|{w}", 1.0, start, end))
-    add(Hit(f"{'x' if across else 'c'}{'q' if quote else ''}{'o' if other else ''}|{w}", 1.0, start, end))
-    add(Hit(f"s|{w}", 1.0, start, end))
