@@ -18,7 +18,8 @@ Feature families (the prefix before ``|``):
 * words carry their scope: ``~`` negated (a negator up to three words before, same clause),
   ``?`` under a modal ("would", "could", "may"...);
 * ``b`` (bigrams, a setting): two adjacent words within three tokens, by side (``bLn``, ``bRn``);
-* ``t``: words of the target itself; ``np``: modifiers right before it in its noun phrase
+* ``t``: the target's form (a pronoun, or ``<name>``: never the name itself, so no actor gets
+  a prior of its own from the training data); ``np``: modifiers right before it in its noun phrase
   ("the *disgraced* former senator X"); ``poss``: the head after a possessive ("X's *lies*");
 * ``A`` / ``P``: the verb whose agent (subject; "by X" in a passive) or patient (object; subject
   of a passive) the target is, by simple position rules; ``role``: which of the two;
@@ -47,7 +48,7 @@ from discourse.text import Doc
 
 __all__ = ["FEATURE_VERSION", "DEFAULT_SETTINGS", "Hit", "SentenceFacts", "sentence_facts", "target_features"]
 
-FEATURE_VERSION = "2"
+FEATURE_VERSION = "3"
 """Version of the feature definitions; a weight file records the version it was fitted with."""
 
 DEFAULT_SETTINGS: dict[str, Any] = {"bigrams": True, "lexicon": True}
@@ -64,6 +65,7 @@ _CLAUSE_WORDS = frozenset(
     "but while whereas although though however yet who which whom whose because since unless".split()
 )
 _CLAUSE_PUNCT = frozenset(";:()[]-")
+_PRONOUNS = frozenset("he she they him her them his hers their i we you it".split())
 _STOP_NP = frozenset("the a an this that these those his her their its our my your".split())
 
 
@@ -307,11 +309,10 @@ def target_features(
             if not w1 or not w2 or other_at[k] or other_at[k + 1]:
                 continue
             add(_hit((f"b{'L' if k < a else 'R'}n|{w1}_{w2}", 1.0, tokens[first + k][0], tokens[first + k + 1][1])))
-    # The target itself and its noun phrase.
-    for k in range(a, b):
-        if words[k]:
-            token = tokens[first + k]
-            add(Hit(f"t|{words[k]}", 1.0, token[0], token[1]))
+    # The target itself (its form only: a name's identity is no evidence of how this text treats
+    # it, though NewsMTSC's targets would teach a prior per person) and its noun phrase.
+    form = words[a] if b - a == 1 and words[a] in _PRONOUNS else "<name>"
+    add(Hit(f"t|{form}", 1.0, tokens[t0][0], tokens[t1 - 1][1]))
     k = a - 1
     while k >= 0 and a - k <= 3 and f.modifier[k] and words[k] not in _STOP_NP and not other_at[k]:
         token = tokens[first + k]

@@ -47,7 +47,7 @@ LABELS = ("negative", "neutral", "positive")
 _POLARITY = {2.0: 0, 4.0: 1, 6.0: 2}
 FOLDS = 5
 MIN_COUNT = 2
-C_GRID = (0.05, 0.15)
+C_GRID = (0.1, 0.3)
 SETTINGS_GRID = (
     {"bigrams": True, "lexicon": True},
     {"bigrams": False, "lexicon": True},
