@@ -259,8 +259,10 @@ class ActorAnalyzer:
 
         Examples
         --------
-        >>> ActorAnalyzer().stance_threshold()
+        >>> ActorAnalyzer(stance_params={"method": "rules"}).stance_threshold()
         0.05
+        >>> ActorAnalyzer().stance_threshold()  # the fitted model's cross-validated threshold
+        0.25
         """
         return StanceAnalyzer(**(self.stance_params or {})).effective_threshold()
 
