@@ -124,7 +124,7 @@ class CueEvidence(NamedTuple):
 
     Examples
     --------
-    >>> e = stance("The Assad regime fell.").mentions[0].cues[0]
+    >>> e = stance("The Assad regime fell.", method="rules").mentions[0].cues[0]
     >>> e.term, e.value, e.lexicon
     ('regime', -1.5, 'stance_cues')
     """
@@ -400,7 +400,7 @@ class StanceResult:
 
     Examples
     --------
-    >>> r = stance("The US-backed SDF captured the fields. Damascus condemned the SDF.")
+    >>> r = stance("The US-backed SDF captured the fields. Damascus condemned the SDF.", method="rules")
     >>> [(row["actor"], row["source"], row["label"]) for row in r.to_records()]
     [('united_states', 'author', 'neutral'), ('sdf', 'author', 'neutral'), ('syrian_government', 'author', 'negative'), ('sdf', 'syrian_government', 'negative')]
     """
@@ -1053,10 +1053,13 @@ def stance(text_or_doc: str | Doc, registry: ActorRegistry | None = None, **para
 
     Examples
     --------
-    >>> r = stance("No doubt the US is enabling the illegal seizure of oil fields.")
+    >>> r = stance("No doubt the US is enabling the illegal seizure of oil fields.", method="rules")
     >>> m = r.mentions[0]
     >>> m.actor, m.label, [c.term for c in m.cues]
     ('united_states', 'negative', ['illegal seizure'])
+    >>> m = stance("No doubt the US is enabling the illegal seizure of oil fields.").mentions[0]
+    >>> m.label, max(m.cues, key=lambda c: abs(c.contribution)).term
+    ('negative', 'illegal seizure')
     """
     return _analyzer(registry, params).analyze(text_or_doc)
 

@@ -142,8 +142,8 @@ class TargetSentimentModel:
         >>> default_model().predict([]).terms
         ()
         >>> m = default_model()
-        >>> hit = Hit("s|great", 1.0, 0, 5)
-        >>> m.predict([hit]).raw > m.predict([hit], flip=[(0, 5)]).raw
+        >>> hit = Hit("s|good", 1.0, 0, 4)
+        >>> m.predict([hit]).raw > m.predict([hit], flip=[(0, 4)]).raw
         True
         """
         weights = self.weights
@@ -184,10 +184,10 @@ class TargetSentimentModel:
         Examples
         --------
         >>> m = default_model()
-        >>> hits = [Hit("s|great", 1.0, 0, 5), Hit("L1|great", 1.0, 0, 5)]
+        >>> hits = [Hit("s|good", 1.0, 0, 4), Hit("c|good", 1.0, 0, 4)]
         >>> label, score, raw, spans, flipped = m.predict_spans(hits)
-        >>> abs(spans[(0, 5)][0] + m.predict([]).raw - raw) < 1e-9, spans[(0, 5)][1:]
-        (True, ['s|great', 'L1|great'])
+        >>> abs(spans[(0, 4)][0] + m.predict([]).raw - raw) < 1e-9, spans[(0, 4)][1:]
+        (True, ['s|good', 'c|good'])
         """
         weights = self.weights
         zn, zu, zp = self.intercept

@@ -255,7 +255,7 @@ def plot_stance_validation(frame: Any, *, ax: Any = None) -> Any:
     >>> import pandas as pd, matplotlib
     >>> matplotlib.use("Agg")
     >>> f = pd.DataFrame({"split": ["rw"] * 3, "method": [m for m, _ in FIGURE_METHODS], "macro_f1": [0.5, 0.6, 0.7]})
-    >>> [round(p.get_height(), 2) for p in plot_stance_validation(f).patches]
+    >>> [round(float(p.get_height()), 2) for p in plot_stance_validation(f).patches]
     [0.5, 0.6, 0.7]
     """
     import matplotlib.pyplot as plt
