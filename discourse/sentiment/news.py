@@ -221,8 +221,11 @@ def news_features(
                     cues[key] = Cue(*key, 0.0)
                 break
     polarity = pattern.polarity
-    for c in scopes:
-        key = (c.start, c.end, "irony:" + c.marker)
+    for c in scopes:  # the marker, or (a marker outside the scored text) the ironic part of it
+        start, end = max(c.start, offset), min(c.end, end_offset)
+        if start >= end:
+            start, end = max(c.scope_start, offset), min(c.scope_end, end_offset)
+        key = (start, end, "irony:" + c.marker)
         cues[key] = Cue(*key, 0.0)
     if polarity > 0 and scopes and _covered(offset, end_offset, scopes, doc.text):
         polarity = -polarity
