@@ -249,6 +249,10 @@ def _cue_matches(cue: str, surface: str, method: str) -> bool:
     TextBlob's chunk ("not very good", "great !"); news cues are prefixed by their source."""
     if method == "news":
         method, cue = cue.split(":", 1)
+    if method == "irony":  # a marker of discourse.irony's list (its span, or the ironic words it covers)
+        from discourse.irony import _markers
+
+        return cue in _markers().kinds or cue in ("quotes", "so-called")
     if method == "textblob":
         return _in_order(cue, surface)
     return surface.lower() == cue or any(ch in _vader_tables().emoji for ch in surface)
