@@ -198,12 +198,15 @@ class ActorAnalyzer:
         Examples
         --------
         >>> names = [d["name"] for d in ActorAnalyzer().lexicon_info()]
-        >>> "stance_cues" in names and "actors" in names
+        >>> "stance_cues" in names and "actors" in names and "stance_target_model" in names
         True
         """
         info = cue_index().info()
         if self.predication:
             info.append(pos_lexicon().info)
+        # the stance method's own files (the fitted model's weights, the irony list)
+        stance_files = StanceAnalyzer(**(self.stance_params or {})).lexicon_info()
+        info += [d for d in stance_files if d["name"] in ("stance_target_model", "irony_markers")]
         return info + [registry_or_default(self.registry).info()]
 
 
