@@ -105,6 +105,8 @@ class SentenceFacts(NamedTuple):
     modifier: tuple[bool, ...]  # an adjective, noun or participle (can stand in a noun phrase)
     question: bool
     bag: tuple[str, ...]  # the sentence-bag feature name of each token ('' = none)
+    suffix: tuple[str, ...]  # "|" + scope mark + word of each token, the tail of its feature names
+    proper_at: tuple[int, ...]  # positions of the proper-name-like words
 
 
 def _word_form(text: str, lower: str, kind: str) -> str:
@@ -118,6 +120,12 @@ def _word_form(text: str, lower: str, kind: str) -> str:
 
 
 _hit = partial(tuple.__new__, Hit)  # skips the generated __new__: hot path
+# (across a clause boundary, inside a quotation the target is not in, another name in between)
+# -> the prefix of the clause feature: c / x, then q, then o
+_CLAUSE_PREFIX = {
+    (across, quote, other): ("x" if across else "c") + ("q" if quote else "") + ("o" if other else "")
+    for across in (False, True) for quote in (False, True) for other in (False, True)
+}
 
 
 def sentence_facts(doc: Doc, si: int) -> SentenceFacts:
@@ -181,9 +189,11 @@ def sentence_facts(doc: Doc, si: int) -> SentenceFacts:
     )
     modifier = tuple(tag.startswith(("JJ", "NN")) or tag in ("VBN", "VBG") for tag in tags)
     question = any(t[4] == "punct" and "?" in t[2] for t in tokens[-2:]) if n else False
-    bag = tuple(f"s|{mark}{w}" if w else "" for w, mark in zip(words, scope))
+    suffix = tuple(f"|{mark}{w}" if w else "" for w, mark in zip(words, scope))
+    bag = tuple("s" + tail if tail else "" for tail in suffix)
     return SentenceFacts(first, stop, words, tuple(scope), tuple(clause), tuple(quoted), tuple(verb),
-                         tuple(passive), proper, modifier, question, bag)
+                         tuple(passive), proper, modifier, question, bag, suffix,
+                         tuple(k for k, is_proper in enumerate(proper) if is_proper))
 
 
 # distance (1.._REACH) -> bucket: 1, 2-3, 4-7, 8+
@@ -261,42 +271,40 @@ def target_features(
         for k in range(max(o0 - first, lo), min(o1 - first, hi)):
             if not a <= k < b:
                 other_at[k] = True
-    proper = f.proper
-    for k in range(lo, hi):
-        if proper[k] and not a <= k < b:
+    for k in f.proper_at:
+        if lo <= k < hi and not a <= k < b:
             other_at[k] = True
     target_quoted = quoted[a]
     target_clause = clause[a] if a < n else 0
     # Words around the target: position and clause features near it, the sentence bag further.
     low, high = max(0, a - _REACH), min(n, b + _REACH)
+    suffix = f.suffix
     seen_other = False
     for k in range(a - 1, low - 1, -1):  # leftwards, so "another entity in between" accumulates
         if other_at[k]:
             seen_other = True
             continue
-        w = words[k]
-        if not w:
+        tail = suffix[k]
+        if not tail:
             continue
         token = tokens[first + k]
-        w = scope[k] + w
         s0, s1 = token[0], token[1]
-        add(_hit((f"L{_BUCKET[a - k]}|{w}", 1.0, s0, s1)))
-        add(_hit((f"{'x' if clause[k] != target_clause else 'c'}{'q' if quoted[k] and not target_quoted else ''}"
-                  f"{'o' if seen_other else ''}|{w}", 1.0, s0, s1)))
+        add(_hit(("L" + _BUCKET[a - k] + tail, 1.0, s0, s1)))
+        add(_hit((_CLAUSE_PREFIX[clause[k] != target_clause, quoted[k] and not target_quoted, seen_other] + tail,
+                  1.0, s0, s1)))
     seen_other = False
     for k in range(b, high):
         if other_at[k]:
             seen_other = True
             continue
-        w = words[k]
-        if not w:
+        tail = suffix[k]
+        if not tail:
             continue
         token = tokens[first + k]
-        w = scope[k] + w
         s0, s1 = token[0], token[1]
-        add(_hit((f"R{_BUCKET[k - b + 1]}|{w}", 1.0, s0, s1)))
-        add(_hit((f"{'x' if clause[k] != target_clause else 'c'}{'q' if quoted[k] and not target_quoted else ''}"
-                  f"{'o' if seen_other else ''}|{w}", 1.0, s0, s1)))
+        add(_hit(("R" + _BUCKET[k - b + 1] + tail, 1.0, s0, s1)))
+        add(_hit((_CLAUSE_PREFIX[clause[k] != target_clause, quoted[k] and not target_quoted, seen_other] + tail,
+                  1.0, s0, s1)))
     bag = f.bag
     for k in range(lo, hi):
         name = bag[k]
@@ -331,7 +339,7 @@ def target_features(
     left = next((k for k in range(a - 1, max(-1, a - 9), -1) if f.verb[k] and clause[k] == target_clause), None)
     right = next((k for k in range(b, min(n, b + 8)) if f.verb[k] and clause[k] == target_clause), None)
     verb_k, role = None, ""
-    if right is not None and (left is None or not any(f.verb[k] for k in range(0, a))):
+    if right is not None and left is None:  # (a verb before the target in its clause makes it the object)
         verb_k, role = right, ("P" if f.passive[right] else "A")
     elif left is not None:
         by = a > 0 and words[a - 1] == "by"
