@@ -55,6 +55,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("value", "float", "the measure's value"),
         Column("label", "str", "negative / neutral / positive (from the score and the method's threshold)"),
         Column("n_cues", "int", "number of evidence cues (see sentiment_cues)"),
+        Column("irony", "str", "irony markers the method applied, as marker@start:end (news method only; '' if none)"),
     ),
     "sentiment_cues": _UNIT
     + (
