@@ -851,7 +851,7 @@ class StanceAnalyzer:
         model = self._model()
         hits = mention_hits(ctx, scan, mention, record[14], model.settings)
         found = ctx.sentence_cache.get(_IRONY_KEY) if self.irony else None
-        flips = _flips(found, mention) if found else ()
+        flips = _flips(ctx, found, mention) if found else ()
         label, score, raw, by_span, flipped = model.predict_spans(hits, [(c[4], c[5]) for c in flips])
         lower = ctx.doc.lower
         evidence = []
@@ -906,7 +906,7 @@ class StanceAnalyzer:
         mention_at = ctx.mention_at_token
         attributed = container is not None or speaking
         found = ctx.sentence_cache.get(_IRONY_KEY) if self.irony else None
-        flips = _flips(found, mention) if found else ()
+        flips = _flips(ctx, found, mention) if found else ()
         flipped: list[Any] = []
         for cue in cues:
             # cue: k, k_end, start, end, term, value, base, lexicon, role, relation, category,
@@ -1007,6 +1007,7 @@ class StanceAnalyzer:
 
 
 _IRONY_KEY = ("irony",)
+_IRONY_INDEX = ("irony_index",)
 _MODEL_LEXICON = "stance_target_model"
 _EVIDENCE_MIN = 0.05  # fitted terms smaller than this (in logits) are summed into one residual term
 _REST_TERM = "(other words)"
@@ -1021,11 +1022,27 @@ def _irony_of(ctx: DocContext) -> Irony:
     return found
 
 
-def _flips(found: Irony, mention: Mention) -> tuple[Any, ...]:
+_FLIP_REACH = 600  # characters: scare quotes further from a mention cannot touch its evidence
+_FLIP_BACK = 32  # stretches looked at before a mention (nested "/s" scopes start close together)
+
+
+def _flips(ctx: DocContext, found: Irony, mention: Mention) -> tuple[Any, ...]:
     """The irony cues that apply to a mention: stretches that contain it (a sarcastic
-    sentence or paragraph) and scare quotes anywhere (they flip the quoted praise only)."""
+    sentence or paragraph) and scare quotes near it (they flip the quoted praise only).
+    Bounded look-ups (bisection), so thousands of markers and mentions stay linear."""
+    index = ctx.sentence_cache.get(_IRONY_INDEX)
+    if index is None:
+        quotes = [c for c in found.cues if c[0] == "scare_quote"]
+        stretches = sorted((c for c in found.cues if c[0] != "scare_quote"), key=lambda c: (c[4], c[5]))
+        index = ctx.sentence_cache[_IRONY_INDEX] = (
+            quotes, [c[4] for c in quotes], stretches, [c[4] for c in stretches]
+        )
+    quotes, quote_starts, stretches, stretch_starts = index
     start = mention[0]
-    return tuple(c for c in found.cues if c[0] == "scare_quote" or c[4] <= start < c[5])
+    near = quotes[bisect_left(quote_starts, start - _FLIP_REACH) : bisect_right(quote_starts, start + _FLIP_REACH)]
+    i = bisect_right(stretch_starts, start)
+    inside = [c for c in stretches[max(0, i - _FLIP_BACK) : i] if start < c[5]]
+    return tuple(near) + tuple(inside) if near or inside else ()
 
 
 @lru_cache(maxsize=1)

@@ -24,8 +24,8 @@ Feature families (the prefix before ``|``):
 * ``A`` / ``P``: the verb whose agent (subject; "by X" in a passive) or patient (object; subject
   of a passive) the target is, by simple position rules; ``role``: which of the two;
 * ``lex``: the rule method's attached cues (stance lexicons, speech acts, VADER), value = the
-  rule contribution, named by lexicon and role (a setting); ``sv``: the sentence's VADER and
-  stance-lexicon valences, unweighted (the sentence-level sentiment);
+  rule contribution, named by lexicon and role (a setting); ``sv``: the VADER and stance-lexicon
+  valences of the sentence within 60 tokens, unweighted (the sentence-level sentiment);
 * ``qs``: the sentence is a question.
 
 Examples
@@ -39,8 +39,10 @@ Examples
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import partial
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from discourse.actors.context import AUXILIARIES, BE_FORMS, pos_of
@@ -48,7 +50,7 @@ from discourse.text import Doc
 
 __all__ = ["FEATURE_VERSION", "DEFAULT_SETTINGS", "Hit", "SentenceFacts", "sentence_facts", "target_features"]
 
-FEATURE_VERSION = "3"
+FEATURE_VERSION = "4"
 """Version of the feature definitions; a weight file records the version it was fitted with."""
 
 DEFAULT_SETTINGS: dict[str, Any] = {"bigrams": True, "lexicon": True}
@@ -56,6 +58,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {"bigrams": True, "lexicon": True}
 
 _REACH = 10  # tokens either side of the target with positional features
 _BAG_REACH = 25  # tokens either side of the target in the sentence bag (giant comment sentences)
+_SV_REACH = 60  # tokens either side of the target whose lexicon valence counts as the sentence's
 _NEGATORS = frozenset(
     "not no never nor neither without none nobody nothing cannot hardly barely n't".split()
 )
@@ -120,6 +123,14 @@ def _word_form(text: str, lower: str, kind: str) -> str:
 
 
 _hit = partial(tuple.__new__, Hit)  # skips the generated __new__: hot path
+_CUE_K = itemgetter(0)  # a scan cue's first token
+class _Window(dict):
+    """Positions marked True, False elsewhere (a sparse list for giant sentences)."""
+
+    def __missing__(self, k: int) -> bool:
+        return False
+
+
 # (across a clause boundary, inside a quotation the target is not in, another name in between)
 # -> the prefix of the clause feature: c / x, then q, then o
 _CLAUSE_PREFIX = {
@@ -266,13 +277,14 @@ def target_features(
     # Other entities: given mentions, and capitalised names outside the target (looked at only in
     # the window read below, so a giant sentence with many mentions stays linear).
     lo, hi = max(0, a - _BAG_REACH), min(n, b + _BAG_REACH)
-    other_at = [False] * n
+    other_at = [False] * n if n <= 4 * _BAG_REACH else _Window()  # (a giant sentence: only the window)
     for o0, o1 in others:
         for k in range(max(o0 - first, lo), min(o1 - first, hi)):
             if not a <= k < b:
                 other_at[k] = True
-    for k in f.proper_at:
-        if lo <= k < hi and not a <= k < b:
+    proper_at = f.proper_at
+    for k in proper_at[bisect_left(proper_at, lo) : bisect_left(proper_at, hi)]:
+        if not a <= k < b:
             other_at[k] = True
     target_quoted = quoted[a]
     target_clause = clause[a] if a < n else 0
@@ -356,7 +368,9 @@ def target_features(
             contribution = cue[5]
             if contribution:
                 add(Hit(f"lex|{cue[6]}|{_role_note(cue[7])}", float(contribution), cue[1], cue[2]))
-        for cue in sentence_cues:
+        cues = sentence_cues if isinstance(sentence_cues, (list, tuple)) else list(sentence_cues)
+        k0, k1 = t0 - _SV_REACH, t1 + _SV_REACH  # (a giant sentence: the cues near the target)
+        for cue in cues[bisect_left(cues, k0, key=_CUE_K) : bisect_left(cues, k1, key=_CUE_K)]:
             value = cue[5]
             if value:
                 add(Hit(f"sv|{cue[7]}", float(value), cue[2], cue[3]))

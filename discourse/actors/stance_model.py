@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -44,6 +45,7 @@ from discourse.text import Doc
 __all__ = ["MODEL_FILE", "Prediction", "TargetSentimentModel", "default_model", "load_model", "mention_hits"]
 
 MODEL_FILE = "stance_target_model.json"
+_REACH_TOKENS = 40  # other mentions further than this (tokens) cannot fall in a feature window
 CLASSES = ("negative", "neutral", "positive")
 
 
@@ -258,7 +260,16 @@ def mention_hits(
     facts = ctx.sentence_cache.get(key)
     if facts is None:
         facts = ctx.sentence_cache[key] = sentence_facts(ctx.doc, si)
-    others = [(m[7], m[8]) for m in ctx.by_sentence.get(si, ()) if m is not mention]
+    # Other mentions near this one only (bisection), so a sentence with thousands of mentions
+    # stays linear.
+    key = ("stance_mention_starts", si)
+    group = ctx.by_sentence.get(si, ())
+    starts = ctx.sentence_cache.get(key)
+    if starts is None:
+        starts = ctx.sentence_cache[key] = [m[7] for m in group]
+    lo = bisect_left(starts, mention[7] - _REACH_TOKENS)
+    hi = bisect_right(starts, mention[8] + _REACH_TOKENS)
+    others = [(m[7], m[8]) for m in group[max(0, lo - 8) : hi] if m is not mention]
     return target_features(ctx.doc, si, mention[7], mention[8], others, rule_cues, scan[3], settings, facts)
 
 
