@@ -55,6 +55,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("value", "float", "the measure's value"),
         Column("label", "str", "negative / neutral / positive (from the score and the method's threshold)"),
         Column("n_cues", "int", "number of evidence cues (see sentiment_cues)"),
+        Column("irony", "str", "irony markers the method applied, as marker@start:end (news method only; '' if none)"),
     ),
     "sentiment_cues": _UNIT
     + (
@@ -136,6 +137,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("score", "float", "mean stance over the mentions, in [-1, 1]"),
         Column("label", "str", "negative / neutral / positive"),
         Column("evidence", "str", "strongest cues as term@start:end(contribution)"),
+        Column("n_ironic", "int", "mentions whose evidence irony flipped (see discourse.irony)"),
     ),
     "stance_sentences": _UNIT
     + (
@@ -151,6 +153,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("score", "float", "stance in [-1, 1]"),
         Column("label", "str", "negative / neutral / positive"),
         Column("evidence", "str", "cues as term@start:end(contribution)"),
+        Column("n_ironic", "int", "mentions whose evidence irony flipped"),
     ),
     "stance_mentions": _UNIT
     + (
@@ -165,11 +168,12 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("source", "str", "'author' or the quoted actor's id"),
         Column("source_text", "str", "the speaker as written, for reported stance"),
         Column("role", "str", "the mention's role in its clause (author, speaker, target...)"),
-        Column("raw", "float", "sum of cue contributions before squashing"),
+        Column("raw", "float", "rules: sum of cue contributions before squashing; fitted: logit positive minus negative"),
         Column("score", "float", "stance toward this mention, in [-1, 1]"),
         Column("label", "str", "negative / neutral / positive"),
         Column("n_cues", "int", "cues that contributed"),
         Column("evidence", "str", "cues as term@start:end(contribution)"),
+        Column("irony", "str", "irony markers that flipped evidence, as marker@start:end ('' if none)"),
     ),
     "stance_evidence": _UNIT
     + (
@@ -234,6 +238,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("score", "float", "mean stance over the mentions, in [-1, 1]"),
         Column("label", "str", "negative / neutral / positive"),
         Column("evidence", "str", "strongest cues as unit:term@start:end(contribution)"),
+        Column("n_ironic", "int", "mentions whose evidence irony flipped"),
     ),
     "relation_edges": (
         Column("thread_id", "str", "thread id"),

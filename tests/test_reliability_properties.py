@@ -249,6 +249,10 @@ def _cue_matches(cue: str, surface: str, method: str) -> bool:
     TextBlob's chunk ("not very good", "great !"); news cues are prefixed by their source."""
     if method == "news":
         method, cue = cue.split(":", 1)
+    if method == "irony":  # a marker of discourse.irony's list (its span, or the ironic words it covers)
+        from discourse.irony import _markers
+
+        return cue in _markers().kinds or cue in ("quotes", "so-called")
     if method == "textblob":
         return _in_order(cue, surface)
     return surface.lower() == cue or any(ch in _vader_tables().emoji for ch in surface)
@@ -330,6 +334,32 @@ def test_find_mentions(text):
     assert actors.find_mentions(Doc(text)) == mentions
 
 
+def _check_fitted_mention(text: str, m, *, in_sentence: bool = True) -> None:
+    """The fitted method's invariants: the rules' span checks, and raw = intercept + evidence."""
+    from discourse.actors.stance_model import default_model
+
+    assert _inside(text, m.start, m.end) and m.start < m.end
+    assert _inside(text, m.sentence_start, m.sentence_end)
+    if in_sentence:
+        assert m.sentence_start <= m.start and m.end <= m.sentence_end
+    assert math.isfinite(m.raw) and math.isfinite(m.score) and -1.0 <= m.score <= 1.0
+    assert (m.raw > 0) == (m.score > 0) and (m.raw < 0) == (m.score < 0)  # P(pos) - P(neg) has the logit's sign
+    assert m.label in stance_module.LABELS and m.role in ("author", "reported", "speaker")
+    if not m.cues and m.sentence_start == m.sentence_end:  # no sentence to read: the empty record
+        assert (m.raw, m.score, m.label) == (0.0, 0.0, "neutral")
+        return
+    model = default_model()
+    assert math.isclose(m.raw, model.intercept[2] - model.intercept[0] + sum(c.contribution for c in m.cues),
+                        rel_tol=1e-9, abs_tol=1e-9)
+    for c in m.cues:
+        assert 0 <= c.start < c.end <= len(text), c
+        assert c.lexicon == "stance_target_model" and c.weight == 1.0 and c.value == c.contribution
+        if c.term == "(other words)":
+            assert (c.start, c.end) == (m.sentence_start, m.sentence_end)
+        else:
+            assert c.term == Doc(text).lower[c.start : c.end], c  # the words of the span, as the model read them
+
+
 def _check_mention_stance(text: str, m, threshold: float = 0.05, *, in_sentence: bool = True) -> None:
     assert _inside(text, m.start, m.end) and m.start < m.end
     assert _inside(text, m.sentence_start, m.sentence_end)
@@ -354,9 +384,11 @@ def _check_mention_stance(text: str, m, threshold: float = 0.05, *, in_sentence:
 @given(TEXTS)
 @edge_cases
 def test_stance(text):
-    result = stance_module.stance(text)
     doc = Doc(text)
     mentions = actors.find_mentions(doc)
+    for m in stance_module.stance(text, method="fitted").mentions:  # the default method
+        _check_fitted_mention(text, m)
+    result = stance_module.stance(text, method="rules")
     assert [(m.start, m.end, m.actor) for m in result.mentions] == [(m.start, m.end, m.actor_id) for m in mentions]
     for m in result.mentions:
         _check_mention_stance(text, m, result.threshold)
@@ -367,7 +399,8 @@ def test_stance(text):
             for start, end in (("start", "end"), ("mention_start", "mention_end"), ("sentence_start", "sentence_end")):
                 if start in row:
                     assert _inside(text, row[start], row[end])
-    assert stance_module.stance(doc) == result
+    assert stance_module.stance(doc, method="rules") == result
+    assert stance_module.stance(doc) == stance_module.stance(text)
 
 
 @SETTINGS
@@ -382,10 +415,14 @@ def test_stance_toward_any_span(text, a, b):
         return
     start = a % len(text)
     end = start + 1 + b % (len(text) - start)
-    m = stance_module.stance_toward(text, start, end)
+    m = stance_module.stance_toward(text, start, end, method="rules")
     assert (m.start, m.end) == (start, end)
     _check_mention_stance(text, m, in_sentence=False)
-    assert stance_module.stance_toward(Doc(text), start, end) == m
+    assert stance_module.stance_toward(Doc(text), start, end, method="rules") == m
+    fitted = stance_module.stance_toward(text, start, end)  # the default method
+    assert (fitted.start, fitted.end) == (start, end)
+    _check_fitted_mention(text, fitted, in_sentence=False)
+    assert stance_module.stance_toward(Doc(text), start, end) == fitted
 
 
 @SETTINGS

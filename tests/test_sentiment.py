@@ -104,7 +104,7 @@ def test_module_is_callable():
 def test_to_records_columns():
     rows = sentiment("Great news!").to_records()
     assert [r["measure"] for r in rows] == ["score", "compound", "pos", "neu", "neg"]
-    assert set(rows[0]) == {"method", "measure", "value", "label", "n_cues"}
+    assert set(rows[0]) == {"method", "measure", "value", "label", "n_cues", "irony"}
     assert rows[0]["value"] == rows[1]["value"]
     cue_rows = sentiment("Great news!").cue_records()
     assert cue_rows == [{"method": "vader", "start": 0, "end": 5, "cue": "great", "value": 3.1}]

@@ -10,12 +10,25 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from discourse.actors.analyzer import analyze_actors, analyze_thread_actors
+from functools import partial
+
+from discourse.actors import analyzer as _analyzer
 from discourse.actors.attribution import find_attributions
 from discourse.actors.predication import predications
 from discourse.actors.relations import relations, thread_relations
-from discourse.stance import LABELS, StanceAnalyzer, stance, stance_toward, thread_stance
+from discourse import stance as _stance
+from discourse.stance import LABELS
 from discourse.text import Doc
+
+# The expectations below describe the rule method's mechanics (cues, weights, roles), so this
+# file pins method="rules"; the fitted default is tested in test_stance_model.py and
+# test_stance_conventions.py.
+stance = partial(_stance.stance, method="rules")
+stance_toward = partial(_stance.stance_toward, method="rules")
+thread_stance = partial(_stance.thread_stance, method="rules")
+StanceAnalyzer = partial(_stance.StanceAnalyzer, method="rules")
+analyze_actors = partial(_analyzer.analyze_actors, stance_params={"method": "rules"})
+analyze_thread_actors = partial(_analyzer.analyze_thread_actors, stance_params={"method": "rules"})
 
 ATTRIBUTION_EXAMPLE = (
     "Russia has openly accused the US of violating previously agreed to 'de-escalation' zones in Idlib."
@@ -150,7 +163,7 @@ def test_result_tables_and_levels():
     result = stance(ATTRIBUTION_EXAMPLE)
     unit = result.to_records()
     assert set(unit[0]) == {"actor", "source", "n_mentions", "n_cued", "n_positive", "n_negative",
-                            "score", "label", "evidence"}
+                            "score", "label", "evidence", "n_ironic"}
     assert {r["sentence"] for r in result.to_records("sentence")} == {0}
     evidence = result.to_records("evidence")
     assert {"term", "start", "end", "weight", "contribution", "lexicon", "note"} <= set(evidence[0])

@@ -14,6 +14,8 @@ One module per concept; data flows down this list:
 :mod:`discourse.actors.nomination`        which names each actor is given (:func:`nominations`)
 :mod:`discourse.actors.context`           the shared sentence context of the analysers below
 :mod:`discourse.actors.attribution`       whose words: the author's or a reported speaker's
+:mod:`discourse.actors.stance_features`   the fitted stance model's target-dependent features
+:mod:`discourse.actors.stance_model`      the fitted stance model's weights and scoring
 :mod:`discourse.actors.stance`            stance toward each actor, with evidence
 :mod:`discourse.actors.relations`         who accuses, warns, backs whom
 :mod:`discourse.actors.predication`       which qualities and actions are attached to actors

@@ -198,12 +198,15 @@ class ActorAnalyzer:
         Examples
         --------
         >>> names = [d["name"] for d in ActorAnalyzer().lexicon_info()]
-        >>> "stance_cues" in names and "actors" in names
+        >>> "stance_cues" in names and "actors" in names and "stance_target_model" in names
         True
         """
         info = cue_index().info()
         if self.predication:
             info.append(pos_lexicon().info)
+        # the stance method's own files (the fitted model's weights, the irony list)
+        stance_files = StanceAnalyzer(**(self.stance_params or {})).lexicon_info()
+        info += [d for d in stance_files if d["name"] in ("stance_target_model", "irony_markers")]
         return info + registry_or_default(self.registry).provenance()
 
 
@@ -259,10 +262,12 @@ class ActorAnalyzer:
 
         Examples
         --------
-        >>> ActorAnalyzer().stance_threshold()
+        >>> ActorAnalyzer(stance_params={"method": "rules"}).stance_threshold()
         0.05
+        >>> ActorAnalyzer().stance_threshold()  # the fitted model's cross-validated threshold
+        0.25
         """
-        return StanceAnalyzer(**(self.stance_params or {})).threshold
+        return StanceAnalyzer(**(self.stance_params or {})).effective_threshold()
 
 
 def analyze_actors(text_or_doc: str | Doc, registry: ActorRegistry | None = None, **params: Any) -> ActorAnalysis:

@@ -34,6 +34,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -51,6 +52,7 @@ from discourse.actors.context import (
     Cue,
     DocContext,
     SentenceScan,
+    pos_of,
 )
 from discourse.actors.matching import Mention
 from discourse.actors.registry import ActorRegistry, registry_or_default
@@ -418,7 +420,7 @@ def _content_before(ctx: DocContext, scan: SentenceScan, k: int) -> Span | None:
 
 def _sentence_attributions(ctx: DocContext, si: int, previous: Attribution | None) -> list[Attribution]:
     scan = ctx.scan(si)
-    found: list[Attribution] = []
+    found: list[Attribution] = list(convention_attributions(ctx, si))
     for cue in scan.cues:
         if cue.role not in ("reporting", "speech"):
             continue
@@ -426,6 +428,87 @@ def _sentence_attributions(ctx: DocContext, si: int, previous: Attribution | Non
         if attribution is not None:
             found.append(attribution)
     return found
+
+
+# -- comment and headline conventions ------------------------------------------------------------
+
+_QUOTE_BLOCK = re.compile(r"(?m)^[ \t]*(?:>|&gt;)[^\n]*(?:\n[ \t]*(?:>|&gt;)[^\n]*)*")
+_NOT_HEADLINE_VERBS = frozenset("be blame".split())  # "X to be sanctioned", "X to blame": not X's words
+_NONE: tuple[Attribution, ...] = ()
+
+
+def quote_blocks(doc: Doc) -> list[tuple[int, int]]:
+    """Spans of quote blocks: runs of lines starting with ``>`` (Reddit, e-mail and forum
+    convention for quoting an earlier comment or text).
+
+    Examples
+    --------
+    >>> quote_blocks(Doc("> Russia is a friend.\\nNo it is not."))
+    [(0, 21)]
+    """
+    if ">" not in doc.text:
+        return []
+    return [m.span() for m in _QUOTE_BLOCK.finditer(doc.text)]
+
+
+def convention_attributions(ctx: DocContext, si: int) -> tuple[Attribution, ...]:
+    """Reported speech marked by convention rather than by a reporting verb (cached per sentence):
+
+    * a sentence inside a quote block (:func:`quote_blocks`): someone else's words, source
+      ``"quoted"``, kind ``quote_block``;
+    * headline grammar "X to VERB ..." ("Ukraine to nominate Trump for Nobel Peace Prize"): the
+      planned act is X's, source X, kind ``headline`` ("X says ..." is a reporting verb already).
+
+    Examples
+    --------
+    >>> from discourse.actors import default_registry
+    >>> ctx = DocContext(Doc("Ukraine to nominate Trump for Nobel Peace Prize"), default_registry())
+    >>> [(a.kind, a.source) for a in convention_attributions(ctx, 0)]
+    [('headline', 'ukraine')]
+    """
+    key = ("conventions", si)
+    cached = ctx.sentence_cache.get(key)
+    if cached is not None:
+        return cached
+    found = []
+    doc = ctx.doc
+    sentence = doc.sentences[si]
+    blocks = ctx.sentence_cache.get(("quote_blocks",))
+    if blocks is None:
+        blocks = ctx.sentence_cache[("quote_blocks",)] = quote_blocks(doc)
+    for start, end in blocks:
+        if start <= sentence.start < end or sentence.start <= start < sentence.end:
+            found.append(Attribution("quote_block", "quote", Span(start, start + 1, ">"), Span(start, end, "content"),
+                                     None, "quoted", ">", si))
+            break
+    headline = _headline_attribution(ctx, si)
+    if headline is not None:
+        found.append(headline)
+    result = tuple(found) if found else _NONE
+    ctx.sentence_cache[key] = result
+    return result
+
+
+def _headline_attribution(ctx: DocContext, si: int) -> Attribution | None:
+    mentions = ctx.by_sentence.get(si)
+    if not mentions:
+        return None
+    tokens = ctx.doc.tokens
+    first, stop = ctx.doc.sentence_token_ranges[si]
+    k = first
+    while k < stop and tokens[k].kind == "punct":
+        k += 1
+    if k < stop and tokens[k].lower == "the":
+        k += 1
+    m = mentions[0]
+    if m.token_start != k or m.token_end + 1 >= stop:
+        return None
+    to, verb = tokens[m.token_end], tokens[m.token_end + 1]
+    if to.lower != "to" or verb.kind != "word" or verb.lower in _NOT_HEADLINE_VERBS or pos_of(verb) != "VB":
+        return None
+    sentence = ctx.doc.sentences[si]
+    return Attribution("headline", "say", Span(to.start, to.end, "to"), Span(verb.start, sentence.end, "content"),
+                       Span(m.start, m.end, "speaker"), m.actor_id, ctx.doc.text[m.start : m.end], si)
 
 
 _NOUN_ENDINGS = ("ion", "ions", "ism", "isms", "ment", "ments", "ings", "threat", "threats", "warning")
@@ -542,6 +625,8 @@ def _attribution_for(ctx: DocContext, scan: SentenceScan, cue: Cue, previous: At
             source, _ = _resolve(ctx, scan, phrase, previous)
     if phrase is not None:
         speaker = Span(tokens[phrase[0]].start, tokens[phrase[1] - 1].end, "speaker")
+        if phrase[1] <= k and _dismissed(ctx, scan, phrase, k):
+            return None  # "Because Russia thinks everyone is stupid": the author's words, not Russia's
     if source is None:
         return None
     # Content: an adjacent quotation, else what the verb introduces (or, for a verb closing its
@@ -568,6 +653,32 @@ def _attribution_for(ctx: DocContext, scan: SentenceScan, cue: Cue, previous: At
         return None
     source_text = speaker.slice(text) if speaker is not None else ""
     return Attribution(kind, category, cue_span, content, speaker, source, source_text, scan.index, polarity)
+
+
+_COGNITION = frozenset(
+    "think thinks thought believe believes believed pretend pretends pretended imagine imagines imagined "
+    "assume assumes assumed figure figures figured expect expects reckon reckons".split()
+)
+_DISMISSING_BEFORE = frozenset("because cause 'cause cuz coz bc like".split())
+_DISMISSING_ADVERBS = frozenset("actually really seriously honestly genuinely truly apparently somehow".split())
+
+
+def _dismissed(ctx: DocContext, scan: SentenceScan, phrase: tuple[int, int], k: int) -> bool:
+    """True if a cognition verb is framed as the author dismissing its subject: "because X
+    thinks...", "as if X believes...", "X actually thinks...", "X pretends...". What follows is
+    then the author's characterisation of X (not X's reported words)."""
+    tokens = ctx.doc.tokens
+    verb = tokens[k].lower
+    if verb not in _COGNITION:
+        return False
+    if verb.startswith("pretend"):
+        return True
+    if any(tokens[j].lower in _DISMISSING_ADVERBS for j in range(phrase[1], k)):
+        return True
+    j = phrase[0] - 1
+    if j >= scan.first and tokens[j].lower in _DISMISSING_BEFORE:
+        return True
+    return j - 1 >= scan.first and tokens[j - 1].lower == "as" and tokens[j].lower == "if"
 
 
 def _before_apposition(ctx: DocContext, scan: SentenceScan, k: int) -> tuple[int, int] | None:
@@ -791,7 +902,10 @@ def mention_attributions(ctx: DocContext, si: int) -> list[tuple[Attribution | N
                     attributions = sentence_attributions(ctx, si)
                     break
             else:
-                attributions = ctx.attribution_cache[si] = []  # no reporting expression here
+                if convention_attributions(ctx, si):
+                    attributions = sentence_attributions(ctx, si)
+                else:
+                    attributions = ctx.attribution_cache[si] = []  # no reporting expression here
         if attributions:
             index = index_around(ctx, si, 0)
             found = [(index.innermost(m.start), index.speaking(m.start, m.end)) for m in mentions]

@@ -4,8 +4,30 @@
 unfavourable (negative) or neither (neutral), in the sense of Mohammad et al. (2016), measured
 per mention and aggregated per sentence, unit (comment, article) and part of a thread. Whole-
 sentence sentiment is a poor proxy: a sentence can praise one actor and condemn another, and
-the evaluation may be someone else's. So a mention's score rests only on the cues *attached*
-to it:
+the evaluation may be someone else's.
+
+Two methods, chosen with ``method``:
+
+``"fitted"`` (default)
+    A target-sentiment model fitted on NewsMTSC (Hamborg & Donnay 2021;
+    :mod:`discourse.actors.stance_model`): a multinomial logistic regression over
+    target-dependent features (:mod:`discourse.actors.stance_features`: words by side, distance,
+    clause and quotation; negation and modal scope; other names in between; the target as agent
+    or patient of a verb; its noun phrase; the rule method's attached cues below; the sentence's
+    lexicon valence). ``raw`` is the logit difference positive minus negative, ``score`` is
+    ``P(positive) - P(negative)``, the label the most probable class (after a neutral offset
+    chosen by cross-validation). The evidence lists every word with its summed contribution to
+    ``raw`` (lexicon ``stance_target_model``; the features it fired in ``note``); words whose
+    terms sum to less than 0.05 in absolute value are summed into one ``(other words)`` term
+    spanning the sentence, so ``raw`` minus the evidence sum is exactly the model's intercept
+    difference.
+
+``"rules"``
+    The lexicon-and-rules method below (the default before 0.2), kept for comparison.
+
+In both, irony (:mod:`discourse.irony`: "/s", eye-roll emoji, "Surely...", scare-quoted praise)
+flips praise inside its stretch into blame (``irony=True``), and the records say so. The rule
+method scores a mention by the cues *attached* to it:
 
 1. **Cues** come from the conflict-reporting lexicon ``stance_cues`` ("regime", "proxy",
    "pawn", "liberate", "illegal seizure"...), evaluative speech acts ``stance_speech_acts``
@@ -30,9 +52,13 @@ The weighted sum *S* of cue values (VADER's -4..+4 scale) is normalised like VAD
 ``-threshold``, else neutral. Every record carries its cues with spans, weights and
 contributions, so each number can be checked against the text.
 
+Aggregates (sentence, unit, part): a single mention keeps its label; several are labelled by
+their mean score against ``threshold`` (for the fitted model: the file's ``score_threshold``,
+chosen by cross-validation).
+
 Examples
 --------
->>> r = stance("Russia has openly accused the US of violating de-escalation zones.")
+>>> r = stance("Russia has openly accused the US of violating de-escalation zones.", method="rules")
 >>> [(m.actor, m.source, m.label) for m in r.mentions]
 [('russia', 'author', 'neutral'), ('united_states', 'russia', 'negative')]
 """
@@ -51,7 +77,10 @@ from discourse.actors.attribution import Attribution, index_around, mention_attr
 from discourse.actors.context import ROUND6, DocContext, SentenceScan, cue_index
 from discourse.actors.matching import Mention
 from discourse.actors.registry import ActorRegistry, registry_or_default
+from discourse.actors.stance_model import TargetSentimentModel, default_model, load_model, mention_hits
 from discourse.actors.units import thread_units
+from discourse.errors import InputError
+from discourse.irony import Irony, irony, irony_info
 from discourse.model import Thread
 from discourse.text import Doc, as_doc
 
@@ -69,6 +98,9 @@ __all__ = [
 
 LABELS = ("negative", "neutral", "positive")
 """Stance labels."""
+
+METHODS = ("fitted", "rules")
+"""Stance methods (see the module notes)."""
 
 class CueEvidence(NamedTuple):
     """One cue's contribution to a mention's stance (a light immutable record).
@@ -92,7 +124,7 @@ class CueEvidence(NamedTuple):
 
     Examples
     --------
-    >>> e = stance("The Assad regime fell.").mentions[0].cues[0]
+    >>> e = stance("The Assad regime fell.", method="rules").mentions[0].cues[0]
     >>> e.term, e.value, e.lexicon
     ('regime', -1.5, 'stance_cues')
     """
@@ -145,10 +177,12 @@ class MentionStance(NamedTuple):
         One of :data:`LABELS`.
     cues : tuple of CueEvidence
         The evidence, in text order.
+    irony : str
+        The irony markers that flipped evidence of this mention (``marker@start:end``; '' if none).
 
     Examples
     --------
-    >>> m = stance_toward("The brutal dictator spoke.", 11, 19)
+    >>> m = stance_toward("The brutal dictator spoke.", 11, 19, method="rules")
     >>> m.label, [c.term for c in m.cues]
     ('negative', ['brutal'])
     """
@@ -168,6 +202,7 @@ class MentionStance(NamedTuple):
     score: float
     label: str
     cues: tuple[CueEvidence, ...] = ()
+    irony: str = ""
 
     def to_record(self) -> dict[str, Any]:
         """One tidy row (see :meth:`StanceResult.to_records`, level ``"mention"``).
@@ -194,6 +229,7 @@ class MentionStance(NamedTuple):
             "label": self.label,
             "n_cues": sum(1 for c in self.cues if c.contribution),
             "evidence": "; ".join(c.to_text() for c in self.cues if c.contribution),
+            "irony": self.irony,
         }
 
 
@@ -298,6 +334,7 @@ def _aggregate(
                 score = sum([score]) / 1
                 rounded = round(score, 6)
             label = m[13]
+            n_ironic = 1 if m[15] else 0
             n_cued = 1 if item[1] else 0
             n_positive = 1 if label == "positive" else 0
             n_negative = 1 if label == "negative" else 0
@@ -309,8 +346,9 @@ def _aggregate(
             labels = [item[0][13] for item in items]
             n_positive = labels.count("positive")
             n_negative = labels.count("negative")
+            n_ironic = sum([1 for item in items if item[0][15]])
             evidence = "; ".join([cue[2] for cue in sorted([cue for item in items for cue in item[2]])[:8]])
-        label = "positive" if score > threshold else ("negative" if score < -threshold else "neutral")
+            label = "positive" if score > threshold else ("negative" if score < -threshold else "neutral")
         row = {
             "actor": actor,
             "source": source,
@@ -321,6 +359,7 @@ def _aggregate(
             "score": rounded,
             "label": label,
             "evidence": evidence,
+            "n_ironic": n_ironic,
         }
         if sentence is not None:
             row = {"sentence": sentence[5], "sentence_start": sentence[6], "sentence_end": sentence[7], **row}
@@ -361,7 +400,7 @@ class StanceResult:
 
     Examples
     --------
-    >>> r = stance("The US-backed SDF captured the fields. Damascus condemned the SDF.")
+    >>> r = stance("The US-backed SDF captured the fields. Damascus condemned the SDF.", method="rules")
     >>> [(row["actor"], row["source"], row["label"]) for row in r.to_records()]
     [('united_states', 'author', 'neutral'), ('sdf', 'author', 'neutral'), ('syrian_government', 'author', 'negative'), ('sdf', 'syrian_government', 'negative')]
     """
@@ -416,9 +455,10 @@ class StanceResult:
                     "label": label,
                     "n_cues": len(texts),
                     "evidence": evidence,
+                    "irony": ironic,
                 }
                 for (actor, alias, form, start, end, sentence, sentence_start, sentence_end, source,
-                     source_text, role, raw, _, label, _), texts, _, score, evidence, _ in self._prepared
+                     source_text, role, raw, _, label, _, ironic), texts, _, score, evidence, _ in self._prepared
             ]
         if level == "evidence":
             # round(x, 6) through a memo for floats (values and weights recur); zeros keep their sign
@@ -440,7 +480,7 @@ class StanceResult:
                     "lexicon": lexicon,
                     "note": note,
                 }
-                for actor, _, _, m_start, m_end, sentence, _, _, source, _, _, _, _, _, cues in self.mentions
+                for actor, _, _, m_start, m_end, sentence, _, _, source, _, _, _, _, _, cues, _ in self.mentions
                 for term, start, end, value, weight, contribution, lexicon, note in cues
             ]
         raise ValueError(f"unknown level {level!r}; use 'unit', 'sentence', 'mention' or 'evidence'")
@@ -533,6 +573,10 @@ class ThreadStance:
             # strongest first, then by unit and start (a tie in all three is the same cue)
             cues = sorted([(cue[0], uid, cue[1], cue[2]) for uid, item in items for cue in item[2]])
             labels = [item[0].label for _, item in items]
+            if len(items) == 1:  # a single mention keeps its label
+                label = labels[0]
+            else:
+                label = _label(score, self.threshold)
             rows.append(
                 {
                     "part": key[0],
@@ -544,8 +588,9 @@ class ThreadStance:
                     "n_positive": labels.count("positive"),
                     "n_negative": labels.count("negative"),
                     "score": round(score, 6),
-                    "label": _label(score, self.threshold),
+                    "label": label,
                     "evidence": "; ".join([f"{cue[1]}:{cue[3]}" for cue in cues[:8]]),
+                    "n_ironic": sum([1 for _, item in items if item[0].irony]),
                 }
             )
         return rows
@@ -558,6 +603,15 @@ class StanceAnalyzer:
     ----------
     registry : ActorRegistry, optional
         Actors to find (default: :meth:`ActorRegistry.default`).
+    method : {"fitted", "rules"}
+        The fitted target-sentiment model (default) or the lexicon-and-rules method. The fitted
+        model also reads the rules' attached cues (as some of its features), so the rule
+        parameters below matter to both.
+    model : str or path, optional
+        A weight file for ``method="fitted"`` (default: the bundled
+        ``stance_target_model.json``; refit with ``python -m discourse.training.target_sentiment``).
+    irony : bool
+        Let irony markers (:mod:`discourse.irony`) flip praise inside their stretch into blame.
     window : int
         Cues further than this many tokens from the mention are ignored.
     distance_scale : float
@@ -573,8 +627,10 @@ class StanceAnalyzer:
         context of each of its mentions, attached cues count fully, the others weakly.
     alpha : float
         Normalisation constant (VADER's 15).
-    threshold : float
-        Absolute score above which a stance is positive/negative.
+    threshold : float, optional
+        Absolute score above which a stance is positive/negative (rules; for both methods the
+        threshold for aggregates of several mentions). ``None``: 0.05 for the rules, the weight
+        file's cross-validated ``score_threshold`` for the fitted model.
     use_attribution, use_roles, use_boundaries : bool
         Switch parts of the method off (for ablation studies).
     rollup : bool
@@ -583,9 +639,11 @@ class StanceAnalyzer:
     Examples
     --------
     >>> a = StanceAnalyzer(threshold=0.2)
-    >>> a.get_params()["threshold"]
-    0.2
+    >>> a.get_params()["threshold"], a.get_params()["method"]
+    (0.2, 'fitted')
     >>> [m.label for m in a.analyze("The heroic Syrian Army liberated Deir Ezzor.").mentions]
+    ['positive']
+    >>> [m.label for m in StanceAnalyzer(method="rules").analyze("The heroic Syrian Army liberated Deir Ezzor.").mentions]
     ['positive']
     """
 
@@ -593,6 +651,9 @@ class StanceAnalyzer:
         self,
         *,
         registry: ActorRegistry | None = None,
+        method: str = "fitted",
+        model: str | None = None,
+        irony: bool = True,
         window: int = 20,
         distance_scale: float = 3.0,
         speaker_weight: float = 0.1,
@@ -600,13 +661,18 @@ class StanceAnalyzer:
         outside_weight: float = 0.25,
         context_weight: float = 0.2,
         alpha: float = 15.0,
-        threshold: float = 0.05,
+        threshold: float | None = None,
         use_attribution: bool = True,
         use_roles: bool = True,
         use_boundaries: bool = True,
         rollup: bool = False,
     ) -> None:
+        if method not in METHODS:
+            raise InputError(f"unknown stance method {method!r}; use one of {', '.join(METHODS)}")
         self.registry = registry
+        self.method = method
+        self.model = model
+        self.irony = irony
         self.window = window
         self.distance_scale = distance_scale
         self.speaker_weight = speaker_weight
@@ -621,7 +687,7 @@ class StanceAnalyzer:
         self.rollup = rollup
 
     _PARAMS = (
-        "registry", "window", "distance_scale", "speaker_weight", "patient_weight",
+        "registry", "method", "model", "irony", "window", "distance_scale", "speaker_weight", "patient_weight",
         "outside_weight", "context_weight", "alpha", "threshold", "use_attribution", "use_roles",
         "use_boundaries", "rollup",
     )
@@ -636,6 +702,9 @@ class StanceAnalyzer:
         """
         return {
             "registry": self.registry,
+            "method": self.method,
+            "model": self.model,
+            "irony": self.irony,
             "window": self.window,
             "distance_scale": self.distance_scale,
             "speaker_weight": self.speaker_weight,
@@ -657,8 +726,34 @@ class StanceAnalyzer:
         --------
         >>> [d["name"] for d in StanceAnalyzer().lexicon_info()][:2]
         ['vader', 'stance_cues']
+        >>> "stance_target_model" in [d["name"] for d in StanceAnalyzer().lexicon_info()]
+        True
         """
-        return cue_index().info() + registry_or_default(self.registry).provenance()
+        info = cue_index().info() + registry_or_default(self.registry).provenance()
+        if self.method == "fitted":
+            info.append(self._model().info())
+        if self.irony:
+            info.append(irony_info())
+        return info
+
+    def effective_threshold(self) -> float:
+        """The label threshold in use (``threshold``, or the method's default when ``None``).
+
+        Examples
+        --------
+        >>> StanceAnalyzer(method="rules").effective_threshold()
+        0.05
+        """
+        if self.threshold is not None:
+            return float(self.threshold)
+        return self._model().score_threshold if self.method == "fitted" else 0.05
+
+    def _model(self) -> TargetSentimentModel:
+        model = self.__dict__.get("model_")
+        if model is None:
+            model = default_model() if self.model is None else load_model(self.model)
+            self.__dict__["model_"] = model  # learned state ends in _ (not a parameter)
+        return model
 
 
     # -- analysis ---------------------------------------------------------------------------
@@ -693,6 +788,8 @@ class StanceAnalyzer:
         records = []
         sentences = doc.sentences
         use_attribution = self.use_attribution
+        if self.irony and ctx.by_sentence:
+            _irony_of(ctx)
         for si in sorted(ctx.by_sentence):
             scan = ctx.scan(si)
             sentence = sentences[si]
@@ -705,7 +802,7 @@ class StanceAnalyzer:
                 for mention, attribution in zip(ctx.by_sentence[si], attributions):
                     records.append(self._score(ctx, scan, mention, s_start, s_end, attribution))
         rollup = {a: registry.root(a) for a in {r.actor for r in records}} if self.rollup else {}
-        return StanceResult(tuple(records), self.threshold, self.get_params(), rollup)
+        return StanceResult(tuple(records), self.effective_threshold(), self.get_params(), rollup)
 
     def toward(self, text_or_doc: str | Doc, start: int, end: int) -> MentionStance:
         """Stance toward an arbitrary target span (a person not in the registry, say).
@@ -734,6 +831,8 @@ class StanceAnalyzer:
         registry = registry_or_default(self.registry)
         others = [m for m in registry.find(doc) if m.end <= start or m.start >= end]
         ctx = DocContext(doc, registry, sorted(others + [target], key=lambda m: m.start))
+        if self.irony:
+            _irony_of(ctx)
         sentence = doc.sentences[si]
         return self._score(ctx, ctx.scan(si), target, sentence.start, sentence.end)
 
@@ -749,10 +848,49 @@ class StanceAnalyzer:
         units = tuple(
             (u.part, u.kind, u.id, self.analyze(u.text)) for u in thread_units(thread)
         )
-        return ThreadStance(units, self.threshold)
+        return ThreadStance(units, self.effective_threshold())
 
-    # -- the method ---------------------------------------------------------------------------
+    # -- the methods --------------------------------------------------------------------------
     def _score(
+        self,
+        ctx: DocContext,
+        scan: SentenceScan,
+        mention: Mention,
+        s_start: int,
+        s_end: int,
+        attribution: tuple[Attribution | None, Sequence[Attribution]] | None = None,
+    ) -> MentionStance:
+        """The stance record of one mention by the configured method."""
+        record = self._rules_score(ctx, scan, mention, s_start, s_end, attribution)
+        if self.method == "rules":
+            return record
+        return self._fitted_score(ctx, scan, mention, record)
+
+    def _fitted_score(self, ctx: DocContext, scan: SentenceScan, mention: Mention, record: MentionStance) -> MentionStance:
+        """The fitted model's record: the rules' source and role, the model's score and terms."""
+        model = self._model()
+        hits = mention_hits(ctx, scan, mention, record[14], model.settings)
+        found = ctx.sentence_cache.get(_IRONY_KEY) if self.irony else None
+        flips = _flips(ctx, found, mention) if found else ()
+        label, score, raw, by_span, flipped = model.predict_spans(hits, [(c[4], c[5]) for c in flips])
+        lower = ctx.doc.lower
+        evidence = []
+        rest = 0.0
+        for (start, end), entry in by_span.items():
+            total = entry[0]
+            if -_EVIDENCE_MIN < total < _EVIDENCE_MIN:
+                rest += total  # many words weigh almost nothing: one residual term keeps the sum exact
+                continue
+            evidence.append(_new_evidence((lower[start:end], start, end, total, 1.0, total, _MODEL_LEXICON,
+                                           "; ".join(entry[1:]))))
+        evidence.sort(key=_START)
+        if rest:
+            evidence.append(_new_evidence((_REST_TERM, record[6], record[7], rest, 1.0, rest, _MODEL_LEXICON,
+                                           f"sum of the terms below {_EVIDENCE_MIN} each (the sentence's other words)")))
+        ironic = record[15] or ("; ".join([c.to_text() for c in flips]) if flipped else "")
+        return _new_mention_stance((*record[:11], raw, score, label, tuple(evidence), ironic))
+
+    def _rules_score(
         self,
         ctx: DocContext,
         scan: SentenceScan,
@@ -787,6 +925,9 @@ class StanceAnalyzer:
         carry, shift = scan.carry, scan.shift
         mention_at = ctx.mention_at_token
         attributed = container is not None or speaking
+        found = ctx.sentence_cache.get(_IRONY_KEY) if self.irony else None
+        flips = _flips(ctx, found, mention) if found else ()
+        flipped: list[Any] = []
         for cue in cues:
             # cue: k, k_end, start, end, term, value, base, lexicon, role, relation, category,
             # passive, note
@@ -854,6 +995,15 @@ class StanceAnalyzer:
                         break
             if weight <= 0.0:
                 continue
+            if flips and value > 0:
+                start = cue[2]
+                for flip in flips:
+                    if flip[4] <= start < flip[5]:  # praise inside irony counts as blame
+                        value = -value
+                        note = f"{note}; flipped by irony" if note else "flipped by irony"
+                        if flip not in flipped:
+                            flipped.append(flip)
+                        break
             contribution = value * weight
             raw += contribution
             evidence.append(_new_evidence((cue[4], cue[2], cue[3], value, weight, contribution, cue[7], note)))
@@ -867,12 +1017,52 @@ class StanceAnalyzer:
             source, source_text, role_name = "author", "", "author"
         if speaking and role_name == "author":
             role_name = "speaker"
-        threshold = self.threshold
+        threshold = self.threshold if self.threshold is not None else 0.05
         label = "positive" if score > threshold else ("negative" if score < -threshold else "neutral")
         return _new_mention_stance(
             (mention[2], mention[3], mention[4], mention[0], mention[1], scan.index,
-             s_start, s_end, source, source_text, role_name, raw, score, label, tuple(evidence))
+             s_start, s_end, source, source_text, role_name, raw, score, label, tuple(evidence),
+             "; ".join([c.to_text() for c in flipped]) if flipped else "")
         )
+
+
+_IRONY_KEY = ("irony",)
+_IRONY_INDEX = ("irony_index",)
+_MODEL_LEXICON = "stance_target_model"
+_EVIDENCE_MIN = 0.05  # fitted terms smaller than this (in logits) are summed into one residual term
+_REST_TERM = "(other words)"
+_START = attrgetter("start")
+
+
+def _irony_of(ctx: DocContext) -> Irony:
+    """The irony markers of the context's text (computed once per text)."""
+    found = ctx.sentence_cache.get(_IRONY_KEY)
+    if found is None:
+        found = ctx.sentence_cache[_IRONY_KEY] = irony(ctx.doc)
+    return found
+
+
+_FLIP_REACH = 600  # characters: scare quotes further from a mention cannot touch its evidence
+_FLIP_BACK = 32  # stretches looked at before a mention (nested "/s" scopes start close together)
+
+
+def _flips(ctx: DocContext, found: Irony, mention: Mention) -> tuple[Any, ...]:
+    """The irony cues that apply to a mention: stretches that contain it (a sarcastic
+    sentence or paragraph) and scare quotes near it (they flip the quoted praise only).
+    Bounded look-ups (bisection), so thousands of markers and mentions stay linear."""
+    index = ctx.sentence_cache.get(_IRONY_INDEX)
+    if index is None:
+        quotes = [c for c in found.cues if c[0] == "scare_quote"]
+        stretches = sorted((c for c in found.cues if c[0] != "scare_quote"), key=lambda c: (c[4], c[5]))
+        index = ctx.sentence_cache[_IRONY_INDEX] = (
+            quotes, [c[4] for c in quotes], stretches, [c[4] for c in stretches]
+        )
+    quotes, quote_starts, stretches, stretch_starts = index
+    start = mention[0]
+    near = quotes[bisect_left(quote_starts, start - _FLIP_REACH) : bisect_right(quote_starts, start + _FLIP_REACH)]
+    i = bisect_right(stretch_starts, start)
+    inside = [c for c in stretches[max(0, i - _FLIP_BACK) : i] if start < c[5]]
+    return tuple(near) + tuple(inside) if near or inside else ()
 
 
 @lru_cache(maxsize=1)
@@ -900,10 +1090,13 @@ def stance(text_or_doc: str | Doc, registry: ActorRegistry | None = None, **para
 
     Examples
     --------
-    >>> r = stance("No doubt the US is enabling the illegal seizure of oil fields.")
+    >>> r = stance("No doubt the US is enabling the illegal seizure of oil fields.", method="rules")
     >>> m = r.mentions[0]
     >>> m.actor, m.label, [c.term for c in m.cues]
     ('united_states', 'negative', ['illegal seizure'])
+    >>> m = stance("No doubt the US is enabling the illegal seizure of oil fields.").mentions[0]
+    >>> m.label, max(m.cues, key=lambda c: abs(c.contribution)).term
+    ('negative', 'illegal seizure')
     """
     return _analyzer(registry, params).analyze(text_or_doc)
 

@@ -24,6 +24,7 @@ from collections.abc import Hashable
 from functools import lru_cache
 from typing import NamedTuple
 
+from discourse.irony import irony
 from discourse.lexicons import Lexicon, load_lexicon
 from discourse.lexicons.dic import TermMatcher, term_tokens
 from discourse.lexicons.external import vader_lexicon
@@ -282,6 +283,11 @@ class Engine:
         suffix = structure.superlative_suffix(ctx, self.superlative_exceptions)
         if suffix:
             spans["superlatives"] = structure.merge_spans(spans["superlatives"] + suffix)
+        # Mockery includes the library's one irony signal (discourse.irony), scare quotes aside
+        # (they are a feature of their own).
+        ironic = [(c.start, c.end) for c in irony(doc).cues if c.kind != "scare_quote"]
+        if ironic:
+            spans["mockery"] = structure.merge_spans(sorted(spans["mockery"] + ironic))
         spans["slogans"] = self._slogans(ctx, spans["slogans"], runs, imperative, direct)
         spans["group_hostility"] = self._group_hostility(ctx, hits)
         spans["personal_attack"] = self._personal_attack(ctx, hits)

@@ -20,6 +20,12 @@ result with TextBlob's polarity. Its four inputs:
     nevertheless, nonetheless, instead, although, though*): in editorials such a sentence
     usually turns to criticism.
 
+**Irony** (:mod:`discourse.irony`, the signal stance and rhetoric share): a positive VADER
+word inside an ironic stretch ("Great job! /s", "the "peace" deal") counts with the opposite
+sign, and TextBlob's polarity is negated when it is positive and the whole scored text lies in
+ironic stretches; the markers appear among the cues as ``irony:<marker>`` (value 0). The
+``vader`` and ``textblob`` methods are left alone (they reproduce their reference packages).
+
 The prediction is linear, ``predicted_mean = intercept + sum(weight_k * input_k)``, on the
 human rating scale (-4..+4), and the score is ``predicted_mean / 4`` clipped to [-1, 1]. The
 weights are fitted by :func:`discourse.validation.sentiment.fit_news_weights` (least squares
@@ -47,6 +53,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from discourse.errors import LexiconError
+from discourse.irony import irony
 from discourse.lexicons import DATA_DIR, load_lexicon
 from discourse.sentiment.results import Cue
 from discourse.sentiment.textblob_method import PatternScorer
@@ -173,6 +180,8 @@ def news_features(
         ranges = (doc.sentence_token_ranges[sentence],)
     vader = _VADER.score(text)
     pattern = _PATTERN.score(text)
+    end_offset = offset + len(text)
+    scopes = [c for c in irony(doc).cues if c.scope_start < end_offset and c.scope_end > offset]
     tokens = doc.tokens
     starts = [t.start for t in tokens]
     firsts = [first for first, _ in ranges]
@@ -194,6 +203,8 @@ def news_features(
                     key = (token.start, token.end, "shift:" + token.lower)
                     cues[key] = Cue(*key, 0.0)
                     break
+        if scopes and value > 0 and any(c.scope_start <= start < c.scope_end for c in scopes):
+            value = -value  # praise inside irony counts as blame
         values.append(value)
         cues[(start, end, "vader:" + cue.cue)] = Cue(start, end, "vader:" + cue.cue, value)
     compound, pos, _, neg = scores_from_valences(values, vader.n_words, vader.emphasis)
@@ -209,13 +220,32 @@ def news_features(
                     key = (token.start, token.end, "contrast:" + token.lower)
                     cues[key] = Cue(*key, 0.0)
                 break
+    polarity = pattern.polarity
+    for c in scopes:  # the marker, or (a marker outside the scored text) the ironic part of it
+        start, end = max(c.start, offset), min(c.end, end_offset)
+        if start >= end:
+            start, end = max(c.scope_start, offset), min(c.scope_end, end_offset)
+        key = (start, end, "irony:" + c.marker)
+        cues[key] = Cue(*key, 0.0)
+    if polarity > 0 and scopes and _covered(offset, end_offset, scopes, doc.text):
+        polarity = -polarity
     features = {
         "adjusted_compound": compound,
         "adjusted_pos_minus_neg": pos - neg,
-        "polarity": pattern.polarity,
+        "polarity": polarity,
         "contrast": openers / len(ranges) if ranges else 0.0,
     }
     return features, tuple(sorted(cues.values(), key=lambda c: (c.start, c.end, c.cue)))
+
+
+def _covered(start: int, end: int, scopes: list[Any], text: str) -> bool:
+    """True if every non-space character of ``text[start:end]`` lies in an ironic stretch."""
+    position = start
+    for c in sorted(scopes, key=lambda c: c.scope_start):
+        if c.scope_start > position and text[position : c.scope_start].strip():
+            return False
+        position = max(position, c.scope_end)
+    return not text[position:end].strip()
 
 
 class NewsScorer:
@@ -234,7 +264,9 @@ class NewsScorer:
 
     def lexicon_info(self) -> list[dict[str, str]]:
         """Provenance of the fitted weights, the shifter lists, VADER and TextBlob."""
-        infos = [dict(_model().info)]
+        from discourse.irony import irony_info
+
+        infos = [dict(_model().info), irony_info()]
         for name in ("sentiment_news_shifters", "sentiment_news_deniers"):
             infos.append(load_lexicon(name).info())
         return infos + _VADER.lexicon_info() + _PATTERN.lexicon_info()

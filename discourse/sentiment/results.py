@@ -127,10 +127,13 @@ class SentimentResult:
 
         Columns: ``method``; ``measure`` (``"score"`` first, then the method's fields in a
         fixed order); ``value`` (float); ``label`` (the result's label, repeated so that any
-        filtered subset keeps it); ``n_cues`` (number of evidence cues). The pipeline adds
-        ``thread_id``, ``unit_id`` and ``unit_kind``.
+        filtered subset keeps it); ``n_cues`` (number of evidence cues); ``irony`` (the irony
+        markers the method applied, ``marker@start:end`` joined by ``"; "``; only the ``news``
+        method reads irony, see :mod:`discourse.irony`). The pipeline adds ``thread_id``,
+        ``unit_id`` and ``unit_kind``.
         """
-        base = {"method": self.method, "label": self.label, "n_cues": len(self.cues)}
+        ironic = "; ".join([f"{c.cue[6:]}@{c.start}:{c.end}" for c in self.cues if c.cue.startswith("irony:")])
+        base = {"method": self.method, "label": self.label, "n_cues": len(self.cues), "irony": ironic}
         rows = [{"measure": "score", "value": float(self.score), **base}]
         rows += [{"measure": k, "value": float(v), **base} for k, v in self.fields.items()]
         return rows

@@ -6,8 +6,12 @@ positive), with the target's character offsets. This module scores every target 
 * ``vader_sentence``: VADER's compound for the whole sentence (``vaderSentiment``, labels at
   +-0.05), the baseline the issue asks to beat (about 0.51 macro-F1 on ``rw``);
 * ``vader_window``: VADER on the mention and five words either side;
-* ``discourse_stance``: :func:`discourse.stance.stance_toward` with its default parameters;
-* ablations of it without attribution, without speech-act/action roles, without clause
+* ``discourse_stance_fitted``: the fitted target-sentiment model
+  (:mod:`discourse.actors.stance_model`, fitted on the NewsMTSC *training* set only; nothing was chosen
+  on these dev files);
+* ``discourse_stance``: the rule method (:func:`discourse.stance.stance_toward`, ``method="rules"``)
+  with its default parameters;
+* ablations of the rules without attribution, without speech-act/action roles, without clause
   boundaries (each switch off);
 * ``discourse_stance_tuned_on_other_split``: ``context_weight`` and ``threshold`` chosen by a
   grid search on the *other* split and applied to this one (an honest held-out figure, since
@@ -39,7 +43,7 @@ from typing import Any, NamedTuple
 from discourse.errors import InputError
 from discourse.validation._common import classification_scores, write_csv
 
-__all__ = ["Target", "load_newsmtsc", "macro_f1", "validate_stance", "write_csv", "main"]
+__all__ = ["Target", "load_newsmtsc", "macro_f1", "validate_stance", "write_csv", "plot_stance_validation", "main"]
 
 LABELS = ("negative", "neutral", "positive")
 _POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
@@ -145,7 +149,14 @@ def _vader_predictors() -> tuple[Callable[[Target], str], Callable[[Target], str
 def _stance_predictor(**params: Any) -> Callable[[Target], str]:
     from discourse.actors.stance import StanceAnalyzer
 
-    analyzer = StanceAnalyzer(**params)
+    analyzer = StanceAnalyzer(**{"method": "rules", **params})
+    return lambda t: analyzer.toward(t.sentence, t.start, t.end).label
+
+
+def _fitted_predictor() -> Callable[[Target], str]:
+    from discourse.actors.stance import StanceAnalyzer
+
+    analyzer = StanceAnalyzer(method="fitted")
     return lambda t: analyzer.toward(t.sentence, t.start, t.end).label
 
 
@@ -189,7 +200,8 @@ def validate_stance(data_dir: str | os.PathLike[str], *, splits: Sequence[str] =
     methods: list[tuple[str, Callable[[Target], str], str]] = [
         ("vader_sentence", vader_sentence, "whole-sentence VADER compound, +-0.05"),
         ("vader_window", vader_window, "VADER on the mention +-5 tokens"),
-        ("discourse_stance", _stance_predictor(), "defaults"),
+        ("discourse_stance_fitted", _fitted_predictor(), "fitted on NewsMTSC train (5-fold CV)"),
+        ("discourse_stance", _stance_predictor(), "rules, defaults"),
         ("discourse_stance_no_attribution", _stance_predictor(use_attribution=False), "ablation"),
         ("discourse_stance_no_roles", _stance_predictor(use_roles=False), "ablation"),
         ("discourse_stance_no_boundaries", _stance_predictor(use_boundaries=False), "ablation"),
@@ -217,6 +229,55 @@ def validate_stance(data_dir: str | os.PathLike[str], *, splits: Sequence[str] =
                                        "f1_neutral", "f1_positive", "note"])
 
 
+FIGURE_METHODS = (
+    ("vader_sentence", "sentence VADER"),
+    ("discourse_stance", "rules"),
+    ("discourse_stance_fitted", "fitted model"),
+)
+
+
+def plot_stance_validation(frame: Any, *, ax: Any = None) -> Any:
+    """Bar chart of macro-F1 per split for the sentence baseline, the rules and the fitted model.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The table of :func:`validate_stance`.
+    ax : matplotlib Axes, optional
+        Drawn on ``plt.gca()`` if not given.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import pandas as pd, matplotlib
+    >>> matplotlib.use("Agg")
+    >>> f = pd.DataFrame({"split": ["rw"] * 3, "method": [m for m, _ in FIGURE_METHODS], "macro_f1": [0.5, 0.6, 0.7]})
+    >>> [round(float(p.get_height()), 2) for p in plot_stance_validation(f).patches]
+    [0.5, 0.6, 0.7]
+    """
+    import matplotlib.pyplot as plt
+
+    ax = ax if ax is not None else plt.gca()
+    splits = [s for s in SPLITS if s in set(frame["split"])]
+    width = 0.8 / len(FIGURE_METHODS)
+    for n, (method, label) in enumerate(FIGURE_METHODS):
+        heights = []
+        for split in splits:
+            rows = frame[(frame["split"] == split) & (frame["method"] == method)]
+            heights.append(float(rows["macro_f1"].iloc[0]) if len(rows) else 0.0)
+        ax.bar([i + (n - (len(FIGURE_METHODS) - 1) / 2) * width for i in range(len(splits))], heights, width,
+               label=label)
+    ax.axhline(0.83, color="grey", linestyle="--", linewidth=1, label="best published (neural)")
+    ax.set_xticks(range(len(splits)), [f"NewsMTSC dev {s}" for s in splits])
+    ax.set_ylabel("macro-F1 (negative / neutral / positive)")
+    ax.set_ylim(0, 1)
+    ax.legend(loc="upper left", fontsize="small")
+    return ax
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line: ``python -m discourse.validation.stance DATA_DIR [--out FILE.csv]``."""
     parser = argparse.ArgumentParser(
@@ -227,6 +288,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("data_dir", help="evaluation folder containing newsmtsc/ (or that folder)")
     parser.add_argument("--out", help="write the table as CSV here")
     parser.add_argument("--no-tune", action="store_true", help="skip the cross-split tuned rows")
+    parser.add_argument("--figure", help="also draw the macro-F1 bar chart into this PNG file")
     args = parser.parse_args(argv)
     try:
         frame = validate_stance(args.data_dir, tune=not args.no_tune)
@@ -237,6 +299,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(with_pandas_display)
     if args.out:
         print(f"written: {write_csv(frame, args.out)}")
+    if args.figure:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        from matplotlib.figure import Figure
+
+        figure = Figure(figsize=(6, 3.6))
+        plot_stance_validation(frame, ax=figure.subplots())
+        figure.tight_layout()
+        figure.savefig(args.figure, dpi=100, metadata={"Software": None})
+        print(f"written: {args.figure}")
     return 0
 
 

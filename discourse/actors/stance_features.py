@@ -1,0 +1,377 @@
+"""Target-dependent features of a mention, shared by the fitted stance model's fitting and inference.
+
+The fitted target-sentiment model (:mod:`discourse.actors.stance_model`, fitted by
+:mod:`discourse.training.target_sentiment`) is a multinomial logistic regression over sparse
+features of one target mention in its sentence. This module is the *only* place those features
+are computed, so fitting and inference see the same tokens (the library's :class:`~discourse.text.Doc`)
+and the same names. Every feature is a :class:`Hit`: a name, a value and the character span of
+the word(s) that fired it, so a prediction decomposes into terms tied to spans.
+
+Feature families (the prefix before ``|``):
+
+* ``L1..L4`` / ``R1..R4``: a word left/right of the target, by distance bucket (1, 2-3, 4-7,
+  8-10 tokens);
+* ``c`` / ``x`` (+ ``q``, ``o``): a word within 10 tokens in the target's clause or across a
+  clause boundary ("but", ";", "while", relative "who/which", brackets, dashes), inside a
+  quotation the target is not in (``q``), with another named entity in between (``o``);
+* ``s``: a word of the sentence within 25 tokens (the sentence-level context);
+* words carry their scope: ``~`` negated (a negator up to three words before, same clause),
+  ``?`` under a modal ("would", "could", "may"...);
+* ``b`` (bigrams, a setting): two adjacent words within three tokens, by side (``bLn``, ``bRn``);
+* ``t``: the target's form (a pronoun, or ``<name>``: never the name itself, so no actor gets
+  a prior of its own from the training data); ``np``: modifiers right before it in its noun phrase
+  ("the *disgraced* former senator X"); ``poss``: the head after a possessive ("X's *lies*");
+* ``A`` / ``P``: the verb whose agent (subject; "by X" in a passive) or patient (object; subject
+  of a passive) the target is, by simple position rules; ``role``: which of the two;
+* ``lex``: the rule method's attached cues (stance lexicons, speech acts, VADER), value = the
+  rule contribution, named by lexicon and role (a setting); ``sv``: the VADER and stance-lexicon
+  valences of the sentence within 60 tokens, unweighted (the sentence-level sentiment);
+* ``qs``: the sentence is a question.
+
+Examples
+--------
+>>> from discourse.text import Doc
+>>> doc = Doc("Critics slammed Smith.")
+>>> names = [h.name for h in target_features(doc, 0, 2, 3)]
+>>> "A|slammed" in names, "P|slammed" in names, "L1|slammed" in names
+(False, True, True)
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from functools import partial
+from operator import itemgetter
+from typing import Any, NamedTuple
+
+from discourse.actors.context import AUXILIARIES, BE_FORMS, pos_of
+from discourse.text import Doc
+
+__all__ = ["FEATURE_VERSION", "DEFAULT_SETTINGS", "Hit", "SentenceFacts", "sentence_facts", "target_features"]
+
+FEATURE_VERSION = "4"
+"""Version of the feature definitions; a weight file records the version it was fitted with."""
+
+DEFAULT_SETTINGS: dict[str, Any] = {"bigrams": True, "lexicon": True}
+"""Feature settings (chosen by cross-validation; the weight file stores the chosen ones)."""
+
+_REACH = 10  # tokens either side of the target with positional features
+_BAG_REACH = 25  # tokens either side of the target in the sentence bag (giant comment sentences)
+_SV_REACH = 60  # tokens either side of the target whose lexicon valence counts as the sentence's
+_NEGATORS = frozenset(
+    "not no never nor neither without none nobody nothing cannot hardly barely n't".split()
+)
+_MODALS = frozenset("would could may might should must can will shall 'd 'll".split())
+# Clause boundaries: contrast, relative and subordinate clauses, semicolons, brackets, dashes.
+_CLAUSE_WORDS = frozenset(
+    "but while whereas although though however yet who which whom whose because since unless".split()
+)
+_CLAUSE_PUNCT = frozenset(";:()[]-")
+_PRONOUNS = frozenset("he she they him her them his hers their i we you it".split())
+_STOP_NP = frozenset("the a an this that these those his her their its our my your".split())
+
+
+class Hit(NamedTuple):
+    """One fired feature: its name, value and the character span of the words that fired it.
+
+    Examples
+    --------
+    >>> Hit("L1|slammed", 1.0, 8, 15).name
+    'L1|slammed'
+    """
+
+    name: str
+    value: float
+    start: int
+    end: int
+
+
+class SentenceFacts(NamedTuple):
+    """What the features need from one sentence, computed once per sentence (see :func:`sentence_facts`).
+
+    Examples
+    --------
+    >>> sentence_facts(Doc("He did not win."), 0).scope
+    ('', '', '', '~', '')
+    """
+
+    first: int  # token range of the sentence in doc.tokens
+    stop: int
+    words: tuple[str, ...]  # feature form of each token ('' = skipped: punctuation)
+    scope: tuple[str, ...]  # '~' negated, '?' under a modal, ''
+    clause: tuple[int, ...]  # clause number of each token
+    quoted: tuple[bool, ...]  # inside double quotes
+    verb: tuple[bool, ...]  # a main verb (not an auxiliary)
+    passive: tuple[bool, ...]  # a verb after a form of "be" ("was accused")
+    proper: tuple[bool, ...]  # a capitalised name-like word (another entity), not sentence-initial
+    modifier: tuple[bool, ...]  # an adjective, noun or participle (can stand in a noun phrase)
+    question: bool
+    bag: tuple[str, ...]  # the sentence-bag feature name of each token ('' = none)
+    suffix: tuple[str, ...]  # "|" + scope mark + word of each token, the tail of its feature names
+    proper_at: tuple[int, ...]  # positions of the proper-name-like words
+
+
+def _word_form(text: str, lower: str, kind: str) -> str:
+    if kind == "punct":
+        return "!" if "!" in text else ""
+    if kind == "number":
+        return "<num>"
+    if kind == "url":
+        return "<url>"
+    return lower
+
+
+_hit = partial(tuple.__new__, Hit)  # skips the generated __new__: hot path
+_CUE_K = itemgetter(0)  # a scan cue's first token
+class _Window(dict):
+    """Positions marked True, False elsewhere (a sparse list for giant sentences)."""
+
+    def __missing__(self, k: int) -> bool:
+        return False
+
+
+# (across a clause boundary, inside a quotation the target is not in, another name in between)
+# -> the prefix of the clause feature: c / x, then q, then o
+_CLAUSE_PREFIX = {
+    (across, quote, other): ("x" if across else "c") + ("q" if quote else "") + ("o" if other else "")
+    for across in (False, True) for quote in (False, True) for other in (False, True)
+}
+
+
+def sentence_facts(doc: Doc, si: int) -> SentenceFacts:
+    """The per-sentence facts of sentence `si` of `doc` (tokens from :attr:`Doc.tokens`).
+
+    Examples
+    --------
+    >>> f = sentence_facts(Doc('Smith said "they lie" but Jones won.'), 0)
+    >>> f.clause, f.quoted[3:6]
+    ((0, 0, 0, 0, 0, 0, 1, 1, 1, 1), (True, True, False))
+    """
+    first, stop = doc.sentence_token_ranges[si]
+    tokens = doc.tokens[first:stop]
+    norm = doc.norm
+    words = tuple(_word_form(t[2], t[3], t[4]) for t in tokens)
+    lowers = [t[3] for t in tokens]
+    n = len(tokens)
+    clause = []
+    number = 0
+    quoted = []
+    inside = False
+    for t, lower in zip(tokens, lowers):
+        if t[4] == "punct" and '"' in norm[t[0] : t[1]]:
+            inside = not inside
+            quoted.append(False)
+            clause.append(number)
+            continue
+        if lower in _CLAUSE_WORDS or (t[4] == "punct" and norm[t[0]] in _CLAUSE_PUNCT):
+            number += 1
+        clause.append(number)
+        quoted.append(inside)
+    scope = []
+    for i, lower in enumerate(lowers):
+        mark = ""
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if clause[j] != clause[i]:
+                break
+            previous = lowers[j]
+            if previous in _NEGATORS or previous.endswith("n't"):
+                mark = "~"
+                break
+            if previous in _MODALS and not mark:
+                mark = "?"
+        scope.append(mark if words[i] else "")
+    tags = [pos_of(t) if t[4] == "word" else "" for t in tokens]
+    verb = []
+    passive = []
+    for i, (t, tag) in enumerate(zip(tokens, tags)):
+        is_verb = tag.startswith("VB") and lowers[i] not in AUXILIARIES
+        verb.append(is_verb)
+        is_passive = False
+        if is_verb and tag in ("VBN", "VBD"):
+            j = i - 1
+            while j >= 0 and (lowers[j].endswith("ly") or lowers[j] in ("not", "also", "reportedly", "allegedly")):
+                j -= 1
+            is_passive = j >= 0 and lowers[j] in BE_FORMS
+        passive.append(is_passive)
+    proper = tuple(
+        i > 0 and t[4] == "word" and t[2][:1].isupper() and tags[i] in ("NNP", "NNPS") and not t[2].isupper()
+        for i, t in enumerate(tokens)
+    )
+    modifier = tuple(tag.startswith(("JJ", "NN")) or tag in ("VBN", "VBG") for tag in tags)
+    question = any(t[4] == "punct" and "?" in t[2] for t in tokens[-2:]) if n else False
+    suffix = tuple(f"|{mark}{w}" if w else "" for w, mark in zip(words, scope))
+    bag = tuple("s" + tail if tail else "" for tail in suffix)
+    return SentenceFacts(first, stop, words, tuple(scope), tuple(clause), tuple(quoted), tuple(verb),
+                         tuple(passive), proper, modifier, question, bag, suffix,
+                         tuple(k for k, is_proper in enumerate(proper) if is_proper))
+
+
+# distance (1.._REACH) -> bucket: 1, 2-3, 4-7, 8+
+_BUCKET = ("",) + tuple("1" if d <= 1 else "2" if d <= 3 else "3" if d <= 7 else "4" for d in range(1, _REACH + 2))
+
+
+def _role_note(note: str) -> str:
+    for key in ("object", "speaker", "agent", "patient", "outside", "said by"):
+        if key in note:
+            return key.replace(" ", "_")
+    return "near"
+
+
+def target_features(
+    doc: Doc,
+    si: int,
+    t0: int,
+    t1: int,
+    others: Sequence[tuple[int, int]] = (),
+    rule_cues: Iterable[Sequence[Any]] = (),
+    sentence_cues: Iterable[Sequence[Any]] = (),
+    settings: dict[str, Any] | None = None,
+    facts: SentenceFacts | None = None,
+) -> list[Hit]:
+    """The features of the target at tokens ``[t0, t1)`` of sentence `si`.
+
+    Parameters
+    ----------
+    doc : Doc
+        The text.
+    si : int
+        The sentence of the target.
+    t0, t1 : int
+        Token range of the target (indices into ``doc.tokens``).
+    others : sequence of (int, int)
+        Token ranges of other actor mentions in the sentence (besides capitalised names, which
+        are found here).
+    rule_cues : iterable of CueEvidence-like tuples
+        The rule method's cues attached to the target: ``(term, start, end, value, weight,
+        contribution, lexicon, note)``.
+    sentence_cues : iterable of Cue-like tuples
+        All cues of the sentence scan: ``(k, k_end, start, end, term, value, base, lexicon, ...)``.
+    settings : dict, optional
+        ``bigrams`` and ``lexicon`` switches (:data:`DEFAULT_SETTINGS`).
+    facts : SentenceFacts, optional
+        :func:`sentence_facts` of the sentence, if already computed.
+
+    Returns
+    -------
+    list of Hit
+        In a fixed order (for the same input, the same list).
+
+    Examples
+    --------
+    >>> hits = target_features(Doc("The brutal dictator Smith spoke."), 0, 3, 4)
+    >>> [h.name for h in hits if h.name.startswith("np")]
+    ['np|dictator', 'np|brutal']
+    """
+    settings = DEFAULT_SETTINGS if settings is None else settings
+    f = facts if facts is not None else sentence_facts(doc, si)
+    first, stop = f.first, f.stop
+    tokens = doc.tokens
+    words, scope, clause, quoted = f.words, f.scope, f.clause, f.quoted
+    a, b = t0 - first, t1 - first  # target, relative to the sentence
+    n = stop - first
+    if a < 0 or b > n or a >= b:
+        return []
+    hits: list[Hit] = []
+    add = hits.append
+    # Other entities: given mentions, and capitalised names outside the target (looked at only in
+    # the window read below, so a giant sentence with many mentions stays linear).
+    lo, hi = max(0, a - _BAG_REACH), min(n, b + _BAG_REACH)
+    other_at = [False] * n if n <= 4 * _BAG_REACH else _Window()  # (a giant sentence: only the window)
+    for o0, o1 in others:
+        for k in range(max(o0 - first, lo), min(o1 - first, hi)):
+            if not a <= k < b:
+                other_at[k] = True
+    proper_at = f.proper_at
+    for k in proper_at[bisect_left(proper_at, lo) : bisect_left(proper_at, hi)]:
+        if not a <= k < b:
+            other_at[k] = True
+    target_quoted = quoted[a]
+    target_clause = clause[a] if a < n else 0
+    # Words around the target: position and clause features near it, the sentence bag further.
+    low, high = max(0, a - _REACH), min(n, b + _REACH)
+    suffix = f.suffix
+    seen_other = False
+    for k in range(a - 1, low - 1, -1):  # leftwards, so "another entity in between" accumulates
+        if other_at[k]:
+            seen_other = True
+            continue
+        tail = suffix[k]
+        if not tail:
+            continue
+        token = tokens[first + k]
+        s0, s1 = token[0], token[1]
+        add(_hit(("L" + _BUCKET[a - k] + tail, 1.0, s0, s1)))
+        add(_hit((_CLAUSE_PREFIX[clause[k] != target_clause, quoted[k] and not target_quoted, seen_other] + tail,
+                  1.0, s0, s1)))
+    seen_other = False
+    for k in range(b, high):
+        if other_at[k]:
+            seen_other = True
+            continue
+        tail = suffix[k]
+        if not tail:
+            continue
+        token = tokens[first + k]
+        s0, s1 = token[0], token[1]
+        add(_hit(("R" + _BUCKET[k - b + 1] + tail, 1.0, s0, s1)))
+        add(_hit((_CLAUSE_PREFIX[clause[k] != target_clause, quoted[k] and not target_quoted, seen_other] + tail,
+                  1.0, s0, s1)))
+    bag = f.bag
+    for k in range(lo, hi):
+        name = bag[k]
+        if name and not other_at[k] and not a <= k < b:
+            token = tokens[first + k]
+            add(_hit((name, 1.0, token[0], token[1])))
+    if settings.get("bigrams", True):
+        for k in list(range(max(0, a - 4), a - 1)) + list(range(b, min(n - 1, b + 3))):
+            w1, w2 = words[k], words[k + 1]
+            if not w1 or not w2 or other_at[k] or other_at[k + 1]:
+                continue
+            add(_hit((f"b{'L' if k < a else 'R'}n|{w1}_{w2}", 1.0, tokens[first + k][0], tokens[first + k + 1][1])))
+    # The target itself (its form only: a name's identity is no evidence of how this text treats
+    # it, though NewsMTSC's targets would teach a prior per person) and its noun phrase.
+    form = words[a] if b - a == 1 and words[a] in _PRONOUNS else "<name>"
+    add(Hit(f"t|{form}", 1.0, tokens[t0][0], tokens[t1 - 1][1]))
+    k = a - 1
+    while k >= 0 and a - k <= 3 and f.modifier[k] and words[k] not in _STOP_NP and not other_at[k]:
+        token = tokens[first + k]
+        add(Hit(f"np|{words[k]}", 1.0, token[0], token[1]))
+        k -= 1
+    if b < n and words[b] in ("'s", "'"):
+        k = b + 1
+        while k < n and k <= b + 3 and words[k]:
+            if not f.verb[k] and tokens[first + k][4] == "word":
+                token = tokens[first + k]
+                add(Hit(f"poss|{words[k]}", 1.0, token[0], token[1]))
+            if k + 1 < n and not words[k + 1]:
+                break
+            k += 1
+    # Agent or patient of the nearest verb in the clause.
+    left = next((k for k in range(a - 1, max(-1, a - 9), -1) if f.verb[k] and clause[k] == target_clause), None)
+    right = next((k for k in range(b, min(n, b + 8)) if f.verb[k] and clause[k] == target_clause), None)
+    verb_k, role = None, ""
+    if right is not None and left is None:  # (a verb before the target in its clause makes it the object)
+        verb_k, role = right, ("P" if f.passive[right] else "A")
+    elif left is not None:
+        by = a > 0 and words[a - 1] == "by"
+        verb_k, role = left, ("A" if by and f.passive[left] else "P")
+    if verb_k is not None:
+        token = tokens[first + verb_k]
+        add(Hit(f"{role}|{scope[verb_k]}{words[verb_k]}", 1.0, token[0], token[1]))
+        add(Hit(f"role|{role}", 1.0, token[0], token[1]))
+    if f.question:
+        last = tokens[stop - 1]
+        add(Hit("qs|?", 1.0, last[0], last[1]))
+    if settings.get("lexicon", True):
+        for cue in rule_cues:
+            contribution = cue[5]
+            if contribution:
+                add(Hit(f"lex|{cue[6]}|{_role_note(cue[7])}", float(contribution), cue[1], cue[2]))
+        cues = sentence_cues if isinstance(sentence_cues, (list, tuple)) else list(sentence_cues)
+        k0, k1 = t0 - _SV_REACH, t1 + _SV_REACH  # (a giant sentence: the cues near the target)
+        for cue in cues[bisect_left(cues, k0, key=_CUE_K) : bisect_left(cues, k1, key=_CUE_K)]:
+            value = cue[5]
+            if value:
+                add(Hit(f"sv|{cue[7]}", float(value), cue[2], cue[3]))
+    return hits

@@ -1,0 +1,370 @@
+"""Fit the target-sentiment (stance) model on NewsMTSC and write its weight file.
+
+Data: ``TRAIN_DIR/newsmtsc/train.jsonl`` (Hamborg & Donnay 2021; MIT): news sentences with the
+sentiment toward a named target (negative / neutral / positive). Every target is turned into the
+features of :mod:`discourse.actors.stance_features` through :func:`discourse.actors.stance_model.mention_hits`,
+the same code inference runs, with the rule method's cues as lexicon features.
+
+Procedure (deterministic):
+
+1. features of every target; a feature is kept if it fires for at least ``MIN_COUNT`` targets;
+2. 5-fold cross-validation grouped by sentence (a sentence's targets stay in one fold; folds by
+   sentence index modulo 5, in file order) over the grid of the L2 penalty ``C``, the feature
+   settings (bigrams on/off, lexicon cues on/off) and the neutral offset; the setting with the
+   best mean macro-F1 wins;
+3. the label is the class with the highest logit after adding an offset to the neutral logit;
+   the offset (from ``OFFSET_GRID``) is part of the cross-validated setting: a calibration of how
+   readily a polar label is given, chosen on the training folds only;
+4. the final model is refitted on all targets; weights whose largest absolute value over the
+   classes is below ``PRUNE`` are dropped; floats are written with 6 significant digits and the
+   JSON with sorted keys, so refitting gives the same bytes.
+
+No evaluation data are read here (the dev sets are for reporting only, see
+:mod:`discourse.validation.stance`).
+
+Run::
+
+    python -m discourse.training.target_sentiment ../shared/train --out discourse/lexicons/data/stance_target_model.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from discourse._version import __version__
+from discourse.errors import InputError
+from discourse.actors.stance_features import FEATURE_VERSION, Hit
+
+__all__ = ["load_targets", "extract", "fit", "main"]
+
+LABELS = ("negative", "neutral", "positive")
+_POLARITY = {2.0: 0, 4.0: 1, 6.0: 2}
+FOLDS = 5
+MIN_COUNT = 2
+C_GRID = (0.1, 0.3)
+SETTINGS_GRID = (
+    {"bigrams": True, "lexicon": True},
+    {"bigrams": False, "lexicon": True},
+    {"bigrams": True, "lexicon": False},
+)
+OFFSET_GRID = (-0.5, -0.25, 0.0, 0.25, 0.5, 0.75)
+SCORE_THRESHOLD_GRID = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
+PRUNE = 0.002
+
+
+def _sig(x: float) -> float:
+    """Round to 6 significant digits (stable bytes across refits)."""
+    return float(f"{x:.6g}") + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def load_targets(train_dir: str | Path) -> tuple[list[dict[str, Any]], str, Path]:
+    """The NewsMTSC training records, the file's SHA-256 and its path.
+
+    Raises
+    ------
+    InputError
+        If ``newsmtsc/train.jsonl`` is not found in `train_dir` or a line is not a record.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp()); (d / "newsmtsc").mkdir()
+    >>> _ = (d / "newsmtsc" / "train.jsonl").write_text('{"sentence_normalized": "A", "targets": []}\\n')
+    >>> load_targets(d)[0]
+    [{'sentence_normalized': 'A', 'targets': []}]
+    """
+    root = Path(train_dir)
+    path = root / "newsmtsc" / "train.jsonl" if (root / "newsmtsc").is_dir() else root / "train.jsonl"
+    if not path.is_file():
+        raise InputError(f"NewsMTSC training file not found (looked for {path})", source=str(path))
+    raw = path.read_bytes()
+    records = []
+    for number, line in enumerate(raw.decode("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            records.append({"sentence_normalized": record["sentence_normalized"], "targets": record["targets"]})
+        except (ValueError, KeyError) as exc:
+            raise InputError(f"not a NewsMTSC record ({exc!r})", source=str(path), line=number) from None
+    return records, hashlib.sha256(raw).hexdigest(), path
+
+
+def extract(records: Sequence[dict[str, Any]]) -> tuple[list[list[Hit]], list[int], list[int]]:
+    """Features (all families), labels and sentence groups of every target.
+
+    Examples
+    --------
+    >>> hits, y, groups = extract([{"sentence_normalized": "Critics slammed Smith.",
+    ...                             "targets": [{"from": 16, "to": 21, "polarity": 2.0}]}])
+    >>> y, groups, "P|slammed" in [h.name for h in hits[0]]
+    ([0], [0], True)
+    """
+    from discourse.actors.context import DocContext
+    from discourse.actors import ActorRegistry, Mention
+    from discourse.actors.stance import StanceAnalyzer
+    from discourse.actors.stance_model import mention_hits
+    from discourse.text import Doc
+
+    registry = ActorRegistry.default()
+    rules = StanceAnalyzer(registry=registry, method="rules", irony=False)  # its cues are features
+    everything = {"bigrams": True, "lexicon": True}
+    X: list[list[Hit]] = []
+    y: list[int] = []
+    groups: list[int] = []
+    for g, record in enumerate(records):
+        doc = Doc(record["sentence_normalized"])
+        found = registry.find(doc)
+        tokens = doc.tokens
+        for target in record["targets"]:
+            start, end = int(target["from"]), int(target["to"])
+            si = doc.sentence_of(start)
+            if si is None:
+                continue
+            first, stop = doc.sentence_token_ranges[si]
+            t0 = next((k for k in range(first, stop) if tokens[k].end > start), stop)
+            t1 = next((k for k in range(t0, stop) if tokens[k].start >= end), stop)
+            mention = Mention(start, end, "target", doc.text[start:end], "name", False, si, t0, max(t1, t0 + 1))
+            others = [m for m in found if m.end <= start or m.start >= end]
+            ctx = DocContext(doc, registry, sorted(others + [mention], key=lambda m: m.start))
+            scan = ctx.scan(si)
+            sentence = doc.sentences[si]
+            record_ = rules._rules_score(ctx, scan, mention, sentence.start, sentence.end)
+            X.append(mention_hits(ctx, scan, mention, record_.cues, everything))
+            y.append(_POLARITY[float(target["polarity"])])
+            groups.append(g)
+    return X, y, groups
+
+
+def _keep(name: str, settings: dict[str, Any]) -> bool:
+    if not settings["bigrams"] and name.startswith("b"):
+        return False
+    if not settings["lexicon"] and name.startswith(("lex|", "sv|")):
+        return False
+    return True
+
+
+def _matrix(X: Sequence[Sequence[Hit]], vocabulary: dict[str, int]) -> Any:
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    rows, cols, vals = [], [], []
+    for i, hits in enumerate(X):
+        summed: dict[int, float] = {}
+        for hit in hits:
+            j = vocabulary.get(hit.name)
+            if j is not None:
+                summed[j] = summed.get(j, 0.0) + hit.value
+        for j in sorted(summed):
+            rows.append(i)
+            cols.append(j)
+            vals.append(summed[j])
+    return csr_matrix((np.array(vals), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
+                      shape=(len(X), len(vocabulary)))
+
+
+def _vocabulary(X: Sequence[Sequence[Hit]], settings: dict[str, Any]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for hits in X:
+        for name in {h.name for h in hits}:
+            counts[name] = counts.get(name, 0) + 1
+    names = sorted(n for n, c in counts.items() if c >= MIN_COUNT and _keep(n, settings))
+    return {n: j for j, n in enumerate(names)}
+
+
+def _model(C: float) -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=C, solver="lbfgs", max_iter=1000, tol=1e-4)
+
+
+def _macro_f1(gold: Sequence[int], predicted: Sequence[int]) -> float:
+    f1s = []
+    for c in range(3):
+        tp = sum(1 for g, p in zip(gold, predicted) if g == c and p == c)
+        fp = sum(1 for g, p in zip(gold, predicted) if g != c and p == c)
+        fn = sum(1 for g, p in zip(gold, predicted) if g == c and p != c)
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(f1s) / 3
+
+
+def _labels(logits: Any, neutral_offset: float) -> list[int]:
+    """Argmax labels after adding `neutral_offset` to the neutral logit (0 neg, 1 neu, 2 pos)."""
+    import numpy as np
+
+    return [int(i) for i in (logits + np.array([0.0, neutral_offset, 0.0])).argmax(axis=1)]
+
+
+def _score_labels(logits: Any, threshold: float) -> list[int]:
+    """Labels by the score ``P(pos) - P(neg)`` against `threshold` (as aggregates are labelled)."""
+    import numpy as np
+
+    z = np.exp(logits - logits.max(axis=1, keepdims=True))
+    p = z / z.sum(axis=1, keepdims=True)
+    score = (p[:, 2] - p[:, 0]).tolist()
+    return [2 if x > threshold else 0 if x < -threshold else 1 for x in score]
+
+
+def fit(X: Sequence[Sequence[Hit]], y: Sequence[int], groups: Sequence[int], *, log: Any = None) -> dict[str, Any]:
+    """Cross-validate the grid, refit the best setting on everything; the weight-file contents.
+
+    Examples
+    --------
+    >>> callable(fit)
+    True
+    """
+    import numpy as np
+
+    say = log or (lambda *a: None)
+    y_arr = np.array(y)
+    fold_of = np.array([g % FOLDS for g in groups])
+    results = []
+    for settings in SETTINGS_GRID:
+        vocabulary = _vocabulary(X, settings)
+        M = _matrix(X, vocabulary)
+        for C in C_GRID:
+            logits = np.zeros((len(y), 3))
+            for fold in range(FOLDS):
+                train, test = fold_of != fold, fold_of == fold
+                model = _model(C).fit(M[train], y_arr[train])
+                logits[test] = model.decision_function(M[test])
+            # The neutral offset is part of the setting: each candidate is scored at its best one.
+            per_offset = {}
+            for t in OFFSET_GRID:
+                folds = [_macro_f1(y_arr[fold_of == f].tolist(), _labels(logits[fold_of == f], t)) for f in range(FOLDS)]
+                per_offset[t] = (sum(folds) / FOLDS, folds)
+            offset = max(OFFSET_GRID, key=lambda t: (round(per_offset[t][0], 6), -abs(t)))
+            mean, scores = per_offset[offset]
+            say(f"settings={settings} C={C} neutral offset={offset}: folds {[round(s, 4) for s in scores]} mean {mean:.4f}")
+            results.append((mean, settings, C, offset, scores, logits))
+    best = max(results, key=lambda r: (round(r[0], 6), -r[2]))  # ties: the stronger penalty
+    mean, settings, C, offset, scores, logits = best
+    say(f"chosen: settings={settings} C={C} neutral offset={offset} (mean out-of-fold macro-F1 {mean:.4f})")
+    # Aggregates of several mentions are labelled by their mean score P(pos) - P(neg); the
+    # threshold for that is the one that best labels single targets out of fold.
+    by_threshold = {t: _macro_f1(y, _score_labels(logits, t)) for t in SCORE_THRESHOLD_GRID}
+    score_threshold = max(SCORE_THRESHOLD_GRID, key=lambda t: (round(by_threshold[t], 6), -t))
+    say(f"score threshold for aggregates: {score_threshold} (out-of-fold macro-F1 {by_threshold[score_threshold]:.4f})")
+    vocabulary = _vocabulary(X, settings)
+    M = _matrix(X, vocabulary)
+    model = _model(C).fit(M, y_arr)
+    coef = model.coef_  # (3, n_features), classes 0, 1, 2 in order
+    weights = {}
+    for name, j in vocabulary.items():
+        w = coef[:, j]
+        if float(np.abs(w).max()) >= PRUNE:
+            weights[name] = [_sig(float(v)) for v in w]
+    return {
+        "settings": settings,
+        "C": C,
+        "neutral_offset": offset,
+        "score_threshold": score_threshold,
+        "cv_macro_f1_score_threshold": _sig(by_threshold[score_threshold]),
+        "cv_macro_f1_folds": [_sig(s) for s in scores],
+        "cv_macro_f1_mean": _sig(mean),
+        "grid": [
+            {"settings": r[1], "C": r[2], "neutral_offset": r[3], "cv_macro_f1_mean": _sig(r[0])} for r in results
+        ],
+        "intercept": [_sig(float(v)) for v in model.intercept_],
+        "weights": weights,
+        "n_features_fitted": len(vocabulary),
+        "converged_iterations": int(model.n_iter_[0]),
+    }
+
+
+def weight_file(fitted: dict[str, Any], sha256: str, n_targets: int, n_sentences: int) -> str:
+    """The JSON text of the weight file (sorted keys, stable bytes).
+
+    Examples
+    --------
+    >>> text = weight_file({"settings": {}, "C": 1.0, "neutral_offset": 0.0, "score_threshold": 0.2,
+    ...     "cv_macro_f1_score_threshold": 0.0, "cv_macro_f1_folds": [],
+    ...     "cv_macro_f1_mean": 0.0,
+    ...     "grid": [], "intercept": [0, 0, 0], "weights": {}, "n_features_fitted": 0,
+    ...     "converged_iterations": 1}, "ab", 0, 0)
+    >>> json.loads(text)["name"]
+    'stance_target_model'
+    """
+    import sklearn
+
+    data = {
+        "name": "stance_target_model",
+        "version": "1",
+        "description": (
+            "Target-dependent sentiment (stance) toward a mention: multinomial logistic regression over the "
+            "features of discourse.actors.stance_features; logits z_c = intercept_c + sum_f weights[f][c] * x_f for "
+            "classes [negative, neutral, positive]; label = argmax(z + label_offsets); score = P(positive) - "
+            "P(negative)."
+        ),
+        "source": "NewsMTSC training set (fhamborg/NewsMTSC, NewsSentiment/controller_data/datasets/NewsMTSC-dataset/train.jsonl @ b9d9b79)",
+        "licence": "MIT (training data); fitted weights MIT",
+        "citation": "Hamborg, F. & Donnay, K. (2021). NewsMTSC: A Dataset for (Multi-)Target-dependent Sentiment Classification in Political News Articles. EACL 2021.",
+        "training_data_sha256": sha256,
+        "training_targets": n_targets,
+        "training_sentences": n_sentences,
+        "feature_version": FEATURE_VERSION,
+        "library_version": __version__,
+        "fitted_with": f"scikit-learn {sklearn.__version__} LogisticRegression(solver='lbfgs', multinomial, L2)",
+        "procedure": (
+            f"{FOLDS}-fold cross-validation grouped by sentence (fold = sentence index mod {FOLDS}); grid C in "
+            f"{list(C_GRID)} x settings {list(SETTINGS_GRID)} x neutral offset {list(OFFSET_GRID)} by mean "
+            f"out-of-fold macro-F1; the score threshold for aggregates from {list(SCORE_THRESHOLD_GRID)} likewise; features firing for >= {MIN_COUNT} targets; refit on all targets; "
+            f"weights with max |w| < {PRUNE} pruned; floats to 6 significant digits"
+        ),
+        "parameters": {"C": fitted["C"], "min_count": MIN_COUNT, "prune": PRUNE, "folds": FOLDS},
+        "settings": fitted["settings"],
+        "cv": {
+            "macro_f1_folds": fitted["cv_macro_f1_folds"],
+            "macro_f1_mean": fitted["cv_macro_f1_mean"],
+            "macro_f1_by_score_threshold": fitted["cv_macro_f1_score_threshold"],
+            "grid": fitted["grid"],
+        },
+        "classes": list(LABELS),
+        "label_offsets": [0.0, fitted["neutral_offset"], 0.0],
+        "score_threshold": fitted["score_threshold"],
+        "n_features_fitted": fitted["n_features_fitted"],
+        "intercept": fitted["intercept"],
+        "weights": fitted["weights"],
+    }
+    lines = json.dumps({k: v for k, v in data.items() if k != "weights"}, indent=1, sort_keys=True,
+                       ensure_ascii=False)
+    # One weight per line keeps the file diffable; sorted for stable bytes.
+    body = ",\n".join(
+        f"  {json.dumps(name, ensure_ascii=False)}: {json.dumps(w)}" for name, w in sorted(data["weights"].items())
+    )
+    return lines[:-2] + ',\n "weights": {\n' + body + "\n }\n}\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: ``python -m discourse.training.target_sentiment TRAIN_DIR [--out FILE]``."""
+    parser = argparse.ArgumentParser(
+        prog="python -m discourse.training.target_sentiment",
+        description="Fit the target-sentiment (stance) model on NewsMTSC train.jsonl.",
+    )
+    parser.add_argument("train_dir", nargs="?", default="../shared/train", help="training folder (holds newsmtsc/)")
+    parser.add_argument("--out", default=None, help="weight file to write (default: the bundled one)")
+    args = parser.parse_args(argv)
+    try:
+        records, sha256, path = load_targets(args.train_dir)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    from discourse.lexicons import DATA_DIR
+
+    out = Path(args.out) if args.out else DATA_DIR / "stance_target_model.json"
+    X, y, groups = extract(records)
+    print(f"{len(y)} targets in {len(records)} sentences from {path}", file=sys.stderr)
+    fitted = fit(X, y, groups, log=lambda *a: print(*a, file=sys.stderr))
+    out.write_text(weight_file(fitted, sha256, len(y), len(records)), encoding="utf-8")
+    print(f"written: {out} ({out.stat().st_size} bytes, {len(fitted['weights'])} weights)")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

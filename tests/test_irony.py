@@ -1,0 +1,68 @@
+"""The shared irony signal."""
+
+from __future__ import annotations
+
+import pytest
+
+from discourse.irony import irony, irony_info
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Ah, hamas wants peace! /s", "tag"),
+        ("Surely this will win them the hearts and minds...", "opener"),
+        ("He is a real statesman 🙄", "emoji"),
+        ("Yeah right, Putin wants peace.", "opener"),
+        ("Oh great, another summit.", "opener"),
+        ("Thanks, Obama.", "formula"),
+        ("Thanks Obama", "formula"),
+        ("What could possibly go wrong?", "formula"),
+        ('The "peace" talks went nowhere.', "scare_quote"),
+        ("The so-called liberation of the city.", "scare_quote"),
+    ],
+)
+def test_markers_found(text, kind):
+    cues = irony(text).cues
+    assert [c.kind for c in cues].count(kind) >= 1, cues
+    for c in cues:
+        assert 0 <= c.start < c.end <= len(text) and 0 <= c.scope_start <= c.scope_end <= len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia wants peace.",
+        "She surely knows the answer, I said.",  # "surely" not opening the sentence
+        'Russia said "peace" was near.',  # a reported word, not a scare quote
+        'He called it "a war crime committed in broad daylight".',  # a long quotation
+        "The /sbin folder is missing.",
+        "The talks were a great surprise to everyone.",
+    ],
+)
+def test_literal_text_is_not_ironic(text):
+    assert not irony(text), irony(text).cues
+
+
+def test_scope_of_a_tag_is_its_paragraph():
+    text = "First point, sincere.\n\nHamas wants peace. Sure. /s"
+    r = irony(text)
+    assert not r.covers(text.index("sincere"))
+    assert r.covers(text.index("Hamas")) and r.covers(text.index("peace"))
+
+
+def test_scope_of_a_lone_emoji_is_the_sentence_before():
+    text = "Great leader. 🙄"
+    assert irony(text).covers(0, 5)
+
+
+def test_scope_of_a_scare_quote_is_the_quoted_words():
+    text = 'The "heroic" army entered the town.'
+    r = irony(text)
+    assert r.covers(text.index("heroic"), text.index("heroic") + 6)
+    assert not r.covers(text.index("town"))
+
+
+def test_provenance():
+    info = irony_info()
+    assert info["name"] == "irony_markers" and len(info["sha256"]) == 64 and "Khodak" in info["citation"]

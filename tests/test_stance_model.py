@@ -1,0 +1,129 @@
+"""The fitted target-sentiment model: weight file, features, decomposition, refit bytes."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from pathlib import Path
+
+import pytest
+
+from discourse.errors import LexiconError
+from discourse.lexicons import DATA_DIR
+from discourse.actors.stance_features import FEATURE_VERSION, sentence_facts, target_features
+from discourse.actors.stance import StanceAnalyzer
+from discourse.actors.stance_model import MODEL_FILE, TargetSentimentModel, default_model, load_model
+from discourse.text import Doc
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _train_dir() -> Path:
+    configured = os.environ.get("DISCOURSE_TRAIN_DIR")
+    return Path(configured) if configured else REPO.parent / "shared" / "train"
+
+
+def test_weight_file_has_provenance():
+    data = json.loads((DATA_DIR / MODEL_FILE).read_text(encoding="utf-8"))
+    for key in ("source", "licence", "citation", "training_data_sha256", "parameters", "cv", "feature_version",
+                "library_version", "settings", "intercept", "weights"):
+        assert key in data, key
+    assert "MIT" in data["licence"] and "Hamborg" in data["citation"]
+    assert len(data["training_data_sha256"]) == 64
+    assert len(data["cv"]["macro_f1_folds"]) == 5
+    assert data["feature_version"] == FEATURE_VERSION
+    assert (DATA_DIR / MODEL_FILE).stat().st_size < 3_500_000
+    assert all(len(w) == 3 for w in data["weights"].values())
+
+
+def test_model_info_records_hash():
+    info = default_model().info()
+    assert info["name"] == "stance_target_model" and len(info["sha256"]) == 64
+    assert int(info["entries"]) == len(default_model().weights)
+
+
+def test_wrong_feature_version_is_refused():
+    data = dict(default_model().data, feature_version="0")
+    with pytest.raises(LexiconError, match="refit"):
+        TargetSentimentModel(data)
+
+
+def test_missing_file_is_a_lexicon_error(tmp_path):
+    with pytest.raises(LexiconError, match="cannot read"):
+        load_model(tmp_path / "none.json")
+
+
+FITTED = StanceAnalyzer(method="fitted")
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("Critics slammed Smith for lying to voters.", "Smith"),
+        ("Smith praised the brave volunteers who saved the town.", "Smith"),
+        ("Russia's strikes cut power in Kyiv, where Smith lives.", "Smith"),
+        ("Ah, Smith wants peace! /s", "Smith"),
+    ],
+)
+def test_contributions_sum_to_the_stance_logit(text, target):
+    start = text.find(target)
+    m = FITTED.toward(text, start, start + len(target))
+    model = default_model()
+    intercept = model.intercept[2] - model.intercept[0]
+    assert m.cues and math.isclose(intercept + sum(c.contribution for c in m.cues), m.raw, abs_tol=1e-9)
+    assert -1.0 <= m.score <= 1.0
+    for c in m.cues:  # every term is tied to a span of the text, and names the features it fired
+        assert 0 <= c.start < c.end <= len(text) and c.lexicon == "stance_target_model"
+        if c.term == "(other words)":  # the residual of the small terms spans the sentence
+            assert abs(c.contribution) < 0.05 * len(text.split()) and (c.start, c.end) == (m.sentence_start, m.sentence_end)
+        else:
+            assert c.term == text[c.start : c.end].lower() and "|" in c.note and abs(c.contribution) >= 0.05
+
+
+def test_evidence_text_encoding():
+    m = FITTED.toward("Critics slammed Smith.", 16, 21)
+    row = m.to_record()
+    assert row["evidence"] and all("@" in part and "(" in part for part in row["evidence"].split("; "))
+
+
+def test_deterministic():
+    text = "The disgraced former senator Smith was accused of fraud by prosecutors."
+    a = FITTED.toward(text, 29, 34)
+    b = StanceAnalyzer().toward(Doc(text), 29, 34)
+    assert a == b
+
+
+def test_target_dependent():
+    # The same sentence, two targets, opposite evaluations: the model reads which words attach.
+    text = "Smith praised the volunteers, but prosecutors accused Jones of fraud and corruption."
+    smith = FITTED.toward(text, 0, 5)
+    jones = FITTED.toward(text, text.index("Jones"), text.index("Jones") + 5)
+    assert smith.score > jones.score
+
+
+def test_features_are_positional():
+    doc = Doc("Critics slammed Smith, but Jones won.")
+    smith = {h.name for h in target_features(doc, 0, 2, 3)}
+    jones = {h.name for h in target_features(doc, 0, 5, 6)}
+    assert "L1|slammed" in smith and "P|slammed" in smith
+    assert "xo|slammed" in jones  # across "but", with another name in between
+    assert "s|slammed" in smith and "s|slammed" in jones
+
+
+def test_negation_and_modal_scope():
+    facts = sentence_facts(Doc("Smith did not lie but could win."), 0)
+    assert facts.scope[3] == "~" and facts.scope[6] == "?"
+
+
+@pytest.mark.slow
+def test_refit_gives_identical_bytes(tmp_path):
+    train = _train_dir()
+    if not (train / "newsmtsc" / "train.jsonl").is_file():
+        pytest.skip(f"NewsMTSC training data not found at {train} (set DISCOURSE_TRAIN_DIR)")
+    pytest.importorskip("sklearn")
+    from discourse.training.target_sentiment import main
+
+    out = tmp_path / "model.json"
+    assert main([str(train), "--out", str(out)]) == 0
+    assert out.read_bytes() == (DATA_DIR / MODEL_FILE).read_bytes()
