@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from discourse.errors import ResultsError
+from discourse.io.atomic import fsync_path
 from discourse.model import SURROGATE_ERRORS
 from discourse.provenance import canonical_json, file_sha256
 from discourse.schema import SCHEMAS, TABLE_ORDER
@@ -303,20 +304,7 @@ def _folder_mode(target: Path) -> int:
 def _fsync_tree(folder: Path) -> None:
     """Persist the staging folder's entries before it is renamed into place."""
     for sub in [folder, *(p for p in folder.iterdir() if p.is_dir())]:
-        _fsync_path(sub)
-
-
-def _fsync_path(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        fsync_path(sub)
 
 
 def _replace_folder(staging: Path, target: Path) -> None:
@@ -330,7 +318,7 @@ def _replace_folder(staging: Path, target: Path) -> None:
         os.rename(target, old)
         os.rename(staging, target)
         shutil.rmtree(old, ignore_errors=True)
-    _fsync_path(target.parent)
+    fsync_path(target.parent)
 
 
 _RENAME_EXCHANGE = 2

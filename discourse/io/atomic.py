@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["atomic_write"]
+__all__ = ["atomic_write", "fsync_path"]
 
 # The process umask, read once (os.umask can only be read by setting it, which is not
 # thread-safe); temporary files are created 0600, so the final file gets the usual mode.
@@ -111,13 +111,19 @@ def atomic_write(
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_directory(directory)
+    fsync_path(directory)
 
 
-def _fsync_directory(directory: Path) -> None:
-    """Persist the rename itself (POSIX); a no-op where directories cannot be opened."""
+def fsync_path(path: Path) -> None:
+    """Persist a file's or a folder's entries (after a rename, POSIX); a no-op where `path` cannot
+    be opened or synced.
+
+    Examples
+    --------
+    >>> fsync_path(Path("."))
+    """
     try:
-        fd = os.open(directory, os.O_RDONLY)
+        fd = os.open(path, os.O_RDONLY)
     except OSError:
         return
     try:
