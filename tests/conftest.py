@@ -44,3 +44,21 @@ def _close_figures():
     import matplotlib.pyplot as plt
 
     plt.close("all")
+
+
+@pytest.fixture
+def assert_same_bytes():
+    """Check that a refitted weight file equals the shipped one; on a difference, name the first
+    differing line (a plain ``==`` on megabytes makes pytest diff them for hours)."""
+
+    def check(refit: Path, shipped: Path) -> None:
+        new, old = refit.read_bytes(), shipped.read_bytes()
+        if new == old:
+            return
+        pairs = zip(new.splitlines(), old.splitlines())
+        line = next((i for i, (a, b) in enumerate(pairs, 1) if a != b), None)
+        where = f"from line {line} on" if line else "in length only"
+        pytest.fail(f"the refit differs from the shipped {shipped.name} {where} "
+                    f"({len(new):,} vs {len(old):,} bytes): refit with the current code and ship it")
+
+    return check

@@ -117,7 +117,7 @@ def test_negation_and_modal_scope():
 
 
 @pytest.mark.slow
-def test_refit_gives_identical_bytes(tmp_path):
+def test_refit_gives_identical_bytes(tmp_path, assert_same_bytes):
     train = _train_dir()
     if not (train / "newsmtsc" / "train.jsonl").is_file():
         pytest.skip(f"NewsMTSC training data not found at {train} (set DISCOURSE_TRAIN_DIR)")
@@ -126,4 +126,4 @@ def test_refit_gives_identical_bytes(tmp_path):
 
     out = tmp_path / "model.json"
     assert main([str(train), "--out", str(out)]) == 0
-    assert out.read_bytes() == (DATA_DIR / MODEL_FILE).read_bytes()
+    assert_same_bytes(out, DATA_DIR / MODEL_FILE)
