@@ -217,6 +217,16 @@ class _Builder:
                         return owner
         return None
 
+    def add_derived(self, actor: ActorData, out: list[ActorData]) -> None:
+        """Append a derived actor to `out`: as ``[[extend]]`` of the actors.toml actor it
+        duplicates, else under a new unique id."""
+        builtin = self.builtin_match(actor)
+        if builtin:
+            out.append(self.to_extend(actor, builtin))
+            return
+        actor.id = self.new_id(actor.id)
+        out.append(actor)
+
     def to_extend(self, actor: ActorData, builtin_id: str) -> ActorData:
         ext = ActorData(id=builtin_id, kind=actor.kind, extend=True, sources=list(actor.sources))
         for form in FORM_KEYS:

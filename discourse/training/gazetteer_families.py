@@ -83,12 +83,7 @@ def organisations(builder: Any) -> None:
                 actor.add("abbreviations", a)
         if re.search(r"\b(dissolved|defunct|ceased|merged with|replaced by)\b", description, re.I):
             actor.comment = "defunct"
-        builtin = builder.builtin_match(actor)
-        if builtin:
-            out.append(builder.to_extend(actor, builtin))
-            continue
-        actor.id = builder.new_id(actor.id)
-        out.append(actor)
+        builder.add_derived(actor, out)
 
 
 def parties(builder: Any) -> None:
@@ -172,12 +167,7 @@ def agencies(builder: Any) -> None:
             synonym = re.sub(r"\s*\([^)]*\)", "", synonym).strip()
             if synonym and re.fullmatch(r"[A-Za-zÀ-ž' .-]+", synonym) and len(synonym.split()) >= 2:
                 actor.add("names", synonym)
-        builtin = builder.builtin_match(actor)
-        if builtin:
-            out.append(builder.to_extend(actor, builtin))
-            continue
-        actor.id = builder.new_id(actor.id)
-        out.append(actor)
+        builder.add_derived(actor, out)
 
 
 _FUNDUS_COUNTRY = {
@@ -211,9 +201,4 @@ def media(builder: Any) -> None:
         actor.add("names", name)
         if "." in domain and len(domain) > 6:
             actor.add("names", domain)
-        builtin = builder.builtin_match(actor)
-        if builtin:
-            out.append(builder.to_extend(actor, builtin))
-            continue
-        actor.id = builder.new_id(actor.id)
-        out.append(actor)
+        builder.add_derived(actor, out)
