@@ -54,11 +54,12 @@ __all__ = [
 ]
 
 _LAZY = {
-    "analyze": ("discourse.analysis", "analyze"),
-    "Analysis": ("discourse.analysis", "Analysis"),
+    "analyze": ("discourse.pipeline.analysis", "analyze"),
+    "Analysis": ("discourse.pipeline.analysis", "Analysis"),
     "Results": ("discourse.results", "Results"),
 }
-_SUBMODULES = {"io", "sentiment", "stance", "actors", "rhetoric", "plotting", "text", "cluster"}
+_SUBMODULES = {"io", "sentiment", "stance", "actors", "rhetoric", "plotting", "text"}
+_MOVED = {"cluster": "discourse.pipeline.cluster"}  # attribute -> its module (moved in 0.2.0)
 
 
 def __getattr__(name: str) -> Any:
@@ -67,6 +68,8 @@ def __getattr__(name: str) -> Any:
         value = getattr(import_module(module), attribute)
     elif name in _SUBMODULES:
         value = import_module(f"discourse.{name}")
+    elif name in _MOVED:
+        value = import_module(_MOVED[name])
     else:
         raise AttributeError(f"module 'discourse' has no attribute {name!r}")
     globals()[name] = value

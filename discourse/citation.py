@@ -68,7 +68,7 @@ def bibtex(lexicons: Sequence[Mapping[str, Any]] | None = None, *, hash_length: 
     from discourse import __version__
 
     if lexicons is None:
-        from discourse.analysis import Analysis
+        from discourse.pipeline.analysis import Analysis
 
         lexicons = Analysis().provenance()["lexicons"]
     hashes = "; ".join(

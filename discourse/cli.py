@@ -279,7 +279,7 @@ def _add_verbosity(parser: argparse.ArgumentParser, quiet_help: str) -> None:
 def _run_analyze(args: argparse.Namespace) -> int:
     import warnings
 
-    from discourse.analysis import analyze_path
+    from discourse.pipeline.analysis import analyze_path
     from discourse.errors import DataWarning
 
     checked = _analysis_options(args)
@@ -451,7 +451,7 @@ def _run_cite() -> int:
 
 
 def _run_info() -> int:
-    from discourse.analysis import describe_environment
+    from discourse.pipeline.analysis import describe_environment
 
     print(describe_environment())
     return 0

@@ -168,7 +168,7 @@ def resolve_actor_names(names: str | Sequence[str], tables: Any, registry: Any =
 
     Examples
     --------
-    >>> from discourse.analysis import analyze
+    >>> from discourse.pipeline.analysis import analyze
     >>> from discourse.datasets import load_seed
     >>> resolve_actor_names(["Russia", "US", "syria"], analyze(load_seed()))
     ['russia', 'united_states', 'syria']
@@ -273,7 +273,7 @@ def evidence_table(
 
     Examples
     --------
-    >>> from discourse.analysis import analyze
+    >>> from discourse.pipeline.analysis import analyze
     >>> from discourse.datasets import load_seed
     >>> results = analyze(load_seed())
     >>> e = evidence_table(results, actor="Russia", part="comments")

@@ -360,7 +360,7 @@ class Comment:
         """The platform placeholder this comment's text stands for, or None for real text.
 
         Readers set it (``meta["text_placeholder"]``) for Reddit's ``[deleted]`` and
-        ``[removed]`` bodies and for records without a body; :func:`discourse.analysis.analyze`
+        ``[removed]`` bodies and for records without a body; :func:`discourse.pipeline.analysis.analyze`
         keeps such a comment in the reply tree but gives it no text measures.
 
         Examples
@@ -597,7 +597,7 @@ class Thread:
         Two comments with one id make the thread ambiguous: replies to that id, and every
         result row keyed by it, could belong to either. (Orphans, self-replies and cycles are
         not errors here: :meth:`walk` treats them as roots; :meth:`integrity` lists them.)
-        :func:`discourse.analysis.analyze` calls this for every thread.
+        :func:`discourse.pipeline.analysis.analyze` calls this for every thread.
 
         Examples
         --------

@@ -5,7 +5,7 @@ Jupyter notebook, with a total and an estimated time to completion whenever the 
 threads is known beforehand (:func:`count_threads` counts a file cheaply before the analysis).
 
 Messages go through the standard :mod:`logging` module, to the ``discourse`` logger (its
-children are named after the modules, e.g. ``discourse.figures``). The package installs only a
+children are named after the modules, e.g. ``discourse.plotting.figures``). The package installs only a
 :class:`logging.NullHandler`, so a library user sees nothing unless they configure logging
 (``logging.basicConfig(level=logging.INFO)``); the ``discourse`` command does this with
 :func:`configure_logging` (``--verbose``: INFO, default: WARNING, ``--quiet``: ERROR).

@@ -59,11 +59,11 @@ html_static_path = ["_static"]
 html_theme_options = {"description": "News articles and their comment threads", "fixed_sidebar": True}
 
 # -- generated pages ------------------------------------------------------------------------
-# The table reference is generated from discourse.schema at build time, so the documented
+# The table reference is generated from discourse.results.schema at build time, so the documented
 # columns are always those the code writes.
 _GENERATED = Path(__file__).parent / "_generated"
 _GENERATED.mkdir(exist_ok=True)
-from discourse.schema import schema_markdown  # noqa: E402
+from discourse.results.schema import schema_markdown  # noqa: E402
 
 (_GENERATED / "tables.md").write_text(schema_markdown(), encoding="utf-8")
 

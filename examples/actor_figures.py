@@ -32,7 +32,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from discourse import plotting  # noqa: E402
-from discourse.analysis import analyze  # noqa: E402
+from discourse.pipeline.analysis import analyze  # noqa: E402
 from discourse.datasets import load_seed  # noqa: E402
 
 TOP = 10

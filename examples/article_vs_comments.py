@@ -30,7 +30,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from discourse import plotting  # noqa: E402
-from discourse.analysis import analyze  # noqa: E402
+from discourse.pipeline.analysis import analyze  # noqa: E402
 from discourse.datasets import load_seed  # noqa: E402
 
 N_EACH_SIDE = 8

@@ -18,7 +18,7 @@ it measures, in one process and one run:
 
 (a) ``vaderSentiment``'s ``SentimentIntensityAnalyzer().polarity_scores(text)`` alone;
 (b) TextBlob's ``TextBlob(text).sentiment`` alone;
-(c) the library's full analysis, ``discourse.analysis.analyze(corpus, sentiment="vader",
+(c) the library's full analysis, ``discourse.pipeline.analysis.analyze(corpus, sentiment="vader",
     features="all")`` (every stage the pipeline runs, plus building its tables);
 (d) each analyser of the library alone, on plain strings (so each pays for its own
     tokenisation), and the shared text layer alone (``Doc``: sentences and tokens).
@@ -136,12 +136,12 @@ def textblob_alone() -> Callable[[str], Any]:
 
 
 # ==== (c) THE FULL ANALYSIS ======================================================================
-FULL_ANALYSIS_CALL = 'discourse.analysis.analyze(corpus, sentiment="vader", features="all")'
+FULL_ANALYSIS_CALL = 'discourse.pipeline.analysis.analyze(corpus, sentiment="vader", features="all")'
 
 
 def full_analysis(corpus: Corpus) -> Any:
     """(c) The library's full analysis of a corpus: every stage of the pipeline + its tables."""
-    from discourse.analysis import analyze
+    from discourse.pipeline.analysis import analyze
 
     return analyze(corpus, sentiment="vader", features="all")
 
@@ -149,7 +149,7 @@ def full_analysis(corpus: Corpus) -> Any:
 def full_analysis_stages() -> list[str]:
     """Names of the stages (c) runs, for the record (empty if the pipeline cannot say)."""
     try:
-        from discourse.analysis import Analysis
+        from discourse.pipeline.analysis import Analysis
 
         return [stage.name for stage in Analysis(sentiment="vader", features="all").stages_]
     except Exception:  # noqa: BLE001 - an informational field only

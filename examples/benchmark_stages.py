@@ -6,9 +6,9 @@ Run from the repository::
     python examples/benchmark_stages.py --comments 4000
     python examples/benchmark_stages.py --comments 4000 --workload all
 
-It runs what :func:`discourse.analysis.analyze` runs, on the synthetic corpus of the benchmark
+It runs what :func:`discourse.pipeline.analysis.analyze` runs, on the synthetic corpus of the benchmark
 (:func:`discourse.datasets.synthetic.synthetic_corpus`, fixed seed), with each stage of the
-:class:`~discourse.analysis.Analysis` wrapped in a timer, and prints microseconds per comment for:
+:class:`~discourse.pipeline.analysis.Analysis` wrapped in a timer, and prints microseconds per comment for:
 
 - each stage's analysis of a unit (``analyze_unit``), its per-unit rows (``unit_rows``) and its
   per-thread rows (``thread_rows``);
@@ -36,13 +36,13 @@ from typing import Any
 
 from benchmark import blank_articles  # (examples/benchmark.py, beside this script)
 
-from discourse._gc import collect_young, young_collections_only
-from discourse.analysis import Analysis
+from discourse.pipeline._gc import collect_young, young_collections_only
+from discourse.pipeline.analysis import Analysis
 from discourse.datasets.synthetic import synthetic_corpus
 from discourse.model import Thread
-from discourse.schema import SCHEMAS
-from discourse.stages import Unit
-from discourse.tables import ColumnCollector
+from discourse.results.schema import SCHEMAS
+from discourse.pipeline.stages import Unit
+from discourse.results.columns import ColumnCollector
 
 _clock = time.perf_counter  # (45 ns a call; time.process_time costs ~600 ns, too much per unit)
 
@@ -76,7 +76,7 @@ class TimedStage:
 
 
 class TimedAnalysis(Analysis):
-    """The library's :class:`~discourse.analysis.Analysis`, its stages wrapped in timers."""
+    """The library's :class:`~discourse.pipeline.analysis.Analysis`, its stages wrapped in timers."""
 
     def timed(self, totals: Counter[str]) -> TimedAnalysis:
         """Time the stages into `totals`."""

@@ -38,7 +38,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from discourse import plotting  # noqa: E402
-from discourse.analysis import analyze_path  # noqa: E402
+from discourse.pipeline.analysis import analyze_path  # noqa: E402
 from discourse.datasets.synthetic import write_synthetic_jsonl  # noqa: E402
 from discourse.results import Results  # noqa: E402
 

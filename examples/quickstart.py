@@ -26,9 +26,9 @@ matplotlib.use("Agg")  # draw to files; no window needed
 import matplotlib.pyplot as plt  # noqa: E402
 
 from discourse import plotting  # noqa: E402
-from discourse.analysis import analyze  # noqa: E402
+from discourse.pipeline.analysis import analyze  # noqa: E402
 from discourse.datasets import load_seed  # noqa: E402
-from discourse.figures import write_standard_figures  # noqa: E402
+from discourse.plotting.figures import write_standard_figures  # noqa: E402
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ import warnings
 
 import pytest
 
-from discourse.analysis import analyze, analyze_path
+from discourse.pipeline.analysis import analyze, analyze_path
 from discourse.errors import DataWarning, IntegrityError
 from discourse.model import Article, Comment, Corpus, Thread
 
@@ -95,3 +95,20 @@ def test_a_normal_input_does_not_warn(seed_thread):
     with warnings.catch_warnings():
         warnings.simplefilter("error", DataWarning)
         analyze(seed_thread, **FAST)
+
+
+def test_old_module_paths_still_import_and_warn():
+    """0.1 scripts import `discourse.analysis` and `discourse.cluster`; both moved into
+    `discourse.pipeline` and keep working with a DeprecationWarning."""
+    import importlib
+    import sys
+
+    import discourse.pipeline
+    import discourse.pipeline.cluster
+
+    for old in ("discourse.analysis", "discourse.cluster"):
+        sys.modules.pop(old, None)
+        with pytest.warns(DeprecationWarning, match="moved"):
+            importlib.import_module(old)
+    assert sys.modules["discourse.analysis"].Analysis is discourse.pipeline.Analysis
+    assert sys.modules["discourse.cluster"].write_parquet is discourse.pipeline.cluster.write_parquet

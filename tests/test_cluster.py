@@ -1,4 +1,4 @@
-"""The analysis on Dask (discourse.cluster): a local cluster of two worker processes gives exactly
+"""The analysis on Dask (discourse.pipeline.cluster): a local cluster of two worker processes gives exactly
 the tables of the serial ``analyze()``.
 
 The cluster binds 127.0.0.1 only, on ports chosen by the OS (no fixed port, no dashboard port),
@@ -16,12 +16,12 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from discourse.analysis import analyze
+from discourse.pipeline.analysis import analyze
 from discourse.datasets import load_seed
 from discourse.datasets.synthetic import synthetic_corpus, synthetic_thread
 from discourse.errors import MissingDependencyError
 from discourse.io.tables import from_dataframes, to_dataframes
-from discourse.schema import SCHEMAS
+from discourse.results.schema import SCHEMAS
 
 N_COMMENTS, PER_THREAD = 300, 100  # 3 synthetic threads
 KEYS = ["thread_id", "unit_id"]
@@ -116,7 +116,7 @@ def test_worker_cache_key_names_the_parameters_and_the_registry_content():
 
 
 def test_meta_has_the_dtypes_of_the_serial_tables():
-    from discourse.cluster import table_meta
+    from discourse.pipeline.cluster import table_meta
 
     results = analyze(load_seed(), n_boot=50)
     for name, frame in results.tables.items():
@@ -130,7 +130,7 @@ def test_ids_and_missing_texts_are_read_as_the_readers_read_them():
     _dask()
     import dask.dataframe as dd
 
-    from discourse.cluster import comment_tables
+    from discourse.pipeline.cluster import comment_tables
 
     df = pd.DataFrame(
         {
@@ -159,7 +159,7 @@ def test_bad_calls_fail_at_the_call_with_a_reason():
     import dask.bag as db
     import dask.dataframe as dd
 
-    from discourse.cluster import comment_tables, thread_tables
+    from discourse.pipeline.cluster import comment_tables, thread_tables
 
     _, comments = to_dataframes(load_seed())
     ddf = dd.from_pandas(comments, npartitions=1)
@@ -182,8 +182,8 @@ def test_bad_calls_fail_at_the_call_with_a_reason():
 def test_several_tables_share_one_pass(monkeypatch, corpus, serial):
     """Tables asked for together are cut from one analysis of each thread (sync scheduler)."""
     dask = _dask()
-    from discourse.analysis import Analysis
-    from discourse.cluster import thread_tables
+    from discourse.pipeline.analysis import Analysis
+    from discourse.pipeline.cluster import thread_tables
 
     calls = []
     original = Analysis.thread_rows
@@ -220,7 +220,7 @@ def test_cluster_is_local_only(client):
 def test_comment_tables_equal_the_serial_run(client, corpus, serial, table):
     import dask.dataframe as dd
 
-    from discourse.cluster import COMMENT_TABLES, comment_tables
+    from discourse.pipeline.cluster import COMMENT_TABLES, comment_tables
 
     assert table in COMMENT_TABLES
     _, comments = to_dataframes(corpus)
@@ -236,7 +236,7 @@ def test_comment_tables_equal_the_serial_run(client, corpus, serial, table):
 def test_workers_build_the_analysis_once(client, corpus):
     import dask.dataframe as dd
 
-    from discourse.cluster import comment_tables
+    from discourse.pipeline.cluster import comment_tables
 
     def cached():
         from discourse import cluster
@@ -256,7 +256,7 @@ def test_thread_tables_equal_the_serial_run_in_order(client, serial):
     import dask
     import dask.bag as db
 
-    from discourse.cluster import thread_tables
+    from discourse.pipeline.cluster import thread_tables
 
     # The threads are made on the workers: only their indices travel with the graph.
     threads = db.from_sequence(range(N_COMMENTS // PER_THREAD), npartitions=2).map(
@@ -273,8 +273,8 @@ def test_workers_write_parquet_that_reads_back_as_the_serial_table(client, corpu
 
     import dask.dataframe as dd
 
-    from discourse.cluster import comment_tables, write_parquet
-    from discourse.tables import frame_from_records
+    from discourse.pipeline.cluster import comment_tables, write_parquet
+    from discourse.results.columns import frame_from_records
 
     _, comments = to_dataframes(corpus)
     features = comment_tables(dd.from_pandas(comments, npartitions=3), "features")
@@ -301,7 +301,7 @@ def test_threads_read_from_jsonl_on_the_workers(tmp_path):
 
     import dask.bag as db
 
-    from discourse.cluster import thread_tables
+    from discourse.pipeline.cluster import thread_tables
     from discourse.io.jsonl import thread_from_record, write_jsonl
 
     threads = [load_seed(), synthetic_thread(0, 12), synthetic_thread(1, 7)]

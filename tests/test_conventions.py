@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from discourse.analysis import analyze
+from discourse.pipeline.analysis import analyze
 from discourse.errors import DiscourseError, UnknownActorError
 from discourse.evidence import EvidenceSpan, format_span, format_spans, parse_spans
 
@@ -162,7 +162,7 @@ def test_progress_knows_the_total(tmp_path, monkeypatch):
 def test_figure_formats_and_dpi(results, tmp_path):
     import matplotlib.image
 
-    from discourse.figures import write_standard_figures
+    from discourse.plotting.figures import write_standard_figures
 
     folder = results.save(tmp_path / "r")
     pdfs = write_standard_figures(folder, format="pdf")
@@ -193,7 +193,7 @@ def test_cli_figure_options(tmp_path, capsys):
 
 def test_cite_prints_bibtex_with_version_and_lexicon_hashes(capsys):
     from discourse import __version__
-    from discourse.analysis import Analysis
+    from discourse.pipeline.analysis import Analysis
     from discourse.cli import main
 
     assert main(["cite"]) == 0

@@ -43,7 +43,7 @@ def test_api_reference_lists_every_plot_and_table_function():
     from discourse import plotting
 
     modules = public_modules()
-    for name in ("discourse.plotting", "discourse.plotting.stance", "discourse.figures", "discourse.evidence"):
+    for name in ("discourse.plotting", "discourse.plotting.stance", "discourse.plotting.figures", "discourse.evidence"):
         assert name in modules
     text = "\n".join(_page(m) for m in modules if m.startswith("discourse.plotting"))
     for name in plotting.__all__:

@@ -221,14 +221,14 @@ def test_summary_rows_by_part_and_depth():
 
 @pytest.fixture(scope="module")
 def results():
-    from discourse.analysis import analyze
+    from discourse.pipeline.analysis import analyze
     from discourse.datasets import load_seed
 
     return analyze(load_seed())
 
 
 def test_pipeline_tables(results):
-    from discourse.schema import SCHEMAS
+    from discourse.results.schema import SCHEMAS
 
     per_unit = results["incivility"]
     assert list(per_unit.columns) == [c.name for c in SCHEMAS["incivility"]]
@@ -251,7 +251,7 @@ def test_pipeline_tables(results):
 
 
 def test_pipeline_can_leave_incivility_out():
-    from discourse.analysis import analyze
+    from discourse.pipeline.analysis import analyze
     from discourse.datasets import load_seed
 
     r = analyze(load_seed(), incivility=False, features=["questions"])

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from discourse.analysis import analyze, analyze_path
+from discourse.pipeline.analysis import analyze, analyze_path
 from discourse.datasets.synthetic import synthetic_corpus, write_synthetic_jsonl
 
 @pytest.fixture(scope="module")

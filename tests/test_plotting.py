@@ -1,4 +1,4 @@
-"""Tests of discourse.plotting and discourse.figures: every plot drawn on the seed (Agg backend),
+"""Tests of discourse.plotting and discourse.plotting.figures: every plot drawn on the seed (Agg backend),
 with assertions on the artists (lines, bars, points, tick labels) against the table functions
 and against numbers computed independently here (vaderSentiment, the rhetoric contrast table,
 the thread model's reply depths)."""
@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
 from discourse import plotting
-from discourse.analysis import analyze
+from discourse.pipeline.analysis import analyze
 from discourse.datasets.synthetic import synthetic_thread
 from discourse.model import Article, Comment, Thread
 from discourse.results import Results
@@ -643,7 +643,7 @@ def test_tables_of_any_thread(body, comments):
 
 @pytest.mark.slow
 def test_standard_figures_are_written_and_byte_identical(results, tmp_path):
-    from discourse.figures import FIGURES_DIR, standard_figures, write_standard_figures
+    from discourse.plotting.figures import FIGURES_DIR, standard_figures, write_standard_figures
 
     folder = results.save(tmp_path / "r")
     first = write_standard_figures(folder)
@@ -665,7 +665,7 @@ def test_standard_figures_are_written_and_byte_identical(results, tmp_path):
 
 @pytest.mark.slow
 def test_standard_figures_of_a_corpus(tmp_path):
-    from discourse.figures import standard_figures, write_standard_figures
+    from discourse.plotting.figures import standard_figures, write_standard_figures
 
     corpus = [synthetic_thread(i, n) for i, n in ((0, 120), (1, 10))]
     results = analyze(corpus, n_boot=100, predication=False)

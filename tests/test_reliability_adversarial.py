@@ -1,6 +1,6 @@
 """Issue 9, part 2: adversarial comments through the whole pipeline, in linear time.
 
-Every case is analysed by :func:`discourse.analysis.analyze` (text layer, sentiment, rhetoric,
+Every case is analysed by :func:`discourse.pipeline.analysis.analyze` (text layer, sentiment, rhetoric,
 actors, stance, relations, predications and all summaries, as one thread) and must finish within
 a bound set by analysing 1 MB of ordinary comment text in the same run:
 
@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from discourse.analysis import analyze
+from discourse.pipeline.analysis import analyze
 from discourse.model import Article, Comment, Thread
 
 pytestmark = pytest.mark.slow

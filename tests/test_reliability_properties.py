@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 import discourse.actors.analyzer as actor_analysis
 import discourse.actors as actors
 import discourse.stance as stance_module
-from discourse.analysis import Analysis, analyze
+from discourse.pipeline.analysis import Analysis, analyze
 from discourse.model import Article, Comment, Span, Thread
 from discourse.sentiment import DEFAULT_THRESHOLDS, label_for, sentence_sentiments, sentiment
 from discourse.sentiment.vader import _tables as _vader_tables

@@ -6,7 +6,7 @@
 - Actor registries (TOML/JSON), ``.dic`` dictionaries and word lists that contain code are read
   as data: the code stays a string, nothing runs (trip wires on eval/exec/pickle/marshal and a
   sentinel file that running code would create).
-- An interrupted :func:`~discourse.analysis.analyze_path` (a stage raising mid-corpus, Ctrl-C, a
+- An interrupted :func:`~discourse.pipeline.analysis.analyze_path` (a stage raising mid-corpus, Ctrl-C, a
   malformed record mid-file, a killed process) leaves no partial table in the output folder and
   keeps the previous complete results byte for byte.
 - ``discourse analyze`` on a malformed JSONL exits with status 2 and a one-line message naming
@@ -360,7 +360,7 @@ def _snapshot(folder: Path) -> dict[str, str]:
 @pytest.fixture
 def previous(corpus_file, tmp_path) -> tuple[Path, dict[str, str]]:
     """An output folder holding complete results of an earlier run."""
-    from discourse.analysis import analyze_path
+    from discourse.pipeline.analysis import analyze_path
 
     out = tmp_path / "out"
     analyze_path(corpus_file, out=out, progress=False, n_boot=50)
@@ -371,7 +371,7 @@ def previous(corpus_file, tmp_path) -> tuple[Path, dict[str, str]]:
 
 def _raise_on_thread(monkeypatch, exception: BaseException, thread_id: str = "t3") -> None:
     """Make the rhetoric stage fail on the first unit of `thread_id` (mid-corpus)."""
-    from discourse.stages import RhetoricStage
+    from discourse.pipeline.stages import RhetoricStage
 
     original = RhetoricStage.analyze_unit
 
@@ -385,7 +385,7 @@ def _raise_on_thread(monkeypatch, exception: BaseException, thread_id: str = "t3
 
 @pytest.mark.parametrize("exception", [RuntimeError("stage failed"), KeyboardInterrupt()], ids=["error", "ctrl-c"])
 def test_interrupted_run_keeps_previous_results(exception, corpus_file, previous, monkeypatch):
-    from discourse.analysis import analyze_path
+    from discourse.pipeline.analysis import analyze_path
     from discourse.results import Results
 
     out, before = previous
@@ -400,7 +400,7 @@ def test_interrupted_run_keeps_previous_results(exception, corpus_file, previous
 
 
 def test_interrupted_first_run_writes_nothing(corpus_file, tmp_path, monkeypatch):
-    from discourse.analysis import analyze_path
+    from discourse.pipeline.analysis import analyze_path
 
     out = tmp_path / "fresh"
     _raise_on_thread(monkeypatch, RuntimeError("stage failed"))
@@ -412,7 +412,7 @@ def test_interrupted_first_run_writes_nothing(corpus_file, tmp_path, monkeypatch
 @pytest.mark.parametrize("n_jobs", [1, 2])
 def test_malformed_record_mid_corpus_keeps_previous_results(n_jobs, corpus_file, previous):
     """A strict read failing at line 4 of 6, after three threads were analysed (and in workers)."""
-    from discourse.analysis import analyze_path
+    from discourse.pipeline.analysis import analyze_path
 
     out, before = previous
     lines = corpus_file.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -428,8 +428,8 @@ _KILLED_RUN = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from discourse.analysis import analyze_path
-    from discourse.stages import RhetoricStage
+    from discourse.pipeline.analysis import analyze_path
+    from discourse.pipeline.stages import RhetoricStage
 
     corpus, out, marker = sys.argv[1:4]
     original = RhetoricStage.analyze_unit
@@ -553,7 +553,7 @@ def _blank_as_missing(frame):
 
 
 def test_saved_results_load_back_equal(tmp_path):
-    from discourse.analysis import analyze
+    from discourse.pipeline.analysis import analyze
     from discourse.results import Results
 
     thread = Thread(

@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def seed_results():
-    from discourse.analysis import analyze
+    from discourse.pipeline.analysis import analyze
     from discourse.datasets import load_seed
 
     return analyze(load_seed(), n_boot=50)
@@ -292,7 +292,7 @@ def test_staging_folders_of_killed_runs_are_removed(seed_results, tmp_path):
 def test_a_swap_interrupted_between_two_renames_is_rolled_back(seed_results, tmp_path, monkeypatch):
     """Where there is no atomic exchange, the fallback renames the old folder aside and then the
     new one in; a run killed between the two leaves no folder, and the next run puts it back."""
-    from discourse import results as results_module
+    from discourse.results import store as results_module
 
     out = seed_results.save(tmp_path / "res")
     old = _snapshot(out)
@@ -346,7 +346,7 @@ def test_lone_surrogates_never_break_a_save(seed_results, tmp_path):
 _KILL_AT_STEP = textwrap.dedent(
     """
     import os, shutil, signal, sys
-    from discourse import results as results_module
+    from discourse.results import store as results_module
 
     out, new, step = sys.argv[1], sys.argv[2], int(sys.argv[3])
     fresh = results_module.Results.load(new)

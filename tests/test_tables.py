@@ -1,4 +1,4 @@
-"""Typed tables in memory (discourse.tables) and the collector pacing of the analysis loop."""
+"""Typed tables in memory (discourse.results.columns) and the collector pacing of the analysis loop."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from discourse._gc import young_collections_only
-from discourse.analysis import analyze
-from discourse.tables import Column, frame_from_records, typed_frame
+from discourse.pipeline._gc import young_collections_only
+from discourse.pipeline.analysis import analyze
+from discourse.results.columns import Column, frame_from_records, typed_frame
 
 COLUMNS = [
     Column("s", "str", ""),

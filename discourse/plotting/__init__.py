@@ -5,7 +5,7 @@ current axes), returns it, and never calls ``plt.show()``, ``savefig`` or change
 Every plot has a table function ``x_table(data, ...)`` that returns exactly the numbers it
 draws (compute first, draw second), for papers and for checking.
 
-`data` is a :class:`~discourse.results.Results` (from :func:`discourse.analysis.analyze` or
+`data` is a :class:`~discourse.results.Results` (from :func:`discourse.pipeline.analysis.analyze` or
 :meth:`Results.load <discourse.results.Results.load>`), a mapping of table names to DataFrames,
 or (where one table suffices) that DataFrame.
 
@@ -30,7 +30,7 @@ Examples
 >>> import matplotlib
 >>> matplotlib.use("Agg")
 >>> from matplotlib.figure import Figure
->>> from discourse.analysis import analyze
+>>> from discourse.pipeline.analysis import analyze
 >>> from discourse.datasets import load_seed
 >>> from discourse import plotting
 >>> results = analyze(load_seed())

@@ -102,7 +102,7 @@ def tables_of(data: Any, primary: str, optional: Sequence[str] = ()) -> dict[str
     if primary not in tables:
         raise ValueError(
             f"the results have no {primary!r} table (they have: {', '.join(tables) or 'none'}); "
-            "run discourse.analysis.analyze() with the analysis that produces it"
+            "run discourse.pipeline.analysis.analyze() with the analysis that produces it"
         )
     found = {primary: tables[primary]}
     found.update({name: tables.get(name) for name in optional})

@@ -5,7 +5,7 @@ Examples
 >>> import matplotlib
 >>> matplotlib.use("Agg")
 >>> from matplotlib.figure import Figure
->>> from discourse.analysis import analyze
+>>> from discourse.pipeline.analysis import analyze
 >>> from discourse.datasets import load_seed
 >>> results = analyze(load_seed())
 >>> incivility_table(results)[["measure", "group", "n"]].values.tolist()[:2]
@@ -79,7 +79,7 @@ def incivility_table(
 
     Examples
     --------
-    >>> from discourse.analysis import analyze
+    >>> from discourse.pipeline.analysis import analyze
     >>> from discourse.datasets import load_seed
     >>> t = incivility_table(analyze(load_seed()), by="depth", measures=["intolerance"])
     >>> list(t["group"])
@@ -153,7 +153,7 @@ def plot_incivility(
     >>> import matplotlib
     >>> matplotlib.use("Agg")
     >>> from matplotlib.figure import Figure
-    >>> from discourse.analysis import analyze
+    >>> from discourse.pipeline.analysis import analyze
     >>> from discourse.datasets import load_seed
     >>> ax = plot_incivility(analyze(load_seed()), by="depth", ax=Figure().subplots())
     >>> [t.get_text() for t in ax.get_xticklabels()]

@@ -8,7 +8,7 @@ Examples
 --------
 >>> import matplotlib
 >>> matplotlib.use("Agg")
->>> from discourse.analysis import analyze
+>>> from discourse.pipeline.analysis import analyze
 >>> from discourse.datasets import load_seed
 >>> results = analyze(load_seed())
 >>> t = rhetorical_profile_table(results, features=["hedges", "second_person"])
@@ -111,7 +111,7 @@ def rhetorical_profile_table(
 
     Examples
     --------
-    >>> from discourse.analysis import analyze
+    >>> from discourse.pipeline.analysis import analyze
     >>> from discourse.datasets import load_seed
     >>> t = rhetorical_profile_table(analyze(load_seed()), top=3)
     >>> list(t["feature"])
@@ -199,7 +199,7 @@ def plot_rhetorical_profile(
     --------
     >>> import matplotlib
     >>> matplotlib.use("Agg")
-    >>> from discourse.analysis import analyze
+    >>> from discourse.pipeline.analysis import analyze
     >>> from discourse.datasets import load_seed
     >>> from matplotlib.figure import Figure
     >>> ax = plot_rhetorical_profile(analyze(load_seed()), top=5, ax=Figure().subplots())

@@ -8,7 +8,7 @@ Examples
 --------
 >>> import matplotlib
 >>> matplotlib.use("Agg")
->>> from discourse.analysis import analyze
+>>> from discourse.pipeline.analysis import analyze
 >>> from discourse.datasets import load_seed
 >>> results = analyze(load_seed())
 >>> table = sentiment_thread_table(results, window=5)
@@ -130,7 +130,7 @@ def sentiment_thread_table(
 
     Examples
     --------
-    >>> from discourse.analysis import analyze
+    >>> from discourse.pipeline.analysis import analyze
     >>> from discourse.datasets import load_seed
     >>> t = sentiment_thread_table(analyze(load_seed()))
     >>> t[["unit_id", "x"]].head(2).values.tolist()
@@ -274,7 +274,7 @@ def plot_sentiment_thread(
     --------
     >>> import matplotlib
     >>> matplotlib.use("Agg")
-    >>> from discourse.analysis import analyze
+    >>> from discourse.pipeline.analysis import analyze
     >>> from discourse.datasets import load_seed
     >>> from matplotlib.figure import Figure
     >>> ax = plot_sentiment_thread(analyze(load_seed()), ax=Figure().subplots())
@@ -394,7 +394,7 @@ def sentiment_distribution_table(
 
     Examples
     --------
-    >>> from discourse.analysis import analyze
+    >>> from discourse.pipeline.analysis import analyze
     >>> from discourse.datasets import load_seed
     >>> t = sentiment_distribution_table(analyze(load_seed()))
     >>> t.groupby("group")["count"].sum().to_dict()
@@ -483,7 +483,7 @@ def plot_sentiment_distribution(
     --------
     >>> import matplotlib
     >>> matplotlib.use("Agg")
-    >>> from discourse.analysis import analyze
+    >>> from discourse.pipeline.analysis import analyze
     >>> from discourse.datasets import load_seed
     >>> from matplotlib.figure import Figure
     >>> ax = plot_sentiment_distribution(analyze(load_seed()), ax=Figure().subplots())

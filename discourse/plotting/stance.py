@@ -7,7 +7,7 @@ mentions and a bootstrap interval), :func:`stance_heatmap_table` / :func:`plot_s
 :func:`plot_relation_network` (who acts on or speaks about whom, on a deterministic circle).
 
 `data` is a :class:`~discourse.results.Results` (or a mapping of tables) with the actor tables
-of :func:`discourse.analysis.analyze`: ``stance_mentions`` (stance per mention) and
+of :func:`discourse.pipeline.analysis.analyze`: ``stance_mentions`` (stance per mention) and
 ``relations``; ``nominations`` gives display names, ``segments`` the article's paragraphs and
 ``units`` the reading order. The stance plots also take the ``stance_mentions`` DataFrame.
 
@@ -16,7 +16,7 @@ Examples
 >>> import matplotlib
 >>> matplotlib.use("Agg")
 >>> from matplotlib.figure import Figure
->>> from discourse.analysis import analyze
+>>> from discourse.pipeline.analysis import analyze
 >>> from discourse.datasets import load_seed
 >>> results = analyze(load_seed())
 >>> t = actor_stance_table(results, top=2)
@@ -105,7 +105,7 @@ def _actor_data(data: Any, thread_id: str | None) -> _ActorData:
     if "stance_mentions" not in frames:
         raise ValueError(
             "the results have no 'stance_mentions' table (stance per actor mention); "
-            "they come from discourse.analysis.analyze() with the actor stage"
+            "they come from discourse.pipeline.analysis.analyze() with the actor stage"
         )
     mentions = frames["stance_mentions"]
     require_columns(mentions, ("unit_id", "unit_kind", "actor", "source", "score"), "stance_mentions")
@@ -259,7 +259,7 @@ def actor_stance_table(
 
     Examples
     --------
-    >>> from discourse.analysis import analyze
+    >>> from discourse.pipeline.analysis import analyze
     >>> from discourse.datasets import load_seed
     >>> t = actor_stance_table(analyze(load_seed()), actors=["israel"])
     >>> t[["part", "n_mentions", "n_units"]].values.tolist()
@@ -330,7 +330,7 @@ def plot_actor_stance(
     >>> import matplotlib
     >>> matplotlib.use("Agg")
     >>> from matplotlib.figure import Figure
-    >>> from discourse.analysis import analyze
+    >>> from discourse.pipeline.analysis import analyze
     >>> from discourse.datasets import load_seed
     >>> ax = plot_actor_stance(analyze(load_seed()), top=3, ax=Figure().subplots())
     >>> [t.get_text() for t in ax.get_yticklabels()]
@@ -462,7 +462,7 @@ def stance_heatmap_table(
 
     Examples
     --------
-    >>> from discourse.analysis import analyze
+    >>> from discourse.pipeline.analysis import analyze
     >>> from discourse.datasets import load_seed
     >>> t = stance_heatmap_table(analyze(load_seed()), top=3)
     >>> t["unit"].iloc[:3].tolist(), t["unit"].iloc[-1], len(t)
@@ -532,7 +532,7 @@ def plot_stance_heatmap(
     >>> import matplotlib
     >>> matplotlib.use("Agg")
     >>> from matplotlib.figure import Figure
-    >>> from discourse.analysis import analyze
+    >>> from discourse.pipeline.analysis import analyze
     >>> from discourse.datasets import load_seed
     >>> ax = plot_stance_heatmap(analyze(load_seed()), top=3, ax=Figure().subplots())
     >>> ax.collections[0].get_array().shape
@@ -741,7 +741,7 @@ def relation_network_table(
 
     Examples
     --------
-    >>> from discourse.analysis import analyze
+    >>> from discourse.pipeline.analysis import analyze
     >>> from discourse.datasets import load_seed
     >>> t = relation_network_table(analyze(load_seed()), part="article")
     >>> first = t.iloc[0]
@@ -820,7 +820,7 @@ def plot_relation_network(
     >>> import matplotlib
     >>> matplotlib.use("Agg")
     >>> from matplotlib.figure import Figure
-    >>> from discourse.analysis import analyze
+    >>> from discourse.pipeline.analysis import analyze
     >>> from discourse.datasets import load_seed
     >>> results = analyze(load_seed())
     >>> ax = plot_relation_network(results, ax=Figure().subplots())

@@ -8,7 +8,7 @@ Examples
 --------
 >>> import matplotlib
 >>> matplotlib.use("Agg")
->>> from discourse.analysis import analyze
+>>> from discourse.pipeline.analysis import analyze
 >>> from discourse.datasets import load_seed
 >>> t = reply_tree_table(analyze(load_seed()))
 >>> t[["unit_id", "parent", "x", "y"]].head(2).values.tolist()
@@ -76,7 +76,7 @@ def reply_tree_table(
 
     Examples
     --------
-    >>> from discourse.analysis import analyze
+    >>> from discourse.pipeline.analysis import analyze
     >>> from discourse.datasets import load_seed
     >>> t = reply_tree_table(analyze(load_seed()), color="second_person")
     >>> int((t["depth"] == 0).sum()), float(t["value"].max()) > 0
@@ -176,7 +176,7 @@ def plot_reply_tree(
     --------
     >>> import matplotlib
     >>> matplotlib.use("Agg")
-    >>> from discourse.analysis import analyze
+    >>> from discourse.pipeline.analysis import analyze
     >>> from discourse.datasets import load_seed
     >>> from matplotlib.figure import Figure
     >>> ax = plot_reply_tree(analyze(load_seed()), ax=Figure().subplots())

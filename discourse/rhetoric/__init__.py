@@ -28,7 +28,7 @@ from discourse.rhetoric.catalogue import (
     catalogue_table,
     get_feature,
 )
-from discourse.rhetoric.results import RECORD_COLUMNS, FeatureCount, RhetoricResult
+from discourse.rhetoric.result import RECORD_COLUMNS, FeatureCount, RhetoricResult
 
 __all__ = [
     "rhetorical_features",

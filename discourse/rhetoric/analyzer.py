@@ -18,7 +18,7 @@ from discourse.lexicons.dic import UserDictionary, read_dic
 from discourse.model import Thread
 from discourse.rhetoric.catalogue import FEATURE_NAMES
 from discourse.rhetoric.engine import get_engine
-from discourse.rhetoric.results import RECORD_COLUMNS, RhetoricResult
+from discourse.rhetoric.result import RECORD_COLUMNS, RhetoricResult
 from discourse.text import Doc, as_doc
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -10,7 +10,7 @@ Three methods, all offline:
   human ratings; better than VADER on opinionated news text (:mod:`discourse.sentiment.news`).
 
 Every result carries a score in [-1, 1], a label (negative/neutral/positive; see
-:mod:`discourse.sentiment.results`), the method's own fields, its parameters, and its evidence
+:mod:`discourse.sentiment.result`), the method's own fields, its parameters, and its evidence
 (cues with character offsets). The module itself is callable: ``discourse.sentiment(text)`` is
 ``discourse.sentiment.sentiment(text)``.
 
@@ -48,7 +48,7 @@ from discourse.sentiment.analyzer import (
     SentimentAnalyzer,
     TextLike,
 )
-from discourse.sentiment.results import (
+from discourse.sentiment.result import (
     DEFAULT_THRESHOLD,
     LABELS,
     Cue,

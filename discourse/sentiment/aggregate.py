@@ -29,7 +29,7 @@ import numpy as np
 
 from discourse.model import Corpus, Thread
 from discourse.sentiment.analyzer import SentimentAnalyzer
-from discourse.sentiment.results import SentenceSentiments, SentimentResult
+from discourse.sentiment.result import SentenceSentiments, SentimentResult
 
 __all__ = [
     "GroupSummary",

@@ -27,7 +27,7 @@ from types import MappingProxyType
 from typing import Any
 
 from discourse.model import Article, Comment, Span
-from discourse.sentiment.results import Cue, SentenceSentiments, SentimentResult, label_for
+from discourse.sentiment.result import Cue, SentenceSentiments, SentimentResult, label_for
 from discourse.text import Doc, as_doc
 
 __all__ = ["SentimentAnalyzer", "METHODS", "DEFAULT_THRESHOLDS", "TextLike"]

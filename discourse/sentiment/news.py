@@ -55,7 +55,7 @@ from typing import Any, NamedTuple
 from discourse.errors import LexiconError
 from discourse.irony import irony
 from discourse.lexicons import DATA_DIR, load_lexicon
-from discourse.sentiment.results import Cue
+from discourse.sentiment.result import Cue
 from discourse.sentiment.textblob_method import PatternScorer
 from discourse.sentiment.vader import N_SCALAR, VaderScorer, scores_from_valences
 from discourse.text import Doc, as_doc

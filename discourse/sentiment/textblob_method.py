@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from xml.etree import ElementTree
 
-from discourse.sentiment.results import Cue
+from discourse.sentiment.result import Cue
 
 __all__ = ["PatternScorer", "PatternOutput", "pattern_sentiment"]
 

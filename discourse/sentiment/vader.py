@@ -41,7 +41,7 @@ from typing import Any, NamedTuple
 
 from discourse.lexicons import load_lexicon
 from discourse.lexicons.external import vader_emoji_lexicon, vader_lexicon
-from discourse.sentiment.results import Cue
+from discourse.sentiment.result import Cue
 
 __all__ = ["VaderScorer", "VaderOutput", "polarity_scores", "scores_from_valences"]
 

@@ -234,7 +234,7 @@ def validation_figure(table: "pd.DataFrame"):
     (cross-validated on the training sets; SFU held out), and the span scores.
 
     Returns a :class:`matplotlib.figure.Figure` (not saved; see
-    :func:`discourse.figures.render_png`).
+    :func:`discourse.plotting.figures.render_png`).
     """
     from matplotlib.figure import Figure
 
@@ -324,7 +324,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         write_csv(table, args.out)
         print(f"\nwrote {args.out}")
     if args.figure:
-        from discourse.figures import render_png
+        from discourse.plotting.figures import render_png
 
         Path(args.figure).write_bytes(render_png(validation_figure(table), compact=True))
         print(f"wrote {args.figure}")

@@ -46,7 +46,7 @@ from discourse.sentiment.news import (
     news_features,
     predicted_to_score,
 )
-from discourse.sentiment.results import LABELS, label_for
+from discourse.sentiment.result import LABELS, label_for
 from discourse.validation._common import classification_scores, write_csv
 
 __all__ = [

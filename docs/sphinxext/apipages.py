@@ -23,15 +23,18 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Actors and stance", ("discourse.actors", "discourse.stance", "discourse.attribution",
                            "discourse.relations", "discourse.predication", "discourse.actor_analysis")),
     ("Rhetoric and incivility", ("discourse.rhetoric", "discourse.incivility")),
-    ("Analysis, results and provenance", ("discourse.analysis", "discourse.pipeline", "discourse.stages",
-                                          "discourse.results", "discourse.evidence", "discourse.schema",
-                                          "discourse.tables", "discourse.provenance", "discourse.parallel",
-                                          "discourse.cluster", "discourse.progress", "discourse.citation")),
-    ("Plotting and figures", ("discourse.plotting", "discourse.figures")),
+    ("Pipeline", ("discourse.pipeline",)),
+    ("Results, schemas and provenance", ("discourse.results", "discourse.evidence", "discourse.progress",
+                                         "discourse.citation")),
+    ("Plotting and figures", ("discourse.plotting", "discourse.plotting.figures")),
     ("Validation", ("discourse.validation",)),
     ("Fitting the shipped models", ("discourse.training",)),
     ("Command line", ("discourse.cli",)),
 )
+
+
+# Old locations kept importable for 0.1 scripts; they warn and get no page of their own.
+DEPRECATED_ALIASES = frozenset({"discourse.analysis", "discourse.cluster"})
 
 
 def public_modules(package: str = "discourse") -> list[str]:
@@ -39,7 +42,7 @@ def public_modules(package: str = "discourse") -> list[str]:
     root = importlib.import_module(package)
     names = [package]
     for info in pkgutil.walk_packages(root.__path__, prefix=package + "."):
-        if any(part.startswith("_") for part in info.name.split(".")[1:]):
+        if any(part.startswith("_") for part in info.name.split(".")[1:]) or info.name in DEPRECATED_ALIASES:
             continue
         names.append(info.name)
     return sorted(names)

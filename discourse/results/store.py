@@ -1,6 +1,6 @@
 """The results of an analysis: tidy tables plus the provenance that made them.
 
-A :class:`Results` holds one pandas DataFrame per table (see :mod:`discourse.schema` for every
+A :class:`Results` holds one pandas DataFrame per table (see :mod:`discourse.results.schema` for every
 table's documented, stable columns) and a provenance record. :meth:`Results.save` writes each
 table as CSV and a ``manifest.json`` (provenance, and each table's file, row count, columns and
 SHA-256); :meth:`Results.load` reads them back and checks them.
@@ -14,7 +14,7 @@ Examples
 --------
 >>> import tempfile
 >>> from discourse.datasets import load_seed
->>> from discourse.analysis import analyze
+>>> from discourse.pipeline.analysis import analyze
 >>> results = analyze(load_seed())
 >>> folder = results.save(tempfile.mkdtemp())
 >>> Results.load(folder).tables["features"].equals(results.tables["features"])
@@ -39,9 +39,9 @@ from typing import Any
 from discourse.errors import ResultsError
 from discourse.io.atomic import fsync_path
 from discourse.model import SURROGATE_ERRORS
-from discourse.provenance import canonical_json, file_sha256
-from discourse.schema import SCHEMAS, TABLE_ORDER
-from discourse.tables import CsvTableWriter, parse_table
+from discourse.results.provenance import canonical_json, file_sha256
+from discourse.results.schema import SCHEMAS, TABLE_ORDER
+from discourse.results.columns import CsvTableWriter, parse_table
 
 __all__ = ["Results", "ResultsWriter", "MANIFEST", "FIGURES", "MAX_TABLE_BYTES"]
 
@@ -84,7 +84,7 @@ class ResultsWriter:
     folder : path-like
         Output folder (created if missing, with its parents).
     tables : iterable of str
-        The tables to write (names in :data:`discourse.schema.SCHEMAS`); each gets a file even
+        The tables to write (names in :data:`discourse.results.schema.SCHEMAS`); each gets a file even
         if it ends up with no rows.
 
     Examples
@@ -134,7 +134,7 @@ class ResultsWriter:
         self._writers[table].write_many(rows)
 
     def write_formatted(self, table: str, text: str, n_rows: int) -> None:
-        """Append `n_rows` rows already formatted as CSV lines (:class:`~discourse.tables.CsvFormatter`)."""
+        """Append `n_rows` rows already formatted as CSV lines (:class:`~discourse.results.columns.CsvFormatter`)."""
         self._writers[table].write_formatted(text, n_rows)
 
     def finish(self, provenance: Mapping[str, Any]) -> dict[str, Any]:
@@ -346,14 +346,14 @@ class Results:
     Parameters
     ----------
     tables : mapping of str to pandas.DataFrame
-        One DataFrame per table, with the columns of :data:`discourse.schema.SCHEMAS`.
+        One DataFrame per table, with the columns of :data:`discourse.results.schema.SCHEMAS`.
     provenance : mapping
-        Versions, parameters, lexicons and input description (see :mod:`discourse.provenance`).
+        Versions, parameters, lexicons and input description (see :mod:`discourse.results.provenance`).
 
     Examples
     --------
     >>> from discourse.datasets import load_seed
-    >>> from discourse.analysis import analyze
+    >>> from discourse.pipeline.analysis import analyze
     >>> r = analyze(load_seed())
     >>> list(r.tables)[:3]
     ['units', 'segments', 'sentiment']
@@ -396,7 +396,7 @@ class Results:
 
         Examples
         --------
-        >>> from discourse.analysis import analyze
+        >>> from discourse.pipeline.analysis import analyze
         >>> from discourse.datasets import load_seed
         >>> e = analyze(load_seed()).evidence(feature="hedges", part="comments")
         >>> e[["unit_id", "surface", "span"]].iloc[0].tolist()

@@ -1,6 +1,6 @@
 """Adapters that turn each analyser's results into rows of the result tables.
 
-A stage wraps one configured analyser. The engine (:mod:`discourse.analysis`) gives every stage
+A stage wraps one configured analyser. The engine (:mod:`discourse.pipeline.analysis`) gives every stage
 the same :class:`Unit` (with its shared :class:`~discourse.text.Doc`, tokenised once), collects
 the per-unit results of a thread, and then asks each stage for its thread-level rows (summaries
 that need all units). Stages hold no state between threads.

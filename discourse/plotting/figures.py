@@ -14,7 +14,7 @@ so the same results give byte-identical files on the same matplotlib/FreeType ve
 Examples
 --------
 >>> import tempfile
->>> from discourse.analysis import analyze_path
+>>> from discourse.pipeline.analysis import analyze_path
 >>> out = tempfile.mkdtemp()
 >>> _ = analyze_path(None, out=out, progress=False)
 >>> [p.name for p in write_standard_figures(out)][:2]
@@ -250,7 +250,7 @@ def standard_figures(
 
     Examples
     --------
-    >>> from discourse.analysis import analyze
+    >>> from discourse.pipeline.analysis import analyze
     >>> from discourse.datasets import load_seed
     >>> list(standard_figures(analyze(load_seed())))  # doctest: +NORMALIZE_WHITESPACE
     ['sentiment_thread.png', 'sentiment_distribution.png', 'rhetorical_profile.png',
@@ -383,7 +383,7 @@ def write_standard_figures(
     Examples
     --------
     >>> import tempfile
-    >>> from discourse.analysis import analyze
+    >>> from discourse.pipeline.analysis import analyze
     >>> from discourse.datasets import load_seed
     >>> folder = analyze(load_seed()).save(tempfile.mkdtemp())
     >>> paths = write_standard_figures(folder)

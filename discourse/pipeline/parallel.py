@@ -7,7 +7,7 @@ and a streamed corpus is never read far ahead into memory.
 Examples
 --------
 >>> from discourse.datasets import load_seed
->>> from discourse.analysis import Analysis
+>>> from discourse.pipeline.analysis import Analysis
 >>> analysis = Analysis(features=["questions"])
 >>> rows = list(parallel_thread_rows(analysis, [load_seed()] * 2, n_jobs=2))
 >>> rows[1]["features"] == analysis.thread_rows(load_seed())["features"]
@@ -22,11 +22,11 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
-from discourse._gc import collect_young
+from discourse.pipeline._gc import collect_young
 from discourse.model import Thread
-from discourse.schema import SCHEMAS
-from discourse.stages import Rows, count_comments
-from discourse.tables import CsvFormatter
+from discourse.results.schema import SCHEMAS
+from discourse.pipeline.stages import Rows, count_comments
+from discourse.results.columns import CsvFormatter
 
 __all__ = ["effective_jobs", "parallel_thread_csv", "parallel_thread_rows"]
 
@@ -59,7 +59,7 @@ def _init_worker(analysis: Any) -> None:
     global _WORKER_ANALYSIS, _WORKER_FORMATTERS
     _WORKER_ANALYSIS = analysis
     _WORKER_FORMATTERS = {name: CsvFormatter(SCHEMAS[name]) for name in analysis.tables}
-    gc.disable()  # paced by hand after each thread, as in a serial run (see discourse._gc)
+    gc.disable()  # paced by hand after each thread, as in a serial run (see discourse.pipeline._gc)
 
 
 def _rows_task(thread: Thread) -> Rows:
@@ -96,7 +96,7 @@ def parallel_thread_rows(analysis: Any, threads: Iterable[Thread], n_jobs: int) 
 
     Parameters
     ----------
-    analysis : discourse.analysis.Analysis
+    analysis : discourse.pipeline.analysis.Analysis
         Sent to each worker once (its parameters; workers build their own analysers).
     threads : iterable of Thread
     n_jobs : int
@@ -112,7 +112,7 @@ def parallel_thread_rows(analysis: Any, threads: Iterable[Thread], n_jobs: int) 
 def parallel_thread_csv(analysis: Any, threads: Iterable[Thread], n_jobs: int) -> Iterator[ThreadCsv]:
     """For each thread, its number of comments and each table's rows as CSV text, in input order.
 
-    The workers also format the rows (:class:`~discourse.tables.CsvFormatter`), so the parent
+    The workers also format the rows (:class:`~discourse.results.columns.CsvFormatter`), so the parent
     process only writes text instead of unpickling and formatting every row itself (which kept
     two workers on two cores at a 1.6x speed-up; see ``docs/guide/scale.md``). ``n_jobs`` must
     resolve to at least 2 processes.
@@ -125,7 +125,7 @@ def parallel_thread_csv(analysis: Any, threads: Iterable[Thread], n_jobs: int) -
     Examples
     --------
     >>> from discourse.datasets import load_seed
-    >>> from discourse.analysis import Analysis
+    >>> from discourse.pipeline.analysis import Analysis
     >>> [(n_comments, chunks)] = parallel_thread_csv(Analysis(), [load_seed()], n_jobs=2)
     >>> n_comments, chunks["units"][0]  # (and chunks["units"][1] is the CSV text of 18 rows)
     (16, 18)

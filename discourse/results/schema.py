@@ -1,6 +1,6 @@
 """The result tables and their documented, stable columns.
 
-Every table that :func:`discourse.analysis.analyze` returns and ``discourse analyze`` writes is
+Every table that :func:`discourse.pipeline.analysis.analyze` returns and ``discourse analyze`` writes is
 declared here, once: its columns, their types and their meaning. The documentation's table
 reference is generated from this module, and the CSV writer refuses rows with undeclared columns,
 so documentation and files cannot drift apart. Offsets (``start``, ``end``) are character
@@ -14,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-from discourse.tables import Column
+from discourse.results.columns import Column
 
 __all__ = ["SCHEMAS", "TABLE_ORDER", "TABLE_DESCRIPTIONS", "schema_markdown"]
 

@@ -1,0 +1,558 @@
+"""One call for the whole analysis: :func:`analyze` a thread or corpus, get tidy tables.
+
+:class:`Analysis` holds the configuration (scikit-learn style: keyword parameters, stored as
+given, returned by :meth:`Analysis.get_params` and recorded in the provenance of every result).
+For each thread it tokenises every unit once (title, article body, comments) and runs the
+stages of :mod:`discourse.pipeline.stages` on the shared :class:`~discourse.text.Doc`.
+
+- :func:`analyze` returns a :class:`~discourse.results.Results` in memory.
+- :func:`analyze_path` streams a file or folder of any supported format straight to an output
+  folder, one thread at a time (bounded memory whatever the corpus size), optionally in several
+  processes; this is what ``discourse analyze`` runs.
+
+Examples
+--------
+>>> from discourse.datasets import load_seed
+>>> results = analyze(load_seed())
+>>> comments = results["sentiment"].query("unit_kind == 'comment' and measure == 'score'")
+>>> len(comments)
+16
+>>> results.provenance["parameters"]["sentiment"]
+'vader'
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from discourse.pipeline._gc import collect_young, young_collections_only
+from discourse.errors import DataWarning, IntegrityError
+from discourse.model import Corpus, Thread, comment_unit_id
+from discourse.pipeline.parallel import ThreadCsv, effective_jobs, parallel_thread_csv, parallel_thread_rows
+from discourse.progress import count_threads
+from discourse.results.provenance import environment, file_sha256, lexicon_records
+from discourse.results import Results, ResultsWriter
+from discourse.results.schema import SCHEMAS
+from discourse.pipeline.stages import (
+    ActorStage,
+    IncivilityStage,
+    RhetoricStage,
+    Rows,
+    SentimentStage,
+    Stage,
+    Unit,
+    count_comments,
+)
+from discourse.results.columns import ColumnCollector, CsvFormatter
+from discourse.text import Doc
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["Analysis", "analyze", "analyze_path", "describe_environment"]
+
+_BASE_TABLES = ("units", "segments")
+
+
+class Analysis:
+    """The configuration of a full analysis.
+
+    Parameters
+    ----------
+    actors : ActorRegistry or path, optional
+        The actor registry (default: the bundled one), or a TOML/JSON registry file that
+        **extends** the bundled one (its actors may name bundled actors as parents; its
+        ``[[extend]]`` tables add aliases to them).
+    actors_only : path, optional
+        A registry file that **replaces** the bundled registry (only its actors are found).
+    discover_actors : bool
+        Report the names the registry does not know (table ``actor_candidates``, a warning when
+        one is frequent). Default True.
+    predication : bool
+        Also collect predications (evaluative words attached to actors).
+    sentiment : str
+        Sentiment method: ``"vader"`` (default), ``"textblob"`` or ``"news"``.
+    features : "all" or sequence of str
+        Rhetorical features to count (names from :data:`discourse.rhetoric.FEATURE_NAMES`).
+    dictionaries : sequence of path
+        User dictionaries (LIWC-style ``.dic`` or word lists) counted as extra features.
+    sentence_level : {"article", "all", "none"}
+        Units that also get sentence-level sentiment (default: the article body).
+    n_boot, ci, seed : int, float, int
+        Bootstrap resamples, interval level and seed for the summaries' confidence intervals.
+    incivility : bool
+        Score incivility and intolerance of every unit (:mod:`discourse.incivility`; default).
+    incivility_threshold : float
+        Probability at or above which a unit counts as uncivil / intolerant in the summaries.
+
+    Examples
+    --------
+    >>> Analysis(sentiment="textblob").get_params()["sentiment"]
+    'textblob'
+    """
+
+    def __init__(
+        self,
+        *,
+        actors: Any = None,
+        actors_only: str | os.PathLike[str] | None = None,
+        discover_actors: bool = True,
+        predication: bool = True,
+        sentiment: str = "vader",
+        features: str | Sequence[str] = "all",
+        dictionaries: Sequence[str | os.PathLike[str]] = (),
+        sentence_level: str = "article",
+        n_boot: int = 2000,
+        ci: float = 0.95,
+        seed: int = 0,
+        incivility: bool = True,
+        incivility_threshold: float = 0.5,
+    ) -> None:
+        if actors is not None and actors_only is not None:
+            raise ValueError("give actors (extends the bundled registry) or actors_only (replaces it), not both")
+        self.actors = actors
+        self.actors_only = actors_only
+        self.discover_actors = discover_actors
+        self.predication = predication
+        self.sentiment = sentiment
+        self.features = features
+        self.dictionaries = dictionaries
+        self.sentence_level = sentence_level
+        self.n_boot = n_boot
+        self.ci = ci
+        self.seed = seed
+        self.incivility = incivility
+        self.incivility_threshold = incivility_threshold
+
+    def get_params(self) -> dict[str, Any]:
+        """The parameters as given to the constructor (recorded in provenance)."""
+        features = self.features if isinstance(self.features, str) else list(self.features)
+        return {
+            "actors": self.actors if self.actors is None or isinstance(self.actors, str) else str(self.actors),
+            "actors_only": None if self.actors_only is None else str(self.actors_only),
+            "discover_actors": self.discover_actors,
+            "predication": self.predication,
+            "sentiment": self.sentiment,
+            "features": features,
+            "dictionaries": [str(d) for d in self.dictionaries],
+            "sentence_level": self.sentence_level,
+            "n_boot": self.n_boot,
+            "ci": self.ci,
+            "seed": self.seed,
+            "incivility": self.incivility,
+            "incivility_threshold": self.incivility_threshold,
+        }
+
+    @property
+    def stages_(self) -> list[Stage]:
+        """The configured stages, built on first use (and rebuilt in each worker process)."""
+        stages = self.__dict__.get("_stages")
+        if stages is None:
+            stages = [
+                SentimentStage(
+                    self.sentiment,
+                    sentence_level=self.sentence_level,
+                    n_boot=self.n_boot,
+                    ci=self.ci,
+                    seed=self.seed,
+                ),
+                ActorStage(
+                    self.actors if self.actors_only is None else self.actors_only,
+                    predication=self.predication,
+                    extend=self.actors_only is None,
+                    discover=self.discover_actors,
+                ),
+                RhetoricStage(self.features, dictionaries=tuple(str(d) for d in self.dictionaries)),
+            ]
+            if self.incivility:
+                stages.append(IncivilityStage(threshold=self.incivility_threshold, ci=self.ci))
+            self.__dict__["_stages"] = stages
+        return stages
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Workers rebuild their stages from the parameters; a registry object travels as data.
+        return {**self.get_params(), "actors": self.actors}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(**state)  # type: ignore[misc]
+
+    @property
+    def tables(self) -> tuple[str, ...]:
+        """Names of the tables this analysis produces, in order."""
+        names = list(_BASE_TABLES)
+        for stage in self.stages_:
+            names += [t for t in stage.tables if t not in names]
+        return tuple(name for name in SCHEMAS if name in names)
+
+    def provenance(self) -> dict[str, Any]:
+        """Versions, parameters (of the analysis and of each stage) and lexicons with hashes."""
+        return {
+            **environment(),
+            "parameters": self.get_params(),
+            "analysers": {stage.name: stage.get_params() for stage in self.stages_},
+            "lexicons": lexicon_records(info for stage in self.stages_ for info in stage.lexicon_info()),
+        }
+
+    def thread_rows(self, thread: Thread) -> Rows:
+        """All table rows for one thread."""
+        rows: Rows = {name: [] for name in self.tables}
+        units = list(_units(thread, rows))
+        per_stage: list[list[Any]] = [[] for _ in self.stages_]
+        for unit in units:
+            for stage, results in zip(self.stages_, per_stage):
+                result = stage.analyze_unit(unit)
+                results.append(result)
+                for table, table_rows in stage.unit_rows(unit, result).items():
+                    rows[table] += table_rows
+        for stage, results in zip(self.stages_, per_stage):
+            for table, table_rows in stage.thread_rows(thread.id, units, results).items():
+                rows[table] += table_rows
+        return rows
+
+
+def _units(thread: Thread, rows: Rows) -> Iterator[Unit]:
+    """Yield the thread's units (title, article, comments in reading order), adding their rows
+    to the ``units`` and ``segments`` tables."""
+    article = thread.article
+    published = article.published.isoformat() if article.published else None
+    author = "; ".join(article.authors) or None
+    entries: list[tuple[str, str, str, int, str | None, int | None, str | None, str | None]] = []
+    if article.title:
+        entries.append(("title", "title", article.title, -2, None, None, author, published))
+    entries.append(("article", "article", article.text, -1, None, None, author, published))
+    placeholders: set[str] = set()
+    for position, (depth, comment) in enumerate(thread.walk()):
+        created = comment.created.isoformat() if comment.created else None
+        unit_id = comment_unit_id(comment.id)
+        parent = comment_unit_id(comment.parent_id) if comment.parent_id is not None else None
+        if comment.placeholder is not None:
+            placeholders.add(unit_id)
+        entries.append((unit_id, "comment", comment.text, position, parent, depth, comment.author, created))
+    for unit_id, kind, text, position, parent, depth, who, when in entries:
+        prefix = {"thread_id": thread.id, "unit_id": unit_id, "unit_kind": kind}
+        row = {**prefix, "position": position, "parent_id": parent, "depth": depth, "author": who, "created": when}
+        if kind == "comment" and unit_id in placeholders:
+            # A deleted/removed/missing text: part of the reply tree, not a text to measure
+            # (no sentiment, features or stance, and left out of the thread summaries).
+            rows["units"].append(
+                {**row, "n_chars": None, "n_sentences": None, "n_words": None, "text": text or None}
+            )
+            continue
+        doc = Doc(text)
+        rows["units"].append(
+            {
+                **row,
+                "n_chars": len(text),
+                "n_sentences": len(doc.sentences),
+                "n_words": doc.n_words,
+                "text": text,
+            }
+        )
+        if kind == "article":
+            rows["segments"] += [
+                {**prefix, "segment": "paragraph", "index": i, "start": s.start, "end": s.end}
+                for i, s in enumerate(doc.paragraphs)
+            ]
+        rows["segments"] += [
+            {**prefix, "segment": "sentence", "index": i, "start": s.start, "end": s.end}
+            for i, s in enumerate(doc.sentences)
+        ]
+        yield Unit(thread.id, unit_id, kind, doc, depth)
+
+
+def _checked(threads: Iterable[Thread]) -> Iterator[Thread]:
+    """The threads, each checked: unique comment ids within it, unique thread ids across them.
+
+    Duplicates would silently merge or drop rows (the reply tree walks one comment per id, and
+    rows are keyed by thread and unit id), so they stop the analysis with an
+    :class:`~discourse.errors.IntegrityError` (the readers' lenient mode resolves them first).
+    """
+    seen: dict[str, int] = {}
+    for number, thread in enumerate(threads, 1):
+        if not isinstance(thread, Thread):
+            raise TypeError(f"item {number} of the input is a {type(thread).__name__}, not a Thread")
+        thread.check()
+        if thread.id in seen:
+            raise IntegrityError(
+                f"thread id {thread.id!r} is used by threads {seen[thread.id]} and {number} of the input;"
+                " their rows would be mixed",
+                record=thread.id,
+                field="id",
+                fix="give each thread its own id, or read the data with discourse.io (strict=False keeps the first)",
+            )
+        seen[thread.id] = number
+        yield thread
+
+
+def _warn_if_empty(n_threads: int, source: str) -> None:
+    if n_threads == 0:
+        import warnings
+
+        warnings.warn(
+            f"{source}: no threads to analyse (the input is empty, or every record was skipped);"
+            " the tables are empty",
+            DataWarning,
+            stacklevel=3,
+        )
+
+
+def _threads_of(data: Thread | Corpus | Iterable[Thread]) -> Iterable[Thread]:
+    if isinstance(data, Thread):
+        return [data]
+    return data
+
+
+def _rows_in_order(analysis: Analysis, threads: Iterable[Thread], n_jobs: int) -> Iterator[Rows]:
+    """Each thread's rows, in input order, computed here or in `n_jobs` worker processes."""
+    if n_jobs == 1:
+        for thread in threads:
+            yield analysis.thread_rows(thread)
+            collect_young()
+        return
+    for rows in parallel_thread_rows(analysis, threads, n_jobs):
+        yield rows
+        collect_young()
+
+
+def _csv_in_order(analysis: Analysis, threads: Iterable[Thread], n_jobs: int) -> Iterator[ThreadCsv]:
+    """Each thread's number of comments and rows as CSV text per table, in input order.
+
+    With several processes the workers format the CSV text too (see
+    :func:`discourse.pipeline.parallel.parallel_thread_csv`); the text is the same either way.
+    """
+    if effective_jobs(n_jobs) > 1:
+        yield from parallel_thread_csv(analysis, threads, n_jobs)
+        return
+    formatters = {name: CsvFormatter(SCHEMAS[name]) for name in analysis.tables}
+    for rows in _rows_in_order(analysis, threads, 1):
+        n_comments = count_comments(rows)
+        yield n_comments, {table: (len(part), formatters[table].format(part)) for table, part in rows.items()}
+
+
+def analyze(
+    data: Thread | Corpus | Iterable[Thread],
+    *,
+    n_jobs: int = 1,
+    progress: bool = False,
+    **params: Any,
+) -> Results:
+    """Analyse a thread or a corpus in memory: sentiment, rhetoric, and their summaries.
+
+    Parameters
+    ----------
+    data : Thread, Corpus or iterable of Thread
+    n_jobs : int
+        Worker processes (results are identical to a serial run, in the same order).
+    progress : bool
+        Show a progress bar (tqdm) over threads.
+    **params
+        Parameters of :class:`Analysis` (``sentiment``, ``features``, ``dictionaries``,
+        ``sentence_level``, ``n_boot``, ``ci``, ``seed``).
+
+    Returns
+    -------
+    Results
+        Tidy tables (see :mod:`discourse.results.schema`) and provenance.
+
+    Examples
+    --------
+    >>> from discourse.datasets import load_seed
+    >>> r = analyze(load_seed(), sentiment="textblob", features=["questions", "shouting"])
+    >>> sorted(r["features"]["feature"].unique())
+    ['questions', 'shouting']
+    """
+    analysis = Analysis(**params)
+    collected = {name: ColumnCollector(SCHEMAS[name]) for name in analysis.tables}
+    threads = _progress(_checked(_threads_of(data)), progress)
+    n_threads = n_comments = 0
+    with young_collections_only():  # (see discourse.pipeline._gc: full scans of the results cost ~30%)
+        for rows in _rows_in_order(analysis, threads, n_jobs):
+            n_threads += 1
+            n_comments += count_comments(rows)
+            for table, table_rows in rows.items():
+                collected[table].extend(table_rows)
+        tables = {name: collector.frame() for name, collector in collected.items()}
+    _warn_if_empty(n_threads, "analyze()")
+    provenance = {
+        **analysis.provenance(),
+        "input": {"source": "in memory", "threads": n_threads, "comments": n_comments},
+    }
+    if "actor_candidates" in tables and analysis.discover_actors:
+        provenance["unmatched_names"] = _unmatched(
+            tables["actor_candidates"].to_dict("records"), len(tables["units"])
+        )
+    return Results(tables, provenance)
+
+
+def _unmatched(rows: list[dict[str, Any]], n_units: int) -> dict[str, Any]:
+    """The unmatched-names record of an analysis, with a DataWarning when some are frequent."""
+    from discourse.actors.discovery import unmatched_summary, warn_unmatched
+
+    summary = unmatched_summary(rows, n_units)
+    warn_unmatched(summary, stacklevel=4)
+    return summary
+
+
+def analyze_path(
+    path: str | os.PathLike[str] | None,
+    *,
+    out: str | os.PathLike[str],
+    format: str | None = None,
+    articles: str | os.PathLike[str] | None = None,
+    submissions: str | os.PathLike[str] | None = None,
+    columns: dict[str, str] | None = None,
+    article_columns: dict[str, str] | None = None,
+    strict: bool = True,
+    figures: bool = False,
+    figure_dpi: int = 300,
+    figure_format: str = "png",
+    n_jobs: int = 1,
+    progress: bool = True,
+    **params: Any,
+) -> dict[str, Any]:
+    """Analyse a file (or the bundled seed, for ``path=None``) and stream the tables to `out`.
+
+    One thread at a time is read, analysed and written, so memory stays bounded whatever the
+    corpus size. `out` is replaced as a whole, tables and figures together, only when all are
+    complete (see :class:`~discourse.results.ResultsWriter`): it must be new, empty or earlier
+    results; on an input error nothing is left behind. An input without threads (empty, or
+    every record skipped) gives empty tables and a :class:`~discourse.errors.DataWarning`;
+    duplicate comment or thread ids raise :class:`~discourse.errors.IntegrityError`.
+
+    Parameters
+    ----------
+    path : path-like or None
+        The input file or folder (``None``: the bundled seed thread).
+    out : path-like
+        The output folder.
+    format : str, optional
+        The input format (default: detected, see :func:`discourse.io.detect_format`).
+    articles, submissions : path-like, optional
+        The articles table (CSV) or submissions file (Reddit).
+    columns, article_columns : dict, optional
+        CSV column mappings, our field -> your column (see :func:`discourse.io.read_csv`).
+    strict : bool
+        Stop at the first input problem (default), or skip/repair and report it in the
+        ``read_report`` table.
+    figures : bool
+        Also draw the standard figures into ``out/figures``.
+    figure_dpi, figure_format : int, str
+        Resolution and file format (``png``, ``pdf``, ``svg``) of those figures.
+    n_jobs, progress, **params
+        Worker processes, progress bar, and parameters of :class:`Analysis`.
+
+    Returns
+    -------
+    dict
+        The manifest that was written to ``out/manifest.json``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> manifest = analyze_path(None, out=tempfile.mkdtemp(), progress=False)
+    >>> manifest["input"]["comments"], manifest["tables"]["units"]["rows"]
+    (16, 18)
+    """
+    from discourse import io
+    from discourse.datasets import seed_path
+
+    source = Path(seed_path() if path is None else path)
+    options: dict[str, Any] = {}
+    if articles is not None:
+        options["articles_path"] = articles
+    if submissions is not None:
+        options["submissions"] = submissions
+    if columns is not None:
+        options["columns"] = dict(columns)
+    if article_columns is not None:
+        options["article_columns"] = dict(article_columns)
+    fmt = format or io.detect_format(source)
+    corpus = io.stream(source, format=fmt, strict=strict, **options)
+    analysis = Analysis(**params)
+    total = count_threads(source, fmt, **options) if progress else None
+    logger.info("analysing %s (%s; %s threads) into %s", source, fmt, "?" if total is None else total, out)
+    tables = analysis.tables + ("read_report",)
+    n_threads = n_comments = n_units = 0
+    candidates: list[dict[str, Any]] = []  # (small: one row per unmatched name and thread)
+    with ResultsWriter(out, tables) as writer, young_collections_only():
+        for thread_comments, chunks in _csv_in_order(analysis, _progress(_checked(corpus), progress, total), n_jobs):
+            n_threads += 1
+            n_comments += thread_comments
+            for table, (n_rows, text) in chunks.items():
+                writer.write_formatted(table, text, n_rows)
+                if table == "units":
+                    n_units += n_rows
+                elif table == "actor_candidates" and n_rows:
+                    candidates += _csv_rows(text, SCHEMAS[table])
+        report = corpus.report
+        problems = report.to_records() if report is not None else []
+        writer.write("read_report", problems)
+        provenance = analysis.provenance()
+        provenance["input"] = {
+            "path": str(path) if path is not None else f"<bundled seed: {source.name}>",
+            "format": fmt,
+            "sha256": file_sha256(source),
+            "strict": strict,
+            **{name: value for name, value in options.items() if name.endswith("columns")},
+            "threads": n_threads,
+            "comments": n_comments,
+            "records_in": report.records_in if report is not None else None,
+            "records_read": report.records_read if report is not None else None,
+            "records_skipped": report.records_skipped if report is not None else None,
+            "problems": len(problems),
+        }
+        for name, extra in (("articles", articles), ("submissions", submissions)):
+            if extra is not None:
+                provenance["input"][f"{name}_sha256"] = file_sha256(extra)
+        if "actor_candidates" in tables and analysis.discover_actors:
+            provenance["unmatched_names"] = _unmatched(candidates, n_units)
+        _warn_if_empty(n_threads, str(source))
+        manifest = writer.finish(provenance)
+        if figures:  # drawn into the staging folder, so tables and figures are replaced together
+            from discourse.plotting.figures import write_standard_figures
+
+            write_standard_figures(writer.staging, dpi=figure_dpi, format=figure_format)
+        writer.publish()
+    logger.info("analysed %d thread(s), %d comment(s); results written to %s", n_threads, n_comments, out)
+    return manifest
+
+
+def _csv_rows(text: str, schema: Sequence[Any]) -> list[dict[str, Any]]:
+    """Rows of a formatted CSV chunk (no header) as dicts keyed by the schema's columns."""
+    import csv
+    import io as _io
+
+    names = [column.name for column in schema]
+    return [dict(zip(names, values)) for values in csv.reader(_io.StringIO(text))]
+
+
+def _progress(threads: Iterable[Thread], enabled: bool, total: int | None = None) -> Iterable[Thread]:
+    """Wrap in a progress bar over threads (terminal or notebook; see :mod:`discourse.progress`)."""
+    from discourse.progress import progress as progress_bar
+
+    return progress_bar(threads, total=total, enabled=enabled)
+
+
+def describe_environment(**params: Any) -> str:
+    """Versions, parameters and lexicons as text, for a methods section (``discourse info``).
+
+    Examples
+    --------
+    >>> print(describe_environment().splitlines()[0])  # doctest: +ELLIPSIS
+    discourse ...
+    """
+    record = Analysis(**params).provenance()
+    lines = [f"discourse {record['discourse']} (Python {record['python']})", "", "dependencies:"]
+    lines += [f"  {name} {version}" for name, version in sorted(record["dependencies"].items())]
+    lines += ["", "default parameters:"]
+    for stage, stage_params in record["analysers"].items():
+        lines += [f"  {stage}: " + ", ".join(f"{k}={v!r}" for k, v in stage_params.items())]
+    lines += ["", "lexicons (name, entries, sha256, source):"]
+    for info in record["lexicons"]:
+        lines.append(
+            f"  {info.get('name')}  {info.get('entries', '')}  {info.get('sha256', '')[:16]}  {info.get('source', '')}"
+        )
+    return "\n".join(lines)
