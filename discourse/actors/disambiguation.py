@@ -32,7 +32,7 @@ Four rules then look at the words around a mention (the word lists are data:
 Examples
 --------
 >>> from discourse.actors import find_mentions
->>> [m.actor_id for m in find_mentions("Peru's unicameral Congress met; talks in Moscow; Ivanka Trump.")]
+>>> [m.actor_id for m in find_mentions("Peru's unicameral Congress met; talks in Moscow; Michael Jordan.")]
 ['peru', 'peru_government']
 """
 
@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 
 from discourse.actors.matching import Mention, fold_accents
 from discourse.actors.rules import actor_rules, is_common_word, is_title_case
+from discourse.actors.surnames import UNRESOLVED_INSTITUTION
 from discourse.text import Doc, Token
 
 if TYPE_CHECKING:  # pragma: no cover - the registry imports this module
@@ -50,7 +51,7 @@ if TYPE_CHECKING:  # pragma: no cover - the registry imports this module
 
 __all__ = ["apply_context_rules", "RULES"]
 
-RULES = ("place", "event", "embedded", "foreign institution", "surname")
+RULES = ("bare institution", "derived surname", "place", "event", "embedded", "foreign institution", "surname")
 """The names of the context rules, in the order they are applied."""
 
 _PLACE_KINDS = frozenset({"country", "territory"})
@@ -280,7 +281,21 @@ def apply_context_rules(doc: Doc, mentions: Sequence[Mention], registry: ActorRe
     tokens = doc.tokens
     kept: list[Mention] = []
     get = _FLAGS.get
+    surnames = registry.derived_surnames
+    unknown_names: set[str] = set()  # derived surnames used in a longer unknown name ("Danny Davis")
+    if any(m[2] == UNRESOLVED_INSTITUTION for m in mentions):
+        mentions = _bare_institutions(doc, mentions, registry)
     for m in mentions:
+        if m[3] in surnames:  # Mention.alias: a derived surname ("Kerry")
+            if ctx is None:
+                ctx = _Context(doc, mentions, registry)
+            if not _whole_tokens(doc, m):
+                continue  # a piece of "Wallace-Wells": not the surname alone
+            if _embedded(ctx, m) or _first_name_of_other(ctx, m):
+                unknown_names.add(m[3])
+                continue
+            kept.append(m)
+            continue
         flags = get(m[3])  # Mention.alias (tuple index: hot path)
         if flags is None:
             flags = _flags(m[3], m[4])
@@ -310,7 +325,74 @@ def apply_context_rules(doc: Doc, mentions: Sequence[Mention], registry: ActorRe
                         continue
                     m = m._replace(actor_id=government)
         kept.append(m)
+    if unknown_names:  # the text's own (unknown) Davis, not the registry's: every use of it
+        kept = [m for m in kept if m[3] not in unknown_names]
     return _surnames(doc, kept, registry)
+
+
+def _first_name_of_other(ctx: _Context, m: Mention) -> bool:
+    """Rule "derived surname": a derived surname right before another capitalised word that is
+    not a mention, title or stop word is the first name of a longer name ("Kerry Washington")."""
+    after = ctx.token(m.token_end, m.sentence)
+    if after is None or m.token_end in ctx.covered or not _titlecase_word(after):
+        return False
+    rules = actor_rules()
+    word = after.lower
+    return (
+        _adjacent(ctx.doc, ctx.tokens[m.token_end - 1], after)
+        and word not in rules.stopwords
+        and word not in rules.titles
+        and word not in rules.organs
+        and not ctx.is_title_case(m.sentence)
+    )
+
+
+def _bare_institutions(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry) -> list[Mention]:
+    """Rule "bare institution": resolve each bare institution word ("the Senate") to the
+    institution of the nearest state named in the text (before it, else after it), or drop it.
+    See :mod:`discourse.actors.surnames` and ``[bare_institutions]`` of ``actor_rules.toml``."""
+    rules = actor_rules()
+    tokens = doc.tokens
+    index = registry.institution_index
+    states: list[tuple[int, str | None]] = []  # (position, state) of every mention
+    for m in mentions:
+        state = None
+        if m.actor_id != UNRESOLVED_INSTITUTION:
+            root = registry.root(m.actor_id)
+            if registry[root].kind in _PLACE_KINDS or registry[root].kind == "government":
+                state = root
+        states.append((m.start, state))
+    out: list[Mention] = []
+    for position, m in enumerate(mentions):
+        if m.actor_id != UNRESOLVED_INSTITUTION:
+            out.append(m)
+            continue
+        word = fold_accents(" ".join(m.alias.lower().split()))
+        first, stop = doc.sentence_token_ranges[m.sentence]
+        before = tokens[m.token_start - 1] if m.token_start - 1 >= first else None
+        if word in rules.bare_need_article and (before is None or before.lower != "the"):
+            continue  # "House prices": only "the House" is the chamber
+        after = tokens[m.token_end] if m.token_end < stop else None
+        state = None
+        if after is not None and after.lower == "of":
+            # "the Senate of Canada" names its state; "House of Cards" is another name
+            following = next((states[k][1] for k in range(position + 1, len(mentions))
+                              if mentions[k].token_start == m.token_end + 1), None)
+            if following is None:
+                continue
+            state = following
+        if state is None:
+            state = next((states[k][1] for k in range(position - 1, -1, -1) if states[k][1] is not None), None)
+        if state is None:
+            state = next((states[k][1] for k in range(position + 1, len(mentions)) if states[k][1] is not None), None)
+        if state is None:
+            continue  # no state named in the text: unresolved
+        actor_id = index.get((state, word))
+        if actor_id is None and word in rules.bare_legislatures:
+            actor_id = _government_of(registry, state)
+        if actor_id is not None:
+            out.append(m._replace(actor_id=actor_id))
+    return out
 
 
 def _surnames(doc: Doc, mentions: list[Mention], registry: ActorRegistry) -> tuple[Mention, ...]:
