@@ -285,12 +285,17 @@ def apply_context_rules(doc: Doc, mentions: Sequence[Mention], registry: ActorRe
     unknown_names: set[str] = set()  # derived surnames used in a longer unknown name ("Danny Davis")
     if any(m[2] == UNRESOLVED_INSTITUTION for m in mentions):
         mentions = _bare_institutions(doc, mentions, registry)
+    states: set[str] | None = None  # the states of the text's other mentions (computed when needed)
     for m in mentions:
         if m[3] in surnames:  # Mention.alias: a derived surname ("Kerry")
             if ctx is None:
                 ctx = _Context(doc, mentions, registry)
             if not _whole_tokens(doc, m):
                 continue  # a piece of "Wallace-Wells": not the surname alone
+            if states is None:
+                states = {_home(registry, o[2]) for o in mentions if o[3] not in surnames and o[2] != UNRESOLVED_INSTITUTION}
+            if _home(registry, m[2]) not in states and None not in states:
+                continue  # no actor of the person's state in the text: a footballer, an actor...
             if _embedded(ctx, m) or _first_name_of_other(ctx, m):
                 unknown_names.add(m[3])
                 continue
@@ -330,6 +335,20 @@ def apply_context_rules(doc: Doc, mentions: Sequence[Mention], registry: ActorRe
     return _surnames(doc, kept, registry)
 
 
+def _home(registry: ActorRegistry, actor_id: str) -> str | None:
+    """The state an actor belongs to: the root of its parent chain, or (for actors outside the
+    state, like a former president or an opposition leader) the root of its ``country``; ``None``
+    for a person whose state the registry does not record (the actor still shows that the text
+    is about politics); the root itself for other actors (the UN, a party without a country)."""
+    root = registry.root(actor_id)
+    if registry[root].kind in _STATE_KINDS:
+        return root
+    country = registry[actor_id].country or registry[root].country
+    if country is not None:
+        return registry.root(country)
+    return None if registry[root].kind == "person" else root
+
+
 def _first_name_of_other(ctx: _Context, m: Mention) -> bool:
     """Rule "derived surname": a derived surname right before another capitalised word that is
     not a mention, title or stop word is the first name of a longer name ("Kerry Washington")."""
@@ -362,6 +381,7 @@ def _bare_institutions(doc: Doc, mentions: Sequence[Mention], registry: ActorReg
             if registry[root].kind in _PLACE_KINDS or registry[root].kind == "government":
                 state = root
         states.append((m.start, state))
+    covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
     out: list[Mention] = []
     for position, m in enumerate(mentions):
         if m.actor_id != UNRESOLVED_INSTITUTION:
@@ -372,6 +392,8 @@ def _bare_institutions(doc: Doc, mentions: Sequence[Mention], registry: ActorReg
         before = tokens[m.token_start - 1] if m.token_start - 1 >= first else None
         if word in rules.bare_need_article and (before is None or before.lower != "the"):
             continue  # "House prices": only "the House" is the chamber
+        if _titlecase_word(before) and before.lower != "the" and m.token_start - 1 not in covered:  # type: ignore[union-attr]
+            continue  # "State Supreme Court", "Alaska Senate": a longer name the registry does not know
         after = tokens[m.token_end] if m.token_end < stop else None
         state = None
         if after is not None and after.lower == "of":
