@@ -140,3 +140,10 @@ def test_default_registry_surnames_on_real_names():
     # a footballer's surname with no political actor around: unresolved
     assert _found(reg, "Urban Meyer has proven he could recruit.") == []
     assert _found(reg, "Crafty Yeti and Talon are probably the best picks.") == []
+
+
+def test_derived_surname_after_a_title_needs_no_state_context():
+    reg = _toy()
+    assert _found(reg, "Secretary Kerry left.") == [("Kerry", "kerry")]
+    assert _found(reg, "Mr. Harper said so.") == [("Harper", "harper")]
+    assert _found(reg, "Kerry left.") == []

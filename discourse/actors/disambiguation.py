@@ -294,7 +294,7 @@ def apply_context_rules(doc: Doc, mentions: Sequence[Mention], registry: ActorRe
                 continue  # a piece of "Wallace-Wells": not the surname alone
             if states is None:
                 states = {_home(registry, o[2]) for o in mentions if o[3] not in surnames and o[2] != UNRESOLVED_INSTITUTION}
-            if _home(registry, m[2]) not in states and None not in states:
+            if _home(registry, m[2]) not in states and None not in states and not _after_title(ctx, m):
                 continue  # no actor of the person's state in the text: a footballer, an actor...
             if _embedded(ctx, m) or _first_name_of_other(ctx, m):
                 unknown_names.add(m[3])
@@ -347,6 +347,15 @@ def _home(registry: ActorRegistry, actor_id: str) -> str | None:
     if country is not None:
         return registry.root(country)
     return None if registry[root].kind == "person" else root
+
+
+def _after_title(ctx: _Context, m: Mention) -> bool:
+    """A title right before the mention ("Secretary Kerry", "Sen. Cochran", "Mr. Harper")."""
+    k = m.token_start - 1
+    before = ctx.token(k, m.sentence)
+    if before is not None and before.text == ".":
+        before = ctx.token(k - 1, m.sentence)
+    return _word(before) and before.lower.rstrip(".") in actor_rules().titles  # type: ignore[union-attr]
 
 
 def _first_name_of_other(ctx: _Context, m: Mention) -> bool:
