@@ -145,5 +145,23 @@ def test_default_registry_surnames_on_real_names():
 def test_derived_surname_after_a_title_needs_no_state_context():
     reg = _toy()
     assert _found(reg, "Secretary Kerry left.") == [("Kerry", "kerry")]
-    assert _found(reg, "Mr. Harper said so.") == [("Harper", "harper")]
+    assert _found(reg, "Premier Harper said so.") == [("Harper", "harper")]
+    assert _found(reg, "Mr. Harper said so.") == []  # an honorific names anyone
     assert _found(reg, "Kerry left.") == []
+
+
+def test_bare_institution_takes_the_state_named_right_before_else_the_most_named():
+    reg = _toy()
+    # the US is named twice, Canada once: the text's Senate is the US one...
+    text = "The US and the US government spoke; Canada listened. Then the Senate voted."
+    assert _found(reg, text)[-1] == ("Senate", "congress")
+    # ...unless a state is named right before the word
+    text = "The US and the US government spoke; Canada's Senate voted."
+    assert _found(reg, text)[-1] == ("Senate", "ca_gov")
+
+
+def test_derived_surname_after_any_capitalised_word_is_another_name():
+    reg = _toy()
+    # "Chuck" is an English word, so rule "embedded" would keep it; a derived surname is stricter
+    assert _found(reg, "Canada met Chuck Harper.") == [("Canada", "ca")]
+    assert _found(reg, "Canada met Premier Harper.") == [("Canada", "ca"), ("Harper", "harper")]

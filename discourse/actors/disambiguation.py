@@ -294,9 +294,9 @@ def apply_context_rules(doc: Doc, mentions: Sequence[Mention], registry: ActorRe
                 continue  # a piece of "Wallace-Wells": not the surname alone
             if states is None:
                 states = {_home(registry, o[2]) for o in mentions if o[3] not in surnames and o[2] != UNRESOLVED_INSTITUTION}
-            if _home(registry, m[2]) not in states and None not in states and not _after_title(ctx, m):
+            if _home(registry, m[2]) not in states and not _after_title(ctx, m):
                 continue  # no actor of the person's state in the text: a footballer, an actor...
-            if _embedded(ctx, m) or _first_name_of_other(ctx, m):
+            if _embedded(ctx, m) or _after_name(ctx, m) or _first_name_of_other(ctx, m):
                 unknown_names.add(m[3])
                 continue
             kept.append(m)
@@ -335,27 +335,44 @@ def apply_context_rules(doc: Doc, mentions: Sequence[Mention], registry: ActorRe
     return _surnames(doc, kept, registry)
 
 
-def _home(registry: ActorRegistry, actor_id: str) -> str | None:
+def _home(registry: ActorRegistry, actor_id: str) -> str:
     """The state an actor belongs to: the root of its parent chain, or (for actors outside the
-    state, like a former president or an opposition leader) the root of its ``country``; ``None``
-    for a person whose state the registry does not record (the actor still shows that the text
-    is about politics); the root itself for other actors (the UN, a party without a country)."""
+    state, like a former president or an opposition leader) the root of its ``country``; the
+    root itself for other actors (the UN, a party without a country)."""
     root = registry.root(actor_id)
     if registry[root].kind in _STATE_KINDS:
         return root
     country = registry[actor_id].country or registry[root].country
-    if country is not None:
-        return registry.root(country)
-    return None if registry[root].kind == "person" else root
+    return registry.root(country) if country is not None else root
 
 
 def _after_title(ctx: _Context, m: Mention) -> bool:
-    """A title right before the mention ("Secretary Kerry", "Sen. Cochran", "Mr. Harper")."""
+    """A title of public office right before the mention ("Secretary Kerry", "Sen. Cochran"; not
+    "Mr." or "Cardinal": ``[office_titles]`` of ``actor_rules.toml``)."""
     k = m.token_start - 1
     before = ctx.token(k, m.sentence)
     if before is not None and before.text == ".":
         before = ctx.token(k - 1, m.sentence)
-    return _word(before) and before.lower.rstrip(".") in actor_rules().titles  # type: ignore[union-attr]
+    return _word(before) and before.lower.rstrip(".") in actor_rules().office_titles  # type: ignore[union-attr]
+
+
+def _after_name(ctx: _Context, m: Mention) -> bool:
+    """Rule "derived surname": any capitalised word right before a derived surname that is not a
+    title, stop word, state organ or mention makes it another person's name, even an English word
+    ("Chuck Baldwin", "Will Harper"; rule "embedded" lets such first names pass for written
+    aliases)."""
+    before = ctx.token(m.token_start - 1, m.sentence)
+    if before is None or m.token_start - 1 in ctx.covered or not _titlecase_word(before):
+        return False
+    rules = actor_rules()
+    word = before.lower
+    return (
+        _adjacent(ctx.doc, before, ctx.tokens[m.token_start])
+        and word not in rules.stopwords
+        and word not in rules.titles
+        and word not in rules.organs
+        and not ctx.is_title_case(m.sentence)
+    )
 
 
 def _first_name_of_other(ctx: _Context, m: Mention) -> bool:
@@ -377,20 +394,28 @@ def _first_name_of_other(ctx: _Context, m: Mention) -> bool:
 
 def _bare_institutions(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry) -> list[Mention]:
     """Rule "bare institution": resolve each bare institution word ("the Senate") to the
-    institution of the nearest state named in the text (before it, else after it), or drop it.
-    See :mod:`discourse.actors.surnames` and ``[bare_institutions]`` of ``actor_rules.toml``."""
+    institution of the state it belongs to, or drop it: the state named right before it
+    ("Canada's Senate", "the Canadian Senate") or right after it ("the Senate of Canada"), else
+    the state the text names most often (ties: the nearest before it). See
+    :mod:`discourse.actors.surnames` and ``[bare_institutions]`` of ``actor_rules.toml``."""
     rules = actor_rules()
     tokens = doc.tokens
     index = registry.institution_index
-    states: list[tuple[int, str | None]] = []  # (position, state) of every mention
+    states: list[str | None] = []  # the state of every mention (None: not a state's actor)
     for m in mentions:
         state = None
         if m.actor_id != UNRESOLVED_INSTITUTION:
-            root = registry.root(m.actor_id)
-            if registry[root].kind in _PLACE_KINDS or registry[root].kind == "government":
-                state = root
-        states.append((m.start, state))
-    covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
+            home = _home(registry, m.actor_id)
+            if registry[home].kind in _STATE_KINDS:
+                state = home
+        states.append(state)
+    counts: dict[str, int] = {}
+    for state in states:
+        if state is not None:
+            counts[state] = counts.get(state, 0) + 1
+    top = max(counts.values(), default=0)
+    leaders = {state for state, n in counts.items() if n == top}
+    by_token = {k: position for position, m in enumerate(mentions) for k in range(m.token_start, m.token_end)}
     out: list[Mention] = []
     for position, m in enumerate(mentions):
         if m.actor_id != UNRESOLVED_INSTITUTION:
@@ -401,21 +426,28 @@ def _bare_institutions(doc: Doc, mentions: Sequence[Mention], registry: ActorReg
         before = tokens[m.token_start - 1] if m.token_start - 1 >= first else None
         if word in rules.bare_need_article and (before is None or before.lower != "the"):
             continue  # "House prices": only "the House" is the chamber
-        if _titlecase_word(before) and before.lower != "the" and m.token_start - 1 not in covered:  # type: ignore[union-attr]
+        if _titlecase_word(before) and before.lower != "the" and m.token_start - 1 not in by_token:  # type: ignore[union-attr]
             continue  # "State Supreme Court", "Alaska Senate": a longer name the registry does not know
-        after = tokens[m.token_end] if m.token_end < stop else None
         state = None
-        if after is not None and after.lower == "of":
+        k = m.token_start - 1
+        if before is not None and before.lower in ("'s", "’s", "'", "’"):
+            k -= 1
+        if k >= first and k in by_token:
+            state = states[by_token[k]]  # "Canada's Senate", "the Canadian Senate"
+        after = tokens[m.token_end] if m.token_end < stop else None
+        if state is None and after is not None and after.lower == "of":
             # "the Senate of Canada" names its state; "House of Cards" is another name
-            following = next((states[k][1] for k in range(position + 1, len(mentions))
-                              if mentions[k].token_start == m.token_end + 1), None)
-            if following is None:
+            following = by_token.get(m.token_end + 1)
+            if following is None or states[following] is None:
                 continue
-            state = following
-        if state is None:
-            state = next((states[k][1] for k in range(position - 1, -1, -1) if states[k][1] is not None), None)
-        if state is None:
-            state = next((states[k][1] for k in range(position + 1, len(mentions)) if states[k][1] is not None), None)
+            state = states[following]
+        if state is None and leaders:
+            if len(leaders) == 1:
+                state = next(iter(leaders))
+            else:  # a tie: the nearest before, else the first after
+                state = next((states[j] for j in range(position - 1, -1, -1) if states[j] in leaders), None)
+                if state is None:
+                    state = next(states[j] for j in range(position + 1, len(mentions)) if states[j] in leaders)
         if state is None:
             continue  # no state named in the text: unresolved
         actor_id = index.get((state, word))

@@ -65,6 +65,7 @@ class ActorRules:
     bare_legislatures: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
     family_name_first: frozenset[str] = frozenset()
+    office_titles: frozenset[str] = frozenset()
     info: dict[str, str] = field(default_factory=dict)
 
 
@@ -132,6 +133,7 @@ def actor_rules() -> ActorRules:
         bare_legislatures=_words(data, "bare_institutions", "legislatures") if words else frozenset(),
         given_names=_words(data, "given_names", "words") if "given_names" in data else frozenset(),
         family_name_first=_words(data, "family_name_first", "countries") if "family_name_first" in data else frozenset(),
+        office_titles=_words(data, "office_titles", "words") if "office_titles" in data else frozenset(),
     )
 
 
