@@ -165,3 +165,16 @@ def test_derived_surname_after_any_capitalised_word_is_another_name():
     # "Chuck" is an English word, so rule "embedded" would keep it; a derived surname is stricter
     assert _found(reg, "Canada met Chuck Harper.") == [("Canada", "ca")]
     assert _found(reg, "Canada met Premier Harper.") == [("Canada", "ca"), ("Harper", "harper")]
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("She joined the Liberal Democrat group in Brussels.", False),  # another party's name
+        ("They said the Social Democrats won the vote.", False),
+        ("Leading Democratic senators objected.", True),  # a capital at the sentence start says nothing
+        ("They met a Democrat from Ohio.", True),
+    ],
+)
+def test_one_word_party_name_after_a_capitalised_word(text, kept):
+    assert ("us_democratic_party" in [m.actor_id for m in default_registry().find(text)]) is kept

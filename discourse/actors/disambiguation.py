@@ -16,7 +16,8 @@ Four rules then look at the words around a mention (the word lists are data:
     actor: after a capitalised first name or a place prefix ("Michael Jordan", "Ivanka Trump",
     "New Mexico", "Latin America"), after "Name of" ("Times of London", "Bank of England"), and a
     demonym before a capitalised word that is not a state organ ("American English", "British
-    Airways"; but "Russian Foreign Ministry", "Israeli Army" keep the demonym). Titles
+    Airways"; but "Russian Foreign Ministry", "Israeli Army" keep the demonym), and a one-word
+    party name after a capitalised ordinary word ("Liberal Democrat", "Social Democrats"). Titles
     ("President Trump"), ordinary English words ("Communist China"), acronyms ("US President")
     and headlines in Title Case do not trigger the rule.
 ``foreign institution``
@@ -173,6 +174,12 @@ def _embedded(ctx: _Context, m: Mention) -> bool:
                 return True  # "New Mexico", "Latin America"
         elif not is_common_word(before.text) and not ctx.is_title_case(m.sentence):
             return True  # "Michael Jordan", "Ivanka Trump"
+        elif (
+            ctx.registry[m.actor_id].kind == "party"
+            and m.token_start - 1 != ctx.ranges[m.sentence][0]  # not "Leading Democratic senators"
+            and not ctx.is_title_case(m.sentence)
+        ):
+            return True  # "Liberal Democrat", "Social Democrats": another party's name
     if m.form == "demonym" and not m.possessive:
         after = ctx.token(m.token_end, m.sentence)
         if (
