@@ -52,6 +52,15 @@ def test_only_distinctive_surnames_become_aliases():
     assert "Obama" not in texts  # already an alias: the written alias decides
 
 
+def test_a_non_person_alias_written_as_one_word_is_no_surname():
+    actors = [
+        Actor("wh", "White House", "organisation", ("White House",)),
+        Actor("sw", "Sheldon Whitehouse", "person", ("Sheldon Whitehouse",)),
+        Actor("kerry", "John Kerry", "person", ("John Kerry",)),
+    ]
+    assert [a.text for _, a in surname_aliases(actors)] == ["Kerry"]
+
+
 def test_family_name_first_states_give_no_surname_alias():
     actors = [
         Actor("china", "China", "country", ("China",)),

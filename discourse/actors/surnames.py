@@ -12,7 +12,9 @@ both under "Derived aliases".
   Sarah Huckabee Sanders);
 * it is nobody's first name in the registry (not "Ryan": Paul Ryan and Ryan Zinke), nor a common
   given name (``[given_names]`` of ``actor_rules.toml``: not "Austin", "Jonathan");
-* it is no word of a non-person actor's alias (not "Arabia" of "Saudi Arabia", "Washington");
+* it is no word of a non-person actor's alias (not "Arabia" of "Saudi Arabia", "Washington"),
+  nor such an alias written as one word (not "Whitehouse", a common misspelling of the White
+  House);
 * it is not an ordinary English word: the Brill lexicon (TextBlob's copy) tags its lower-case
   form as something other than a proper noun (not "Moon", "Porter", "Price");
 * the person is not of a state that writes the family name first (``[family_name_first]``:
@@ -126,6 +128,7 @@ def surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ()) -> list[
             aliases.add(folded)
             if actor.kind != "person":
                 pieces.update(folded.replace("-", " ").split())
+                pieces.add(folded.replace(" ", "").replace("-", ""))  # "whitehouse": a misspelt White House
         if actor.kind != "person" or actor.country in rules.family_name_first:
             continue
         for text in [actor.name] + [a.text for a in actor.aliases if a.form in _NAME_FORMS]:
