@@ -213,8 +213,10 @@ def institution_index(actors: Iterable[Actor], words: Iterable[str], roots: Mapp
     index: dict[tuple[str, str], str] = {}
     for actor in actors:
         state = roots.get(actor.id)
-        names = state_names.get(state) if state is not None else None
-        if not names or actor.id == state:
+        if state is None or actor.id == state:
+            continue
+        names = state_names.get(state)
+        if not names:
             continue
         for alias in actor.aliases:
             text = fold_accents(" ".join(alias.text.lower().split()))
