@@ -49,11 +49,15 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=3000, help="comments (default: 3000)")
     parser.add_argument("--registry", choices=("default", "actors.toml"), default="default")
     parser.add_argument("--no-discovery", action="store_true", help="ActorStage(discover=False)")
+    parser.add_argument("--stance-method", default=None,
+                        help="stance method of the analysis (default: the library's; 'rules' leaves out the "
+                        "fitted model, as at c705165)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     texts = _texts(args)
     registry = default_registry() if args.registry == "default" else ActorRegistry.from_file(DATA_DIR / "actors.toml")
-    stage = ActorStage(registry, discover=not args.no_discovery)
+    params = {"method": args.stance_method} if args.stance_method else None
+    stage = ActorStage(registry, discover=not args.no_discovery, stance_params=params)
     warm = [Unit("t", f"c{i}", "comment", Doc(text)) for i, text in enumerate(texts[:30])]
     stage.thread_rows("t", warm, [stage.analyze_unit(u) for u in warm])  # lexicons loaded
     clock = time.process_time
@@ -87,7 +91,7 @@ def main() -> None:
     n = len(texts)
     total = best["analysis (incl. finding)"] + best["unit rows"] + best["thread rows"]
     print(f"{n:,} comments, {len(registry):,} actors, {mentions:,} raw matches, discovery "
-          f"{'off' if args.no_discovery else 'on'}; CPU µs per comment (best of {args.repeat}):")
+          f"{'off' if args.no_discovery else 'on'}, stance {args.stance_method or 'default'}; CPU µs per comment (best of {args.repeat}):")
     for key, value in best.items():
         print(f"  {key:26s} {value / n * 1e6:8.1f}")
     print(f"  {'actor stage in all':26s} {total / n * 1e6:8.1f}")

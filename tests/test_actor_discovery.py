@@ -117,3 +117,22 @@ def test_discovery_can_be_switched_off():
     assert len(results["actor_candidates"]) == 0
     assert "unmatched_names" not in results.provenance
     assert results.provenance["parameters"]["discover_actors"] is False
+
+
+def test_capital_word_pattern_equals_the_lookbehind_first_reference():
+    """The discovery's capital-first pattern (fast) finds exactly what the plain definition finds:
+    a capitalised word not preceded by a word character, apostrophe, dot or hyphen."""
+    import re
+
+    from discourse.actors.discovery import _WORD_CAPITAL
+
+    reference = re.compile(r"(?<![\w'’.-])[A-Z\u00C0-\u00DE][\w'’]*")
+    texts = [
+        "Obama met U.S. officials in Washington.", "McCain's plan; O'Rourke and Ocasio-Cortez.",
+        "A", "x-Ray and e.Gov; don'T", "Émile Zola and Ångström", "’Tis the SEASON. I said NO.",
+        "end.Start of a line\nNew line", "-Dash and .Dot and 'Quote and ’Curly",
+    ]
+    for text in texts:
+        assert [(m.start(), m.group()) for m in _WORD_CAPITAL.finditer(text)] == [
+            (m.start(), m.group()) for m in reference.finditer(text)
+        ]

@@ -503,6 +503,9 @@ def test_rule_surname_after_full_name_in_the_same_text():
         {"id": "kerry", "name": "John Kerry", "kind": "person", "names": ["John Kerry"]},
         {"id": "kelly_j", "name": "John Kelly", "kind": "person", "names": ["John Kelly"]},
         {"id": "kelly_m", "name": "Mark Kelly", "kind": "person", "names": ["Mark Kelly"]},
+        # "Kerry" is also a registry person's first name, so it is no distinctive surname alias
+        # (discourse.actors.surnames): only the full name earlier in the text resolves it
+        {"id": "kerry_w", "name": "Kerry Wallace", "kind": "person", "names": ["Kerry Wallace"]},
     ])
     text = "Kerry spoke first. Then John Kerry met John Kelly and Mark Kelly. Kerry's aides left; Kelly stayed."
     assert [(text[m.start:m.end], m.actor_id, m.possessive) for m in reg.find(text)] == [

@@ -16,7 +16,8 @@ Four rules then look at the words around a mention (the word lists are data:
     actor: after a capitalised first name or a place prefix ("Michael Jordan", "Ivanka Trump",
     "New Mexico", "Latin America"), after "Name of" ("Times of London", "Bank of England"), and a
     demonym before a capitalised word that is not a state organ ("American English", "British
-    Airways"; but "Russian Foreign Ministry", "Israeli Army" keep the demonym). Titles
+    Airways"; but "Russian Foreign Ministry", "Israeli Army" keep the demonym), and a one-word
+    party name after a capitalised ordinary word ("Liberal Democrat", "Social Democrats"). Titles
     ("President Trump"), ordinary English words ("Communist China"), acronyms ("US President")
     and headlines in Title Case do not trigger the rule.
 ``foreign institution``
@@ -32,7 +33,7 @@ Four rules then look at the words around a mention (the word lists are data:
 Examples
 --------
 >>> from discourse.actors import find_mentions
->>> [m.actor_id for m in find_mentions("Peru's unicameral Congress met; talks in Moscow; Ivanka Trump.")]
+>>> [m.actor_id for m in find_mentions("Peru's unicameral Congress met; talks in Moscow; Michael Jordan.")]
 ['peru', 'peru_government']
 """
 
@@ -43,6 +44,7 @@ from typing import TYPE_CHECKING
 
 from discourse.actors.matching import Mention, fold_accents
 from discourse.actors.rules import actor_rules, is_common_word, is_title_case
+from discourse.actors.surnames import UNRESOLVED_INSTITUTION
 from discourse.text import Doc, Token
 
 if TYPE_CHECKING:  # pragma: no cover - the registry imports this module
@@ -50,7 +52,7 @@ if TYPE_CHECKING:  # pragma: no cover - the registry imports this module
 
 __all__ = ["apply_context_rules", "RULES"]
 
-RULES = ("place", "event", "embedded", "foreign institution", "surname")
+RULES = ("bare institution", "derived surname", "place", "event", "embedded", "foreign institution", "surname")
 """The names of the context rules, in the order they are applied."""
 
 _PLACE_KINDS = frozenset({"country", "territory"})
@@ -172,6 +174,12 @@ def _embedded(ctx: _Context, m: Mention) -> bool:
                 return True  # "New Mexico", "Latin America"
         elif not is_common_word(before.text) and not ctx.is_title_case(m.sentence):
             return True  # "Michael Jordan", "Ivanka Trump"
+        elif (
+            ctx.registry[m.actor_id].kind == "party"
+            and m.token_start - 1 != ctx.ranges[m.sentence][0]  # not "Leading Democratic senators"
+            and not ctx.is_title_case(m.sentence)
+        ):
+            return True  # "Liberal Democrat", "Social Democrats": another party's name
     if m.form == "demonym" and not m.possessive:
         after = ctx.token(m.token_end, m.sentence)
         if (
@@ -280,7 +288,26 @@ def apply_context_rules(doc: Doc, mentions: Sequence[Mention], registry: ActorRe
     tokens = doc.tokens
     kept: list[Mention] = []
     get = _FLAGS.get
+    surnames = registry.derived_surnames
+    unknown_names: set[str] = set()  # derived surnames used in a longer unknown name ("Danny Davis")
+    if any(m[2] == UNRESOLVED_INSTITUTION for m in mentions):
+        mentions = _bare_institutions(doc, mentions, registry)
+    states: set[str] | None = None  # the states of the text's other mentions (computed when needed)
     for m in mentions:
+        if m[3] in surnames:  # Mention.alias: a derived surname ("Kerry")
+            if ctx is None:
+                ctx = _Context(doc, mentions, registry)
+            if not _whole_tokens(doc, m):
+                continue  # a piece of "Wallace-Wells": not the surname alone
+            if states is None:
+                states = {_home(registry, o[2]) for o in mentions if o[3] not in surnames and o[2] != UNRESOLVED_INSTITUTION}
+            if _home(registry, m[2]) not in states and not _after_title(ctx, m):
+                continue  # no actor of the person's state in the text: a footballer, an actor...
+            if _embedded(ctx, m) or _after_name(ctx, m) or _first_name_of_other(ctx, m):
+                unknown_names.add(m[3])
+                continue
+            kept.append(m)
+            continue
         flags = get(m[3])  # Mention.alias (tuple index: hot path)
         if flags is None:
             flags = _flags(m[3], m[4])
@@ -310,7 +337,132 @@ def apply_context_rules(doc: Doc, mentions: Sequence[Mention], registry: ActorRe
                         continue
                     m = m._replace(actor_id=government)
         kept.append(m)
+    if unknown_names:  # the text's own (unknown) Davis, not the registry's: every use of it
+        kept = [m for m in kept if m[3] not in unknown_names]
     return _surnames(doc, kept, registry)
+
+
+def _home(registry: ActorRegistry, actor_id: str) -> str:
+    """The state an actor belongs to: the root of its parent chain, or (for actors outside the
+    state, like a former president or an opposition leader) the root of its ``country``; the
+    root itself for other actors (the UN, a party without a country)."""
+    root = registry.root(actor_id)
+    if registry[root].kind in _STATE_KINDS:
+        return root
+    country = registry[actor_id].country or registry[root].country
+    return registry.root(country) if country is not None else root
+
+
+def _after_title(ctx: _Context, m: Mention) -> bool:
+    """A title of public office right before the mention ("Secretary Kerry", "Sen. Cochran"; not
+    "Mr." or "Cardinal": ``[office_titles]`` of ``actor_rules.toml``)."""
+    k = m.token_start - 1
+    before = ctx.token(k, m.sentence)
+    if before is not None and before.text == ".":
+        before = ctx.token(k - 1, m.sentence)
+    return _word(before) and before.lower.rstrip(".") in actor_rules().office_titles  # type: ignore[union-attr]
+
+
+def _after_name(ctx: _Context, m: Mention) -> bool:
+    """Rule "derived surname": any capitalised word right before a derived surname that is not a
+    title, stop word, state organ or mention makes it another person's name, even an English word
+    ("Chuck Baldwin", "Will Harper"; rule "embedded" lets such first names pass for written
+    aliases)."""
+    before = ctx.token(m.token_start - 1, m.sentence)
+    if before is None or m.token_start - 1 in ctx.covered or not _titlecase_word(before):
+        return False
+    rules = actor_rules()
+    word = before.lower
+    return (
+        _adjacent(ctx.doc, before, ctx.tokens[m.token_start])
+        and word not in rules.stopwords
+        and word not in rules.titles
+        and word not in rules.organs
+        and not ctx.is_title_case(m.sentence)
+    )
+
+
+def _first_name_of_other(ctx: _Context, m: Mention) -> bool:
+    """Rule "derived surname": a derived surname right before another capitalised word that is
+    not a mention, title or stop word is the first name of a longer name ("Kerry Washington")."""
+    after = ctx.token(m.token_end, m.sentence)
+    if after is None or m.token_end in ctx.covered or not _titlecase_word(after):
+        return False
+    rules = actor_rules()
+    word = after.lower
+    return (
+        _adjacent(ctx.doc, ctx.tokens[m.token_end - 1], after)
+        and word not in rules.stopwords
+        and word not in rules.titles
+        and word not in rules.organs
+        and not ctx.is_title_case(m.sentence)
+    )
+
+
+def _bare_institutions(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry) -> list[Mention]:
+    """Rule "bare institution": resolve each bare institution word ("the Senate") to the
+    institution of the state it belongs to, or drop it: the state named right before it
+    ("Canada's Senate", "the Canadian Senate") or right after it ("the Senate of Canada"), else
+    the state the text names most often (ties: the nearest before it). See
+    :mod:`discourse.actors.surnames` and ``[bare_institutions]`` of ``actor_rules.toml``."""
+    rules = actor_rules()
+    tokens = doc.tokens
+    index = registry.institution_index
+    states: list[str | None] = []  # the state of every mention (None: not a state's actor)
+    for m in mentions:
+        state = None
+        if m.actor_id != UNRESOLVED_INSTITUTION:
+            home = _home(registry, m.actor_id)
+            if registry[home].kind in _STATE_KINDS:
+                state = home
+        states.append(state)
+    counts: dict[str, int] = {}
+    for state in states:
+        if state is not None:
+            counts[state] = counts.get(state, 0) + 1
+    top = max(counts.values(), default=0)
+    leaders = {state for state, n in counts.items() if n == top}
+    by_token = {k: position for position, m in enumerate(mentions) for k in range(m.token_start, m.token_end)}
+    out: list[Mention] = []
+    for position, m in enumerate(mentions):
+        if m.actor_id != UNRESOLVED_INSTITUTION:
+            out.append(m)
+            continue
+        word = fold_accents(" ".join(m.alias.lower().split()))
+        first, stop = doc.sentence_token_ranges[m.sentence]
+        before = tokens[m.token_start - 1] if m.token_start - 1 >= first else None
+        if word in rules.bare_need_article and (before is None or before.lower != "the"):
+            continue  # "House prices": only "the House" is the chamber
+        if _titlecase_word(before) and before.lower != "the" and m.token_start - 1 not in by_token:  # type: ignore[union-attr]
+            continue  # "State Supreme Court", "Alaska Senate": a longer name the registry does not know
+        state = None
+        k = m.token_start - 1
+        if before is not None and before.lower in ("'s", "’s", "'", "’"):
+            k -= 1
+        if k >= first and k in by_token:
+            state = states[by_token[k]]  # "Canada's Senate", "the Canadian Senate"
+        after = tokens[m.token_end] if m.token_end < stop else None
+        if state is None and after is not None and after.lower == "of":
+            # "the Senate of Canada" names its state; "House of Cards" is another name
+            following = by_token.get(m.token_end + 1)
+            if following is None or states[following] is None:
+                continue
+            state = states[following]
+        if state is None and leaders:
+            if len(leaders) == 1:
+                state = next(iter(leaders))
+            else:  # a tie: the nearest before, else the first after
+                state = next((states[j] for j in range(position - 1, -1, -1) if states[j] in leaders), None)
+                if state is None:
+                    state = next(states[j] for j in range(position + 1, len(mentions)) if states[j] in leaders)
+        if state is None:
+            continue  # no state named in the text: unresolved
+        actor_id = index.get((state, word))
+        if actor_id is None and word in rules.bare_legislatures:
+            actor_id = _government_of(registry, state)
+        if actor_id is not None:
+            out.append(m._replace(actor_id=actor_id))
+    return out
 
 
 def _surnames(doc: Doc, mentions: list[Mention], registry: ActorRegistry) -> tuple[Mention, ...]:

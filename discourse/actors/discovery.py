@@ -29,6 +29,7 @@ Examples
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from operator import attrgetter
@@ -57,7 +58,9 @@ _CONNECTORS = frozenset(
 _NAME_CHARS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-](?=[^\W\d_]))*\.?")  # letters, inner ' - .
 _HAS_UPPER = re.compile(r"[A-Z\u00C0-\u00DE]")
 _START = attrgetter("start")
-_WORD_CAPITAL = re.compile(r"(?<![\w'’.-])[A-Z\u00C0-\u00DE][\w'’]*")  # a word starting with a capital
+# A word starting with a capital (not inside a word: "U.S." gives "U" only). The capital comes
+# first in the pattern and the look-behind after it, so the engine skips to capitals at C speed.
+_WORD_CAPITAL = re.compile(r"[A-Z\u00C0-\u00DE](?<![\w'’.-].)[\w'’]*")
 _EXAMPLE_CHARS = 300
 
 
@@ -137,6 +140,25 @@ def _shouted(doc: Doc, first: int, stop: int) -> bool:
     return len(words) >= 3 and sum(1 for w in words if w.isupper()) >= 0.6 * len(words)
 
 
+_MAX = sys.maxsize
+_NAME_WORD: dict[str, bool] = {}  # token text -> _name_word_ok (memo; bounded)
+
+
+def _name_word_ok(token: Any, stopwords: frozenset[str], titles: frozenset[str]) -> bool:
+    """Checks of a capitalised token that depend on the word alone (memoised by its text): not a
+    stop word, not a hyphenated title ("Major-General"), a word or acronym made of letters."""
+    ok = not (
+        token.lower in stopwords
+        or ("-" in token.lower and all(part in titles for part in token.lower.split("-")))
+        or token.kind not in ("word", "acronym")
+        or not _is_name_word(token.text)
+    )
+    if len(_NAME_WORD) > 100_000:  # an open vocabulary
+        _NAME_WORD.clear()
+    _NAME_WORD[token.text] = ok
+    return ok
+
+
 def find_candidates(
     text_or_doc: str | Doc,
     mentions: Sequence[Mention] | None = None,
@@ -175,21 +197,25 @@ def find_candidates(
     firsts: list[int] | None = None
     # The capitalised name-like words that are not mentions, found at C speed (most words are not).
     caps: list[tuple[int, int]] = []  # (sentence, token index)
+    name_word = _NAME_WORD.get
     for match in _WORD_CAPITAL.finditer(text):
         if match.group().lower() in stopwords:
             continue  # "I", "The", "And": never (part of) a name
         if covered is None:
             covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
             firsts = [first for first, _ in doc.sentence_token_ranges]
-        k = bisect_right(tokens, match.start(), key=_START) - 1
+        start = match.start()
+        # the token at `start`, by C-level tuple comparison (Token is a tuple: start, end, ...)
+        k = bisect_right(tokens, (start, _MAX)) - 1
         if k < 0 or k in covered:
             continue
         token = tokens[k]
-        if token.start != match.start() or token.lower in stopwords:
+        if token[0] != start:
             continue  # inside a token
-        if "-" in token.lower and all(part in titles for part in token.lower.split("-")):
-            continue  # "Major-General": a title
-        if token.kind not in ("word", "acronym") or not _is_name_word(token.text):
+        ok = name_word(token[2])  # Token.text: the checks that depend on the word alone (memo)
+        if ok is None:
+            ok = _name_word_ok(token, stopwords, titles)
+        if not ok:
             continue
         si = bisect_right(firsts, k) - 1  # type: ignore[arg-type]
         if k == firsts[si] and is_common_word(token.text) and not (  # type: ignore[index]

@@ -385,6 +385,9 @@ class AliasMatcher:
     ----------
     actors : iterable of Actor
         The actors whose aliases are compiled. Two actors sharing an alias is an error.
+    derived : iterable of (actor id, Alias), optional
+        Aliases derived from the registry rather than written in it (see
+        :mod:`discourse.actors.surnames`); one whose pieces are already an alias is left out.
 
     Examples
     --------
@@ -394,9 +397,17 @@ class AliasMatcher:
     ['opec']
     """
 
-    def __init__(self, actors: Iterable[Actor]) -> None:
+    def __init__(self, actors: Iterable[Actor], derived: Iterable[tuple[str, Alias]] = ()) -> None:
         trie: dict[Any, Any] = {}
         owners: dict[tuple[str, ...], str] = {}
+
+        def add(entry: _Entry) -> None:
+            owners[entry.keys] = entry.actor_id
+            node = trie
+            for key in entry.keys:
+                node = node.setdefault(key, {})
+            node[None] = entry  # None marks the end of an alias (keys are strings)
+
         for actor in actors:
             for alias in actor.aliases:
                 entry = _compile_alias(actor.id, alias)
@@ -407,11 +418,13 @@ class AliasMatcher:
                         "give it to one actor (aliases are compared case-insensitively)"
                     )
                 if other is None:
-                    owners[entry.keys] = actor.id
-                    node = trie
-                    for key in entry.keys:
-                        node = node.setdefault(key, {})
-                    node[None] = entry  # None marks the end of an alias (keys are strings)
+                    add(entry)
+        # Derived aliases (bare surnames, bare institution words: discourse.actors.surnames)
+        # never displace an alias written in the registry.
+        for actor_id, alias in derived:
+            entry = _compile_alias(actor_id, alias)._replace(lead=0)  # "Supreme Court" keeps "Supreme"
+            if entry.keys not in owners:
+                add(entry)
         self.index = trie
         self.first_keys = frozenset(trie)
         # First pieces that every alias starting with them needs written exactly ("IS", "WHO",

@@ -733,8 +733,53 @@ class ActorRegistry:
     # -- matching ---------------------------------------------------------------------------
     @cached_property
     def matcher(self) -> AliasMatcher:
-        """The compiled :class:`~discourse.actors.matching.AliasMatcher` of all aliases."""
-        return AliasMatcher(self._actors.values())
+        """The compiled :class:`~discourse.actors.matching.AliasMatcher` of all aliases, with the
+        derived ones (distinctive surnames, bare institution words: see
+        :mod:`discourse.actors.surnames`)."""
+        return AliasMatcher(self._actors.values(), self.derived_aliases)
+
+    @cached_property
+    def derived_aliases(self) -> tuple[tuple[str, Alias], ...]:
+        """``(actor id, Alias)`` pairs derived from the registry rather than written in it: the
+        distinctive surnames of its persons and the bare institution words (placeholder actor
+        :data:`~discourse.actors.surnames.UNRESOLVED_INSTITUTION`), see
+        :mod:`discourse.actors.surnames`.
+
+        Examples
+        --------
+        >>> reg = ActorRegistry.default()
+        >>> ("john_kerry", "Kerry") in [(i, a.text) for i, a in reg.derived_aliases]
+        True
+        """
+        from discourse.actors.rules import actor_rules
+        from discourse.actors.surnames import institution_aliases, surname_aliases
+
+        words = actor_rules().bare_institutions
+        taken = [a.text for actor in self._actors.values() for a in actor.aliases]
+        return tuple(institution_aliases(words, taken) + surname_aliases(self._actors.values(), taken=words))
+
+    @cached_property
+    def derived_surnames(self) -> frozenset[str]:
+        """The surname aliases of :attr:`derived_aliases` (as written)."""
+        from discourse.actors.surnames import UNRESOLVED_INSTITUTION
+
+        return frozenset(a.text for actor_id, a in self.derived_aliases if actor_id != UNRESOLVED_INSTITUTION)
+
+    @cached_property
+    def institution_index(self) -> Mapping[tuple[str, str], str]:
+        """``(state id, folded word) -> actor id`` for the bare institution words (see
+        :func:`discourse.actors.surnames.institution_index`).
+
+        Examples
+        --------
+        >>> ActorRegistry.default().institution_index[("united_states", "senate")]
+        'us_congress'
+        """
+        from discourse.actors.rules import actor_rules
+        from discourse.actors.surnames import institution_index
+
+        roots = {actor_id: self.root(actor_id) for actor_id in self._actors}
+        return MappingProxyType(institution_index(self._actors.values(), actor_rules().bare_institutions, roots))
 
     def find(self, text_or_doc: str | Doc) -> tuple[Mention, ...]:
         """Mentions of this registry's actors in a text, in order (cached per :class:`Doc`):

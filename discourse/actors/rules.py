@@ -39,6 +39,12 @@ class ActorRules:
         See the comments in the data file.
     institution_gap : int
         Lower-case words allowed between a state's name and its institution.
+    bare_institutions : tuple of str
+        Institution words matched alone and resolved from context ("Senate", "Supreme Court"),
+        as written (they are ``cased`` aliases).
+    bare_need_article, bare_legislatures : frozenset of str
+        Those of them that need "the" before them ("the House"), and those that fall back to the
+        state's government actor when the state has no actor of its own for the institution.
     kind_heads : dict of str to str
         Head word -> suggested kind, for discovery.
     info : dict
@@ -54,6 +60,12 @@ class ActorRules:
     institution_gap: int
     stopwords: frozenset[str]
     kind_heads: dict[str, str] = field(default_factory=dict)
+    bare_institutions: tuple[str, ...] = ()
+    bare_need_article: frozenset[str] = frozenset()
+    bare_legislatures: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
+    family_name_first: frozenset[str] = frozenset()
+    office_titles: frozenset[str] = frozenset()
     info: dict[str, str] = field(default_factory=dict)
 
 
@@ -102,12 +114,27 @@ def actor_rules() -> ActorRules:
         "institutions": _words(data, "institutions", "words"),
         "stopwords": _words(data, "stopwords", "words"),
     }
-    entries = sum(len(v) for v in lists.values()) + len(kind_heads)
+    entries = sum(len(v) for v in lists.values()) + len(kind_heads) + len(data.get("bare_institutions", {}).get("words", [])) + len(data.get("given_names", {}).get("words", []))
     info = provenance_record(header.get("name", "actor_rules"), path, hashlib.sha256(raw).hexdigest(), header, entries)
     gap = data.get("institutions", {}).get("gap", 2)
     if not isinstance(gap, int):
         raise LexiconError("actor_rules.toml: [institutions] gap must be an integer")
-    return ActorRules(**lists, institution_gap=gap, kind_heads=kind_heads, info=info)
+    bare = data.get("bare_institutions", {})
+    words = bare.get("words", [])
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise LexiconError("actor_rules.toml: [bare_institutions] words must be a list of strings")
+    return ActorRules(
+        **lists,
+        institution_gap=gap,
+        kind_heads=kind_heads,
+        info=info,
+        bare_institutions=tuple(words),
+        bare_need_article=_words(data, "bare_institutions", "need_article") if words else frozenset(),
+        bare_legislatures=_words(data, "bare_institutions", "legislatures") if words else frozenset(),
+        given_names=_words(data, "given_names", "words") if "given_names" in data else frozenset(),
+        family_name_first=_words(data, "family_name_first", "countries") if "family_name_first" in data else frozenset(),
+        office_titles=_words(data, "office_titles", "words") if "office_titles" in data else frozenset(),
+    )
 
 
 def is_common_word(text: str) -> bool:

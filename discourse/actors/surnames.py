@@ -1,0 +1,230 @@
+"""Derived aliases: bare surnames of registry persons, and bare institution words.
+
+Two kinds of alias are not written in the registry files but derived from them when a registry
+is compiled (:attr:`discourse.actors.ActorRegistry.matcher`); ``docs/guide/actors.md`` documents
+both under "Derived aliases".
+
+**Distinctive surnames.** Newspapers and commenters name people by surname alone ("Kerry said",
+"Harper's government"). A person's surname (the last word of a multi-word name, after dropping
+"Jr.", "III"...) becomes a ``cased`` alias of that person when it is *distinctive*:
+
+* it is the surname of exactly one person of the registry (not "Sanders": Bernie Sanders and
+  Sarah Huckabee Sanders);
+* it is nobody's first name in the registry (not "Ryan": Paul Ryan and Ryan Zinke), nor a common
+  given name (``[given_names]`` of ``actor_rules.toml``: not "Austin", "Jonathan");
+* it is no word of a non-person actor's alias (not "Arabia" of "Saudi Arabia", "Washington"),
+  nor such an alias written as one word (not "Whitehouse", a common misspelling of the White
+  House);
+* it is not an ordinary English word: the Brill lexicon (TextBlob's copy) tags its lower-case
+  form as something other than a proper noun (not "Moon", "Porter", "Price");
+* the person is not of a state that writes the family name first (``[family_name_first]``:
+  "Xi Jinping", "Kim Jong Un");
+* it has at least four letters, starts with a capital, and is not already an alias of any actor
+  (then the alias decides: "Trump", "Jordan") nor a title or stop word of ``actor_rules.toml``.
+
+Surnames that fail these tests stay unresolved (and so appear in discovery), unless the same text
+names the person in full first (the context rule "surname" of
+:mod:`discourse.actors.disambiguation`). Context rules also drop a distinctive surname that is
+part of a longer unknown name ("Danny Davis"), and every later bare use of it in that text.
+
+**Bare institution words.** "the Senate", "the House", "the Supreme Court", "Parliament" name
+the institution of whichever state the text is about. They are matched with the placeholder actor
+:data:`UNRESOLVED_INSTITUTION`, and the context rule "bare institution" resolves each to the
+institution of the nearest state named in the same text, or drops it (see
+:func:`institution_index`). The words are data (``actor_rules.toml``, ``[bare_institutions]``).
+
+Examples
+--------
+>>> from discourse.actors import Actor
+>>> actors = [Actor("jk", "John Kerry", "person", ("John Kerry",)),
+...           Actor("pr", "Paul Ryan", "person", ("Paul Ryan",)),
+...           Actor("rz", "Ryan Zinke", "person", ("Ryan Zinke",))]
+>>> [(actor_id, alias.text) for actor_id, alias in surname_aliases(actors)]
+[('jk', 'Kerry'), ('rz', 'Zinke')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from discourse.actors.matching import fold_accents
+
+if TYPE_CHECKING:  # pragma: no cover - the registry imports this module
+    from discourse.actors.registry import Actor, Alias
+
+__all__ = ["UNRESOLVED_INSTITUTION", "surname_aliases", "institution_aliases", "institution_index", "surname_of"]
+
+UNRESOLVED_INSTITUTION = "?institution"
+"""Placeholder actor id of a bare institution word until a context rule resolves it."""
+
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
+_SURNAME = re.compile(r"[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'’]*[a-z\u00DF-\u024F]")  # "Kerry", "McCarthy", "O'Rourke"
+_NAME_FORMS = frozenset({"name"})
+
+
+def _words(text: str) -> list[str]:
+    words = [w.strip(",") for w in text.split()]
+    while len(words) > 2 and words[-1].lower() in _SUFFIXES:
+        words.pop()
+    return words
+
+
+def surname_of(name: str) -> str | None:
+    """The surname of a multi-word person name (its last word, without "Jr.", "III"...), or
+    ``None`` for a single word or a last word that is not a capitalised name.
+
+    Examples
+    --------
+    >>> surname_of("Robert F. Kennedy Jr."), surname_of("Beto O'Rourke"), surname_of("Bono")
+    ('Kennedy', "O'Rourke", None)
+    """
+    words = _words(name)
+    if len(words) < 2 or words[-1].lower() in _SUFFIXES:
+        return None
+    last = words[-1]
+    return last if _SURNAME.fullmatch(last) else None
+
+
+def _first_name(name: str) -> str | None:
+    words = _words(name)
+    return fold_accents(words[0].lower()) if len(words) >= 2 else None
+
+
+def surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ()) -> list[tuple[str, Alias]]:
+    """The distinctive surnames of the persons among `actors`, as ``(actor id, Alias)`` pairs
+    (``cased``, form ``name``), in actor order.
+
+    Parameters
+    ----------
+    actors : iterable of Actor
+        All actors of the registry (persons are the ones looked at; the aliases of all of them
+        are "taken").
+    taken : iterable of str
+        More alias texts that a surname may not be (e.g. the bare institution words).
+
+    Examples
+    --------
+    >>> from discourse.actors import Actor
+    >>> [a.text for _, a in surname_aliases([Actor("h", "Stephen Harper", "person", ("Stephen Harper",)),
+    ...                                      Actor("m", "Jane Moon", "person", ("Jane Moon",))])]
+    ['Harper']
+    """
+    from discourse.actors.registry import Alias  # the registry imports this module
+    from discourse.actors.rules import actor_rules, is_common_word
+
+    actors = list(actors)
+    rules = actor_rules()
+    blocked = rules.titles | rules.stopwords | rules.organs | rules.prefixes | rules.given_names
+    owners: dict[str, set[str]] = {}  # folded surname -> person ids
+    spelled: dict[tuple[str, str], str] = {}  # (person id, folded surname) -> as written
+    first_names: set[str] = set()
+    aliases: set[str] = {fold_accents(" ".join(t.lower().split())) for t in taken}
+    pieces: set[str] = set()  # the words of non-person aliases ("arabia", "washington")
+    for actor in actors:
+        for alias in actor.aliases:
+            folded = fold_accents(" ".join(alias.text.lower().split()))
+            aliases.add(folded)
+            if actor.kind != "person":
+                pieces.update(folded.replace("-", " ").split())
+                pieces.add(folded.replace(" ", "").replace("-", ""))  # "whitehouse": a misspelt White House
+        if actor.kind != "person" or actor.country in rules.family_name_first:
+            continue
+        for text in [actor.name] + [a.text for a in actor.aliases if a.form in _NAME_FORMS]:
+            first = _first_name(text)
+            if first is not None:
+                first_names.add(first)
+            surname = surname_of(text)
+            if surname is None:
+                continue
+            key = fold_accents(surname.lower())
+            owners.setdefault(key, set()).add(actor.id)
+            spelled.setdefault((actor.id, key), surname)
+    found: list[tuple[str, Alias]] = []
+    seen: set[str] = set()
+    for actor in actors:
+        if actor.kind != "person":
+            continue
+        for (actor_id, key), surname in spelled.items():
+            if actor_id != actor.id or key in seen:
+                continue
+            if (
+                len(owners[key]) == 1
+                and len(key) >= 4
+                and key not in first_names
+                and key not in aliases
+                and key not in blocked
+                and key not in pieces
+                and not key.endswith(("'s", "’s"))
+                and not is_common_word(surname)
+            ):
+                seen.add(key)
+                found.append((actor.id, Alias(surname, "name", "cased")))
+    return found
+
+
+def institution_aliases(words: Iterable[str], taken: Iterable[str] = ()) -> list[tuple[str, Alias]]:
+    """The bare institution words (``actor_rules.toml``) as ``(placeholder id, Alias)`` pairs,
+    ``cased``, leaving out any that is already an alias of an actor.
+
+    Examples
+    --------
+    >>> [a.text for _, a in institution_aliases(["Senate", "Parliament"], taken=["parliament"])]
+    ['Senate']
+    """
+    from discourse.actors.registry import Alias  # the registry imports this module
+
+    used = {fold_accents(" ".join(t.lower().split())) for t in taken}
+    return [
+        (UNRESOLVED_INSTITUTION, Alias(word, "name", "cased"))
+        for word in words
+        if fold_accents(" ".join(word.lower().split())) not in used
+    ]
+
+
+def institution_index(actors: Iterable[Actor], words: Iterable[str], roots: Mapping[str, str]) -> dict[tuple[str, str], str]:
+    """``(state id, folded institution word) -> actor id``: the actor of a state that has an
+    alias made of a name of the state and the word ("US Senate", "UK Parliament", "Parliament of
+    Canada"), found in the registry's own aliases.
+
+    Parameters
+    ----------
+    actors : iterable of Actor
+    words : iterable of str
+        The bare institution words.
+    roots : mapping
+        Actor id -> the root of its parent chain (a state for state organs).
+
+    Examples
+    --------
+    >>> from discourse.actors import Actor
+    >>> actors = [Actor("us", "United States", "country", ("United States", "US")),
+    ...           Actor("congress", "US Congress", "government", ("US Senate",), parent="us")]
+    >>> institution_index(actors, ["Senate"], {"us": "us", "congress": "us"})
+    {('us', 'senate'): 'congress'}
+    """
+    actors = list(actors)
+    state_names: dict[str, set[str]] = {}  # state id -> its folded names (and demonyms)
+    for actor in actors:
+        if actor.kind in ("country", "territory"):
+            state_names[actor.id] = {fold_accents(" ".join(a.text.lower().split())) for a in actor.aliases}
+    folded_words = [fold_accents(" ".join(w.lower().split())) for w in words]
+    index: dict[tuple[str, str], str] = {}
+    for actor in actors:
+        state = roots.get(actor.id)
+        if state is None or actor.id == state:
+            continue
+        names = state_names.get(state)
+        if not names:
+            continue
+        for alias in actor.aliases:
+            text = fold_accents(" ".join(alias.text.lower().split()))
+            for word in folded_words:
+                head = text[: -len(word)].strip() if text.endswith(" " + word) else None
+                tail = text[len(word) :].strip() if text.startswith(word + " of ") else None
+                if head is not None and (head in names or head.removeprefix("the ") in names):
+                    index.setdefault((state, word), actor.id)
+                elif tail is not None and tail[3:].removeprefix("the ") in names:
+                    index.setdefault((state, word), actor.id)
+    return index
