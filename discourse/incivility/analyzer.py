@@ -19,6 +19,7 @@ from typing import Any
 from discourse.incivility.features import Skeleton, context_features, lexicon_categories, own_features, skeleton
 from discourse.incivility.tokens import split_words
 from discourse.incivility.model import Weights, load_weights
+from discourse.incivility.scorer import ContextTables, weighted_context
 from discourse.incivility.result import IncivilityResult, IncivilitySpan, Term
 from discourse.text import Doc
 
@@ -103,7 +104,7 @@ class IncivilityAnalyzer:
             self.span_logit_ = math.log(threshold / (1.0 - threshold))
             self.kind_ = models["kind"]
             # shared by every analyser of the same weight file (the pipeline builds one per run)
-            self.joint_, self.own_cache_ = _compiled(weights.path)
+            self.joint_, self.own_cache_, self.tables_ = _compiled(weights.path)
             self.edges_ = (self.span_.get("p:<s>", 0.0), self.span_.get("n:</s>", 0.0))
             self.weights_ = weights
         return weights
@@ -139,7 +140,7 @@ class IncivilityAnalyzer:
         self._setup()
         text = text_or_doc.text if isinstance(text_or_doc, Doc) else str(text_or_doc)
         ws = split_words(text)
-        scopes, extras = context_features(ws)
+        scopes, found = weighted_context(ws, self.tables_)
         norms = ws.norms
         n = len(norms)
         owns = list(map(self.own_cache_.__getitem__, norms))  # a miss computes the word's weights
@@ -154,12 +155,13 @@ class IncivilityAnalyzer:
         intol = reduce(add, map(_SECOND, distinct.values()), intol)
         # context-dependent features (scoped words, pairs, phrases, cues) count once per text,
         # in the order of their first occurrence
-        joint = self.joint_
-        found = list(filter(None, map(joint.get, dict.fromkeys(map(_FIRST, extras)))))
         inc = reduce(add, map(_FIRST, found), inc)
         intol = reduce(add, map(_SECOND, found), intol)
         spans: tuple[IncivilitySpan, ...] = ()
         if self.spans and n and (self.spans is True or max(inc, intol) >= self.logit_cut_):
+            # the evidence needs every occurrence with its words (few texts: the flagged ones)
+            scopes, extras = context_features(ws)
+            joint = self.joint_
             span_extras = []
             for name, i, j in extras:
                 weights = joint.get(name)
@@ -358,13 +360,14 @@ class _OwnWeights(dict):
 
 
 @lru_cache(maxsize=4)
-def _compiled(path: str) -> tuple[dict[str, tuple[float, float, float]], _OwnWeights]:
+def _compiled(path: str) -> tuple[dict[str, tuple[float, float, float]], _OwnWeights, ContextTables]:
     """Every weighted feature -> (incivility, intolerance, span) weights, so that scoring needs
-    one lookup per feature; and the per-word weight cache (shared by the analysers of a file)."""
+    one lookup per feature; the per-word weight cache (shared by the analysers of a file); and
+    the same weights indexed for the fast path (:mod:`discourse.incivility.scorer`)."""
     models = load_weights(path).models
     inc, intol, span = (models[m]["weights"] for m in ("incivility", "intolerance", "span"))
     joint = {f: (inc.get(f, 0.0), intol.get(f, 0.0), span.get(f, 0.0)) for f in sorted(set(inc) | set(intol) | set(span))}
-    return joint, _OwnWeights(joint, span)
+    return joint, _OwnWeights(joint, span), ContextTables.build(joint)
 
 
 @lru_cache(maxsize=200_000)
