@@ -25,9 +25,9 @@ from itertools import compress, repeat
 from typing import NamedTuple
 
 from discourse.incivility.features import _cues, _gaps, _scopes, lexicon_categories, phrase_features
-from discourse.incivility.tokens import WordSplit
+from discourse.incivility.tokens import WordSplit, normalize_word
 
-__all__ = ["ContextTables", "weighted_context"]
+__all__ = ["ContextTables", "WordRecords", "weighted_context", "weighted_context_of"]
 
 Weights3 = tuple[float, float, float]
 _EMPTY: dict[str, tuple[str, Weights3]] = {}
@@ -80,24 +80,42 @@ def weighted_context(ws: WordSplit, tables: ContextTables) -> tuple[list[str], l
     (['', 'NEG_', 'NEG_'], [(0.25, 0.0, 0.0), (-1.0, 0.0, 0.0)])
     """
     norms = ws.norms
+    rows = list(map(tables.pairs.get, norms, repeat(_EMPTY)))
+    return weighted_context_of(norms, ws.gaps, list(map(lexicon_categories, norms)), rows, tables)
+
+
+def weighted_context_of(
+    norms: list[str],
+    gaps: list[str],
+    cats_at: list[tuple[str, ...]],
+    rows: list[Mapping[str, tuple[str, Weights3]]],
+    tables: ContextTables,
+) -> tuple[list[str], list[Weights3]]:
+    """:func:`weighted_context` from the words' parts already looked up: their lexicon categories
+    (`cats_at`, changed in place) and their rows of the pair table (`rows`, ``tables.pairs`` of
+    the word or an empty mapping; changed in place).
+
+    Examples
+    --------
+    >>> tables = ContextTables.build({"b:you idiot": (1.0, 0.0, 0.5)})
+    >>> weighted_context_of(["you", "idiot"], ["", " ", ""], [(), ()], [tables.pairs["you"], {}], tables)
+    (['', ''], [(1.0, 0.0, 0.5)])
+    """
     n = len(norms)
     joint = tables.joint
-    clause, sentence = _gaps(ws.gaps)
-    scopes = _scopes(norms, ws.gaps, clause)
-    cats_at = list(map(lexicon_categories, norms))
+    clause, sentence = _gaps(gaps)
+    scopes = _scopes(norms, gaps, clause)
     scoped = list(compress(range(n), scopes))
-    firsts = norms
     if scoped:
         # a pair carries the scope of its first word, else of its second ('b:NEG_not an')
-        firsts = norms[:-1]
+        pairs = tables.pairs
         for i in scoped:
             cats_at[i] = ()
-            if i < n - 1:
-                firsts[i] = scopes[i] + norms[i]
+            rows[i] = pairs.get(scopes[i] + norms[i], _EMPTY)
             if i and not scopes[i - 1]:
-                firsts[i - 1] = scopes[i] + norms[i - 1]
-    # per pair (i, i + 1): (name, weights) or None; two look-ups in C, no string built
-    found = list(map(dict.get, map(tables.pairs.get, firsts, repeat(_EMPTY)), norms[1:]))
+                rows[i - 1] = pairs.get(scopes[i] + norms[i - 1], _EMPTY)
+    # per pair (i, i + 1): (name, weights) or None; a look-up in the first word's row, in C
+    found = list(map(dict.get, rows, norms[1:]))
     for k in compress(range(1, n), clause[1:]):
         found[k - 1] = None  # no pair across a clause boundary
     # a scoped word's own feature comes just before the pair it starts (reverse order keeps the
@@ -115,3 +133,35 @@ def weighted_context(ws: WordSplit, tables: ContextTables) -> tuple[list[str], l
             if weights is not None:
                 chosen[name] = weights
     return scopes, list(chosen.values())
+
+
+class WordRecords(dict):
+    """Per surface form of a word (as the text spells it): its normalised form, its own weights
+    (see the analyser's per-word cache), its lexicon categories and its row of the pair table.
+    One look-up per word instead of four into four large tables (filled on first sight by
+    ``__missing__``; bounded)."""
+
+    def __init__(self, own: Mapping[str, tuple[float, ...]], tables: ContextTables, limit: int = 200_000) -> None:
+        super().__init__()
+        self.own = own
+        self.pairs = tables.pairs
+        self.limit = limit
+
+    def of_norm(self, norm: str) -> tuple:
+        """The record of a normalised word (for words that no single surface spells, such as
+        spaced-out letters joined).
+
+        Examples
+        --------
+        >>> tables = ContextTables.build({"b:you idiot": (1.0, 0.0, 0.5)})
+        >>> WordRecords({"you": (0.0,) * 5}, tables).of_norm("you")[3]
+        {'idiot': ('b:you idiot', (1.0, 0.0, 0.5))}
+        """
+        return (norm, self.own[norm], lexicon_categories(norm), self.pairs.get(norm, _EMPTY))
+
+    def __missing__(self, surface: str) -> tuple:
+        record = self.of_norm(normalize_word(surface))
+        if len(self) > self.limit:  # bounded memory on a large corpus
+            self.clear()
+        self[surface] = record
+        return record
