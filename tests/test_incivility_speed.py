@@ -7,8 +7,10 @@ Two checks:
   the weight table, in the same order (so every float sum is the same);
 - a stored reference: the SHA-256 of the ``repr`` of every probability and span of ~2,000 texts
   (the seed, a seeded synthetic corpus and edge cases), computed with the implementation before
-  the fast path (commit f223ff3) for the bundled weight file. A refit changes the weight file;
-  then recompute the reference with that commit's scorer and the new weights.
+  the fast path (commit f223ff3) for the bundled weight file. A refit changes the weight file,
+  and an edit of a lexicon the features read (``features.LEXICON_FILES``) or of the seed changes
+  the outputs; then recompute the reference with that commit's scorer (``git archive f223ff3``,
+  the new weights and lexicons copied in, :func:`outputs_sha256`) and record why.
 """
 
 from __future__ import annotations
