@@ -26,6 +26,10 @@ Variants:
     Civil Comments labelled 1 when most raters did not tick *not toxic* (ties left out);
 ``mockery``
     the mockery lexicon and the irony markers as lexicon features (``l:mockery``);
+``you_dismiss``
+    a target cue for dismissal of the interlocutor: ``x:you_dismiss`` when a second-person word
+    is followed within four words of its sentence by an aspersion word or phrase (*your
+    ridiculous argument*, *you should grow up*), outside negation and report;
 ``vader``
     a combined score: a logistic regression (fitted in the same folds) over the out-of-fold
     incivility logit and VADER's negativity.
@@ -33,7 +37,7 @@ Variants:
 Examples
 --------
 >>> sorted(VARIANTS)
-['graded_any', 'graded_insult', 'mockery', 'shipped', 'toxic_any', 'vader']
+['graded_any', 'graded_insult', 'mockery', 'shipped', 'toxic_any', 'vader', 'you_dismiss']
 """
 
 from __future__ import annotations
@@ -50,9 +54,9 @@ import numpy as np
 
 from discourse.training import incivility as T
 
-__all__ = ["VARIANTS", "civil_comment_shares", "run_variants", "main"]
+__all__ = ["VARIANTS", "civil_comment_shares", "you_dismiss", "run_variants", "main"]
 
-VARIANTS = ("shipped", "graded_any", "graded_insult", "toxic_any", "mockery", "vader")
+VARIANTS = ("shipped", "graded_any", "graded_insult", "toxic_any", "mockery", "you_dismiss", "vader")
 C_GRID = (0.01, 0.03, 0.1)
 N_BOOT = 200
 _CRITERION_SOURCES = ("civil_comments", "reddit_incivility")
@@ -107,6 +111,35 @@ def _counts(texts: Sequence[str]) -> list[dict[str, int]]:
     from discourse.incivility.features import document_counts, skeleton
 
     return [document_counts(skeleton(t)) for t in texts]
+
+
+def you_dismiss(text: str) -> bool:
+    """Is a second-person word followed within four words of its sentence by an aspersion word
+    or phrase, both outside negation and report (the ``you_dismiss`` variant's cue)?
+
+    Examples
+    --------
+    >>> you_dismiss("Your argument is ridiculous."), you_dismiss("You should grow up"), you_dismiss("That is ridiculous.")
+    (True, True, False)
+    """
+    from discourse.incivility import features as F
+    from discourse.incivility.tokens import split_words
+
+    ws = split_words(text)
+    norms = ws.norms
+    clause, sentence = F._gaps(ws.gaps)
+    scopes = F._scopes(norms, ws.gaps, clause)
+    cats = [() if scope else F.lexicon_categories(norm) for norm, scope in zip(norms, scopes)]
+    F.phrase_features(norms, scopes, clause, cats)
+    for i, found in enumerate(cats):
+        if "second_person" not in found:
+            continue
+        for k in range(i + 1, min(len(norms), i + 1 + F.ATTACK_WINDOW)):
+            if sentence[k]:
+                break
+            if "aspersion" in cats[k] and not scopes[k]:
+                return True
+    return False
 
 
 def _with_mockery_features() -> None:
@@ -246,6 +279,11 @@ def run_variants(train_dir: str | Path, eval_dir: str | Path | None = None, vari
             sfu_scores = model.decision_function(np.c_[base["sfu"], [vader.polarity_scores(t)["neg"] for t in sfu[0]]])
         row = {"variant": "vader", **{f"cv_{s}": round(auc(oof[(base["sources"] == s) & labelled], y[(base["sources"] == s) & labelled] == 1), 4) for s in _CRITERION_SOURCES}}
         fitted["vader"] = {**base, "row": row, "oof": oof, "sfu": sfu_scores}
+    if "you_dismiss" in variants:
+        cue = [dict(c, **{"x:you_dismiss": 1}) if you_dismiss(r["text"]) else c for c, r in zip(counts, rows)]
+        sfu_cue = None if not sfu else [dict(c, **{"x:you_dismiss": 1}) if you_dismiss(t) else c for c, t in zip(sfu_counts, sfu[0])]
+        fitted["you_dismiss"] = _fit_variant("shipped", rows, cue, shares, sfu_cue, log)
+        fitted["you_dismiss"]["row"]["variant"] = "you_dismiss"
     if "mockery" in variants:
         _with_mockery_features()
         fitted["mockery"] = _fit_variant("shipped", rows, _counts([r["text"] for r in rows]), shares, _counts(sfu[0]) if sfu else None, log)
