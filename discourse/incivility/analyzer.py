@@ -17,8 +17,9 @@ from operator import add, itemgetter
 from typing import Any
 
 from discourse.incivility.features import Skeleton, context_features, lexicon_categories, own_features, skeleton
-from discourse.incivility.tokens import split_words
+from discourse.incivility.tokens import _HAS_SPACED, _PLAIN_SPLIT, _SPACED_HINT, WordSplit, split_words
 from discourse.incivility.model import Weights, load_weights
+from discourse.incivility.scorer import ContextTables, WordRecords, weighted_context_of
 from discourse.incivility.result import IncivilityResult, IncivilitySpan, Term
 from discourse.text import Doc
 
@@ -26,6 +27,8 @@ __all__ = ["IncivilityAnalyzer", "score"]
 
 _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)
+_THIRD = itemgetter(2)
+_FOURTH = itemgetter(3)
 _REFINE = (("dehumanisation", "dehumanisation"), ("exclusion", "exclusion"))
 
 
@@ -103,7 +106,7 @@ class IncivilityAnalyzer:
             self.span_logit_ = math.log(threshold / (1.0 - threshold))
             self.kind_ = models["kind"]
             # shared by every analyser of the same weight file (the pipeline builds one per run)
-            self.joint_, self.own_cache_ = _compiled(weights.path)
+            self.joint_, self.own_cache_, self.tables_, self.records_ = _compiled(weights.path)
             self.edges_ = (self.span_.get("p:<s>", 0.0), self.span_.get("n:</s>", 0.0))
             self.weights_ = weights
         return weights
@@ -138,11 +141,20 @@ class IncivilityAnalyzer:
         """
         self._setup()
         text = text_or_doc.text if isinstance(text_or_doc, Doc) else str(text_or_doc)
-        ws = split_words(text)
-        scopes, extras = context_features(ws)
+        if _SPACED_HINT.search(text) is None or _HAS_SPACED.search(text) is None:  # the usual case
+            parts = _PLAIN_SPLIT.split(text)
+            # one look-up per word: normalised form, own weights, categories, pair-table row
+            records = list(map(self.records_.__getitem__, parts[1::2]))
+            ws = WordSplit(list(map(_FIRST, records)), parts[0::2], parts, None)
+        else:  # spaced-out letters joined into words
+            ws = split_words(text)
+            records = [self.records_.of_norm(norm) for norm in ws.norms]
         norms = ws.norms
         n = len(norms)
-        owns = list(map(self.own_cache_.__getitem__, norms))  # a miss computes the word's weights
+        owns = list(map(_SECOND, records))
+        scopes, found = weighted_context_of(
+            norms, ws.gaps, list(map(_THIRD, records)), list(map(_FOURTH, records)), self.tables_
+        )
         # a word's own features count once per distinct (unscoped) word
         if not any(scopes):
             distinct = dict(zip(norms, owns))
@@ -154,12 +166,13 @@ class IncivilityAnalyzer:
         intol = reduce(add, map(_SECOND, distinct.values()), intol)
         # context-dependent features (scoped words, pairs, phrases, cues) count once per text,
         # in the order of their first occurrence
-        joint = self.joint_
-        found = list(filter(None, map(joint.get, dict.fromkeys(map(_FIRST, extras)))))
         inc = reduce(add, map(_FIRST, found), inc)
         intol = reduce(add, map(_SECOND, found), intol)
         spans: tuple[IncivilitySpan, ...] = ()
         if self.spans and n and (self.spans is True or max(inc, intol) >= self.logit_cut_):
+            # the evidence needs every occurrence with its words (few texts: the flagged ones)
+            scopes, extras = context_features(ws)
+            joint = self.joint_
             span_extras = []
             for name, i, j in extras:
                 weights = joint.get(name)
@@ -358,13 +371,18 @@ class _OwnWeights(dict):
 
 
 @lru_cache(maxsize=4)
-def _compiled(path: str) -> tuple[dict[str, tuple[float, float, float]], _OwnWeights]:
+def _compiled(path: str) -> tuple[dict[str, tuple[float, float, float]], _OwnWeights, ContextTables, WordRecords]:
     """Every weighted feature -> (incivility, intolerance, span) weights, so that scoring needs
-    one lookup per feature; and the per-word weight cache (shared by the analysers of a file)."""
+    one lookup per feature; the per-word weight cache (shared by the analysers of a file); the
+    same weights indexed for the fast path (:mod:`discourse.incivility.scorer`); and the
+    per-surface word records that gather a word's look-ups."""
     models = load_weights(path).models
     inc, intol, span = (models[m]["weights"] for m in ("incivility", "intolerance", "span"))
     joint = {f: (inc.get(f, 0.0), intol.get(f, 0.0), span.get(f, 0.0)) for f in sorted(set(inc) | set(intol) | set(span))}
-    return joint, _OwnWeights(joint, span)
+    own = _OwnWeights(joint, span)
+    tables = ContextTables.build(joint)
+    lexicon_categories("")  # loads the lexicons, which set the unmasking targets of normalize_word
+    return joint, own, tables, WordRecords(own, tables)
 
 
 @lru_cache(maxsize=200_000)

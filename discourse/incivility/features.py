@@ -57,6 +57,7 @@ __all__ = [
     "context_features",
     "own_features",
     "lexicon_categories",
+    "phrase_features",
     "token_feature_lists",
     "feature_counts",
     "document_counts",
@@ -198,18 +199,24 @@ def _char_ngrams(norm: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _gap_kind(gap: str) -> tuple[bool, bool]:
-    """Does the text between two words end a clause, does it end a sentence (cached: most gaps
-    are one of a few strings, ``" "``, ``", "``, ``". "``)."""
-    return _CLAUSE_RE.search(gap) is not None, _SENTENCE_RE.search(gap) is not None
+def _ends_clause(gap: str) -> bool:
+    """Does the text between two words end a clause (cached: most gaps are one of a few
+    strings, ``" "``, ``", "``, ``". "``)."""
+    return _CLAUSE_RE.search(gap) is not None
+
+
+@lru_cache(maxsize=4096)
+def _ends_sentence(gap: str) -> bool:
+    """Does the text between two words end a sentence (cached, as :func:`_ends_clause`)."""
+    return _SENTENCE_RE.search(gap) is not None
 
 
 def _gaps(gaps: list[str]) -> tuple[list[bool], list[bool]]:
     """Per gap before word i (i >= 1): does it end a clause, does it end a sentence."""
-    kinds = list(map(_gap_kind, gaps[:-1]))
-    clause = [k[0] for k in kinds]
-    sentence = [k[1] for k in kinds]
-    if kinds:
+    inner = gaps[:-1]
+    clause = list(map(_ends_clause, inner))
+    sentence = list(map(_ends_sentence, inner))
+    if inner:
         clause[0] = sentence[0] = True
     return clause, sentence
 
@@ -303,9 +310,7 @@ def context_features(ws: WordSplit) -> tuple[list[str], list[tuple[str, int, int
     >>> scopes, extras[:2]
     (['', 'NEG_', 'NEG_'], [('b:NEG_not an', 0, 1), ('w:NEG_an', 1, 1)])
     """
-    lex = _lexicons()
     norms = ws.norms
-    n = len(norms)
     clause, sentence = _gaps(ws.gaps)
     scopes = _scopes(norms, ws.gaps, clause)
     cats_at = list(map(lexicon_categories, norms))
@@ -324,17 +329,37 @@ def context_features(ws: WordSplit) -> tuple[list[str], list[tuple[str, int, int
         ]
         # word i's own feature, then its pair with word i + 1 (a stable merge of two sorted runs)
         occ = sorted(own + pairs, key=_RANGE)
-    # multi-word lexicon entries ('go back', 'you people', 'out of here')
-    if not lex.phrases.keys().isdisjoint(norms):
-        for i, norm in enumerate(norms):
-            for words, cats in lex.phrases.get(norm, ()):
-                k = len(words)
-                if tuple(norms[i : i + k]) == words and not any(clause[i + 1 : i + k]) and not any(scopes[i : i + k]):
-                    occ.extend(("l:" + c, i, i + k - 1) for c in cats)
-                    for j in range(i, i + k):
-                        cats_at[j] = tuple(sorted(set(cats_at[j]) | set(cats)))
+    occ += phrase_features(norms, scopes, clause, cats_at)
     occ += _cues(norms, scopes, cats_at, sentence)
     return scopes, occ
+
+
+def phrase_features(
+    norms: list[str], scopes: list[str], clause: list[bool], cats_at: list[tuple[str, ...]]
+) -> list[tuple[str, int, int]]:
+    """The occurrences of multi-word lexicon entries ('go back', 'you people', 'out of here')
+    within a clause and outside negation or report; their categories are added to `cats_at` (in
+    place) for the target cues.
+
+    Examples
+    --------
+    >>> norms = ["go", "back", "home"]
+    >>> cats = [(), (), ()]
+    >>> phrase_features(norms, [""] * 3, [True, False, False], cats), cats[0]
+    ([('l:exclusion', 0, 1), ('l:hostile', 0, 1)], ('exclusion', 'hostile'))
+    """
+    phrases = _lexicons().phrases
+    occ: list[tuple[str, int, int]] = []
+    if phrases.keys().isdisjoint(norms):  # the usual case
+        return occ
+    for i in [i for i, norm in enumerate(norms) if norm in phrases]:
+        for words, cats in phrases[norms[i]]:
+            k = len(words)
+            if tuple(norms[i : i + k]) == words and not any(clause[i + 1 : i + k]) and not any(scopes[i : i + k]):
+                occ.extend(("l:" + c, i, i + k - 1) for c in cats)
+                for j in range(i, i + k):
+                    cats_at[j] = tuple(sorted(set(cats_at[j]) | set(cats)))
+    return occ
 
 
 def extract(text: str) -> Extracted:

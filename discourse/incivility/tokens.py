@@ -46,10 +46,12 @@ _PLAIN_WORD = re.compile(_PLAIN)
 # the same words as a capturing split: gap, word, gap, word, ..., gap (one C call per text)
 _PLAIN_SPLIT = re.compile("(" + _PLAIN + ")")
 _HAS_SPACED = re.compile(_SPACED)
-# a cheap necessary condition of _SPACED (three single letters between single spaces), so that
-# most texts skip the slower search with look-arounds
-_SPACED_HINT = re.compile(r"[A-Za-z] [A-Za-z] [A-Za-z]")
+# a cheap necessary condition of _SPACED (three one-letter words between single spaces: where
+# _SPACED matches, its first letter follows no word character and its third is followed by a
+# space or by no word character), so that most texts skip the slower search with look-arounds
+_SPACED_HINT = re.compile(r"\b[A-Za-z] [A-Za-z] [A-Za-z]\b", re.ASCII)
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
+_LEET_CHARS = frozenset("013457@$!")
 _REPEAT = re.compile(r"([a-z])\1{2,}")
 _MASK = re.compile(r"[*#&]")
 _UNMASK: dict[tuple[int, str], tuple[str, ...]] = {}
@@ -110,10 +112,11 @@ def normalize_word(surface: str) -> str:
     if word.startswith(("http", "www.")):
         return "<url>"
     word = word.replace("'", "")
-    has_letter = any(ch.isalpha() for ch in word)
-    if not has_letter:
+    if word.isalpha():  # the usual case: letters only, so no digit, leet or mask character
+        return _REPEAT.sub(r"\1", word)
+    if not any(ch.isalpha() for ch in word):
         return "<num>" if any(ch.isdigit() for ch in word) else word
-    if any(ch in "013457@$!" for ch in word):
+    if not _LEET_CHARS.isdisjoint(word):
         word = word.translate(_LEET)
     word = _REPEAT.sub(r"\1", word)
     if "*" in word or "#" in word or "&" in word:

@@ -1,0 +1,167 @@
+"""The scorer's fast path: only the weighted context features of a text, in the order that
+:func:`~discourse.incivility.features.context_features` lists them.
+
+Scoring needs the weights of a text's context features (word pairs, negated or reported words,
+multi-word lexicon entries, target cues), each counted once, summed in the order of their first
+occurrence. Most of the ~65 word pairs of a comment have no weight, and building their names
+(``"b:" + a + " " + b``) only to find that out was a third of the scorer's time. Here the
+pair weights sit in a two-level table keyed by the two words (already normalised strings with
+their hashes cached), so a pair costs two dictionary look-ups in C and no new string. The result
+is the same list of weights as filtering :func:`context_features`' occurrences through the
+weight table, so the sums are the same floats (``tests/test_incivility_speed.py`` checks it).
+
+Examples
+--------
+>>> from discourse.incivility.tokens import split_words
+>>> tables = ContextTables.build({"b:you idiot": (1.0, 0.0, 0.5), "x:you_attack": (0.5, 0.0, 0.0)})
+>>> weighted_context(split_words("You idiot!"), tables)
+(['', ''], [(1.0, 0.0, 0.5), (0.5, 0.0, 0.0)])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from itertools import compress, repeat
+from typing import NamedTuple
+
+from discourse.incivility.features import _cues, _gaps, _scopes, lexicon_categories, phrase_features
+from discourse.incivility.tokens import WordSplit, normalize_word
+
+__all__ = ["ContextTables", "WordRecords", "weighted_context", "weighted_context_of"]
+
+Weights3 = tuple[float, float, float]
+_EMPTY: dict[str, tuple[str, Weights3]] = {}
+
+
+class ContextTables(NamedTuple):
+    """The weight table split for the fast path.
+
+    Attributes
+    ----------
+    joint : mapping
+        Feature name -> (incivility, intolerance, span) weights (every weighted feature).
+    pairs : mapping
+        First word (with its scope prefix, ``"NEG_an"``) -> second word -> (feature name,
+        weights), for the weighted ``b:`` features.
+    """
+
+    joint: Mapping[str, Weights3]
+    pairs: Mapping[str, Mapping[str, tuple[str, Weights3]]]
+
+    @classmethod
+    def build(cls, joint: Mapping[str, Weights3]) -> "ContextTables":
+        """Index the ``b:`` features of `joint` by their two words.
+
+        Examples
+        --------
+        >>> ContextTables.build({"b:a b": (1.0, 0.0, 0.0)}).pairs
+        {'a': {'b': ('b:a b', (1.0, 0.0, 0.0))}}
+        """
+        pairs: dict[str, dict[str, tuple[str, Weights3]]] = {}
+        for name, weights in joint.items():
+            if name.startswith("b:"):
+                first, sep, second = name[2:].partition(" ")
+                # a word never contains a space (tokens.py), so any other name cannot occur
+                if sep and " " not in second:
+                    pairs.setdefault(first, {})[second] = (name, weights)
+        return cls(joint, pairs)
+
+
+def weighted_context(ws: WordSplit, tables: ContextTables) -> tuple[list[str], list[Weights3]]:
+    """The scopes of the words of `ws` (as :func:`~discourse.incivility.features.context_features`
+    gives them) and the weights of its weighted context features, each feature once, in the
+    order of its first occurrence there.
+
+    Examples
+    --------
+    >>> from discourse.incivility.tokens import split_words
+    >>> tables = ContextTables.build({"w:NEG_idiot": (-1.0, 0.0, 0.0), "b:NEG_not an": (0.25, 0.0, 0.0)})
+    >>> weighted_context(split_words("not an idiot"), tables)
+    (['', 'NEG_', 'NEG_'], [(0.25, 0.0, 0.0), (-1.0, 0.0, 0.0)])
+    """
+    norms = ws.norms
+    rows = list(map(tables.pairs.get, norms, repeat(_EMPTY)))
+    return weighted_context_of(norms, ws.gaps, list(map(lexicon_categories, norms)), rows, tables)
+
+
+def weighted_context_of(
+    norms: list[str],
+    gaps: list[str],
+    cats_at: list[tuple[str, ...]],
+    rows: list[Mapping[str, tuple[str, Weights3]]],
+    tables: ContextTables,
+) -> tuple[list[str], list[Weights3]]:
+    """:func:`weighted_context` from the words' parts already looked up: their lexicon categories
+    (`cats_at`, changed in place) and their rows of the pair table (`rows`, ``tables.pairs`` of
+    the word or an empty mapping; changed in place).
+
+    Examples
+    --------
+    >>> tables = ContextTables.build({"b:you idiot": (1.0, 0.0, 0.5)})
+    >>> weighted_context_of(["you", "idiot"], ["", " ", ""], [(), ()], [tables.pairs["you"], {}], tables)
+    (['', ''], [(1.0, 0.0, 0.5)])
+    """
+    n = len(norms)
+    joint = tables.joint
+    clause, sentence = _gaps(gaps)
+    scopes = _scopes(norms, gaps, clause)
+    scoped = list(compress(range(n), scopes))
+    if scoped:
+        # a pair carries the scope of its first word, else of its second ('b:NEG_not an')
+        pairs = tables.pairs
+        for i in scoped:
+            cats_at[i] = ()
+            rows[i] = pairs.get(scopes[i] + norms[i], _EMPTY)
+            if i and not scopes[i - 1]:
+                rows[i - 1] = pairs.get(scopes[i] + norms[i - 1], _EMPTY)
+    # per pair (i, i + 1): (name, weights) or None; a look-up in the first word's row, in C
+    found = list(map(dict.get, rows, norms[1:]))
+    for k in compress(range(1, n), clause[1:]):
+        found[k - 1] = None  # no pair across a clause boundary
+    # a scoped word's own feature comes just before the pair it starts (reverse order keeps the
+    # insertion points right)
+    for i in reversed(scoped):
+        name = "w:" + scopes[i] + norms[i]
+        weights = joint.get(name)
+        if weights is not None:
+            found.insert(i, (name, weights))
+    # each feature once, at its first occurrence (a repeated name maps to the same weights)
+    chosen: dict[str, Weights3] = dict(filter(None, found))
+    for name, _, _ in phrase_features(norms, scopes, clause, cats_at) + _cues(norms, scopes, cats_at, sentence):
+        if name not in chosen:
+            weights = joint.get(name)
+            if weights is not None:
+                chosen[name] = weights
+    return scopes, list(chosen.values())
+
+
+class WordRecords(dict):
+    """Per surface form of a word (as the text spells it): its normalised form, its own weights
+    (see the analyser's per-word cache), its lexicon categories and its row of the pair table.
+    One look-up per word instead of four into four large tables (filled on first sight by
+    ``__missing__``; bounded)."""
+
+    def __init__(self, own: Mapping[str, tuple[float, ...]], tables: ContextTables, limit: int = 200_000) -> None:
+        super().__init__()
+        self.own = own
+        self.pairs = tables.pairs
+        self.limit = limit
+
+    def of_norm(self, norm: str) -> tuple:
+        """The record of a normalised word (for words that no single surface spells, such as
+        spaced-out letters joined).
+
+        Examples
+        --------
+        >>> tables = ContextTables.build({"b:you idiot": (1.0, 0.0, 0.5)})
+        >>> WordRecords({"you": (0.0,) * 5}, tables).of_norm("you")[3]
+        {'idiot': ('b:you idiot', (1.0, 0.0, 0.5))}
+        """
+        return (norm, self.own[norm], lexicon_categories(norm), self.pairs.get(norm, _EMPTY))
+
+    def __missing__(self, surface: str) -> tuple:
+        record = self.of_norm(normalize_word(surface))
+        if len(self) > self.limit:  # bounded memory on a large corpus
+            self.clear()
+        self[surface] = record
+        return record
