@@ -66,6 +66,7 @@ Examples
 from __future__ import annotations
 
 import math
+from heapq import nsmallest
 from bisect import bisect_left, bisect_right
 from operator import attrgetter
 from collections.abc import Iterable, Mapping, Sequence
@@ -77,7 +78,13 @@ from discourse.actors.attribution import Attribution, index_around, mention_attr
 from discourse.actors.context import ROUND6, DocContext, SentenceScan, cue_index
 from discourse.actors.matching import Mention
 from discourse.actors.registry import ActorRegistry, registry_or_default
-from discourse.actors.stance_model import TargetSentimentModel, default_model, load_model, mention_hits
+from discourse.actors.stance_model import (
+    TargetSentimentModel,
+    default_model,
+    load_model,
+    mention_hits,
+    score_in_context,
+)
 from discourse.actors.units import thread_units
 from discourse.errors import InputError
 from discourse.irony import Irony, irony, irony_info
@@ -347,7 +354,7 @@ def _aggregate(
             n_positive = labels.count("positive")
             n_negative = labels.count("negative")
             n_ironic = sum([1 for item in items if item[0][15]])
-            evidence = "; ".join([cue[2] for cue in sorted([cue for item in items for cue in item[2]])[:8]])
+            evidence = "; ".join([cue[2] for cue in nsmallest(8, [cue for item in items for cue in item[2]])])
             label = "positive" if score > threshold else ("negative" if score < -threshold else "neutral")
         row = {
             "actor": actor,
@@ -571,7 +578,7 @@ class ThreadStance:
         for key, items in groups.items():  # in order of first appearance
             score = sum([item[0].score for _, item in items]) / len(items)
             # strongest first, then by unit and start (a tie in all three is the same cue)
-            cues = sorted([(cue[0], uid, cue[1], cue[2]) for uid, item in items for cue in item[2]])
+            cues = nsmallest(8, [(cue[0], uid, cue[1], cue[2]) for uid, item in items for cue in item[2]])
             labels = [item[0].label for _, item in items]
             if len(items) == 1:  # a single mention keeps its label
                 label = labels[0]
@@ -869,21 +876,30 @@ class StanceAnalyzer:
     def _fitted_score(self, ctx: DocContext, scan: SentenceScan, mention: Mention, record: MentionStance) -> MentionStance:
         """The fitted model's record: the rules' source and role, the model's score and terms."""
         model = self._model()
-        hits = mention_hits(ctx, scan, mention, record[14], model.settings)
         found = ctx.sentence_cache.get(_IRONY_KEY) if self.irony else None
         flips = _flips(ctx, found, mention) if found else ()
-        label, score, raw, by_span, flipped = model.predict_spans(hits, [(c[4], c[5]) for c in flips])
+        if flips:  # (rare) the reference path, which flips praise inside irony
+            hits = mention_hits(ctx, scan, mention, record[14], model.settings)
+            label, score, raw, by_span, flipped = model.predict_spans(hits, [(c[4], c[5]) for c in flips])
+        else:  # the same sums without feature records
+            label, score, raw, by_span = score_in_context(model, ctx, scan, mention, record[14])
+            flipped = False
         lower = ctx.doc.lower
-        evidence = []
+        kept = []
         rest = 0.0
-        for (start, end), entry in by_span.items():
+        for key, entry in by_span.items():
             total = entry[0]
             if -_EVIDENCE_MIN < total < _EVIDENCE_MIN:
                 rest += total  # many words weigh almost nothing: one residual term keeps the sum exact
-                continue
-            evidence.append(_new_evidence((lower[start:end], start, end, total, 1.0, total, _MODEL_LEXICON,
-                                           "; ".join(entry[1:]))))
-        evidence.sort(key=_START)
+            else:
+                kept.append((key, entry))
+        if len(kept) > 1:
+            kept.sort(key=_span_start)  # (stable: spans with the same start stay in insertion order)
+        evidence = [
+            _new_evidence((lower[start:end], start, end, entry[0], 1.0, entry[0], _MODEL_LEXICON,
+                           entry[1] if len(entry) == 2 else "; ".join(entry[1:])))
+            for (start, end), entry in kept
+        ]
         if rest:
             evidence.append(_new_evidence((_REST_TERM, record[6], record[7], rest, 1.0, rest, _MODEL_LEXICON,
                                            f"sum of the terms below {_EVIDENCE_MIN} each (the sentence's other words)")))
@@ -1031,7 +1047,10 @@ _IRONY_INDEX = ("irony_index",)
 _MODEL_LEXICON = "stance_target_model"
 _EVIDENCE_MIN = 0.05  # fitted terms smaller than this (in logits) are summed into one residual term
 _REST_TERM = "(other words)"
-_START = attrgetter("start")
+
+
+def _span_start(item: tuple[tuple[int, int], Any]) -> int:
+    return item[0][0]  # a span's start
 
 
 def _irony_of(ctx: DocContext) -> Irony:
