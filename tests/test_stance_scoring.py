@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from discourse.actors import default_registry
 from discourse.actors.context import DocContext
 from discourse.actors.stance import StanceAnalyzer
-from discourse.actors.stance_model import default_model, mention_hits, score_in_context
+from discourse.actors.stance_model import TargetSentimentModel, default_model, mention_hits, score_in_context
 from discourse.actors.stance_scoring import WordRows, score_mention
 from discourse.actors.stance_features import sentence_facts, target_features
 from discourse.datasets import load_seed
@@ -30,9 +30,9 @@ EDGE_CASES = [
 ]
 
 
-def _check(text: str) -> int:
+def _check(text: str, model: TargetSentimentModel | None = None) -> int:
     """Every mention of `text`: fast path == reference path (label, score, raw, terms in order)."""
-    model = default_model()
+    model = model or default_model()
     ctx = DocContext(Doc(text), default_registry())
     checked = 0
     for si, mentions in ctx.by_sentence.items():
@@ -85,3 +85,19 @@ def test_irony_still_flips_through_the_reference_path():
     plain = StanceAnalyzer(irony=False).analyze(text).mentions[0]
     assert fitted.irony and not plain.irony
     assert fitted.raw < plain.raw and any("(irony)" in c.note for c in fitted.cues)
+
+
+def test_fast_path_equals_reference_with_every_insult_relation_weighted():
+    # The shipped file may not weigh every ``ins|`` relation: a copy that weighs all of them (and
+    # a word with no other weight) exercises every branch of the fast path.
+    data = dict(default_model().data)
+    weights = dict(data["weights"])
+    for n, prefix in enumerate(("c", "co", "cq", "cqo", "x", "xo", "xq", "xqo")):
+        weights[f"ins|{prefix}"] = [0.5 + n / 10, 0.1, -0.4]
+    weights = {k: v for k, v in weights.items() if not k.endswith("|thug")}
+    model = TargetSentimentModel({**data, "weights": weights})
+    texts = ["Putin is a thug, but Trump is not stupid.", "The clown Trump said \"Obama is an idiot\" today.",
+             "Russia, the thug, and the idiots in Congress (stupid morons) lied to Iran; they're clowns."]
+    assert sum(_check(text, model) for text in texts) >= 6
+    hits = [h.name for h in target_features(Doc(texts[0]), 0, 0, 1)]
+    assert "ins|c" in hits and "ins|x" not in hits  # "not stupid" is not an insult

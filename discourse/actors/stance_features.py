@@ -26,7 +26,13 @@ Feature families (the prefix before ``|``):
 * ``lex``: the rule method's attached cues (stance lexicons, speech acts, VADER), value = the
   rule contribution, named by lexicon and role (a setting); ``sv``: the VADER and stance-lexicon
   valences of the sentence within 60 tokens, unweighted (the sentence-level sentiment);
-* ``qs``: the sentence is a question.
+* ``qs``: the sentence is a question;
+* ``ins`` (a setting): an insult or a name for people that disparages them ("stupid", "idiot",
+  "thug", "clown": the single words of the library's ``rhetoric_insults`` and
+  ``rhetoric_name_calling`` lists, after Coe, Kenski & Rains 2014) within 10 tokens, by its
+  clause relation to the target (``ins|c``, ``ins|xo``, ...; not when negated): one weight per relation for all
+  the words, so the few insults of news sentences teach it, and comments, where they are
+  common, use it.
 
 Examples
 --------
@@ -53,10 +59,10 @@ __all__ = [
     "target_features", "role_note",
 ]
 
-FEATURE_VERSION = "4"
+FEATURE_VERSION = "5"
 """Version of the feature definitions; a weight file records the version it was fitted with."""
 
-DEFAULT_SETTINGS: dict[str, Any] = {"bigrams": True, "lexicon": True}
+DEFAULT_SETTINGS: dict[str, Any] = {"bigrams": True, "lexicon": True, "insults": True}
 """Feature settings (chosen by cross-validation; the weight file stores the chosen ones)."""
 
 _REACH = 10  # tokens either side of the target with positional features
@@ -114,6 +120,7 @@ class SentenceFacts(NamedTuple):
     suffix: tuple[str, ...]  # "|" + scope mark + word of each token, the tail of its feature names
     proper_at: tuple[int, ...]  # positions of the proper-name-like words
     spans: tuple[tuple[int, int], ...] = ()  # (start, end) of each token (shared keys of the scorer)
+    insult: tuple[bool, ...] = ()  # an insult or disparaging name, not negated (the ``ins`` features)
 
 
 def _word_form(text: str, lower: str, kind: str) -> str:
@@ -128,6 +135,16 @@ def _word_form(text: str, lower: str, kind: str) -> str:
 
 _hit = partial(tuple.__new__, Hit)  # skips the generated __new__: hot path
 _CUE_K = itemgetter(0)  # a scan cue's first token
+class _NoInsults:
+    """``insult[k]`` is False for every k (the ``insults`` setting off)."""
+
+    def __getitem__(self, k: int) -> bool:
+        return False
+
+
+_NO_INSULTS = _NoInsults()
+
+
 class _Window(dict):
     """Positions marked True, False elsewhere (a sparse list for giant sentences)."""
 
@@ -161,6 +178,19 @@ class _TokenInfo(NamedTuple):
     be: bool
     proper: bool  # a name-like word (if not sentence-initial)
     modifier: bool
+    insult: bool  # an insult or disparaging name (see the module notes)
+
+
+def _insult_words() -> frozenset[str]:
+    from discourse.lexicons import load_lexicon
+
+    words = set()
+    for name in ("rhetoric_insults", "rhetoric_name_calling"):
+        words |= {term for term in load_lexicon(name).terms() if " " not in term and "*" not in term}
+    return frozenset(words)
+
+
+_INSULTS = _insult_words()
 
 
 def _token_info(token: Any) -> _TokenInfo:
@@ -179,6 +209,7 @@ def _token_info(token: Any) -> _TokenInfo:
         lower in BE_FORMS,
         kind == "word" and text[:1].isupper() and tag in ("NNP", "NNPS") and not text.isupper(),
         tag.startswith(("JJ", "NN")) or tag in ("VBN", "VBG"),
+        kind == "word" and lower in _INSULTS,
     )
 
 
@@ -257,7 +288,8 @@ def sentence_facts(doc: Doc, si: int) -> SentenceFacts:
     return SentenceFacts(first, stop, words, tuple(scope), tuple(clause), tuple(quoted), tuple(verb),
                          tuple(passive), proper, modifier, question, bag, suffix,
                          tuple([k for k, is_proper in enumerate(proper) if is_proper]),
-                         tuple([(t[0], t[1]) for t in tokens]))
+                         tuple([(t[0], t[1]) for t in tokens]),
+                         tuple([info[12] and mark != "~" for info, mark in zip(infos, scope)]))
 
 
 # distance (1.._REACH) -> bucket: 1, 2-3, 4-7, 8+
@@ -362,6 +394,7 @@ def target_features(
     # Words around the target: position and clause features near it, the sentence bag further.
     low, high = max(0, a - _REACH), min(n, b + _REACH)
     suffix = f.suffix
+    insult = f.insult if settings.get("insults", True) else _NO_INSULTS
     seen_other = False
     for k in range(a - 1, low - 1, -1):  # leftwards, so "another entity in between" accumulates
         if other_at[k]:
@@ -373,8 +406,10 @@ def target_features(
         token = tokens[first + k]
         s0, s1 = token[0], token[1]
         add(_hit(("L" + _BUCKET[a - k] + tail, 1.0, s0, s1)))
-        add(_hit((_CLAUSE_PREFIX[clause[k] != target_clause, quoted[k] and not target_quoted, seen_other] + tail,
-                  1.0, s0, s1)))
+        prefix = _CLAUSE_PREFIX[clause[k] != target_clause, quoted[k] and not target_quoted, seen_other]
+        add(_hit((prefix + tail, 1.0, s0, s1)))
+        if insult[k]:
+            add(_hit(("ins|" + prefix, 1.0, s0, s1)))
     seen_other = False
     for k in range(b, high):
         if other_at[k]:
@@ -386,8 +421,10 @@ def target_features(
         token = tokens[first + k]
         s0, s1 = token[0], token[1]
         add(_hit(("R" + _BUCKET[k - b + 1] + tail, 1.0, s0, s1)))
-        add(_hit((_CLAUSE_PREFIX[clause[k] != target_clause, quoted[k] and not target_quoted, seen_other] + tail,
-                  1.0, s0, s1)))
+        prefix = _CLAUSE_PREFIX[clause[k] != target_clause, quoted[k] and not target_quoted, seen_other]
+        add(_hit((prefix + tail, 1.0, s0, s1)))
+        if insult[k]:
+            add(_hit(("ins|" + prefix, 1.0, s0, s1)))
     bag = f.bag
     for k in range(lo, hi):
         name = bag[k]

@@ -12,7 +12,12 @@ provenance. Inference is a dictionary look-up per fired feature and a sum (no nu
 * ``score = P(pos) - P(neg)`` in [-1, 1]; the label is the class with the highest logit after
   the file's ``label_offsets`` (a neutral offset chosen by cross-validation with the other
   settings); aggregates of several mentions are labelled by their mean score against the file's
-  ``score_threshold`` (also chosen by cross-validation).
+  ``score_threshold`` (also chosen by cross-validation). That is the best-macro-F1 labelling;
+* **confident calls** (the stance analyser's default, ``abstain=True``): a mention, like an
+  aggregate, is positive when ``score`` exceeds the file's ``calls.score_threshold``, negative
+  below minus it, else neutral; the threshold is the one with the best cross-validated macro-F1
+  among those whose positive *and* negative labels reach a precision of 0.70 on held-out folds
+  of the training data (``calls.cv`` in the file).
 
 Irony (:mod:`discourse.irony`) flips a term: inside an ironic stretch, a term that speaks *for*
 the target has its negative and positive weights swapped, so praise counts as blame; terms
@@ -118,6 +123,13 @@ class TargetSentimentModel:
         self.intercept: tuple[float, float, float] = tuple(data["intercept"])  # type: ignore[assignment]
         self.offsets: tuple[float, float, float] = tuple(data["label_offsets"])  # type: ignore[assignment]
         self.score_threshold = float(data["score_threshold"])
+        calls = data.get("calls")
+        if not isinstance(calls, dict) or "score_threshold" not in calls:
+            raise LexiconError(
+                f"stance model {path or '(given)'} has no confident-call threshold (\"calls\"); refit it "
+                "with `python -m discourse.training.target_sentiment TRAIN_DIR`"
+            )
+        self.call_threshold = float(calls["score_threshold"])
         self.weights: dict[str, list[float]] = data["weights"]
 
     def info(self) -> dict[str, str]:

@@ -38,6 +38,7 @@ from discourse.actors.stance_features import (
     _REACH,
     _SV_REACH,
     _STOP_NP,
+    _NO_INSULTS,
     _Window,
     TOKEN_PREFIXES,
     SentenceFacts,
@@ -73,6 +74,8 @@ class WordRows:
             name: (w[0], w[1], w[2], w[2] - w[0], name) for name, w in weights.items()
         }
         self._memo: dict[str, tuple[Any, ...]] = {}
+        # the ``ins|`` entries by clause relation (index as the clause families, minus 8)
+        self.insults = tuple(self.entries.get("ins|" + prefix) for prefix in TOKEN_PREFIXES[8:16])
 
     def row(self, tail: str) -> tuple[Any, ...]:
         """The entries of ``prefix + tail`` for every prefix (:data:`_NO_WEIGHTS` if none has one)."""
@@ -152,6 +155,8 @@ def score_mention(
         tokens = doc.tokens
         words, scope, clause, quoted = facts.words, facts.scope, facts.clause, facts.quoted
         keys = facts.spans
+        insult = facts.insult if settings.get("insults", True) else _NO_INSULTS
+        insults = word_rows(model).insults
         # Other entities, as target_features finds them.
         lo, hi = max(0, a - _BAG_REACH), min(n, b + _BAG_REACH)
         other_at = [False] * n if n <= 4 * _BAG_REACH else _Window()
@@ -175,11 +180,11 @@ def score_mention(
                 seen_other = 1
                 continue
             row = rows[k]
-            if row is None or row is _NO_WEIGHTS:
+            if row is None or (row is _NO_WEIGHTS and not insult[k]):
                 continue
+            c = (4 if clause[k] != target_clause else 0) + (2 if quoted[k] and not target_quoted else 0) + seen_other
             e = row[_LEFT[a - k]]
-            f = row[8 + (4 if clause[k] != target_clause else 0)
-                    + (2 if quoted[k] and not target_quoted else 0) + seen_other]
+            f = row[8 + c]
             if e is not None:
                 zn += e[0]
                 zu += e[1]
@@ -188,25 +193,40 @@ def score_mention(
                     zn += f[0]
                     zu += f[1]
                     zp += f[2]
-                    spans[keys[k]] = [e[3] + f[3], e[4], f[4]]
+                    entry = [e[3] + f[3], e[4], f[4]]
                 else:
-                    spans[keys[k]] = [e[3], e[4]]
+                    entry = [e[3], e[4]]
             elif f is not None:
                 zn += f[0]
                 zu += f[1]
                 zp += f[2]
-                spans[keys[k]] = [f[3], f[4]]
+                entry = [f[3], f[4]]
+            else:
+                entry = None
+            if insult[k]:
+                g = insults[c]
+                if g is not None:
+                    zn += g[0]
+                    zu += g[1]
+                    zp += g[2]
+                    if entry is None:
+                        entry = [g[3], g[4]]
+                    else:
+                        entry[0] += g[3]
+                        entry.append(g[4])
+            if entry is not None:
+                spans[keys[k]] = entry
         seen_other = 0
         for k in range(b, high):
             if other_at[k]:
                 seen_other = 1
                 continue
             row = rows[k]
-            if row is None or row is _NO_WEIGHTS:
+            if row is None or (row is _NO_WEIGHTS and not insult[k]):
                 continue
+            c = (4 if clause[k] != target_clause else 0) + (2 if quoted[k] and not target_quoted else 0) + seen_other
             e = row[_RIGHT[k - b + 1]]
-            f = row[8 + (4 if clause[k] != target_clause else 0)
-                    + (2 if quoted[k] and not target_quoted else 0) + seen_other]
+            f = row[8 + c]
             if e is not None:
                 zn += e[0]
                 zu += e[1]
@@ -215,14 +235,29 @@ def score_mention(
                     zn += f[0]
                     zu += f[1]
                     zp += f[2]
-                    spans[keys[k]] = [e[3] + f[3], e[4], f[4]]
+                    entry = [e[3] + f[3], e[4], f[4]]
                 else:
-                    spans[keys[k]] = [e[3], e[4]]
+                    entry = [e[3], e[4]]
             elif f is not None:
                 zn += f[0]
                 zu += f[1]
                 zp += f[2]
-                spans[keys[k]] = [f[3], f[4]]
+                entry = [f[3], f[4]]
+            else:
+                entry = None
+            if insult[k]:
+                g = insults[c]
+                if g is not None:
+                    zn += g[0]
+                    zu += g[1]
+                    zp += g[2]
+                    if entry is None:
+                        entry = [g[3], g[4]]
+                    else:
+                        entry[0] += g[3]
+                        entry.append(g[4])
+            if entry is not None:
+                spans[keys[k]] = entry
         # The sentence bag, in token order: tokens of the window may have an entry already, the
         # others not (the target's own tokens have none).
         for k0, k1, inside in ((lo, low, False), (low, a, True), (b, high, True), (high, hi, False)):
