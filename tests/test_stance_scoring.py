@@ -101,3 +101,14 @@ def test_fast_path_equals_reference_with_every_insult_relation_weighted():
     assert sum(_check(text, model) for text in texts) >= 6
     hits = [h.name for h in target_features(Doc(texts[0]), 0, 0, 1)]
     assert "ins|c" in hits and "ins|x" not in hits  # "not stupid" is not an insult
+
+
+def test_pickled_model_drops_the_lookup_tables_and_scores_the_same():
+    import pickle
+
+    analyzer = StanceAnalyzer()
+    first = analyzer.analyze("Critics slammed Putin, the thug.").mentions
+    assert "word_rows_" in analyzer._model().__dict__
+    copy = pickle.loads(pickle.dumps(analyzer))
+    assert "word_rows_" not in copy._model().__dict__
+    assert copy.analyze("Critics slammed Putin, the thug.").mentions == first

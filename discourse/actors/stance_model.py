@@ -132,6 +132,11 @@ class TargetSentimentModel:
         self.call_threshold = float(calls["score_threshold"])
         self.weights: dict[str, list[float]] = data["weights"]
 
+    def __getstate__(self) -> dict[str, Any]:
+        # The fast path's look-up tables (``word_rows_``) are rebuilt on demand, not shipped to
+        # worker processes.
+        return {k: v for k, v in self.__dict__.items() if k != "word_rows_"}
+
     def info(self) -> dict[str, str]:
         """Provenance record of the weight file (as :meth:`StanceAnalyzer.lexicon_info` lists).
 
