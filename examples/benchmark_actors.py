@@ -6,6 +6,7 @@ Run from the repository::
     python examples/benchmark_actors.py                                   # synthetic comments
     python examples/benchmark_actors.py --csv ../shared/train/reddit_incivility/train.csv
     python examples/benchmark_actors.py --csv FILE --registry actors.toml --no-discovery
+    python examples/benchmark_actors.py --stance rules                    # the rule stance method
 
 ``--csv`` reads the first column of a CSV file (one comment per row, header skipped; 3,000 rows
 by default). ``--registry actors.toml`` uses the hand-written file alone (95 actors) instead of
@@ -24,7 +25,7 @@ import time
 
 from discourse.actors import ActorRegistry, default_registry
 from discourse.lexicons import DATA_DIR
-from discourse.pipeline.stages import ActorStage, Unit
+from discourse.stages import ActorStage, Unit
 from discourse.text import Doc
 
 
@@ -49,15 +50,14 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=3000, help="comments (default: 3000)")
     parser.add_argument("--registry", choices=("default", "actors.toml"), default="default")
     parser.add_argument("--no-discovery", action="store_true", help="ActorStage(discover=False)")
-    parser.add_argument("--stance-method", default=None,
-                        help="stance method of the analysis (default: the library's; 'rules' leaves out the "
-                        "fitted model, as at c705165)")
+    parser.add_argument("--stance", choices=("fitted", "rules"), default="fitted",
+                        help="stance method (default: fitted, the library's default)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     texts = _texts(args)
     registry = default_registry() if args.registry == "default" else ActorRegistry.from_file(DATA_DIR / "actors.toml")
-    params = {"method": args.stance_method} if args.stance_method else None
-    stage = ActorStage(registry, discover=not args.no_discovery, stance_params=params)
+    stage = ActorStage(registry, discover=not args.no_discovery,
+                       stance_params=None if args.stance == "fitted" else {"method": args.stance})
     warm = [Unit("t", f"c{i}", "comment", Doc(text)) for i, text in enumerate(texts[:30])]
     stage.thread_rows("t", warm, [stage.analyze_unit(u) for u in warm])  # lexicons loaded
     clock = time.process_time
@@ -91,7 +91,7 @@ def main() -> None:
     n = len(texts)
     total = best["analysis (incl. finding)"] + best["unit rows"] + best["thread rows"]
     print(f"{n:,} comments, {len(registry):,} actors, {mentions:,} raw matches, discovery "
-          f"{'off' if args.no_discovery else 'on'}, stance {args.stance_method or 'default'}; CPU µs per comment (best of {args.repeat}):")
+          f"{'off' if args.no_discovery else 'on'}, stance {args.stance}; CPU µs per comment (best of {args.repeat}):")
     for key, value in best.items():
         print(f"  {key:26s} {value / n * 1e6:8.1f}")
     print(f"  {'actor stage in all':26s} {total / n * 1e6:8.1f}")

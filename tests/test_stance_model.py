@@ -127,3 +127,48 @@ def test_refit_gives_identical_bytes(tmp_path, assert_same_bytes):
     out = tmp_path / "model.json"
     assert main([str(train), "--out", str(out)]) == 0
     assert_same_bytes(out, DATA_DIR / MODEL_FILE)
+
+
+def test_confident_calls_are_shipped_with_their_cross_validation():
+    data = json.loads((DATA_DIR / MODEL_FILE).read_text(encoding="utf-8"))
+    calls = data["calls"]
+    assert calls["precision_target"] == 0.7 and 0 < calls["score_threshold"] < 1
+    cv = calls["cv"]
+    # chosen on the training folds for the target (the fallback, if it were unreachable, is the
+    # best smaller precision: then this would fail and the docs would have to say so)
+    assert cv["precision_negative"] >= 0.7 and cv["precision_positive"] >= 0.7
+    assert cv["macro_f1"] <= data["cv"]["macro_f1_mean"]  # abstaining costs macro-F1
+    assert default_model().call_threshold == calls["score_threshold"]
+
+
+def test_missing_calls_is_refused():
+    data = {k: v for k, v in default_model().data.items() if k != "calls"}
+    with pytest.raises(LexiconError, match="refit"):
+        TargetSentimentModel(data)
+
+
+TEXTS = [
+    ("Critics slammed Smith for lying to voters.", "Smith"),
+    ("Smith praised the brave volunteers who saved the town.", "Smith"),
+    ("Smith met the volunteers on Tuesday.", "Smith"),
+    ("Smith's plan could help, analysts said.", "Smith"),
+    ("Putin is a thug and a liar.", "Putin"),
+]
+
+
+@pytest.mark.parametrize("text, target", TEXTS)
+def test_confident_calls_label_by_the_threshold(text, target):
+    start = text.find(target)
+    confident = StanceAnalyzer().toward(text, start, start + len(target))
+    probable = StanceAnalyzer(abstain=False).toward(text, start, start + len(target))
+    threshold = default_model().call_threshold
+    expected = "positive" if confident.score > threshold else "negative" if confident.score < -threshold else "neutral"
+    assert confident.label == expected
+    assert (confident.score, confident.raw, confident.cues) == (probable.score, probable.raw, probable.cues)
+    assert StanceAnalyzer(threshold=0.99).toward(text, start, start + len(target)).label == "neutral"
+
+
+def test_abstain_is_a_parameter_and_sets_the_aggregate_threshold():
+    assert StanceAnalyzer().get_params()["abstain"] is True
+    assert StanceAnalyzer().effective_threshold() == default_model().call_threshold
+    assert StanceAnalyzer(abstain=False).effective_threshold() == default_model().score_threshold

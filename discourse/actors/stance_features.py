@@ -26,7 +26,13 @@ Feature families (the prefix before ``|``):
 * ``lex``: the rule method's attached cues (stance lexicons, speech acts, VADER), value = the
   rule contribution, named by lexicon and role (a setting); ``sv``: the VADER and stance-lexicon
   valences of the sentence within 60 tokens, unweighted (the sentence-level sentiment);
-* ``qs``: the sentence is a question.
+* ``qs``: the sentence is a question;
+* ``ins`` (a setting): an insult or a name for people that disparages them ("stupid", "idiot",
+  "thug", "clown": the single words of the library's ``rhetoric_insults`` and
+  ``rhetoric_name_calling`` lists, after Coe, Kenski & Rains 2014) within 10 tokens, by its
+  clause relation to the target (``ins|c``, ``ins|xo``, ...; not when negated): one weight per relation for all
+  the words, so the few insults of news sentences teach it, and comments, where they are
+  common, use it.
 
 Examples
 --------
@@ -48,12 +54,15 @@ from typing import Any, NamedTuple
 from discourse.actors.context import AUXILIARIES, BE_FORMS, pos_of
 from discourse.text import Doc
 
-__all__ = ["FEATURE_VERSION", "DEFAULT_SETTINGS", "Hit", "SentenceFacts", "sentence_facts", "target_features"]
+__all__ = [
+    "FEATURE_VERSION", "DEFAULT_SETTINGS", "TOKEN_PREFIXES", "Hit", "SentenceFacts", "sentence_facts",
+    "target_features", "role_note",
+]
 
-FEATURE_VERSION = "4"
+FEATURE_VERSION = "5"
 """Version of the feature definitions; a weight file records the version it was fitted with."""
 
-DEFAULT_SETTINGS: dict[str, Any] = {"bigrams": True, "lexicon": True}
+DEFAULT_SETTINGS: dict[str, Any] = {"bigrams": True, "lexicon": True, "insults": True}
 """Feature settings (chosen by cross-validation; the weight file stores the chosen ones)."""
 
 _REACH = 10  # tokens either side of the target with positional features
@@ -110,6 +119,8 @@ class SentenceFacts(NamedTuple):
     bag: tuple[str, ...]  # the sentence-bag feature name of each token ('' = none)
     suffix: tuple[str, ...]  # "|" + scope mark + word of each token, the tail of its feature names
     proper_at: tuple[int, ...]  # positions of the proper-name-like words
+    spans: tuple[tuple[int, int], ...] = ()  # (start, end) of each token (shared keys of the scorer)
+    insult: tuple[bool, ...] = ()  # an insult or disparaging name, not negated (the ``ins`` features)
 
 
 def _word_form(text: str, lower: str, kind: str) -> str:
@@ -124,6 +135,16 @@ def _word_form(text: str, lower: str, kind: str) -> str:
 
 _hit = partial(tuple.__new__, Hit)  # skips the generated __new__: hot path
 _CUE_K = itemgetter(0)  # a scan cue's first token
+class _NoInsults:
+    """``insult[k]`` is False for every k (the ``insults`` setting off)."""
+
+    def __getitem__(self, k: int) -> bool:
+        return False
+
+
+_NO_INSULTS = _NoInsults()
+
+
 class _Window(dict):
     """Positions marked True, False elsewhere (a sparse list for giant sentences)."""
 
@@ -139,6 +160,62 @@ _CLAUSE_PREFIX = {
 }
 
 
+_PASSIVE_SKIP = frozenset(("not", "also", "reportedly", "allegedly"))
+
+
+class _TokenInfo(NamedTuple):
+    """What the sentence facts need from one token type, independent of its neighbours."""
+
+    lower: str  # (checked: the memo is keyed by the surface)
+    kind: str
+    word: str  # feature form ('' = skipped)
+    clause_word: bool  # "but", "which"... (punctuation is decided from the normalised text)
+    negator: bool
+    modal: bool
+    verb: bool  # a main verb (not an auxiliary)
+    passive_tag: bool  # VBN or VBD
+    skip_back: bool  # an adverb skipped when looking for "be" before a participle
+    be: bool
+    proper: bool  # a name-like word (if not sentence-initial)
+    modifier: bool
+    insult: bool  # an insult or disparaging name (see the module notes)
+
+
+def _insult_words() -> frozenset[str]:
+    from discourse.lexicons import load_lexicon
+
+    words = set()
+    for name in ("rhetoric_insults", "rhetoric_name_calling"):
+        words |= {term for term in load_lexicon(name).terms() if " " not in term and "*" not in term}
+    return frozenset(words)
+
+
+_INSULTS = _insult_words()
+
+
+def _token_info(token: Any) -> _TokenInfo:
+    text, lower, kind = token[2], token[3], token[4]
+    tag = pos_of(token) if kind == "word" else ""
+    return _TokenInfo(
+        lower,
+        kind,
+        _word_form(text, lower, kind),
+        lower in _CLAUSE_WORDS,
+        lower in _NEGATORS or lower.endswith("n't"),
+        lower in _MODALS,
+        tag.startswith("VB") and lower not in AUXILIARIES,
+        tag in ("VBN", "VBD"),
+        lower.endswith("ly") or lower in _PASSIVE_SKIP,
+        lower in BE_FORMS,
+        kind == "word" and text[:1].isupper() and tag in ("NNP", "NNPS") and not text.isupper(),
+        tag.startswith(("JJ", "NN")) or tag in ("VBN", "VBG"),
+        kind == "word" and lower in _INSULTS,
+    )
+
+
+_INFO: dict[str, _TokenInfo] = {}  # surface -> facts of the token type (bounded)
+
+
 def sentence_facts(doc: Doc, si: int) -> SentenceFacts:
     """The per-sentence facts of sentence `si` of `doc` (tokens from :attr:`Doc.tokens`).
 
@@ -151,67 +228,93 @@ def sentence_facts(doc: Doc, si: int) -> SentenceFacts:
     first, stop = doc.sentence_token_ranges[si]
     tokens = doc.tokens[first:stop]
     norm = doc.norm
-    words = tuple(_word_form(t[2], t[3], t[4]) for t in tokens)
-    lowers = [t[3] for t in tokens]
+    memo = _INFO
+    infos = []
+    for t in tokens:  # one look-up per token: the facts of its word type are computed once
+        info = memo.get(t[2])
+        if info is None or info[0] != t[3] or info[1] != t[4]:
+            info = _token_info(t)
+            if len(memo) > 200_000:  # bounded: an open vocabulary
+                memo.clear()
+            memo[t[2]] = info
+        infos.append(info)
     n = len(tokens)
+    words = tuple([info[2] for info in infos])
     clause = []
-    number = 0
     quoted = []
-    inside = False
-    for t, lower in zip(tokens, lowers):
-        if t[4] == "punct" and '"' in norm[t[0] : t[1]]:
-            inside = not inside
-            quoted.append(False)
-            clause.append(number)
-            continue
-        if lower in _CLAUSE_WORDS or (t[4] == "punct" and norm[t[0]] in _CLAUSE_PUNCT):
-            number += 1
-        clause.append(number)
-        quoted.append(inside)
     scope = []
-    for i, lower in enumerate(lowers):
-        mark = ""
-        for j in range(i - 1, max(-1, i - 4), -1):
-            if clause[j] != clause[i]:
-                break
-            previous = lowers[j]
-            if previous in _NEGATORS or previous.endswith("n't"):
-                mark = "~"
-                break
-            if previous in _MODALS and not mark:
-                mark = "?"
-        scope.append(mark if words[i] else "")
-    tags = [pos_of(t) if t[4] == "word" else "" for t in tokens]
     verb = []
     passive = []
-    for i, (t, tag) in enumerate(zip(tokens, tags)):
-        is_verb = tag.startswith("VB") and lowers[i] not in AUXILIARIES
+    number = 0
+    inside = False
+    clause_start = 0  # first token of the current clause
+    last_negator = last_modal = -4  # latest negator / modal before the token
+    last_kept = -1  # latest token not skipped on the way back to a "be" (for passives)
+    for i, (t, info) in enumerate(zip(tokens, infos)):
+        if info[1] == "punct" and '"' in norm[t[0] : t[1]]:
+            inside = not inside
+            quoted.append(False)
+        else:
+            if info[3] or (info[1] == "punct" and norm[t[0]] in _CLAUSE_PUNCT):
+                number += 1
+                clause_start = i
+            quoted.append(inside)
+        clause.append(number)
+        # Scope: a negator up to three tokens back in the same clause, else a modal there.
+        low = i - 3 if i - 3 > clause_start else clause_start
+        if not info[2]:
+            scope.append("")
+        elif last_negator >= low:
+            scope.append("~")
+        elif last_modal >= low:
+            scope.append("?")
+        else:
+            scope.append("")
+        is_verb = info[6]
         verb.append(is_verb)
-        is_passive = False
-        if is_verb and tag in ("VBN", "VBD"):
-            j = i - 1
-            while j >= 0 and (lowers[j].endswith("ly") or lowers[j] in ("not", "also", "reportedly", "allegedly")):
-                j -= 1
-            is_passive = j >= 0 and lowers[j] in BE_FORMS
-        passive.append(is_passive)
-    proper = tuple(
-        i > 0 and t[4] == "word" and t[2][:1].isupper() and tags[i] in ("NNP", "NNPS") and not t[2].isupper()
-        for i, t in enumerate(tokens)
-    )
-    modifier = tuple(tag.startswith(("JJ", "NN")) or tag in ("VBN", "VBG") for tag in tags)
+        # A participle after a form of "be" (adverbs in between skipped) is passive.
+        passive.append(is_verb and info[7] and last_kept >= 0 and infos[last_kept][9])
+        if info[4]:
+            last_negator = i
+        if info[5]:
+            last_modal = i
+        if not info[8]:
+            last_kept = i
+    proper = tuple([i > 0 and info[10] for i, info in enumerate(infos)])
+    modifier = tuple([info[11] for info in infos])
     question = any(t[4] == "punct" and "?" in t[2] for t in tokens[-2:]) if n else False
-    suffix = tuple(f"|{mark}{w}" if w else "" for w, mark in zip(words, scope))
-    bag = tuple("s" + tail if tail else "" for tail in suffix)
+    suffix = tuple([f"|{mark}{w}" if w else "" for w, mark in zip(words, scope)])
+    bag = tuple(["s" + tail if tail else "" for tail in suffix])
     return SentenceFacts(first, stop, words, tuple(scope), tuple(clause), tuple(quoted), tuple(verb),
                          tuple(passive), proper, modifier, question, bag, suffix,
-                         tuple(k for k, is_proper in enumerate(proper) if is_proper))
+                         tuple([k for k, is_proper in enumerate(proper) if is_proper]),
+                         tuple([(t[0], t[1]) for t in tokens]),
+                         tuple([info[12] and mark != "~" for info, mark in zip(infos, scope)]))
 
 
 # distance (1.._REACH) -> bucket: 1, 2-3, 4-7, 8+
 _BUCKET = ("",) + tuple("1" if d <= 1 else "2" if d <= 3 else "3" if d <= 7 else "4" for d in range(1, _REACH + 2))
 
+TOKEN_PREFIXES: tuple[str, ...] = (
+    tuple(f"L{b}" for b in "1234")
+    + tuple(f"R{b}" for b in "1234")
+    + tuple(_CLAUSE_PREFIX[across, quote, other] for across in (False, True) for quote in (False, True)
+            for other in (False, True))
+    + ("s",)
+)
+"""The prefixes of the per-token feature families, in a fixed order: ``L1..L4``, ``R1..R4``, the
+eight clause prefixes (index ``8 + 4 * across + 2 * quoted + other``) and the sentence bag ``s``
+(used by the scorer of :mod:`discourse.actors.stance_scoring` to look a word's weights up once)."""
 
-def _role_note(note: str) -> str:
+
+def role_note(note: str) -> str:
+    """The role part of a rule cue's note, as the ``lex|`` features name it.
+
+    Examples
+    --------
+    >>> role_note("negated by 'not'; object of the speech act")
+    'object'
+    """
     for key in ("object", "speaker", "agent", "patient", "outside", "said by"):
         if key in note:
             return key.replace(" ", "_")
@@ -291,6 +394,7 @@ def target_features(
     # Words around the target: position and clause features near it, the sentence bag further.
     low, high = max(0, a - _REACH), min(n, b + _REACH)
     suffix = f.suffix
+    insult = f.insult if settings.get("insults", True) else _NO_INSULTS
     seen_other = False
     for k in range(a - 1, low - 1, -1):  # leftwards, so "another entity in between" accumulates
         if other_at[k]:
@@ -302,8 +406,10 @@ def target_features(
         token = tokens[first + k]
         s0, s1 = token[0], token[1]
         add(_hit(("L" + _BUCKET[a - k] + tail, 1.0, s0, s1)))
-        add(_hit((_CLAUSE_PREFIX[clause[k] != target_clause, quoted[k] and not target_quoted, seen_other] + tail,
-                  1.0, s0, s1)))
+        prefix = _CLAUSE_PREFIX[clause[k] != target_clause, quoted[k] and not target_quoted, seen_other]
+        add(_hit((prefix + tail, 1.0, s0, s1)))
+        if insult[k]:
+            add(_hit(("ins|" + prefix, 1.0, s0, s1)))
     seen_other = False
     for k in range(b, high):
         if other_at[k]:
@@ -315,8 +421,10 @@ def target_features(
         token = tokens[first + k]
         s0, s1 = token[0], token[1]
         add(_hit(("R" + _BUCKET[k - b + 1] + tail, 1.0, s0, s1)))
-        add(_hit((_CLAUSE_PREFIX[clause[k] != target_clause, quoted[k] and not target_quoted, seen_other] + tail,
-                  1.0, s0, s1)))
+        prefix = _CLAUSE_PREFIX[clause[k] != target_clause, quoted[k] and not target_quoted, seen_other]
+        add(_hit((prefix + tail, 1.0, s0, s1)))
+        if insult[k]:
+            add(_hit(("ins|" + prefix, 1.0, s0, s1)))
     bag = f.bag
     for k in range(lo, hi):
         name = bag[k]
@@ -367,7 +475,7 @@ def target_features(
         for cue in rule_cues:
             contribution = cue[5]
             if contribution:
-                add(Hit(f"lex|{cue[6]}|{_role_note(cue[7])}", float(contribution), cue[1], cue[2]))
+                add(Hit(f"lex|{cue[6]}|{role_note(cue[7])}", float(contribution), cue[1], cue[2]))
         cues = sentence_cues if isinstance(sentence_cues, (list, tuple)) else list(sentence_cues)
         k0, k1 = t0 - _SV_REACH, t1 + _SV_REACH  # (a giant sentence: the cues near the target)
         for cue in cues[bisect_left(cues, k0, key=_CUE_K) : bisect_left(cues, k1, key=_CUE_K)]:

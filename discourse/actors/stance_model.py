@@ -12,7 +12,12 @@ provenance. Inference is a dictionary look-up per fired feature and a sum (no nu
 * ``score = P(pos) - P(neg)`` in [-1, 1]; the label is the class with the highest logit after
   the file's ``label_offsets`` (a neutral offset chosen by cross-validation with the other
   settings); aggregates of several mentions are labelled by their mean score against the file's
-  ``score_threshold`` (also chosen by cross-validation).
+  ``score_threshold`` (also chosen by cross-validation). That is the best-macro-F1 labelling;
+* **confident calls** (the stance analyser's default, ``abstain=True``): a mention, like an
+  aggregate, is positive when ``score`` exceeds the file's ``calls.score_threshold``, negative
+  below minus it, else neutral; the threshold is the one with the best cross-validated macro-F1
+  among those whose positive *and* negative labels reach a precision of 0.70 on held-out folds
+  of the training data (``calls.cv`` in the file).
 
 Irony (:mod:`discourse.irony`) flips a term: inside an ironic stretch, a term that speaks *for*
 the target has its negative and positive weights swapped, so praise counts as blame; terms
@@ -39,10 +44,14 @@ from typing import Any, NamedTuple
 
 from discourse.errors import LexiconError
 from discourse.lexicons import DATA_DIR
-from discourse.actors.stance_features import FEATURE_VERSION, Hit, sentence_facts, target_features
+from discourse.actors.stance_features import FEATURE_VERSION, Hit, SentenceFacts, sentence_facts, target_features
+from discourse.actors.stance_scoring import score_mention, word_rows
 from discourse.text import Doc
 
-__all__ = ["MODEL_FILE", "Prediction", "TargetSentimentModel", "default_model", "load_model", "mention_hits"]
+__all__ = [
+    "MODEL_FILE", "Prediction", "TargetSentimentModel", "default_model", "load_model", "mention_hits",
+    "mention_inputs", "score_in_context",
+]
 
 MODEL_FILE = "stance_target_model.json"
 _REACH_TOKENS = 40  # other mentions further than this (tokens) cannot fall in a feature window
@@ -114,7 +123,19 @@ class TargetSentimentModel:
         self.intercept: tuple[float, float, float] = tuple(data["intercept"])  # type: ignore[assignment]
         self.offsets: tuple[float, float, float] = tuple(data["label_offsets"])  # type: ignore[assignment]
         self.score_threshold = float(data["score_threshold"])
+        calls = data.get("calls")
+        if not isinstance(calls, dict) or "score_threshold" not in calls:
+            raise LexiconError(
+                f"stance model {path or '(given)'} has no confident-call threshold (\"calls\"); refit it "
+                "with `python -m discourse.training.target_sentiment TRAIN_DIR`"
+            )
+        self.call_threshold = float(calls["score_threshold"])
         self.weights: dict[str, list[float]] = data["weights"]
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The fast path's look-up tables (``word_rows_``) are rebuilt on demand, not shipped to
+        # worker processes.
+        return {k: v for k, v in self.__dict__.items() if k != "word_rows_"}
 
     def info(self) -> dict[str, str]:
         """Provenance record of the weight file (as :meth:`StanceAnalyzer.lexicon_info` lists).
@@ -238,6 +259,34 @@ class TargetSentimentModel:
         return self.predict(target_features(doc, si, t0, max(t1, t0 + 1), settings=self.settings))
 
 
+def mention_inputs(ctx: Any, scan: Any, mention: Any) -> tuple[SentenceFacts, list[tuple[int, int]]]:
+    """The sentence facts of a mention (computed once per sentence) and the token ranges of the
+    other mentions near it (bisection, so a sentence with thousands of mentions stays linear).
+
+    Examples
+    --------
+    >>> from discourse.actors.context import DocContext
+    >>> from discourse.actors import ActorRegistry
+    >>> ctx = DocContext(Doc("Russia and Iran lied."), ActorRegistry.default())
+    >>> facts, others = mention_inputs(ctx, ctx.scan(0), ctx.mentions[0])
+    >>> facts.words[:2], others
+    (('russia', 'and'), [(2, 3)])
+    """
+    si = scan[0]
+    key = ("stance_facts", si)
+    facts = ctx.sentence_cache.get(key)
+    if facts is None:
+        facts = ctx.sentence_cache[key] = sentence_facts(ctx.doc, si)
+    key = ("stance_mention_starts", si)
+    group = ctx.by_sentence.get(si, ())
+    starts = ctx.sentence_cache.get(key)
+    if starts is None:
+        starts = ctx.sentence_cache[key] = [m[7] for m in group]
+    lo = bisect_left(starts, mention[7] - _REACH_TOKENS)
+    hi = bisect_right(starts, mention[8] + _REACH_TOKENS)
+    return facts, [(m[7], m[8]) for m in group[max(0, lo - 8) : hi] if m is not mention]
+
+
 def mention_hits(
     ctx: Any, scan: Any, mention: Any, rule_cues: Sequence[Any], settings: dict[str, Any]
 ) -> list[Hit]:
@@ -255,22 +304,34 @@ def mention_hits(
     >>> [h.name for h in mention_hits(ctx, ctx.scan(0), m, (), {"lexicon": False})][:2]
     ['R1|lied', 'c|lied']
     """
-    si = scan[0]
-    key = ("stance_facts", si)
-    facts = ctx.sentence_cache.get(key)
-    if facts is None:
-        facts = ctx.sentence_cache[key] = sentence_facts(ctx.doc, si)
-    # Other mentions near this one only (bisection), so a sentence with thousands of mentions
-    # stays linear.
-    key = ("stance_mention_starts", si)
-    group = ctx.by_sentence.get(si, ())
-    starts = ctx.sentence_cache.get(key)
-    if starts is None:
-        starts = ctx.sentence_cache[key] = [m[7] for m in group]
-    lo = bisect_left(starts, mention[7] - _REACH_TOKENS)
-    hi = bisect_right(starts, mention[8] + _REACH_TOKENS)
-    others = [(m[7], m[8]) for m in group[max(0, lo - 8) : hi] if m is not mention]
-    return target_features(ctx.doc, si, mention[7], mention[8], others, rule_cues, scan[3], settings, facts)
+    facts, others = mention_inputs(ctx, scan, mention)
+    return target_features(ctx.doc, scan[0], mention[7], mention[8], others, rule_cues, scan[3], settings, facts)
+
+
+def score_in_context(
+    model: TargetSentimentModel, ctx: Any, scan: Any, mention: Any, rule_cues: Sequence[Any]
+) -> tuple[str, float, float, dict[tuple[int, int], list[Any]]]:
+    """:func:`~discourse.actors.stance_scoring.score_mention` of a mention in an analysis context
+    (the label, score, raw and per-span terms of ``model.predict_spans(mention_hits(...))``
+    without irony flips; the words' weights looked up once per sentence).
+
+    Examples
+    --------
+    >>> from discourse.actors.context import DocContext
+    >>> from discourse.actors import ActorRegistry
+    >>> ctx = DocContext(Doc("Russia lied."), ActorRegistry.default())
+    >>> m, model = ctx.mentions[0], default_model()
+    >>> hits = mention_hits(ctx, ctx.scan(0), m, (), model.settings)
+    >>> score_in_context(model, ctx, ctx.scan(0), m, ()) == model.predict_spans(hits)[:4]
+    True
+    """
+    facts, others = mention_inputs(ctx, scan, mention)
+    rows_of = word_rows(model)
+    key = ("stance_rows", scan[0])
+    cached = ctx.sentence_cache.get(key)
+    if cached is None or cached[0] is not rows_of:
+        cached = ctx.sentence_cache[key] = (rows_of, rows_of.rows(facts))
+    return score_mention(model, ctx.doc, facts, cached[1], mention[7], mention[8], others, rule_cues, scan[3])
 
 
 def load_model(path: str | Path) -> TargetSentimentModel:

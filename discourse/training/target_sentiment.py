@@ -10,12 +10,19 @@ Procedure (deterministic):
 1. features of every target; a feature is kept if it fires for at least ``MIN_COUNT`` targets;
 2. 5-fold cross-validation grouped by sentence (a sentence's targets stay in one fold; folds by
    sentence index modulo 5, in file order) over the grid of the L2 penalty ``C``, the feature
-   settings (bigrams on/off, lexicon cues on/off) and the neutral offset; the setting with the
+   settings (bigrams on/off, lexicon cues on/off, insult features on/off) and the neutral offset; the setting with the
    best mean macro-F1 wins;
 3. the label is the class with the highest logit after adding an offset to the neutral logit;
    the offset (from ``OFFSET_GRID``) is part of the cross-validated setting: a calibration of how
    readily a polar label is given, chosen on the training folds only;
-4. the final model is refitted on all targets; weights whose largest absolute value over the
+4. **confident calls** (the default labels, with abstention): a mention, like an aggregate, is
+   positive when its score ``P(pos) - P(neg)`` exceeds a threshold, negative below minus it,
+   else neutral; the threshold (from ``CALL_THRESHOLD_GRID``) is chosen on the same out-of-fold
+   logits as the one with the best mean macro-F1 among those whose mean precision of positive
+   *and* of negative labels over the folds reaches ``PRECISION_TARGET`` (if none does: the best
+   smaller of the two precisions), so a polar label is given only when the model is confident
+   enough;
+5. the final model is refitted on all targets; weights whose largest absolute value over the
    classes is below ``PRUNE`` are dropped; floats are written with 6 significant digits and the
    JSON with sorted keys, so refitting gives the same bytes.
 
@@ -49,13 +56,18 @@ FOLDS = 5
 MIN_COUNT = 2
 C_GRID = (0.1, 0.3)
 SETTINGS_GRID = (
-    {"bigrams": True, "lexicon": True},
-    {"bigrams": False, "lexicon": True},
-    {"bigrams": True, "lexicon": False},
+    {"bigrams": True, "lexicon": True, "insults": True},
+    {"bigrams": True, "lexicon": True, "insults": False},
+    {"bigrams": False, "lexicon": True, "insults": True},
+    {"bigrams": True, "lexicon": False, "insults": False},
 )
 OFFSET_GRID = (-0.5, -0.25, 0.0, 0.25, 0.5, 0.75)
 SCORE_THRESHOLD_GRID = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
 PRUNE = 0.002
+PRECISION_TARGET = 0.7
+"""Confident calls: the precision of positive and of negative labels the call offsets aim at (the
+issue's goal for comments), reached on the held-out folds of the training data."""
+CALL_THRESHOLD_GRID = tuple(x / 20 for x in range(1, 17))  # 0.05 .. 0.8
 
 
 def _sig(x: float) -> float:
@@ -114,7 +126,7 @@ def extract(records: Sequence[dict[str, Any]]) -> tuple[list[list[Hit]], list[in
 
     registry = ActorRegistry.default()
     rules = StanceAnalyzer(registry=registry, method="rules", irony=False)  # its cues are features
-    everything = {"bigrams": True, "lexicon": True}
+    everything = {"bigrams": True, "lexicon": True, "insults": True}
     X: list[list[Hit]] = []
     y: list[int] = []
     groups: list[int] = []
@@ -146,6 +158,8 @@ def _keep(name: str, settings: dict[str, Any]) -> bool:
     if not settings["bigrams"] and name.startswith("b"):
         return False
     if not settings["lexicon"] and name.startswith(("lex|", "sv|")):
+        return False
+    if not settings.get("insults", False) and name.startswith("ins|"):
         return False
     return True
 
@@ -211,6 +225,62 @@ def _score_labels(logits: Any, threshold: float) -> list[int]:
     return [2 if x > threshold else 0 if x < -threshold else 1 for x in score]
 
 
+def _fold_scores(y: Any, predicted: Any, fold_of: Any) -> dict[str, float]:
+    """Mean over the folds of macro-F1 and of the precision and recall of the polar labels."""
+    import numpy as np
+
+    totals = {"macro_f1": 0.0, "precision_negative": 0.0, "recall_negative": 0.0,
+              "precision_positive": 0.0, "recall_positive": 0.0}
+    for fold in range(FOLDS):
+        mask = fold_of == fold
+        gold, guess = y[mask], predicted[mask]
+        totals["macro_f1"] += _macro_f1(gold.tolist(), guess.tolist())
+        for c, name in ((0, "negative"), (2, "positive")):
+            called = int(np.sum(guess == c))
+            hit = int(np.sum((guess == c) & (gold == c)))
+            totals[f"precision_{name}"] += hit / called if called else 0.0
+            present = int(np.sum(gold == c))
+            totals[f"recall_{name}"] += hit / present if present else 0.0
+    return {k: v / FOLDS for k, v in totals.items()}
+
+
+def _confident(candidates: Sequence[tuple[Any, dict[str, float]]]) -> tuple[Any, dict[str, float]]:
+    """The candidate with the best macro-F1 among those reaching the precision target for both
+    polar labels (earlier candidates win ties); if none does, the best smaller precision."""
+    def low(scores: dict[str, float]) -> float:
+        return min(scores["precision_negative"], scores["precision_positive"])
+
+    feasible = [c for c in candidates if low(c[1]) >= PRECISION_TARGET]
+    if feasible:
+        return max(feasible, key=lambda c: round(c[1]["macro_f1"], 6))
+    return max(candidates, key=lambda c: round(low(c[1]), 6))
+
+
+def confident_calls(logits: Any, y: Sequence[int], fold_of: Any) -> dict[str, Any]:
+    """The score threshold of confident calls (step 4 of the procedure) with its out-of-fold figures.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> logits = np.array([[2.0, 0, 0], [0, 0, 2.0], [0.2, 0, 0], [0, 0, 0.2], [0, 1.0, 0]] * 5)
+    >>> y = np.array([0, 2, 2, 0, 1] * 5)
+    >>> calls = confident_calls(logits, y, np.arange(25) // 5)  # the weak calls are wrong: left out
+    >>> calls["score_threshold"], calls["cv"]["precision_negative"], calls["cv"]["precision_positive"]
+    (0.1, 1.0, 1.0)
+    """
+    import numpy as np
+
+    y = np.asarray(y)
+    candidates = [(t, _fold_scores(y, np.array(_score_labels(logits, t)), fold_of)) for t in CALL_THRESHOLD_GRID]
+    threshold, scores = _confident(candidates)
+    return {
+        "precision_target": PRECISION_TARGET,
+        "score_threshold": threshold,
+        "cv": {k: _sig(v) for k, v in scores.items()},
+        "grid": [{"score_threshold": t, **{k: _sig(v) for k, v in c.items()}} for t, c in candidates],
+    }
+
+
 def fit(X: Sequence[Sequence[Hit]], y: Sequence[int], groups: Sequence[int], *, log: Any = None) -> dict[str, Any]:
     """Cross-validate the grid, refit the best setting on everything; the weight-file contents.
 
@@ -251,6 +321,8 @@ def fit(X: Sequence[Sequence[Hit]], y: Sequence[int], groups: Sequence[int], *, 
     by_threshold = {t: _macro_f1(y, _score_labels(logits, t)) for t in SCORE_THRESHOLD_GRID}
     score_threshold = max(SCORE_THRESHOLD_GRID, key=lambda t: (round(by_threshold[t], 6), -t))
     say(f"score threshold for aggregates: {score_threshold} (out-of-fold macro-F1 {by_threshold[score_threshold]:.4f})")
+    calls = confident_calls(logits, y_arr, fold_of)
+    say(f"confident calls: score threshold {calls['score_threshold']}: out-of-fold {calls['cv']}")
     vocabulary = _vocabulary(X, settings)
     M = _matrix(X, vocabulary)
     model = _model(C).fit(M, y_arr)
@@ -268,6 +340,7 @@ def fit(X: Sequence[Sequence[Hit]], y: Sequence[int], groups: Sequence[int], *, 
         "cv_macro_f1_score_threshold": _sig(by_threshold[score_threshold]),
         "cv_macro_f1_folds": [_sig(s) for s in scores],
         "cv_macro_f1_mean": _sig(mean),
+        "calls": calls,
         "grid": [
             {"settings": r[1], "C": r[2], "neutral_offset": r[3], "cv_macro_f1_mean": _sig(r[0])} for r in results
         ],
@@ -287,7 +360,7 @@ def weight_file(fitted: dict[str, Any], sha256: str, n_targets: int, n_sentences
     ...     "cv_macro_f1_score_threshold": 0.0, "cv_macro_f1_folds": [],
     ...     "cv_macro_f1_mean": 0.0,
     ...     "grid": [], "intercept": [0, 0, 0], "weights": {}, "n_features_fitted": 0,
-    ...     "converged_iterations": 1}, "ab", 0, 0)
+    ...     "converged_iterations": 1, "calls": {}}, "ab", 0, 0)
     >>> json.loads(text)["name"]
     'stance_target_model'
     """
@@ -314,7 +387,10 @@ def weight_file(fitted: dict[str, Any], sha256: str, n_targets: int, n_sentences
         "procedure": (
             f"{FOLDS}-fold cross-validation grouped by sentence (fold = sentence index mod {FOLDS}); grid C in "
             f"{list(C_GRID)} x settings {list(SETTINGS_GRID)} x neutral offset {list(OFFSET_GRID)} by mean "
-            f"out-of-fold macro-F1; the score threshold for aggregates from {list(SCORE_THRESHOLD_GRID)} likewise; features firing for >= {MIN_COUNT} targets; refit on all targets; "
+            f"out-of-fold macro-F1; the score threshold for aggregates from {list(SCORE_THRESHOLD_GRID)} likewise; "
+            f"confident calls (calls): the score threshold from {list(CALL_THRESHOLD_GRID)} with the best mean "
+            f"macro-F1 among those with mean precision of both polar labels >= {PRECISION_TARGET} on the same "
+            f"out-of-fold logits; features firing for >= {MIN_COUNT} targets; refit on all targets; "
             f"weights with max |w| < {PRUNE} pruned; floats to 6 significant digits"
         ),
         "parameters": {"C": fitted["C"], "min_count": MIN_COUNT, "prune": PRUNE, "folds": FOLDS},
@@ -328,6 +404,7 @@ def weight_file(fitted: dict[str, Any], sha256: str, n_targets: int, n_sentences
         "classes": list(LABELS),
         "label_offsets": [0.0, fitted["neutral_offset"], 0.0],
         "score_threshold": fitted["score_threshold"],
+        "calls": fitted["calls"],
         "n_features_fitted": fitted["n_features_fitted"],
         "intercept": fitted["intercept"],
         "weights": fitted["weights"],

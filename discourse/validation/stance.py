@@ -8,7 +8,10 @@ positive), with the target's character offsets. This module scores every target 
 * ``vader_window``: VADER on the mention and five words either side;
 * ``discourse_stance_fitted``: the fitted target-sentiment model
   (:mod:`discourse.actors.stance_model`, fitted on the NewsMTSC *training* set only; nothing was chosen
-  on these dev files);
+  on these dev files) with its default confident calls (``abstain=True``: polar labels only when
+  the score passes the threshold chosen by cross-validation for a precision of 0.70);
+* ``discourse_stance_fitted_most_probable``: the same model labelling the most probable class
+  (``abstain=False``, the best cross-validated macro-F1);
 * ``discourse_stance``: the rule method (:func:`discourse.stance.stance_toward`, ``method="rules"``)
   with its default parameters;
 * ablations of the rules without attribution, without speech-act/action roles, without clause
@@ -17,7 +20,8 @@ positive), with the target's character offsets. This module scores every target 
   grid search on the *other* split and applied to this one (an honest held-out figure, since
   both files are development data).
 
-It reports macro-F1 (the NewsMTSC paper's measure), accuracy and per-class F1 on each split.
+It reports macro-F1 (the NewsMTSC paper's measure), accuracy, per-class F1 and the precision and
+recall of the positive and the negative labels on each split.
 The evaluation data are read from the folder given, never copied.
 
 Run it as::
@@ -153,15 +157,25 @@ def _stance_predictor(**params: Any) -> Callable[[Target], str]:
     return lambda t: analyzer.toward(t.sentence, t.start, t.end).label
 
 
-def _fitted_predictor() -> Callable[[Target], str]:
+def _fitted_predictor(**params: Any) -> Callable[[Target], str]:
     from discourse.actors.stance import StanceAnalyzer
 
-    analyzer = StanceAnalyzer(method="fitted")
+    analyzer = StanceAnalyzer(method="fitted", **params)
     return lambda t: analyzer.toward(t.sentence, t.start, t.end).label
 
 
+def _precision_recall(gold: Sequence[str], predicted: Sequence[str], label: str) -> tuple[float, float]:
+    hit = sum(1 for g, p in zip(gold, predicted) if g == label and p == label)
+    called = sum(1 for p in predicted if p == label)
+    present = sum(1 for g in gold if g == label)
+    return (hit / called if called else 0.0), (hit / present if present else 0.0)
+
+
 def _row(split: str, method: str, data: Sequence[Target], predicted: Sequence[str], note: str = "") -> dict[str, Any]:
-    f1, accuracy, per_class = macro_f1([t.label for t in data], predicted)
+    gold = [t.label for t in data]
+    f1, accuracy, per_class = macro_f1(gold, predicted)
+    p_neg, r_neg = _precision_recall(gold, predicted, "negative")
+    p_pos, r_pos = _precision_recall(gold, predicted, "positive")
     return {
         "split": split,
         "method": method,
@@ -171,6 +185,10 @@ def _row(split: str, method: str, data: Sequence[Target], predicted: Sequence[st
         "f1_negative": round(per_class["negative"], 4),
         "f1_neutral": round(per_class["neutral"], 4),
         "f1_positive": round(per_class["positive"], 4),
+        "precision_negative": round(p_neg, 4),
+        "recall_negative": round(r_neg, 4),
+        "precision_positive": round(p_pos, 4),
+        "recall_positive": round(r_pos, 4),
         "note": note,
     }
 
@@ -191,7 +209,8 @@ def validate_stance(data_dir: str | os.PathLike[str], *, splits: Sequence[str] =
     -------
     pandas.DataFrame
         One row per split x method: ``split``, ``method``, ``n``, ``macro_f1``, ``accuracy``,
-        ``f1_negative``, ``f1_neutral``, ``f1_positive``, ``note``.
+        ``f1_negative``, ``f1_neutral``, ``f1_positive``, ``precision_negative``,
+        ``recall_negative``, ``precision_positive``, ``recall_positive``, ``note``.
     """
     import pandas as pd
 
@@ -200,7 +219,9 @@ def validate_stance(data_dir: str | os.PathLike[str], *, splits: Sequence[str] =
     methods: list[tuple[str, Callable[[Target], str], str]] = [
         ("vader_sentence", vader_sentence, "whole-sentence VADER compound, +-0.05"),
         ("vader_window", vader_window, "VADER on the mention +-5 tokens"),
-        ("discourse_stance_fitted", _fitted_predictor(), "fitted on NewsMTSC train (5-fold CV)"),
+        ("discourse_stance_fitted", _fitted_predictor(), "fitted on NewsMTSC train (5-fold CV), confident calls"),
+        ("discourse_stance_fitted_most_probable", _fitted_predictor(abstain=False),
+         "fitted on NewsMTSC train (5-fold CV), most probable class"),
         ("discourse_stance", _stance_predictor(), "rules, defaults"),
         ("discourse_stance_no_attribution", _stance_predictor(use_attribution=False), "ablation"),
         ("discourse_stance_no_roles", _stance_predictor(use_roles=False), "ablation"),
@@ -226,18 +247,21 @@ def validate_stance(data_dir: str | os.PathLike[str], *, splits: Sequence[str] =
             note = f"context_weight={best[0]}, threshold={best[1]} chosen on {'+'.join(others)}"
             rows.append(_row(split, "discourse_stance_tuned_on_other_split", items, [predict(t) for t in items], note))
     return pd.DataFrame(rows, columns=["split", "method", "n", "macro_f1", "accuracy", "f1_negative",
-                                       "f1_neutral", "f1_positive", "note"])
+                                       "f1_neutral", "f1_positive", "precision_negative", "recall_negative",
+                                       "precision_positive", "recall_positive", "note"])
 
 
 FIGURE_METHODS = (
     ("vader_sentence", "sentence VADER"),
     ("discourse_stance", "rules"),
-    ("discourse_stance_fitted", "fitted model"),
+    ("discourse_stance_fitted_most_probable", "fitted, most probable class"),
+    ("discourse_stance_fitted", "fitted, confident calls (default)"),
 )
 
 
 def plot_stance_validation(frame: Any, *, ax: Any = None) -> Any:
-    """Bar chart of macro-F1 per split for the sentence baseline, the rules and the fitted model.
+    """Bar chart of macro-F1 per split for the sentence baseline, the rules and the fitted model
+    (most probable class, and the default confident calls).
 
     Parameters
     ----------
@@ -254,9 +278,10 @@ def plot_stance_validation(frame: Any, *, ax: Any = None) -> Any:
     --------
     >>> import pandas as pd, matplotlib
     >>> matplotlib.use("Agg")
-    >>> f = pd.DataFrame({"split": ["rw"] * 3, "method": [m for m, _ in FIGURE_METHODS], "macro_f1": [0.5, 0.6, 0.7]})
+    >>> f = pd.DataFrame({"split": ["rw"] * 4, "method": [m for m, _ in FIGURE_METHODS],
+    ...                   "macro_f1": [0.5, 0.6, 0.7, 0.65]})
     >>> [round(float(p.get_height()), 2) for p in plot_stance_validation(f).patches]
-    [0.5, 0.6, 0.7]
+    [0.5, 0.6, 0.7, 0.65]
     """
     import matplotlib.pyplot as plt
 

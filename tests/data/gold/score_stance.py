@@ -39,16 +39,17 @@ from discourse.stance import stance, stance_toward  # noqa: E402
 LABELS = ("positive", "negative", "neutral")
 
 
-def predict(rec: dict[str, Any], shared: Path, context: str) -> dict[str, Any]:
-    """Both library calls for one gold pair."""
+def predict(rec: dict[str, Any], shared: Path, context: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Both library calls for one gold pair (`params`: stance parameters, e.g. ``method``)."""
+    params = params or {}
     if context == "comment":
         text = record_text(shared, rec["source"], rec["file"], rec["key"])
         offset = rec["start"]
     else:
         text, offset = rec["sentence"], 0
     t0, t1 = rec["target_start"] + offset, rec["target_end"] + offset
-    toward = stance_toward(text, t0, t1)
-    found = [m for m in stance(text).mentions if m.start < t1 and m.end > t0]
+    toward = stance_toward(text, t0, t1, **params)
+    found = [m for m in stance(text, **params).mentions if m.start < t1 and m.end > t0]
     mention = max(found, key=lambda m: min(m.end, t1) - max(m.start, t0)) if found else None
     return {
         "stance_toward": (toward.label, toward.source, toward.score, toward),
@@ -93,14 +94,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", default=str(DEFAULT_SHARED), help="shared data root (holds eval/ and train/)")
     parser.add_argument("--context", choices=("sentence", "comment"), default="sentence",
                         help="analyse the sentence alone (default) or the whole comment")
+    parser.add_argument("--method", choices=("fitted", "rules"), default="fitted", help="stance method")
+    parser.add_argument("--no-abstain", action="store_true",
+                        help="fitted: label the most probable class instead of confident calls")
+    parser.add_argument("--tradeoff", action="store_true",
+                        help="also print precision/recall of the polar calls of stance_toward at other score "
+                             "thresholds (reporting only: the shipped threshold is chosen on training data)")
     args = parser.parse_args(argv)
+    params: dict[str, Any] = {"method": args.method}
+    if args.no_abstain:
+        params["abstain"] = False
     shared = Path(args.shared)
     records = load_stance(shared)
-    preds = [predict(rec, shared, args.context) for rec in records]
+    preds = [predict(rec, shared, args.context, params) for rec in records]
     gold = [rec["label"] for rec in records]
     counts = Counter(gold)
     print(f"gold: {len(records)} pairs ({', '.join(f'{k} {counts[k]}' for k in LABELS)}); "
-          f"sources {dict(Counter(r['source'] for r in records))}; context: {args.context}")
+          f"sources {dict(Counter(r['source'] for r in records))}; context: {args.context}; params {params}")
     n_missing = sum(1 for p in preds if p["stance"][1] == "not found")
     print(f"targets not found as registry mentions by stance(): {n_missing}")
     for method in ("stance_toward", "stance"):
@@ -115,6 +125,18 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  pairs flagged {flag}: {ok}/{len(idx)} agree (author's own reading)")
         subset = [i for i, r in enumerate(records) if not r["flags"]]
         report(f"{method}, author's own, unflagged pairs only", [gold[i] for i in subset], [auth[i] for i in subset])
+    if args.tradeoff:
+        print("\n== stance_toward, author's own: polar calls by score threshold (reporting only) ==")
+        for threshold in (0.0, 0.1, 0.2, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7):
+            parts = []
+            for lab, sign in (("positive", 1), ("negative", -1)):
+                called = [i for i, p in enumerate(preds)
+                          if p["stance_toward"][1] == "author" and sign * p["stance_toward"][2] > threshold]
+                tp = sum(1 for i in called if gold[i] == lab)
+                actual = sum(1 for g in gold if g == lab)
+                parts.append(f"{lab} P {tp / len(called) if called else float('nan'):.3f} ({tp}/{len(called)}) "
+                             f"R {tp / actual:.3f}")
+            print(f"  |score| > {threshold:.2f}: " + ";  ".join(parts))
     print("\n== disagreements (stance_toward, author's own reading) ==")
     for rec, p in zip(records, preds):
         label, source, score, ms = p["stance_toward"]
