@@ -87,6 +87,10 @@ class Analysis:
         Score incivility and intolerance of every unit (:mod:`discourse.incivility`; default).
     incivility_threshold : float
         Probability at or above which a unit counts as uncivil / intolerant in the summaries.
+    analysers : sequence of Analyser
+        Your own analysers (:class:`~discourse.pipeline.stages.Analyser`, most easily written with
+        :class:`~discourse.pipeline.stages.AnalyserBase`), run after the built-in ones on the same
+        units; their tables are added to the results and their parameters to the provenance.
 
     Examples
     --------
@@ -110,6 +114,7 @@ class Analysis:
         seed: int = 0,
         incivility: bool = True,
         incivility_threshold: float = 0.5,
+        analysers: Sequence[Stage] = (),
     ) -> None:
         if actors is not None and actors_only is not None:
             raise ValueError("give actors (extends the bundled registry) or actors_only (replaces it), not both")
@@ -126,6 +131,8 @@ class Analysis:
         self.seed = seed
         self.incivility = incivility
         self.incivility_threshold = incivility_threshold
+        self.analysers = tuple(analysers)
+        _check_analysers(self.analysers)
 
     def get_params(self) -> dict[str, Any]:
         """The parameters as given to the constructor (recorded in provenance)."""
@@ -144,6 +151,7 @@ class Analysis:
             "seed": self.seed,
             "incivility": self.incivility,
             "incivility_threshold": self.incivility_threshold,
+            "analysers": [repr(a) for a in self.analysers],
         }
 
     @property
@@ -169,12 +177,13 @@ class Analysis:
             ]
             if self.incivility:
                 stages.append(IncivilityStage(threshold=self.incivility_threshold, ci=self.ci))
+            stages += self.analysers
             self.__dict__["_stages"] = stages
         return stages
 
     def __getstate__(self) -> dict[str, Any]:
         # Workers rebuild their stages from the parameters; a registry object travels as data.
-        return {**self.get_params(), "actors": self.actors}
+        return {**self.get_params(), "actors": self.actors, "analysers": self.analysers}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(**state)  # type: ignore[misc]
@@ -185,7 +194,16 @@ class Analysis:
         names = list(_BASE_TABLES)
         for stage in self.stages_:
             names += [t for t in stage.tables if t not in names]
-        return tuple(name for name in SCHEMAS if name in names)
+        plugged = [t for a in self.analysers for t in a.tables]
+        return tuple(name for name in SCHEMAS if name in names) + tuple(plugged)
+
+    @property
+    def schemas_(self) -> dict[str, tuple[Any, ...]]:
+        """The columns of every table this analysis writes (built-in and plug-in)."""
+        schemas = {name: SCHEMAS[name] for name in self.tables if name in SCHEMAS}
+        for analyser in self.analysers:
+            schemas.update(analyser.schemas)
+        return schemas
 
     def provenance(self) -> dict[str, Any]:
         """Versions, parameters (of the analysis and of each stage) and lexicons with hashes."""
@@ -211,6 +229,25 @@ class Analysis:
             for table, table_rows in stage.thread_rows(thread.id, units, results).items():
                 rows[table] += table_rows
         return rows
+
+
+def _check_analysers(analysers: Sequence[Any]) -> None:
+    """Plug-in analysers must follow the protocol and write tables of their own."""
+    seen: set[str] = set(SCHEMAS)
+    for analyser in analysers:
+        missing = [m for m in ("name", "tables", "schemas", "get_params", "lexicon_info", "analyze_unit",
+                               "unit_rows", "thread_rows") if not hasattr(analyser, m)]
+        if missing:
+            raise TypeError(
+                f"{analyser!r} is not an analyser: it lacks {', '.join(missing)} "
+                "(subclass discourse.pipeline.AnalyserBase; see discourse.pipeline.stages.Analyser)"
+            )
+        for table in analyser.tables:
+            if table in seen:
+                raise ValueError(f"analyser {analyser.name!r}: table {table!r} is already written by another analyser; choose another name")
+            if table not in analyser.schemas:
+                raise ValueError(f"analyser {analyser.name!r}: table {table!r} has no columns in its schemas")
+            seen.add(table)
 
 
 def _units(thread: Thread, rows: Rows) -> Iterator[Unit]:
@@ -326,7 +363,7 @@ def _csv_in_order(analysis: Analysis, threads: Iterable[Thread], n_jobs: int) ->
     if effective_jobs(n_jobs) > 1:
         yield from parallel_thread_csv(analysis, threads, n_jobs)
         return
-    formatters = {name: CsvFormatter(SCHEMAS[name]) for name in analysis.tables}
+    formatters = {name: CsvFormatter(schema) for name, schema in analysis.schemas_.items()}
     for rows in _rows_in_order(analysis, threads, 1):
         n_comments = count_comments(rows)
         yield n_comments, {table: (len(part), formatters[table].format(part)) for table, part in rows.items()}
@@ -365,7 +402,7 @@ def analyze(
     ['questions', 'shouting']
     """
     analysis = Analysis(**params)
-    collected = {name: ColumnCollector(SCHEMAS[name]) for name in analysis.tables}
+    collected = {name: ColumnCollector(schema) for name, schema in analysis.schemas_.items()}
     threads = _progress(_checked(_threads_of(data)), progress)
     n_threads = n_comments = 0
     with young_collections_only():  # (see discourse.pipeline._gc: full scans of the results cost ~30%)

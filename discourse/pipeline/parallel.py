@@ -24,7 +24,6 @@ from typing import Any, TypeVar
 
 from discourse.pipeline._gc import collect_young
 from discourse.model import Thread
-from discourse.results.schema import SCHEMAS
 from discourse.pipeline.stages import Rows, count_comments
 from discourse.results.columns import CsvFormatter
 
@@ -58,7 +57,7 @@ def effective_jobs(n_jobs: int) -> int:
 def _init_worker(analysis: Any) -> None:
     global _WORKER_ANALYSIS, _WORKER_FORMATTERS
     _WORKER_ANALYSIS = analysis
-    _WORKER_FORMATTERS = {name: CsvFormatter(SCHEMAS[name]) for name in analysis.tables}
+    _WORKER_FORMATTERS = {name: CsvFormatter(schema) for name, schema in analysis.schemas_.items()}
     gc.disable()  # paced by hand after each thread, as in a serial run (see discourse.pipeline._gc)
 
 

@@ -20,9 +20,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple, Protocol
 
+from discourse.results.columns import Column
 from discourse.text import Doc
 
-__all__ = ["Unit", "Stage", "SentimentStage", "RhetoricStage", "ActorStage", "IncivilityStage", "count_comments"]
+__all__ = ["Unit", "Analyser", "AnalyserBase", "UNIT_KEYS", "Stage", "SentimentStage", "RhetoricStage", "ActorStage", "IncivilityStage", "count_comments"]
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -49,21 +50,141 @@ class Unit(NamedTuple):
     depth: int | None = None
 
 
-class Stage(Protocol):
-    """What the engine needs from a stage."""
+class Analyser(Protocol):
+    """What the pipeline needs from an analyser: the one protocol of every stage, built-in or yours.
+
+    The pipeline gives every analyser the same :class:`Unit` (the title, the article body or one
+    comment, with its shared :class:`~discourse.text.Doc`: text, sentences, token offsets,
+    tokenised once), calls :meth:`analyze_unit` on each unit of a thread in reading order, turns
+    each result into rows with :meth:`unit_rows`, and after the last unit asks
+    :meth:`thread_rows` for the rows that need the whole thread (summaries). Rows go into the
+    tables the analyser declares in :attr:`schemas`; each row is a mapping from declared column
+    names to values. Analysers hold no state between threads (threads may run in other processes).
+
+    Attributes
+    ----------
+    name : str
+        The analyser's name in the provenance record (``provenance["analysers"][name]``).
+    tables : tuple of str
+        The tables it writes (for a built-in stage, their columns are in
+        :data:`discourse.results.schema.SCHEMAS`).
+    schemas : mapping of str to tuple of Column, optional
+        The columns of tables that are not built in (what a plug-in analyser writes).
+
+    Examples
+    --------
+    A plug-in analyser, written with :class:`AnalyserBase`:
+
+    >>> from discourse.datasets import load_seed
+    >>> from discourse.pipeline import analyze
+    >>> from discourse.results.columns import Column
+    >>> class Exclamations(AnalyserBase):
+    ...     name = "exclamations"
+    ...     schemas = {"exclamations": UNIT_KEYS + (Column("n", "int", "exclamation marks"),)}
+    ...     def __init__(self, *, mark: str = "!") -> None:
+    ...         self.mark = mark
+    ...     def analyze_unit(self, unit):
+    ...         return unit.doc.text.count(self.mark)
+    ...     def unit_rows(self, unit, result):
+    ...         return {"exclamations": [{**self.keys(unit), "n": result}]}
+    >>> results = analyze(load_seed(), analysers=[Exclamations()])
+    >>> int(results["exclamations"]["n"].sum()) > 0
+    True
+    >>> results.provenance["analysers"]["exclamations"]
+    {'mark': '!'}
+    """
 
     name: str
     tables: tuple[str, ...]
 
-    def get_params(self) -> dict[str, Any]: ...
+    def get_params(self) -> dict[str, Any]:
+        """The analyser's parameters (recorded in the provenance of every result)."""
+        ...
 
-    def lexicon_info(self) -> list[dict[str, str]]: ...
+    def lexicon_info(self) -> list[dict[str, str]]:
+        """The lexicons or weight files it reads: ``{"name", "path"}`` records (hashed into the provenance)."""
+        ...
 
-    def analyze_unit(self, unit: Unit) -> Any: ...
+    def analyze_unit(self, unit: Unit) -> Any:
+        """The analyser's result for one unit."""
+        ...
 
-    def unit_rows(self, unit: Unit, result: Any) -> Rows: ...
+    def unit_rows(self, unit: Unit, result: Any) -> Rows:
+        """Rows per table for one unit's result."""
+        ...
 
-    def thread_rows(self, thread_id: str, units: Sequence[Unit], results: Sequence[Any]) -> Rows: ...
+    def thread_rows(self, thread_id: str, units: Sequence[Unit], results: Sequence[Any]) -> Rows:
+        """Rows per table that need all units of a thread (summaries)."""
+        ...
+
+
+Stage = Analyser
+"""The built-in analysers are called stages; the protocol is the same."""
+
+UNIT_KEYS: tuple[Column, ...] = (
+    Column("thread_id", "str", "thread (article) id"),
+    Column("unit_id", "str", "unit id: 'title', 'article' or the comment id"),
+    Column("unit_kind", "str", "'title', 'article' or 'comment'"),
+)
+"""The key columns that start every per-unit table (use them in a plug-in analyser's schema)."""
+
+
+class AnalyserBase:
+    """A mixin for plug-in analysers: parameters, ``get_params()`` and the defaults of :class:`Analyser`.
+
+    Subclasses set :attr:`name` and :attr:`schemas` (table name -> columns), take their parameters
+    as keyword arguments of ``__init__`` stored under the same names (as scikit-learn estimators
+    do), and implement ``analyze_unit`` and ``unit_rows``; ``thread_rows`` defaults to no rows and
+    ``lexicon_info`` to no lexicons. See :class:`Analyser` for an example.
+    """
+
+    name: str = ""
+    schemas: Mapping[str, tuple[Column, ...]] = {}
+
+    @property
+    def tables(self) -> tuple[str, ...]:
+        """The tables this analyser writes (the keys of :attr:`schemas`)."""
+        return tuple(self.schemas)
+
+    @classmethod
+    def _param_names(cls) -> list[str]:
+        import inspect
+
+        signature = inspect.signature(cls.__init__)
+        return [
+            p.name for p in signature.parameters.values()
+            if p.name != "self" and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+        ]
+
+    def get_params(self) -> dict[str, Any]:
+        """The constructor's parameters and their values (by the names ``__init__`` takes).
+
+        Examples
+        --------
+        >>> class Counter(AnalyserBase):
+        ...     def __init__(self, *, word: str = "war") -> None:
+        ...         self.word = word
+        >>> Counter(word="peace").get_params()
+        {'word': 'peace'}
+        """
+        return {name: getattr(self, name) for name in self._param_names()}
+
+    def lexicon_info(self) -> list[dict[str, str]]:
+        """No lexicons by default."""
+        return []
+
+    def thread_rows(self, thread_id: str, units: Sequence[Unit], results: Sequence[Any]) -> Rows:
+        """No thread-level rows by default."""
+        return {}
+
+    @staticmethod
+    def keys(unit: Unit) -> dict[str, Any]:
+        """The key columns of a per-unit row (:data:`UNIT_KEYS`) for `unit`."""
+        return {"thread_id": unit.thread_id, "unit_id": unit.unit_id, "unit_kind": unit.unit_kind}
+
+    def __repr__(self) -> str:
+        params = ", ".join(f"{k}={v!r}" for k, v in self.get_params().items())
+        return f"{type(self).__name__}({params})"
 
 
 def _prefixed(unit: Unit, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
