@@ -103,12 +103,24 @@ def test_old_module_paths_still_import_and_warn():
     import importlib
     import sys
 
+    import discourse
     import discourse.pipeline
     import discourse.pipeline.cluster
 
-    for old in ("discourse.analysis", "discourse.cluster"):
-        sys.modules.pop(old, None)
-        with pytest.warns(DeprecationWarning, match="moved"):
-            importlib.import_module(old)
-    assert sys.modules["discourse.analysis"].Analysis is discourse.pipeline.Analysis
-    assert sys.modules["discourse.cluster"].write_parquet is discourse.pipeline.cluster.write_parquet
+    olds = ("discourse.analysis", "discourse.cluster")
+
+    def forget() -> None:  # the aliases stay out of the modules and attributes other tests see
+        for old in olds:
+            sys.modules.pop(old, None)
+            vars(discourse).pop(old.split(".")[1], None)
+
+    forget()
+    try:
+        for old in olds:
+            with pytest.warns(DeprecationWarning, match="moved"):
+                importlib.import_module(old)
+        assert sys.modules["discourse.analysis"].Analysis is discourse.pipeline.Analysis
+        assert sys.modules["discourse.cluster"].write_parquet is discourse.pipeline.cluster.write_parquet
+    finally:
+        forget()
+    assert discourse.cluster is discourse.pipeline.cluster  # the attribute is the new module

@@ -92,7 +92,7 @@ def _by_unit(frame):
 
 # -- without a cluster --------------------------------------------------------------------------
 def test_missing_dask_names_the_extra(monkeypatch):
-    from discourse import cluster
+    from discourse.pipeline import cluster
 
     monkeypatch.setitem(sys.modules, "dask", None)  # import dask -> ImportError
     with pytest.raises(MissingDependencyError, match=r"discourse\[dask\]"):
@@ -102,7 +102,7 @@ def test_missing_dask_names_the_extra(monkeypatch):
 
 
 def test_worker_cache_key_names_the_parameters_and_the_registry_content():
-    from discourse import cluster
+    from discourse.pipeline import cluster
     from discourse.actors import ActorRegistry
 
     default = ActorRegistry.default()
@@ -239,7 +239,7 @@ def test_workers_build_the_analysis_once(client, corpus):
     from discourse.pipeline.cluster import comment_tables
 
     def cached():
-        from discourse import cluster
+        from discourse.pipeline import cluster
 
         return sorted((key, id(a)) for key, a in cluster._ANALYSES.items())
 
