@@ -337,9 +337,21 @@ def analyze(
     *,
     n_jobs: int = 1,
     progress: bool = False,
-    **params: Any,
+    actors: Any = None,
+    actors_only: str | os.PathLike[str] | None = None,
+    discover_actors: bool = True,
+    predication: bool = True,
+    sentiment: str = "vader",
+    features: str | Sequence[str] = "all",
+    dictionaries: Sequence[str | os.PathLike[str]] = (),
+    sentence_level: str = "article",
+    n_boot: int = 2000,
+    ci: float = 0.95,
+    seed: int = 0,
+    incivility: bool = True,
+    incivility_threshold: float = 0.5,
 ) -> Results:
-    """Analyse a thread or a corpus in memory: sentiment, rhetoric, and their summaries.
+    """Analyse a thread or a corpus in memory: sentiment, actors and stance, rhetoric, incivility.
 
     Parameters
     ----------
@@ -348,14 +360,38 @@ def analyze(
         Worker processes (results are identical to a serial run, in the same order).
     progress : bool
         Show a progress bar (tqdm) over threads.
-    **params
-        Parameters of :class:`Analysis` (``sentiment``, ``features``, ``dictionaries``,
-        ``sentence_level``, ``n_boot``, ``ci``, ``seed``).
+    actors : ActorRegistry or path, optional
+        The actor registry (default: the bundled one), or a TOML/JSON registry file that
+        extends the bundled one.
+    actors_only : path, optional
+        A registry file that replaces the bundled registry.
+    discover_actors : bool
+        Report the names the registry does not know (table ``actor_candidates``).
+    predication : bool
+        Also collect predications (evaluative words attached to actors).
+    sentiment : str
+        Sentiment method: ``"vader"`` (default), ``"textblob"`` or ``"news"``.
+    features : "all" or sequence of str
+        Rhetorical features to count (names from :data:`discourse.rhetoric.FEATURE_NAMES`).
+    dictionaries : sequence of path
+        User dictionaries (LIWC-style ``.dic`` or word lists) counted as extra features.
+    sentence_level : {"article", "all", "none"}
+        Units that also get sentence-level sentiment (default: the article body).
+    n_boot, ci, seed : int, float, int
+        Bootstrap resamples, interval level and seed of the summaries' confidence intervals.
+    incivility : bool
+        Score incivility and intolerance of every unit (default).
+    incivility_threshold : float
+        Probability at or above which a unit counts as uncivil / intolerant.
+
+    The analysis parameters are those of :class:`Analysis`, with the same defaults.
 
     Returns
     -------
     Results
-        Tidy tables (see :mod:`discourse.results.schema`) and provenance.
+        Tidy tables (see :mod:`discourse.results.schema`), wide views
+        (:meth:`~discourse.results.Results.comments`, :meth:`~discourse.results.Results.threads`)
+        and provenance.
 
     Examples
     --------
@@ -364,7 +400,21 @@ def analyze(
     >>> sorted(r["features"]["feature"].unique())
     ['questions', 'shouting']
     """
-    analysis = Analysis(**params)
+    analysis = Analysis(
+        actors=actors,
+        actors_only=actors_only,
+        discover_actors=discover_actors,
+        predication=predication,
+        sentiment=sentiment,
+        features=features,
+        dictionaries=dictionaries,
+        sentence_level=sentence_level,
+        n_boot=n_boot,
+        ci=ci,
+        seed=seed,
+        incivility=incivility,
+        incivility_threshold=incivility_threshold,
+    )
     collected = {name: ColumnCollector(SCHEMAS[name]) for name in analysis.tables}
     threads = _progress(_checked(_threads_of(data)), progress)
     n_threads = n_comments = 0

@@ -32,7 +32,7 @@ import re
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -340,8 +340,12 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(b))
 
 
-class Results:
-    """Tidy result tables and their provenance.
+class Results(Mapping[str, Any]):
+    """Tidy result tables and their provenance: a read-only mapping of table name to DataFrame.
+
+    Iterate over it for the table names (``list(results)``, ``results.keys()``,
+    ``results.items()``); ``results["stance"]`` is one table, and an unknown name raises a
+    :class:`KeyError` that lists the tables there are.
 
     Parameters
     ----------
@@ -355,10 +359,12 @@ class Results:
     >>> from discourse.datasets import load_seed
     >>> from discourse.pipeline.analysis import analyze
     >>> r = analyze(load_seed())
-    >>> list(r.tables)[:3]
+    >>> list(r)[:3]
     ['units', 'segments', 'sentiment']
     >>> r["units"].shape[0]
     18
+    >>> {name: len(frame) for name, frame in r.items()}["sentiment_summary"]
+    4
     """
 
     def __init__(self, tables: Mapping[str, Any], provenance: Mapping[str, Any]) -> None:
@@ -366,10 +372,25 @@ class Results:
         self.provenance = dict(provenance)
 
     def __getitem__(self, name: str) -> Any:
-        return self.tables[name]
+        try:
+            return self.tables[name]
+        except (KeyError, TypeError):
+            raise KeyError(
+                f"no table {name!r} in these results; the tables are {', '.join(self.tables) or '(none)'}"
+            ) from None
 
     def __contains__(self, name: object) -> bool:
         return name in self.tables
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.tables)
+
+    def __len__(self) -> int:
+        return len(self.tables)
+
+    # A mapping of DataFrames: equality would compare frames element-wise (ambiguous); identity.
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
 
     def __repr__(self) -> str:
         sizes = ", ".join(f"{name}={len(frame)}" for name, frame in self.tables.items())
