@@ -396,6 +396,59 @@ class Results(Mapping[str, Any]):
         sizes = ", ".join(f"{name}={len(frame)}" for name, frame in self.tables.items())
         return f"Results({sizes})"
 
+    def comments(
+        self,
+        actors: str | list[str] | None = None,
+        features: str | list[str] | None = None,
+        *,
+        top: int = 5,
+    ) -> Any:
+        """One row per comment: ids, reply tree, author, time, words, sentiment, incivility,
+        stance toward actors and feature rates per 1,000 words (see :mod:`discourse.results.wide`).
+
+        Parameters
+        ----------
+        actors : str or list of str, optional
+            Actors for the stance columns (ids, names or aliases, as for :meth:`evidence`);
+            default: the `top` most mentioned in comments.
+        features : str or list of str, optional
+            Features for the rate columns (default: all of the analysis).
+        top : int
+            How many actors when `actors` is not given.
+
+        Examples
+        --------
+        >>> from discourse.datasets import load_seed
+        >>> from discourse.pipeline.analysis import analyze
+        >>> wide = analyze(load_seed()).comments(actors=["Russia", "US"], features=["questions"])
+        >>> wide.shape, str(wide["created"].dtype), str(wide["sentiment_label"].dtype)
+        ((16, 17), 'datetime64[ns, UTC]', 'category')
+        """
+        from discourse.results.wide import comment_table
+
+        return comment_table(self, actors, features, top=top)
+
+    def threads(
+        self,
+        actors: str | list[str] | None = None,
+        features: str | list[str] | None = None,
+        *,
+        top: int = 5,
+    ) -> Any:
+        """One row per thread: article vs comments sentiment, shares uncivil and intolerant,
+        stance toward actors per part, feature rates per part (see :mod:`discourse.results.wide`).
+
+        Examples
+        --------
+        >>> from discourse.datasets import load_seed
+        >>> from discourse.pipeline.analysis import analyze
+        >>> analyze(load_seed()).threads(actors="Russia", features=[])["stance_comments_russia"].round(3).tolist()
+        [-0.451]
+        """
+        from discourse.results.wide import thread_table
+
+        return thread_table(self, actors, features, top=top)
+
     def evidence(
         self,
         *,
