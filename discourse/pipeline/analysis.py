@@ -32,7 +32,15 @@ from typing import Any
 from discourse.pipeline._gc import collect_young, young_collections_only
 from discourse.errors import DataWarning, IntegrityError
 from discourse.model import Corpus, Thread, comment_unit_id
-from discourse.pipeline.parallel import ThreadCsv, effective_jobs, parallel_thread_csv, parallel_thread_rows
+from discourse.pipeline.parallel import (
+    ThreadArrow,
+    ThreadCsv,
+    effective_jobs,
+    parallel_thread_arrow,
+    parallel_thread_csv,
+    parallel_thread_rows,
+    thread_arrow,
+)
 from discourse.progress import count_threads
 from discourse.results.provenance import environment, file_sha256, lexicon_records
 from discourse.results import Results, ResultsWriter
@@ -332,6 +340,16 @@ def _csv_in_order(analysis: Analysis, threads: Iterable[Thread], n_jobs: int) ->
         yield n_comments, {table: (len(part), formatters[table].format(part)) for table, part in rows.items()}
 
 
+def _arrow_in_order(analysis: Analysis, threads: Iterable[Thread], n_jobs: int) -> Iterator[ThreadArrow]:
+    """Each thread's number of comments and rows as Arrow tables, in input order (converted by
+    the workers with several processes; the tables are the same either way)."""
+    if effective_jobs(n_jobs) > 1:
+        yield from parallel_thread_arrow(analysis, threads, n_jobs)
+        return
+    for rows in _rows_in_order(analysis, threads, 1):
+        yield count_comments(rows), thread_arrow(rows)
+
+
 def analyze(
     data: Thread | Corpus | Iterable[Thread],
     *,
@@ -456,6 +474,7 @@ def analyze_path(
     columns: dict[str, str] | None = None,
     article_columns: dict[str, str] | None = None,
     strict: bool = True,
+    table_format: str = "parquet",
     figures: bool = False,
     figure_dpi: int = 300,
     figure_format: str = "png",
@@ -487,6 +506,8 @@ def analyze_path(
     strict : bool
         Stop at the first input problem (default), or skip/repair and report it in the
         ``read_report`` table.
+    table_format : {"parquet", "csv"}
+        File format of the tables (default Parquet; CSV gives the same values as text).
     figures : bool
         Also draw the standard figures into ``out/figures``.
     figure_dpi, figure_format : int, str
@@ -519,6 +540,10 @@ def analyze_path(
         options["columns"] = dict(columns)
     if article_columns is not None:
         options["article_columns"] = dict(article_columns)
+    from discourse.results.store import TABLE_FORMATS
+
+    if table_format not in TABLE_FORMATS:
+        raise ValueError(f"table_format must be one of {TABLE_FORMATS}, not {table_format!r}")
     fmt = format or io.detect_format(source)
     corpus = io.stream(source, format=fmt, strict=strict, **options)
     analysis = Analysis(**params)
@@ -527,16 +552,27 @@ def analyze_path(
     tables = analysis.tables + ("read_report",)
     n_threads = n_comments = n_units = 0
     candidates: list[dict[str, Any]] = []  # (small: one row per unmatched name and thread)
-    with ResultsWriter(out, tables) as writer, young_collections_only():
-        for thread_comments, chunks in _csv_in_order(analysis, _progress(_checked(corpus), progress, total), n_jobs):
-            n_threads += 1
-            n_comments += thread_comments
-            for table, (n_rows, text) in chunks.items():
-                writer.write_formatted(table, text, n_rows)
-                if table == "units":
-                    n_units += n_rows
-                elif table == "actor_candidates" and n_rows:
-                    candidates += _csv_rows(text, SCHEMAS[table])
+    with ResultsWriter(out, tables, format=table_format) as writer, young_collections_only():
+        threads = _progress(_checked(corpus), progress, total)
+        if table_format == "csv":
+            for thread_comments, chunks in _csv_in_order(analysis, threads, n_jobs):
+                n_threads += 1
+                n_comments += thread_comments
+                for table, (n_rows, text) in chunks.items():
+                    writer.write_formatted(table, text, n_rows)
+                    if table == "units":
+                        n_units += n_rows
+                    elif table == "actor_candidates" and n_rows:
+                        candidates += _csv_rows(text, SCHEMAS[table])
+        else:
+            for thread_comments, arrow_tables in _arrow_in_order(analysis, threads, n_jobs):
+                n_threads += 1
+                n_comments += thread_comments
+                for table, data in arrow_tables.items():
+                    writer.write_arrow(table, data)
+                n_units += arrow_tables["units"].num_rows
+                if "actor_candidates" in arrow_tables and arrow_tables["actor_candidates"].num_rows:
+                    candidates += arrow_tables["actor_candidates"].to_pylist()
         report = corpus.report
         problems = report.to_records() if report is not None else []
         writer.write("read_report", problems)
@@ -559,7 +595,11 @@ def analyze_path(
                 provenance["input"][f"{name}_sha256"] = file_sha256(extra)
         if "actor_candidates" in tables and analysis.discover_actors:
             provenance["unmatched_names"] = _unmatched(candidates, n_units)
+        provenance["table_format"] = table_format
         _warn_if_empty(n_threads, str(source))
+        from discourse.results.wide import write_wide_tables
+
+        provenance["wide_tables"] = write_wide_tables(writer)
         manifest = writer.finish(provenance)
         if figures:  # drawn into the staging folder, so tables and figures are replaced together
             from discourse.plotting.figures import write_standard_figures

@@ -186,6 +186,10 @@ def _comment_rows(tables: Mapping[str, Any], units: Any, actor_ids: Sequence[str
     features = tables.get("features")
     if features is not None and names:
         chosen = features[features["feature"].isin(names)]
+        if not len(chosen):
+            for name in names:
+                out[f"{name}_per_1000"] = np.full(len(units), np.nan)
+            return _frame(out)
         rates = pd.DataFrame(
             {"rate": chosen["rate_per_1000"].to_numpy(dtype=float), "feature": chosen["feature"].to_numpy(dtype=object)},
             index=_key(chosen),
@@ -196,7 +200,7 @@ def _comment_rows(tables: Mapping[str, Any], units: Any, actor_ids: Sequence[str
         for name in names:
             values = wide[name].to_numpy(dtype=float) if name in wide else np.full(len(units), np.nan)
             out[f"{name}_per_1000"] = values
-    return pd.DataFrame(out).astype(wide_dtypes(list(out)))
+    return _frame(out)
 
 
 def thread_table(
@@ -301,7 +305,25 @@ def _thread_rows(tables: Mapping[str, Any], units: Any, actor_ids: Sequence[str]
                 except KeyError:
                     values = pd.Series(dtype=float)
                 out[f"{name}_per_1000_{part_name}"] = values.reindex(threads).to_numpy(dtype=float)
-    return pd.DataFrame(out).astype(wide_dtypes(list(out)))
+    return _frame(out)
+
+
+def _frame(out: Mapping[str, Any]) -> Any:
+    """The columns as a DataFrame of the wide dtypes (strings built as such: a DataFrame of
+    Python strings would infer pandas' pyarrow strings, which refuse a lone surrogate)."""
+    import numpy as np
+    import pandas as pd
+
+    columns = {}
+    for name, dtype in wide_dtypes(list(out)).items():
+        values = out[name]
+        if isinstance(dtype, pd.StringDtype):
+            array = np.asarray(values, dtype=object).copy()
+            array[pd.isna(array)] = None
+            columns[name] = pd.array(array, dtype=dtype)
+        else:
+            columns[name] = pd.Series(values, dtype=None if hasattr(values, "dtype") else object).astype(dtype).array
+    return pd.DataFrame(columns)
 
 
 _FIXED_DTYPES = {
@@ -331,7 +353,9 @@ def wide_dtypes(columns: Sequence[str]) -> dict[str, Any]:
     dtypes: dict[str, Any] = {}
     for name in columns:
         if name in _FIXED_DTYPES:
-            dtypes[name] = _FIXED_DTYPES[name]
+            kind = _FIXED_DTYPES[name]
+            # (the Python storage: the same on every pandas version, with or without pyarrow)
+            dtypes[name] = pd.StringDtype("python") if kind == "string" else kind
         elif name.startswith("mentions_"):
             dtypes[name] = "Int64"
         elif name == "sentiment_label":
@@ -341,3 +365,196 @@ def wide_dtypes(columns: Sequence[str]) -> dict[str, Any]:
         else:
             dtypes[name] = "float64"
     return dtypes
+
+
+# -- the wide tables of a streamed analysis ------------------------------------------------------
+_CHUNK_ROWS = 50_000  # rows read at a time from a staged table
+_BATCH_UNITS = 2_000  # units (whole threads) per batch of wide rows
+
+_NEEDED = {
+    "units": ("thread_id", "unit_id", "unit_kind", "position", "parent_id", "depth", "author", "created", "n_words", "text"),
+    "sentiment": ("thread_id", "unit_id", "level", "measure", "value", "label"),
+    "incivility": ("thread_id", "unit_id", "incivility", "intolerance"),
+    "stance": ("thread_id", "unit_id", "actor", "source", "score", "n_mentions"),
+    "features": ("thread_id", "unit_id", "unit_kind", "feature", "count", "rate_per_1000", "n_words"),
+    "sentiment_summary": ("thread_id", "group", "mean", "ci_low", "ci_high", "share_negative", "share_positive"),
+    "incivility_summary": ("thread_id", "measure", "group", "share", "mean"),
+    "stance_summary": ("thread_id", "part", "actor", "source", "score"),
+}
+
+
+def _staged_chunks(writer: Any, table: str, names: Sequence[str]) -> Any:
+    """Typed DataFrames of `names` columns of a staged table, `_CHUNK_ROWS` rows at a time."""
+    from discourse.results.columns import _parse, typed_frame
+
+    declared = {c.name: c for c in writer.columns(table)}
+    columns = [declared[n] for n in names]
+    path = writer.path(table)
+    if writer.format == "parquet":
+        import pyarrow.parquet as pq
+
+        from discourse.results.parquet import _pandas_values
+
+        with pq.ParquetFile(path) as handle:
+            for batch in handle.iter_batches(batch_size=_CHUNK_ROWS, columns=list(names)):
+                data = {c.name: _pandas_values(batch.column(c.name), c, str(path)) for c in columns}
+                yield typed_frame(data, columns)
+        return
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as handle:
+        csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
+        reader = csv.reader(handle)
+        header = next(reader)
+        where = [header.index(n) for n in names]
+        lists: dict[str, list[Any]] = {n: [] for n in names}
+        count = 0
+        for row in reader:
+            for column, i in zip(columns, where):
+                lists[column.name].append(_parse(row[i], column.dtype))
+            count += 1
+            if count == _CHUNK_ROWS:
+                yield typed_frame(lists, columns)
+                lists, count = {n: [] for n in names}, 0
+        if count:
+            yield typed_frame(lists, columns)
+
+
+class _ThreadAligned:
+    """The rows of one staged table, taken thread by thread in input order."""
+
+    def __init__(self, chunks: Any, empty: Any) -> None:
+        self._chunks = chunks
+        self._empty = empty
+        self._buffer: Any = None
+        self._done = False
+
+    def take(self, threads: set[str], last: str) -> Any:
+        """The rows of `threads` (consecutive threads of the input, `last` the final one)."""
+        import pandas as pd
+
+        parts = []
+        while True:
+            if self._buffer is None or not len(self._buffer):
+                if self._done:
+                    break
+                chunk = next(self._chunks, None)
+                if chunk is None:
+                    self._done = True
+                    break
+                self._buffer = chunk
+            ids = self._buffer["thread_id"].to_numpy(dtype=object)
+            inside = pd.Series(ids).isin(threads).to_numpy()
+            n = len(ids) if inside.all() else int((~inside).argmax())  # rows of these threads lead
+            parts.append(self._buffer.iloc[:n])
+            self._buffer = self._buffer.iloc[n:].reset_index(drop=True)
+            if len(self._buffer):
+                break
+        if not parts:
+            return self._empty
+        return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].reset_index(drop=True)
+
+
+def _thread_batches(writer: Any, tables: Sequence[str]) -> Any:
+    """Batches of whole threads (about `_BATCH_UNITS` units each) as dicts of staged tables."""
+    import pandas as pd
+
+    from discourse.results.columns import typed_frame
+
+    others = {}
+    for t in tables:
+        if t != "units":
+            declared = {c.name: c for c in writer.columns(t)}
+            empty = typed_frame({}, [declared[n] for n in _NEEDED[t]])
+            others[t] = _ThreadAligned(_staged_chunks(writer, t, _NEEDED[t]), empty)
+    held = None
+    for chunk in _staged_chunks(writer, "units", _NEEDED["units"]):
+        units = chunk if held is None else pd.concat([held, chunk], ignore_index=True)
+        ids = units["thread_id"].to_numpy(dtype=object)
+        last = ids[-1]
+        if len(units) < _BATCH_UNITS:
+            held = units
+            continue
+        cut = int((ids == last).argmax())  # the last thread may go on in the next chunk
+        held = units.iloc[cut:].reset_index(drop=True)
+        if cut:
+            yield _batch(units.iloc[:cut].reset_index(drop=True), others)
+    if held is not None and len(held):
+        yield _batch(held, others)
+
+
+def _batch(units: Any, others: Mapping[str, _ThreadAligned]) -> dict[str, Any]:
+    ids = units["thread_id"].to_numpy(dtype=object)
+    threads = set(ids)
+    batch = {"units": units}
+    for name, reader in others.items():
+        batch[name] = reader.take(threads, ids[-1])
+    return batch
+
+
+def _first_unit_features(writer: Any) -> list[str]:
+    for chunk in _staged_chunks(writer, "features", ("thread_id", "unit_id", "feature")):
+        if len(chunk):
+            first = (chunk["thread_id"] == chunk["thread_id"].iloc[0]) & (chunk["unit_id"] == chunk["unit_id"].iloc[0])
+            return list(dict.fromkeys(chunk.loc[first, "feature"].astype(str)))
+    return []
+
+
+def _mention_counts(writer: Any) -> tuple[dict[str, int], dict[str, int]]:
+    comments: dict[str, int] = {}
+    every: dict[str, int] = {}
+    for chunk in _staged_chunks(writer, "mentions", ("unit_kind", "actor")):
+        for actor, n in chunk["actor"].astype(str).value_counts().items():
+            every[actor] = every.get(actor, 0) + int(n)
+        for actor, n in chunk.loc[chunk["unit_kind"] == "comment", "actor"].astype(str).value_counts().items():
+            comments[actor] = comments.get(actor, 0) + int(n)
+    return comments, every
+
+
+def _top(counts: Mapping[str, int], n: int) -> list[str]:
+    return [actor for actor, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]]
+
+
+def write_wide_tables(writer: Any, *, top: int = DEFAULT_TOP) -> dict[str, list[str]]:
+    """Build the ``comments`` and ``threads`` tables from the staged tidy tables of `writer`
+    (a :class:`~discourse.results.ResultsWriter`) and write them, a batch of threads at a time
+    (bounded memory). Returns the actors and features given columns.
+
+    The staged tables are completed (closed) first; the actors are the `top` most mentioned
+    (in comments for ``comments``, in every unit for ``threads``), as in :func:`comment_table`
+    and :func:`thread_table`, which give the same rows from the same tables in memory.
+    """
+    from discourse.results.schema import table_columns
+
+    available = [t for t in _NEEDED if t in writer._columns]
+    for table in available + (["mentions"] if "mentions" in writer._columns else []):
+        writer.complete(table)
+    features = _first_unit_features(writer) if "features" in available else []
+    comment_counts, all_counts = _mention_counts(writer) if "mentions" in writer._columns else ({}, {})
+    comment_actors, thread_actors = _top(comment_counts, top), _top(all_counts, top)
+    started: set[str] = set()
+    for batch in _thread_batches(writer, available):
+        units = batch["units"]
+        frames = {
+            "comments": _comment_rows(batch, units[units["unit_kind"] == "comment"], comment_actors, features),
+            "threads": _thread_rows(batch, units, thread_actors, features),
+        }
+        for name, frame in frames.items():
+            if name not in started:
+                writer.add_table(name, table_columns(name, list(frame.columns)))
+                started.add(name)
+            from discourse.results.store import write_frame
+
+            write_frame(writer, name, frame)
+    if not started:  # no threads: empty tables with the fixed columns
+        empty = {"units": _empty_units()}
+        for name, frame in (("comments", _comment_rows(empty, empty["units"], [], [])), ("threads", _thread_rows(empty, empty["units"], [], []))):
+            writer.add_table(name, table_columns(name, list(frame.columns)))
+    return {"comment_actors": comment_actors, "thread_actors": thread_actors, "features": features}
+
+
+def _empty_units() -> Any:
+    from discourse.results.columns import typed_frame
+    from discourse.results.schema import SCHEMAS
+
+    return typed_frame({}, SCHEMAS["units"])
