@@ -60,7 +60,7 @@ MAX_TABLE_BYTES = 1 << 34
 _MAX_MANIFEST_BYTES = 1 << 26
 _TABLE_FILE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\.(csv|parquet)")
 _ROW_GROUP_ROWS = 100_000  # Parquet: rows buffered per table before a row group is written
-_ROW_GROUP_BYTES = 1 << 25  # ... or this many bytes of Arrow data (long comment texts)
+_PENDING_BYTES = 1 << 25  # ... and every table is written once all buffers hold this many bytes
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _STAGING = ".partial-"  # staging folders: ".<name>.partial-<pid>-<random>" beside the results
 
@@ -94,7 +94,8 @@ class ResultsWriter:
         :meth:`add_table`.
     format : {"parquet", "csv"}
         The table file format. Parquet rows are buffered per table and written as row groups
-        of at most about 100,000 rows (or 32 MiB), so the files depend only on the rows.
+        of about 100,000 rows (every table's buffer is written once all hold 32 MiB), so the
+        files depend only on the rows, and memory stays bounded.
 
     Examples
     --------
@@ -124,6 +125,8 @@ class ResultsWriter:
         self._writers: dict[str, Any] = {}
         self._columns: dict[str, tuple[Column, ...]] = {}
         self._pending: dict[str, list[Any]] = {}
+        self._pending_rows: dict[str, int] = {}
+        self._pending_bytes = 0
         self._done: set[str] = set()
         self._manifest: dict[str, Any] | None = None
         self._closed = False
@@ -205,8 +208,13 @@ class ResultsWriter:
         """Parquet only: append an Arrow table of this table's schema (buffered into row groups)."""
         pending = self._pending[table]
         pending.append(data)
-        if sum(t.num_rows for t in pending) >= _ROW_GROUP_ROWS or sum(t.nbytes for t in pending) >= _ROW_GROUP_BYTES:
+        self._pending_rows[table] = self._pending_rows.get(table, 0) + data.num_rows
+        self._pending_bytes += data.nbytes
+        if self._pending_rows[table] >= _ROW_GROUP_ROWS:
             self._flush(table)
+        elif self._pending_bytes >= _PENDING_BYTES:  # (bounded memory: the sizes, not the time, decide)
+            for name in list(self._pending):
+                self._flush(name)
 
     def _flush(self, table: str) -> None:
         import pyarrow as pa
@@ -214,6 +222,8 @@ class ResultsWriter:
         pending = self._pending[table]
         if pending:
             self._writers[table].write(pa.concat_tables(pending).combine_chunks())
+            self._pending_bytes -= sum(t.nbytes for t in pending)
+            self._pending_rows[table] = 0
             pending.clear()
 
     def finish(self, provenance: Mapping[str, Any]) -> dict[str, Any]:

@@ -368,8 +368,8 @@ def wide_dtypes(columns: Sequence[str]) -> dict[str, Any]:
 
 
 # -- the wide tables of a streamed analysis ------------------------------------------------------
-_CHUNK_ROWS = 50_000  # rows read at a time from a staged table
-_BATCH_UNITS = 2_000  # units (whole threads) per batch of wide rows
+_CHUNK_ROWS = 20_000  # rows read at a time from a staged table
+_BATCH_UNITS = 1_000  # units (whole threads) per batch of wide rows
 
 _NEEDED = {
     "units": ("thread_id", "unit_id", "unit_kind", "position", "parent_id", "depth", "author", "created", "n_words", "text"),
