@@ -345,7 +345,7 @@ def wide_dtypes(columns: Sequence[str]) -> dict[str, Any]:
 
     Examples
     --------
-    >>> wide_dtypes(["unit_id", "mentions_russia", "sentiment"])
+    >>> {name: str(dtype) for name, dtype in wide_dtypes(["unit_id", "mentions_russia", "sentiment"]).items()}
     {'unit_id': 'string', 'mentions_russia': 'Int64', 'sentiment': 'float64'}
     """
     import pandas as pd
