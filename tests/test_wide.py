@@ -85,10 +85,11 @@ def test_thread_table_matches_the_summaries(results):
     assert row["n_comments"] == 16 and str(threads["published"].dtype) == "datetime64[ns, UTC]"
 
 
-@pytest.mark.parametrize("table_format", ["parquet", "csv"])
-def test_streamed_wide_tables_equal_the_in_memory_views(tmp_path, monkeypatch, table_format):
+@pytest.mark.parametrize("table_format, chunk_rows", [("parquet", 7), ("csv", 7), ("parquet", 10_000)])
+def test_streamed_wide_tables_equal_the_in_memory_views(tmp_path, monkeypatch, table_format, chunk_rows):
     """``discourse analyze`` builds the wide tables from its staged tables a batch of threads at a
-    time; tiny chunks and batches (threads cut across chunks) give the in-memory rows exactly."""
+    time; tiny chunks (threads cut across chunks) and many batches per chunk give the in-memory
+    rows exactly."""
     from discourse.datasets.synthetic import synthetic_corpus, write_synthetic_jsonl
     from discourse.pipeline.analysis import analyze_path
     from discourse.results import Results
@@ -96,7 +97,10 @@ def test_streamed_wide_tables_equal_the_in_memory_views(tmp_path, monkeypatch, t
 
     params = {"n_boot": 20, "features": ["questions", "shouting", "hedges"]}
     write_synthetic_jsonl(tmp_path / "c.jsonl", 45, comments_per_thread=9, seed=4)
-    monkeypatch.setattr(wide, "_CHUNK_ROWS", 7)
+    monkeypatch.setattr(wide, "_CHUNK_ROWS", chunk_rows)
+    batches = []
+    original = wide._batch
+    monkeypatch.setattr(wide, "_batch", lambda units, others: batches.append(len(units)) or original(units, others))
     monkeypatch.setattr(wide, "_BATCH_UNITS", 5)
     manifest = analyze_path(tmp_path / "c.jsonl", out=tmp_path / "o", progress=False, table_format=table_format, **params)
     loaded = Results.load(tmp_path / "o")
@@ -105,6 +109,7 @@ def test_streamed_wide_tables_equal_the_in_memory_views(tmp_path, monkeypatch, t
     assert len(comments) == 45 and len(threads) == 5 and comments["created"].notna().all()
     assert loaded["comments"].equals(comments) and loaded["comments"].dtypes.equals(comments.dtypes)
     assert loaded["threads"].equals(threads) and loaded["threads"].dtypes.equals(threads.dtypes)
+    assert len(batches) == 5 and sum(batches) == 45 + 10  # one thread (10 units) a batch, each whole
     assert manifest["wide_tables"]["comment_actors"] == [c[len("stance_"):] for c in comments if c.startswith("stance_")]
 
 

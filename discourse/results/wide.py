@@ -467,18 +467,23 @@ def _thread_batches(writer: Any, tables: Sequence[str]) -> Any:
             declared = {c.name: c for c in writer.columns(t)}
             empty = typed_frame({}, [declared[n] for n in _NEEDED[t]])
             others[t] = _ThreadAligned(_staged_chunks(writer, t, _NEEDED[t]), empty)
+    import numpy as np
+
     held = None
     for chunk in _staged_chunks(writer, "units", _NEEDED["units"]):
         units = chunk if held is None else pd.concat([held, chunk], ignore_index=True)
         ids = units["thread_id"].to_numpy(dtype=object)
-        last = ids[-1]
-        if len(units) < _BATCH_UNITS:
-            held = units
-            continue
-        cut = int((ids == last).argmax())  # the last thread may go on in the next chunk
+        cut = int((ids == ids[-1]).argmax())  # the last thread may go on in the next chunk
         held = units.iloc[cut:].reset_index(drop=True)
-        if cut:
-            yield _batch(units.iloc[:cut].reset_index(drop=True), others)
+        # whole threads, about _BATCH_UNITS units a batch (a longer thread is a batch of its own)
+        starts = np.flatnonzero(np.r_[True, ids[1:cut] != ids[: cut - 1]]) if cut else []
+        begin = 0
+        for start in starts[1:]:
+            if start - begin >= _BATCH_UNITS:
+                yield _batch(units.iloc[begin:start].reset_index(drop=True), others)
+                begin = int(start)
+        if cut > begin:
+            yield _batch(units.iloc[begin:cut].reset_index(drop=True), others)
     if held is not None and len(held):
         yield _batch(held, others)
 
