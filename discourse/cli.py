@@ -289,6 +289,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
     from discourse.errors import DataWarning
 
     checked = _analysis_options(args)
+    _plain_arrow_allocator()
     # In lenient mode every problem goes to the read_report table and is summarised below; the
     # library's DataWarning would only repeat the first one as a raw Python warning line.
     warnings.simplefilter("ignore", DataWarning)
@@ -340,6 +341,16 @@ def _run_analyze(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     return 0
+
+
+def _plain_arrow_allocator() -> None:
+    """Give Arrow the system allocator in this process (the command's own): pyarrow's default
+    (mimalloc) keeps freed pages, which adds about 35 MB to the peak of a large run."""
+    try:
+        import pyarrow as pa
+    except ImportError:  # pragma: no cover - a core dependency
+        return
+    pa.set_memory_pool(pa.system_memory_pool())
 
 
 def _run_actors(args: argparse.Namespace) -> int:

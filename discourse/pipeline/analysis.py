@@ -400,9 +400,8 @@ def analyze(
     incivility : bool
         Score incivility and intolerance of every unit (default).
     incivility_threshold : float
-        Probability at or above which a unit counts as uncivil / intolerant.
-
-    The analysis parameters are those of :class:`Analysis`, with the same defaults.
+        Probability at or above which a unit counts as uncivil / intolerant (the parameters
+        after `progress` are those of :class:`Analysis`, with the same defaults).
 
     Returns
     -------

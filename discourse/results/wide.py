@@ -185,21 +185,14 @@ def _comment_rows(tables: Mapping[str, Any], units: Any, actor_ids: Sequence[str
             out[f"mentions_{actor}"] = counts.to_numpy(dtype=np.int64)
     features = tables.get("features")
     if features is not None and names:
-        chosen = features[features["feature"].isin(names)]
-        if not len(chosen):
-            for name in names:
-                out[f"{name}_per_1000"] = np.full(len(units), np.nan)
-            return _frame(out)
-        rates = pd.DataFrame(
-            {"rate": chosen["rate_per_1000"].to_numpy(dtype=float), "feature": chosen["feature"].to_numpy(dtype=object)},
-            index=_key(chosen),
-        )
-        wide = rates.pivot_table(index=rates.index, columns="feature", values="rate", aggfunc="first", sort=False)
-        wide.index = pd.MultiIndex.from_tuples(wide.index) if len(wide) else key[:0]
-        wide = wide.reindex(key)
-        for name in names:
-            values = wide[name].to_numpy(dtype=float) if name in wide else np.full(len(units), np.nan)
-            out[f"{name}_per_1000"] = values
+        # (a matrix filled by position: a pivot of a batch's ~45,000 rows cost ~80 MB)
+        rows = key.get_indexer(_key(features)) if len(features) else np.zeros(0, dtype=np.int64)
+        columns = pd.Index(list(names), dtype=object).get_indexer(features["feature"].to_numpy(dtype=object))
+        found = (rows >= 0) & (columns >= 0)
+        matrix = np.full((len(units), len(names)), np.nan)
+        matrix[rows[found], columns[found]] = features["rate_per_1000"].to_numpy(dtype=float)[found]
+        for j, name in enumerate(names):
+            out[f"{name}_per_1000"] = matrix[:, j].copy()
     return _frame(out)
 
 
@@ -368,8 +361,8 @@ def wide_dtypes(columns: Sequence[str]) -> dict[str, Any]:
 
 
 # -- the wide tables of a streamed analysis ------------------------------------------------------
-_CHUNK_ROWS = 20_000  # rows read at a time from a staged table
-_BATCH_UNITS = 1_000  # units (whole threads) per batch of wide rows
+_CHUNK_ROWS = 5_000  # rows read at a time from a staged table (each of 8 tables holds one)
+_BATCH_UNITS = 500  # units (whole threads) per batch of wide rows
 
 _NEEDED = {
     "units": ("thread_id", "unit_id", "unit_kind", "position", "parent_id", "depth", "author", "created", "n_words", "text"),
