@@ -4,7 +4,10 @@ Every table that :func:`discourse.pipeline.analysis.analyze` returns and ``disco
 declared here, once: its columns, their types and their meaning. The documentation's table
 reference is generated from this module, and the CSV writer refuses rows with undeclared columns,
 so documentation and files cannot drift apart. Offsets (``start``, ``end``) are character
-offsets into the unit's text, which is in the ``units`` table.
+offsets into the unit's text, which is in the ``units`` table. ``unit_kind`` (``title``,
+``article``, ``comment``) is the kind of one text; ``part`` (``article``, ``comments``) is the
+half of a thread that thread-level tables pool over (title and body are part ``article``): two
+concepts, two names.
 
 Examples
 --------
