@@ -66,3 +66,37 @@ def test_a_plugged_table_may_not_take_a_built_in_name():
 
     with pytest.raises(ValueError, match="'features' is already written"):
         Analysis(analysers=[Clash()])
+
+
+@pytest.mark.parametrize("table_format", ["parquet", "csv"])
+def test_plugged_tables_are_saved_and_loaded_with_their_types(tmp_path, table_format):
+    from discourse.results import Results
+
+    results = analyze(load_seed(), analysers=[Exclamations()], features=["questions"])
+    folder = results.save(tmp_path / "out", format=table_format)
+    again = Results.load(folder)
+    assert again.schemas == results.schemas == dict(Exclamations.schemas)
+    for name in Exclamations.schemas:
+        assert again[name].equals(results[name]), name
+
+
+def test_a_table_without_declared_columns_is_not_silently_dropped(tmp_path):
+    from discourse.errors import ResultsError
+
+    results = analyze(load_seed(), features=["questions"])
+    results.tables["mine"] = results["units"][["unit_id"]]
+    with pytest.raises(ResultsError, match="'mine'.*no declared columns"):
+        results.save(tmp_path / "out")
+
+
+def test_analyze_path_writes_plugged_tables(tmp_path):
+    from discourse.io import write
+    from discourse.pipeline import analyze_path
+    from discourse.results import Results
+
+    source = tmp_path / "in.jsonl"
+    write([load_seed()], source)
+    analyze_path(source, out=tmp_path / "out", analysers=[Exclamations()], features=["questions"])
+    loaded = Results.load(tmp_path / "out")
+    in_memory = analyze(load_seed(), analysers=[Exclamations()], features=["questions"])
+    assert loaded["exclamations"].equals(in_memory["exclamations"])

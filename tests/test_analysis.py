@@ -124,3 +124,37 @@ def test_old_module_paths_still_import_and_warn():
     finally:
         forget()
     assert discourse.cluster is discourse.pipeline.cluster  # the attribute is the new module
+
+
+def test_analyze_signature_lists_every_analysis_parameter_with_its_default():
+    import inspect
+
+    from discourse.pipeline.analysis import Analysis
+
+    params = inspect.signature(analyze).parameters
+    expected = inspect.signature(Analysis.__init__).parameters
+    names = [n for n in expected if n != "self"]
+    assert [n for n in params if n in names] == names  # same order
+    assert list(params)[:3] == ["data", "n_jobs", "progress"]
+    assert set(params) == {"data", "n_jobs", "progress", *names}  # no **params left
+    for name in names:
+        assert params[name].default == expected[name].default, name
+        assert params[name].kind is inspect.Parameter.KEYWORD_ONLY, name
+        assert f"{name} :" in analyze.__doc__ or f"{name}," in analyze.__doc__, name
+
+
+def test_results_is_a_mapping_of_tables(seed_thread):
+    from collections.abc import Mapping
+
+    results = analyze(seed_thread, **FAST)
+    assert isinstance(results, Mapping)
+    names = list(results)
+    assert names[:2] == ["units", "segments"] and len(results) == len(names) == len(results.tables)
+    assert list(results.keys()) == names
+    assert [name for name, _ in results.items()] == names
+    assert all(frame is results.tables[name] for name, frame in results.items())
+    assert "stance" in results and "nonsense" not in results
+    with pytest.raises(KeyError, match="no table 'stnce'.*the tables are units, segments, sentiment"):
+        results["stnce"]
+    with pytest.raises(KeyError, match="no table 0"):
+        results[0]

@@ -39,7 +39,8 @@ def test_lone_surrogate_strict_and_lenient(tmp_path, capsys):
     assert code == 2 and f"{source}:1: record 't', field 'comments[0].text': lone surrogate" in line
     assert "--lenient" in line and "strict=False" not in line  # command-line advice
     assert not (tmp_path / "strict").exists()
-    code, _, err = _run(capsys, "analyze", str(source), "--out", str(tmp_path / "o"), "--lenient", "--quiet")
+    code, _, err = _run(capsys, "analyze", str(source), "--out", str(tmp_path / "o"), "--lenient", "--quiet",
+                        "--table-format", "csv")
     assert code == 0, err
     units = (tmp_path / "o" / "units.csv").read_text(encoding="utf-8")
     assert "a \ufffd" in units
@@ -90,7 +91,7 @@ def test_bad_option_values_list_the_choices(tmp_path, capsys, option, value, wor
 
 def test_features_take_a_comma_separated_list(tmp_path, capsys):
     code, _, err = _run(capsys, "analyze", "--seed", "--out", str(tmp_path / "o"), "--features",
-                        "questions,shouting", "--quiet")
+                        "questions,shouting", "--quiet", "--table-format", "csv")
     assert code == 0, err
     header, *rows = (tmp_path / "o" / "features.csv").read_text(encoding="utf-8").splitlines()
     column = header.split(",").index("feature")
@@ -105,7 +106,8 @@ def test_columns_option_maps_a_csv(tmp_path, capsys):
     assert code == 2 and "missing required column 'thread_id'" in line
     assert "--columns thread_id=YOUR_COLUMN" in line and "columns={" not in line  # CLI advice
     code, _, err = _run(capsys, "analyze", str(source), "--out", str(tmp_path / "o"), "--quiet",
-                        "--columns", "thread_id=article,id=comment_id,parent_id=reply_to,text=body")
+                        "--columns", "thread_id=article,id=comment_id,parent_id=reply_to,text=body",
+                        "--table-format", "csv")
     assert code == 0, err
     units = (tmp_path / "o" / "units.csv").read_text(encoding="utf-8").splitlines()
     assert units[2].startswith("a1,1,comment,0,,0,") and units[3].startswith("a1,2,comment,1,1,1,")
@@ -138,7 +140,7 @@ def test_every_record_skipped_says_where_to_look(tmp_path, capsys):
     source.write_text("{oops\n[1]\n", encoding="utf-8")
     code, _, err = _run(capsys, "analyze", str(source), "--out", str(tmp_path / "o"), "--quiet", "--lenient")
     line = _one_line_error(err)
-    assert code == 1 and "2 input problem(s) are listed in" in line and "read_report.csv" in line
+    assert code == 1 and "2 input problem(s) are listed in" in line and "read_report.parquet" in line
 
 
 def test_info_into_a_closed_pipe_exit_status():
@@ -153,3 +155,29 @@ def test_info_into_a_closed_pipe_exit_status():
     finally:
         os.close(write_end)
     assert result.returncode == 141 and result.stderr == b""
+
+
+def test_default_tables_are_parquet_with_the_wide_views(tmp_path, capsys):
+    from discourse.results import Results
+
+    code, _, err = _run(capsys, "analyze", "--seed", "--out", str(tmp_path / "o"), "--quiet")
+    assert code == 0, err
+    manifest = json.loads((tmp_path / "o" / "manifest.json").read_text(encoding="utf-8"))
+    files = {entry["file"] for entry in manifest["tables"].values()}
+    assert files and all(name.endswith(".parquet") for name in files)
+    assert {"comments.parquet", "threads.parquet", "units.parquet"} <= files
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == sorted(files | {"manifest.json"})
+    assert manifest["tables"]["comments"]["rows"] == 16 and manifest["tables"]["threads"]["rows"] == 1
+    assert manifest["table_format"] == "parquet"
+    results = Results.load(tmp_path / "o")
+    assert str(results["comments"]["created"].dtype) == "datetime64[ns, UTC]"
+    assert list(results["comments"].columns) == manifest["tables"]["comments"]["columns"]
+
+
+def test_table_format_csv_and_its_choices(tmp_path, capsys):
+    code, _, err = _run(capsys, "analyze", "--seed", "--out", str(tmp_path / "o"), "--quiet", "--table-format", "csv")
+    assert code == 0, err
+    assert (tmp_path / "o" / "comments.csv").read_text(encoding="utf-8").startswith("thread_id,unit_id,parent_id,")
+    with pytest.raises(SystemExit):
+        main(["analyze", "--seed", "--out", str(tmp_path / "x"), "--table-format", "xlsx"])
+    assert "invalid choice: 'xlsx' (choose from" in capsys.readouterr().err

@@ -19,12 +19,15 @@ def corpus_file(tmp_path_factory):
 
 
 @pytest.mark.slow
-def test_files_of_a_parallel_run_equal_a_serial_run(corpus_file, tmp_path) -> None:
+@pytest.mark.parametrize("table_format", ["parquet", "csv"])
+def test_files_of_a_parallel_run_equal_a_serial_run(corpus_file, tmp_path, table_format) -> None:
     manifests = {}
     for n_jobs in (1, 2):
-        manifests[n_jobs] = analyze_path(corpus_file, out=tmp_path / str(n_jobs), progress=False, n_boot=50, n_jobs=n_jobs)
-    serial, parallel = (sorted((tmp_path / str(n)).glob("*.csv")) for n in (1, 2))
-    assert [p.name for p in serial] == [p.name for p in parallel] and len(serial) >= 17
+        manifests[n_jobs] = analyze_path(
+            corpus_file, out=tmp_path / str(n_jobs), progress=False, n_boot=50, n_jobs=n_jobs, table_format=table_format
+        )
+    serial, parallel = (sorted((tmp_path / str(n)).glob(f"*.{table_format}")) for n in (1, 2))
+    assert [p.name for p in serial] == [p.name for p in parallel] and len(serial) >= 19
     for a, b in zip(serial, parallel):
         assert a.read_bytes() == b.read_bytes(), a.name
     # the manifest vouches for the same tables (rows and hashes) and the same input

@@ -365,7 +365,7 @@ def previous(corpus_file, tmp_path) -> tuple[Path, dict[str, str]]:
     out = tmp_path / "out"
     analyze_path(corpus_file, out=out, progress=False, n_boot=50)
     snapshot = _snapshot(out)
-    assert "manifest.json" in snapshot and "units.csv" in snapshot
+    assert "manifest.json" in snapshot and "units.parquet" in snapshot
     return out, snapshot
 
 
@@ -499,7 +499,7 @@ def test_cli_malformed_jsonl_fails_cleanly(corpus_file, tmp_path):
     assert "Traceback" not in result.stderr and result.stdout == ""
     assert not out.exists() or _snapshot(out) == {}  # no output files at all
 
-    lenient = _cli("analyze", str(bad), "--out", str(out), "--quiet", "--lenient", cwd=tmp_path)
+    lenient = _cli("analyze", str(bad), "--out", str(out), "--quiet", "--lenient", "--table-format", "csv", cwd=tmp_path)
     assert lenient.returncode == 0, lenient.stderr
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     # the cut line held the start of thread t2 and of its comment c1: 2 records (issue 18)
@@ -525,7 +525,8 @@ def test_cli_actor_file_with_code_is_data(tmp_path):
     write_jsonl([Thread(Article(id="t", text="Evil Corp denied it."),
                         (Comment(id="c1", text=f"They typed {payload} here."),))], corpus)
     out = tmp_path / "out"
-    result = _cli("analyze", str(corpus), "--out", str(out), "--actors", str(registry), "--quiet", cwd=tmp_path)
+    result = _cli("analyze", str(corpus), "--out", str(out), "--actors", str(registry), "--quiet",
+                  "--table-format", "csv", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     import pandas as pd
 
@@ -552,7 +553,8 @@ def _blank_as_missing(frame):
     return frame
 
 
-def test_saved_results_load_back_equal(tmp_path):
+@pytest.mark.parametrize("table_format", ["csv", "parquet"])
+def test_saved_results_load_back_equal(tmp_path, table_format):
     from discourse.pipeline.analysis import analyze
     from discourse.results import Results
 
@@ -561,14 +563,19 @@ def test_saved_results_load_back_equal(tmp_path):
         tuple(Comment(id=f"c{i}", text=t, author=t, parent_id=None) for i, t in enumerate(NASTY)),
     )
     results = analyze(thread, n_boot=50)
-    folder = results.save(tmp_path / "saved")
+    folder = results.save(tmp_path / "saved", format=table_format)
     back = Results.load(folder)
-    assert sorted(back.tables) == sorted(results.tables)  # (load lists them in manifest order)
+    assert list(back.tables) == [*results.tables, "comments", "threads"]  # (with the wide views)
+    assert back["comments"].equals(results.comments()) and back["threads"].equals(results.threads())
     for name, frame in results.tables.items():
         # CSV has one empty field for "" and for missing: an empty string comes back as None
+        # (and Parquet holds the same values, so the same frames come back from either)
         assert back[name].equals(_blank_as_missing(frame)), name
     assert back["units"]["text"].tolist()[2:] == NASTY
     # and pandas, reading the files with its defaults, sees the same rows
     pd = pytest.importorskip("pandas")
-    units = pd.read_csv(folder / "units.csv", keep_default_na=False)
+    if table_format == "csv":
+        units = pd.read_csv(folder / "units.csv", keep_default_na=False)
+    else:
+        units = pd.read_parquet(folder / "units.parquet")
     assert units["text"].tolist()[2:] == NASTY

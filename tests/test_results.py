@@ -37,7 +37,8 @@ def seed_results():
 
 @pytest.fixture
 def saved(seed_results, tmp_path) -> Path:
-    return seed_results.save(tmp_path / "res")
+    """A results folder in CSV (the tests below edit its text; Parquet: see section 4)."""
+    return seed_results.save(tmp_path / "res", format="csv")
 
 
 def _manifest(folder: Path) -> dict:
@@ -71,7 +72,7 @@ def test_load_refuses_table_files_outside_the_folder(saved, file):
     manifest["tables"]["units"]["file"] = file
     manifest["tables"]["units"]["sha256"] = hashlib.sha256(outside.read_bytes()).hexdigest()
     _rewrite(saved, manifest)
-    with pytest.raises(_results_error(), match="plain \\*.csv file name") as info:
+    with pytest.raises(_results_error(), match="plain \\*.parquet or \\*.csv file name") as info:
         type(_load(saved))
     assert info.value.field == "tables.units.file" and info.value.source.endswith("manifest.json")
 
@@ -335,9 +336,11 @@ def test_lone_surrogates_never_break_a_save(seed_results, tmp_path):
 
     units = seed_results["units"].copy()
     units.loc[0, "text"] = "bad \udc80 half"
-    folder = Results({**seed_results.tables, "units": units}, seed_results.provenance).save(tmp_path / "s")
-    (folder / "units.csv").read_bytes().decode("utf-8")
-    assert _load(folder)["units"].loc[0, "text"] == "bad \ufffd half"
+    for fmt in ("csv", "parquet"):
+        folder = Results({**seed_results.tables, "units": units}, seed_results.provenance).save(tmp_path / fmt, format=fmt)
+        if fmt == "csv":
+            (folder / "units.csv").read_bytes().decode("utf-8")
+        assert _load(folder)["units"].loc[0, "text"] == "bad \ufffd half"
 
 
 # Kill a save at every step that changes which folders exist or what they are: before and after
@@ -415,3 +418,81 @@ def test_a_kill_at_any_step_leaves_old_or_new_results(seed_results, tmp_path):
     assert outcomes[0] == "vader" and outcomes[-1] == "textblob"
     # once the new results are in place they stay (a kill during the clean-up of the old ones)
     assert outcomes == sorted(outcomes, key=lambda m: m == "textblob")
+
+
+# -- 4. Parquet: the default format, read with the same checks, the same frames as CSV ----------
+@pytest.fixture
+def parquet(seed_results, tmp_path) -> Path:
+    return seed_results.save(tmp_path / "pq")
+
+
+def test_parquet_is_the_default_and_loads_the_same_frames_as_csv(seed_results, parquet, saved):
+    manifest = _manifest(parquet)
+    assert {entry["file"].rsplit(".", 1)[1] for entry in manifest["tables"].values()} == {"parquet"}
+    from_parquet, from_csv = _load(parquet), _load(saved)
+    assert list(from_parquet) == list(from_csv) == [*seed_results.tables, "comments", "threads"]
+    for name, frame in from_parquet.items():
+        assert frame.equals(from_csv[name]), name
+        assert frame.dtypes.equals(from_csv[name].dtypes), name
+        if name in seed_results.tables:
+            assert frame.equals(seed_results[name]) and frame.dtypes.equals(seed_results[name].dtypes), name
+    assert from_parquet["comments"].equals(seed_results.comments())
+    assert from_parquet["threads"].equals(seed_results.threads())
+
+
+def test_parquet_files_are_byte_identical_across_saves(seed_results, tmp_path):
+    a, b = seed_results.save(tmp_path / "a"), seed_results.save(tmp_path / "b")
+    assert _snapshot(a) == _snapshot(b)
+
+
+def test_parquet_columns_have_proper_types_on_disk(parquet):
+    import pyarrow.parquet as pq
+
+    units = pq.read_schema(parquet / "units.parquet")
+    assert str(units.field("position").type) == "int64" and str(units.field("text").type) == "string"
+    comments = pq.read_schema(parquet / "comments.parquet")
+    assert str(comments.field("created").type) == "timestamp[ns, tz=UTC]"
+    assert str(comments.field("sentiment_label").type) == "dictionary<values=string, indices=int32, ordered=0>"
+    assert str(pq.read_schema(parquet / "incivility.parquet").field("uncivil").type) == "bool"
+
+
+def _replace_parquet(folder: Path, name: str, table) -> None:
+    import pyarrow.parquet as pq
+
+    pq.write_table(table, folder / f"{name}.parquet")
+    manifest = _manifest(folder)
+    manifest["tables"][name]["sha256"] = hashlib.sha256((folder / f"{name}.parquet").read_bytes()).hexdigest()
+    _rewrite(folder, manifest)
+
+
+def test_parquet_load_checks_links_sizes_hashes_and_types(parquet):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    ResultsError = _results_error()
+    size = (parquet / "units.parquet").stat().st_size
+    with pytest.raises(ResultsError, match=f"units.parquet: is {size} bytes, more than the limit of 100"):
+        _load(parquet, max_bytes=100)
+    original = (parquet / "units.parquet").read_bytes()
+    (parquet / "units.parquet").write_bytes(original[:-1] + b"x")
+    with pytest.raises(ResultsError, match="SHA-256 differs"):
+        _load(parquet)
+    with pytest.raises(ResultsError, match="units.parquet: not a valid Parquet file"):
+        _load(parquet, verify=False)
+    (parquet / "units.parquet").unlink()
+    outside = parquet.parent / "outside.parquet"
+    outside.write_bytes(original)
+    (parquet / "units.parquet").symlink_to(outside)
+    with pytest.raises(ResultsError, match="symbolic link"):
+        _load(parquet, verify=False)
+    (parquet / "units.parquet").unlink()
+    table = pq.read_table(pa.BufferReader(original))
+    _replace_parquet(parquet, "units", table.set_column(3, "position", table.column("position").cast(pa.string())))
+    with pytest.raises(ResultsError, match="field 'position': type string, the schema says int64"):
+        _load(parquet)
+    _replace_parquet(parquet, "units", table.rename_columns(["thread", *table.column_names[1:]]))
+    with pytest.raises(ResultsError, match="columns not in the schema: \\['thread'\\]"):
+        _load(parquet)
+    _replace_parquet(parquet, "units", table.slice(0, 3))
+    with pytest.raises(ResultsError, match="3 rows, the manifest says 18"):
+        _load(parquet)

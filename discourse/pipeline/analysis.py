@@ -32,7 +32,15 @@ from typing import Any
 from discourse.pipeline._gc import collect_young, young_collections_only
 from discourse.errors import DataWarning, IntegrityError
 from discourse.model import Corpus, Thread, comment_unit_id
-from discourse.pipeline.parallel import ThreadCsv, effective_jobs, parallel_thread_csv, parallel_thread_rows
+from discourse.pipeline.parallel import (
+    ThreadArrow,
+    ThreadCsv,
+    effective_jobs,
+    parallel_thread_arrow,
+    parallel_thread_csv,
+    parallel_thread_rows,
+    thread_arrow,
+)
 from discourse.progress import count_threads
 from discourse.results.provenance import environment, file_sha256, lexicon_records
 from discourse.results import Results, ResultsWriter
@@ -369,14 +377,37 @@ def _csv_in_order(analysis: Analysis, threads: Iterable[Thread], n_jobs: int) ->
         yield n_comments, {table: (len(part), formatters[table].format(part)) for table, part in rows.items()}
 
 
+def _arrow_in_order(analysis: Analysis, threads: Iterable[Thread], n_jobs: int) -> Iterator[ThreadArrow]:
+    """Each thread's number of comments and rows as Arrow tables, in input order (converted by
+    the workers with several processes; the tables are the same either way)."""
+    if effective_jobs(n_jobs) > 1:
+        yield from parallel_thread_arrow(analysis, threads, n_jobs)
+        return
+    for rows in _rows_in_order(analysis, threads, 1):
+        yield count_comments(rows), thread_arrow(rows, analysis.schemas_)
+
+
 def analyze(
     data: Thread | Corpus | Iterable[Thread],
     *,
     n_jobs: int = 1,
     progress: bool = False,
-    **params: Any,
+    actors: Any = None,
+    actors_only: str | os.PathLike[str] | None = None,
+    discover_actors: bool = True,
+    predication: bool = True,
+    sentiment: str = "vader",
+    features: str | Sequence[str] = "all",
+    dictionaries: Sequence[str | os.PathLike[str]] = (),
+    sentence_level: str = "article",
+    n_boot: int = 2000,
+    ci: float = 0.95,
+    seed: int = 0,
+    incivility: bool = True,
+    incivility_threshold: float = 0.5,
+    analysers: Sequence[Stage] = (),
 ) -> Results:
-    """Analyse a thread or a corpus in memory: sentiment, rhetoric, and their summaries.
+    """Analyse a thread or a corpus in memory: sentiment, actors and stance, rhetoric, incivility.
 
     Parameters
     ----------
@@ -385,14 +416,40 @@ def analyze(
         Worker processes (results are identical to a serial run, in the same order).
     progress : bool
         Show a progress bar (tqdm) over threads.
-    **params
-        Parameters of :class:`Analysis` (``sentiment``, ``features``, ``dictionaries``,
-        ``sentence_level``, ``n_boot``, ``ci``, ``seed``).
+    actors : ActorRegistry or path, optional
+        The actor registry (default: the bundled one), or a TOML/JSON registry file that
+        extends the bundled one.
+    actors_only : path, optional
+        A registry file that replaces the bundled registry.
+    discover_actors : bool
+        Report the names the registry does not know (table ``actor_candidates``).
+    predication : bool
+        Also collect predications (evaluative words attached to actors).
+    sentiment : str
+        Sentiment method: ``"vader"`` (default), ``"textblob"`` or ``"news"``.
+    features : "all" or sequence of str
+        Rhetorical features to count (names from :data:`discourse.rhetoric.FEATURE_NAMES`).
+    dictionaries : sequence of path
+        User dictionaries (LIWC-style ``.dic`` or word lists) counted as extra features.
+    sentence_level : {"article", "all", "none"}
+        Units that also get sentence-level sentiment (default: the article body).
+    n_boot, ci, seed : int, float, int
+        Bootstrap resamples, interval level and seed of the summaries' confidence intervals.
+    incivility : bool
+        Score incivility and intolerance of every unit (default).
+    incivility_threshold : float
+        Probability at or above which a unit counts as uncivil / intolerant.
+    analysers : sequence of Analyser
+        Your own analysers (see :class:`~discourse.pipeline.stages.AnalyserBase`), run after the
+        built-in ones; their tables join the results. (The parameters after `progress` are those
+        of :class:`Analysis`, with the same defaults.)
 
     Returns
     -------
     Results
-        Tidy tables (see :mod:`discourse.results.schema`) and provenance.
+        Tidy tables (see :mod:`discourse.results.schema`), wide views
+        (:meth:`~discourse.results.Results.comments`, :meth:`~discourse.results.Results.threads`)
+        and provenance.
 
     Examples
     --------
@@ -401,7 +458,22 @@ def analyze(
     >>> sorted(r["features"]["feature"].unique())
     ['questions', 'shouting']
     """
-    analysis = Analysis(**params)
+    analysis = Analysis(
+        actors=actors,
+        actors_only=actors_only,
+        discover_actors=discover_actors,
+        predication=predication,
+        sentiment=sentiment,
+        features=features,
+        dictionaries=dictionaries,
+        sentence_level=sentence_level,
+        n_boot=n_boot,
+        ci=ci,
+        seed=seed,
+        incivility=incivility,
+        incivility_threshold=incivility_threshold,
+        analysers=analysers,
+    )
     collected = {name: ColumnCollector(schema) for name, schema in analysis.schemas_.items()}
     threads = _progress(_checked(_threads_of(data)), progress)
     n_threads = n_comments = 0
@@ -421,7 +493,8 @@ def analyze(
         provenance["unmatched_names"] = _unmatched(
             tables["actor_candidates"].to_dict("records"), len(tables["units"])
         )
-    return Results(tables, provenance)
+    plugged = {name: columns for a in analysis.analysers for name, columns in a.schemas.items()}
+    return Results(tables, provenance, plugged)
 
 
 def _unmatched(rows: list[dict[str, Any]], n_units: int) -> dict[str, Any]:
@@ -443,6 +516,7 @@ def analyze_path(
     columns: dict[str, str] | None = None,
     article_columns: dict[str, str] | None = None,
     strict: bool = True,
+    table_format: str = "parquet",
     figures: bool = False,
     figure_dpi: int = 300,
     figure_format: str = "png",
@@ -474,6 +548,8 @@ def analyze_path(
     strict : bool
         Stop at the first input problem (default), or skip/repair and report it in the
         ``read_report`` table.
+    table_format : {"parquet", "csv"}
+        File format of the tables (default Parquet; CSV gives the same values as text).
     figures : bool
         Also draw the standard figures into ``out/figures``.
     figure_dpi, figure_format : int, str
@@ -506,6 +582,10 @@ def analyze_path(
         options["columns"] = dict(columns)
     if article_columns is not None:
         options["article_columns"] = dict(article_columns)
+    from discourse.results.store import TABLE_FORMATS
+
+    if table_format not in TABLE_FORMATS:
+        raise ValueError(f"table_format must be one of {TABLE_FORMATS}, not {table_format!r}")
     fmt = format or io.detect_format(source)
     corpus = io.stream(source, format=fmt, strict=strict, **options)
     analysis = Analysis(**params)
@@ -514,16 +594,31 @@ def analyze_path(
     tables = analysis.tables + ("read_report",)
     n_threads = n_comments = n_units = 0
     candidates: list[dict[str, Any]] = []  # (small: one row per unmatched name and thread)
-    with ResultsWriter(out, tables) as writer, young_collections_only():
-        for thread_comments, chunks in _csv_in_order(analysis, _progress(_checked(corpus), progress, total), n_jobs):
-            n_threads += 1
-            n_comments += thread_comments
-            for table, (n_rows, text) in chunks.items():
-                writer.write_formatted(table, text, n_rows)
-                if table == "units":
-                    n_units += n_rows
-                elif table == "actor_candidates" and n_rows:
-                    candidates += _csv_rows(text, SCHEMAS[table])
+    built_in = [name for name in tables if name in SCHEMAS]
+    with ResultsWriter(out, built_in, format=table_format) as writer, young_collections_only():
+        for analyser in analysis.analysers:  # plug-in tables: columns from the analyser
+            for name, columns in analyser.schemas.items():
+                writer.add_table(name, columns)
+        threads = _progress(_checked(corpus), progress, total)
+        if table_format == "csv":
+            for thread_comments, chunks in _csv_in_order(analysis, threads, n_jobs):
+                n_threads += 1
+                n_comments += thread_comments
+                for table, (n_rows, text) in chunks.items():
+                    writer.write_formatted(table, text, n_rows)
+                    if table == "units":
+                        n_units += n_rows
+                    elif table == "actor_candidates" and n_rows:
+                        candidates += _csv_rows(text, SCHEMAS[table])
+        else:
+            for thread_comments, arrow_tables in _arrow_in_order(analysis, threads, n_jobs):
+                n_threads += 1
+                n_comments += thread_comments
+                for table, data in arrow_tables.items():
+                    writer.write_arrow(table, data)
+                n_units += arrow_tables["units"].num_rows
+                if "actor_candidates" in arrow_tables and arrow_tables["actor_candidates"].num_rows:
+                    candidates += arrow_tables["actor_candidates"].to_pylist()
         report = corpus.report
         problems = report.to_records() if report is not None else []
         writer.write("read_report", problems)
@@ -546,7 +641,11 @@ def analyze_path(
                 provenance["input"][f"{name}_sha256"] = file_sha256(extra)
         if "actor_candidates" in tables and analysis.discover_actors:
             provenance["unmatched_names"] = _unmatched(candidates, n_units)
+        provenance["table_format"] = table_format
         _warn_if_empty(n_threads, str(source))
+        from discourse.results.wide import write_wide_tables
+
+        provenance["wide_tables"] = write_wide_tables(writer)
         manifest = writer.finish(provenance)
         if figures:  # drawn into the staging folder, so tables and figures are replaced together
             from discourse.plotting.figures import write_standard_figures

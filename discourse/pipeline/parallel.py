@@ -19,18 +19,20 @@ from __future__ import annotations
 import gc
 import multiprocessing
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from discourse.pipeline._gc import collect_young
 from discourse.model import Thread
+from discourse.results.schema import SCHEMAS
 from discourse.pipeline.stages import Rows, count_comments
 from discourse.results.columns import CsvFormatter
 
-__all__ = ["effective_jobs", "parallel_thread_csv", "parallel_thread_rows"]
+__all__ = ["effective_jobs", "parallel_thread_arrow", "parallel_thread_csv", "parallel_thread_rows", "thread_arrow"]
 
 T = TypeVar("T")
 ThreadCsv = tuple[int, dict[str, tuple[int, str]]]
+ThreadArrow = tuple[int, dict[str, Any]]
 
 _WORKER_ANALYSIS: Any = None
 _WORKER_FORMATTERS: dict[str, CsvFormatter] = {}
@@ -74,6 +76,37 @@ def _csv_task(thread: Thread) -> ThreadCsv:
     del rows
     collect_young()
     return n_comments, chunks
+
+
+def thread_arrow(rows: Rows, schemas: Mapping[str, Sequence[Any]] | None = None) -> dict[str, Any]:
+    """A thread's rows as one Arrow table per table (the declared types of `schemas`, by default
+    :data:`~discourse.results.schema.SCHEMAS`; see :func:`discourse.results.parquet.arrow_table`).
+
+    Examples
+    --------
+    >>> from discourse.datasets import load_seed
+    >>> from discourse.pipeline.analysis import Analysis
+    >>> thread_arrow(Analysis(features=["questions"]).thread_rows(load_seed()))["units"].num_rows
+    18
+    """
+    from discourse.results.columns import _column_of
+    from discourse.results.parquet import arrow_table
+
+    schemas = SCHEMAS if schemas is None else schemas
+    tables = {}
+    for table, records in rows.items():
+        columns = schemas[table]
+        tables[table] = arrow_table(columns, {c.name: _column_of(records, c.name) for c in columns} if records else {})
+    return tables
+
+
+def _arrow_task(thread: Thread) -> ThreadArrow:
+    rows = _WORKER_ANALYSIS.thread_rows(thread)
+    n_comments = count_comments(rows)
+    tables = thread_arrow(rows, _WORKER_ANALYSIS.schemas_)
+    del rows
+    collect_young()
+    return n_comments, tables
 
 
 def _ordered_map(task: Callable[[Thread], T], analysis: Any, threads: Iterable[Thread], jobs: int) -> Iterator[T]:
@@ -133,3 +166,13 @@ def parallel_thread_csv(analysis: Any, threads: Iterable[Thread], n_jobs: int) -
     if jobs < 2:
         raise ValueError("parallel_thread_csv needs n_jobs of at least 2 processes")
     yield from _ordered_map(_csv_task, analysis, threads, jobs)
+
+
+def parallel_thread_arrow(analysis: Any, threads: Iterable[Thread], n_jobs: int) -> Iterator[ThreadArrow]:
+    """For each thread, its number of comments and each table's rows as an Arrow table, in
+    input order, computed and converted by `n_jobs` (at least 2) processes (the Parquet output
+    of ``discourse analyze``; Arrow tables travel between processes as compact buffers)."""
+    jobs = effective_jobs(n_jobs)
+    if jobs < 2:
+        raise ValueError("parallel_thread_arrow needs n_jobs of at least 2 processes")
+    yield from _ordered_map(_arrow_task, analysis, threads, jobs)

@@ -38,8 +38,9 @@ __all__ = [
     "parse_table",
 ]
 
-DTYPES = ("str", "int", "float", "bool", "json")
-"""Column types: ``json`` holds lists or dicts (evidence spans, cue words) as JSON text."""
+DTYPES = ("str", "int", "float", "bool", "json", "datetime", "category")
+"""Column types: ``json`` holds lists or dicts (evidence spans, cue words) as JSON text;
+``datetime`` is a UTC time (ISO 8601 text in CSV); ``category`` a label from a small set."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ def format_value(value: Any, dtype: str) -> str:
         return str(int(value))
     if dtype == "bool":
         return "true" if bool(value) else "false"
+    if dtype == "datetime":
+        return _iso(value)
     if isinstance(value, numbers.Number) and not isinstance(value, bool):
         return str(value)
     return str(value)
@@ -129,6 +132,7 @@ class CsvFormatter:
         self._json = tuple(i for i, c in enumerate(self.columns) if c.dtype == "json")
         self._bool = tuple(i for i, c in enumerate(self.columns) if c.dtype == "bool")
         self._float = tuple(i for i, c in enumerate(self.columns) if c.dtype == "float")
+        self._datetime = tuple(i for i, c in enumerate(self.columns) if c.dtype == "datetime")
         self._checked = False
         self._buffer = io.StringIO()
         self._writer = csv.writer(self._buffer, lineterminator="\n")
@@ -156,6 +160,8 @@ class CsvFormatter:
             columns[i] = [None if v is None else ("true" if v else "false") for v in columns[i]]
         for i in self._float:
             columns[i] = [None if v != v else v for v in columns[i]]  # NaN: written as missing
+        for i in self._datetime:
+            columns[i] = [_iso(v) or None for v in columns[i]]
         rows = list(zip(*columns))
         buffer = self._buffer
         buffer.seek(0)
@@ -209,6 +215,13 @@ class CsvTableWriter:
         self.rows += n_rows
 
 
+def _iso(value: Any) -> str:
+    """A time as ISO 8601 text (``2017-09-22T00:07:13+00:00``); missing (None, NaT) as ``""``."""
+    if value is None or value != value:  # (NaT != NaT)
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
 def _parse(value: str, dtype: str) -> Any:
     if value == "":
         return None
@@ -222,6 +235,10 @@ def _parse(value: str, dtype: str) -> Any:
         return value == "true"
     if dtype == "json":
         return json.loads(value)
+    if dtype == "datetime":
+        import pandas as pd
+
+        return pd.Timestamp(value)
     return value
 
 
@@ -273,6 +290,12 @@ def _typed_column(values: Sequence[Any], dtype: str) -> Any:
         if dtype == "int":
             return pd.arrays.IntegerArray(array.astype(np.int64), missing)
         return pd.arrays.BooleanArray(array.astype(np.bool_), missing)
+    if dtype == "datetime":
+        times = pd.to_datetime(pd.Series(array, dtype=object).where(~missing, None), utc=True, format="ISO8601")
+        return times.astype("datetime64[ns, UTC]").array
+    if dtype == "category":
+        array[missing | (array == "")] = None
+        return pd.Categorical(array)
     if dtype == "str":
         # CSV cannot tell "" from a missing value, so neither does a table in memory.
         missing |= array == ""

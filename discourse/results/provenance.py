@@ -26,7 +26,7 @@ from discourse._version import __version__
 
 __all__ = ["DEPENDENCIES", "environment", "file_sha256", "canonical_json", "lexicon_records"]
 
-DEPENDENCIES = ("matplotlib", "nltk", "numpy", "pandas", "textblob", "tqdm", "vaderSentiment")
+DEPENDENCIES = ("matplotlib", "nltk", "numpy", "pandas", "pyarrow", "textblob", "tqdm", "vaderSentiment")
 """Distributions whose versions can change the numbers or figures, recorded in every result."""
 
 

@@ -4,7 +4,10 @@ Every table that :func:`discourse.pipeline.analysis.analyze` returns and ``disco
 declared here, once: its columns, their types and their meaning. The documentation's table
 reference is generated from this module, and the CSV writer refuses rows with undeclared columns,
 so documentation and files cannot drift apart. Offsets (``start``, ``end``) are character
-offsets into the unit's text, which is in the ``units`` table.
+offsets into the unit's text, which is in the ``units`` table. ``unit_kind`` (``title``,
+``article``, ``comment``) is the kind of one text; ``part`` (``article``, ``comments``) is the
+half of a thread that thread-level tables pool over (title and body are part ``article``): two
+concepts, two names.
 
 Examples
 --------
@@ -16,7 +19,16 @@ from __future__ import annotations
 
 from discourse.results.columns import Column
 
-__all__ = ["SCHEMAS", "TABLE_ORDER", "TABLE_DESCRIPTIONS", "schema_markdown"]
+__all__ = [
+    "SCHEMAS",
+    "TABLE_ORDER",
+    "TABLE_DESCRIPTIONS",
+    "WIDE_SCHEMAS",
+    "WIDE_TABLES",
+    "ALL_TABLES",
+    "table_columns",
+    "schema_markdown",
+]
 
 _UNIT = (
     Column("thread_id", "str", "thread (article) id"),
@@ -316,10 +328,100 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
     "predication_summary": "evaluative words per actor and part, with counts",
     "actor_candidates": "names seen but not in the actor registry (discovery), per thread",
     "read_report": "input problems found in lenient mode (skipped, repaired or kept records)",
+    "comments": "wide view: one row per comment with sentiment, incivility, stance toward the most mentioned actors and feature rates",
+    "threads": "wide view: one row per thread, article vs comments",
 }
 
 TABLE_ORDER: tuple[str, ...] = tuple(SCHEMAS)
-"""The order in which tables are written and listed."""
+"""The order in which the tidy tables are written and listed."""
+
+# Wide views (discourse.results.wide): one row per comment / thread. Their columns depend on the
+# actors and features chosen: a name with <actor> or <feature> stands for one column per actor
+# (actor id) or feature; the rest are fixed.
+WIDE_SCHEMAS: dict[str, tuple[Column, ...]] = {
+    "comments": (
+        Column("thread_id", "str", "thread (article) id"),
+        Column("unit_id", "str", "the comment's id (as in every tidy table)"),
+        Column("parent_id", "str", "comment replied to (empty: the article)"),
+        Column("depth", "int", "reply depth (0: reply to the article)"),
+        Column("position", "int", "reading order within the thread (0, 1, ...)"),
+        Column("author", "str", "author as given in the data"),
+        Column("created", "datetime", "posting time, UTC (a time without a zone is read as UTC)"),
+        Column("n_words", "int", "word-like tokens (empty for deleted/removed comments)"),
+        Column("sentiment", "float", "sentiment score in [-1, 1] (the analysis' method)"),
+        Column("sentiment_label", "category", "negative / neutral / positive"),
+        Column("incivility", "float", "probability that the comment is uncivil (if the analysis scored it)"),
+        Column("intolerance", "float", "probability that the comment is intolerant (if scored)"),
+        Column("stance_<actor>", "float", "the commenter's own stance (source 'author') toward the actor as matched, in [-1, 1]; empty: not mentioned"),
+        Column("mentions_<actor>", "int", "mentions of the actor that stance rests on (0: none)"),
+        Column("<feature>_per_1000", "float", "hits of the feature per 1,000 words"),
+    ),
+    "threads": (
+        Column("thread_id", "str", "thread (article) id"),
+        Column("title", "str", "the article's title"),
+        Column("published", "datetime", "the article's publication time, UTC"),
+        Column("n_comments", "int", "comments in the thread"),
+        Column("n_words", "int", "words in all comments"),
+        Column("article_sentiment", "float", "sentiment of the article body"),
+        Column("comments_sentiment", "float", "mean sentiment of the comments"),
+        Column("comments_sentiment_ci_low", "float", "bootstrap interval of that mean, lower bound"),
+        Column("comments_sentiment_ci_high", "float", "upper bound"),
+        Column("comments_share_negative", "float", "share of comments labelled negative"),
+        Column("comments_share_positive", "float", "share labelled positive"),
+        Column("article_incivility", "float", "mean incivility probability of title and body (if scored)"),
+        Column("comments_share_uncivil", "float", "share of comments at or above the incivility threshold"),
+        Column("comments_share_intolerant", "float", "share of comments at or above the intolerance threshold"),
+        Column("stance_article_<actor>", "float", "stance toward the actor (rolled up) in title and body, source 'author' (stance_summary)"),
+        Column("stance_comments_<actor>", "float", "the same in the comments"),
+        Column("<feature>_per_1000_article", "float", "hits per 1,000 words of title and body"),
+        Column("<feature>_per_1000_comments", "float", "hits per 1,000 words of all comments"),
+    ),
+}
+
+WIDE_TABLES: tuple[str, ...] = tuple(WIDE_SCHEMAS)
+"""The wide views written beside the tidy tables (``comments``, ``threads``)."""
+
+ALL_TABLES: tuple[str, ...] = TABLE_ORDER + WIDE_TABLES
+"""Every table a results folder may hold, in the order they are written."""
+
+
+def table_columns(table: str, names: list[str] | None = None) -> tuple[Column, ...]:
+    """The declared columns of a table; for a wide table, those of the given column `names`
+    (``stance_russia`` is the ``stance_<actor>`` column, and so on).
+
+    Raises
+    ------
+    KeyError
+        For an unknown table, or a name that is not a column of the table.
+
+    Examples
+    --------
+    >>> [c.dtype for c in table_columns("comments", ["unit_id", "created", "stance_russia"])]
+    ['str', 'datetime', 'float']
+    """
+    if table in SCHEMAS:
+        return SCHEMAS[table]
+    if table not in WIDE_SCHEMAS:
+        raise KeyError(f"unknown table {table!r}; the tables are {list(ALL_TABLES)}")
+    declared = WIDE_SCHEMAS[table]
+    if names is None:
+        return tuple(c for c in declared if "<" not in c.name)
+    fixed = {c.name: c for c in declared if "<" not in c.name}
+    patterns = sorted((c for c in declared if "<" in c.name), key=lambda c: -len(c.name))
+    resolved = []
+    for name in names:
+        column = fixed.get(name)
+        if column is None:
+            for pattern in patterns:
+                head, _, tail = pattern.name.partition(">")
+                prefix = head.split("<")[0]
+                if name.startswith(prefix) and name.endswith(tail) and len(name) > len(prefix) + len(tail):
+                    column = Column(name, pattern.dtype, pattern.description)
+                    break
+        if column is None:
+            raise KeyError(f"{name!r} is not a column of table {table!r}")
+        resolved.append(column)
+    return tuple(resolved)
 
 
 def schema_markdown() -> str:
@@ -331,9 +433,9 @@ def schema_markdown() -> str:
     True
     """
     parts = []
-    for name in TABLE_ORDER:
+    for name in ALL_TABLES:
         parts.append(f"### `{name}`\n\n{TABLE_DESCRIPTIONS[name].capitalize()}.\n")
         parts.append("| column | type | meaning |\n|---|---|---|")
-        parts += [f"| `{c.name}` | {c.dtype} | {c.description} |" for c in SCHEMAS[name]]
+        parts += [f"| `{c.name}` | {c.dtype} | {c.description} |" for c in {**SCHEMAS, **WIDE_SCHEMAS}[name]]
         parts.append("")
     return "\n".join(parts)

@@ -32,7 +32,7 @@ import re
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +40,13 @@ from discourse.errors import ResultsError
 from discourse.io.atomic import fsync_path
 from discourse.model import SURROGATE_ERRORS
 from discourse.results.provenance import canonical_json, file_sha256
-from discourse.results.schema import SCHEMAS, TABLE_ORDER
-from discourse.results.columns import CsvTableWriter, parse_table
+from discourse.results.columns import DTYPES, Column, CsvTableWriter, parse_table
+from discourse.results.schema import ALL_TABLES, SCHEMAS, WIDE_TABLES, table_columns
 
-__all__ = ["Results", "ResultsWriter", "MANIFEST", "FIGURES", "MAX_TABLE_BYTES"]
+__all__ = ["Results", "ResultsWriter", "MANIFEST", "FIGURES", "MAX_TABLE_BYTES", "TABLE_FORMATS"]
+
+TABLE_FORMATS = ("parquet", "csv")
+"""Table file formats: Parquet (the default: typed, compact) or CSV."""
 
 MANIFEST = "manifest.json"
 """File name of the provenance manifest in a results folder."""
@@ -55,15 +58,17 @@ MAX_TABLE_BYTES = 1 << 34
 """Default size limit of one table file read by :meth:`Results.load` (16 GiB)."""
 
 _MAX_MANIFEST_BYTES = 1 << 26
-_TABLE_FILE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\.csv")
+_TABLE_FILE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\.(csv|parquet)")
+_ROW_GROUP_ROWS = 100_000  # Parquet: rows buffered per table before a row group is written
+_PENDING_BYTES = 1 << 25  # ... and every table is written once all buffers hold this many bytes
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _STAGING = ".partial-"  # staging folders: ".<name>.partial-<pid>-<random>" beside the results
 
 
 class ResultsWriter:
-    """Write result tables row by row into a folder, atomically (streaming, bounded memory).
+    """Write result tables into a folder, atomically, streaming (bounded memory).
 
-    Rows go to CSV files in a hidden staging folder *beside* `folder`
+    Tables go to Parquet (default) or CSV files in a hidden staging folder *beside* `folder`
     (``.<name>.partial-<pid>-<random>``). :meth:`close` writes the manifest there and then
     replaces `folder` with the staging folder in one step: an atomic exchange of the two
     folders (``renameat2(RENAME_EXCHANGE)`` on Linux; elsewhere two renames, and a run killed
@@ -85,7 +90,12 @@ class ResultsWriter:
         Output folder (created if missing, with its parents).
     tables : iterable of str
         The tables to write (names in :data:`discourse.results.schema.SCHEMAS`); each gets a file even
-        if it ends up with no rows.
+        if it ends up with no rows. Wide tables, whose columns are known later, are added with
+        :meth:`add_table`.
+    format : {"parquet", "csv"}
+        The table file format. Parquet rows are buffered per table and written as row groups
+        of about 100,000 rows (every table's buffer is written once all hold 32 MiB), so the
+        files depend only on the rows, and memory stays bounded.
 
     Examples
     --------
@@ -94,12 +104,15 @@ class ResultsWriter:
     >>> with ResultsWriter(out, ["read_report"]) as writer:
     ...     writer.write("read_report", [{"source": "x.jsonl", "line": 3, "reason": "bad", "action": "skipped", "records": 1}])
     ...     manifest = writer.close({"input": {}})
-    >>> manifest["tables"]["read_report"]["rows"]
-    1
+    >>> manifest["tables"]["read_report"]["rows"], manifest["tables"]["read_report"]["file"]
+    (1, 'read_report.parquet')
     """
 
-    def __init__(self, folder: str | os.PathLike[str], tables: Iterable[str]) -> None:
+    def __init__(self, folder: str | os.PathLike[str], tables: Iterable[str], *, format: str = "parquet") -> None:
+        if format not in TABLE_FORMATS:
+            raise ValueError(f"format must be one of {TABLE_FORMATS}, not {format!r}")
         self.folder = Path(folder)
+        self.format = format
         self._target = Path(os.path.realpath(self.folder))  # a symlinked folder is replaced where it lives
         _recover_interrupted_swap(self._target)
         _check_target(self._target, shown=self.folder)
@@ -109,20 +122,62 @@ class ResultsWriter:
             tempfile.mkdtemp(prefix=f".{self._target.name}{_STAGING}{os.getpid()}-", dir=self._target.parent)
         )
         self._handles: dict[str, Any] = {}
-        self._writers: dict[str, CsvTableWriter] = {}
+        self._writers: dict[str, Any] = {}
+        self._columns: dict[str, tuple[Column, ...]] = {}
+        self._pending: dict[str, list[Any]] = {}
+        self._pending_rows: dict[str, int] = {}
+        self._pending_bytes = 0
+        self._done: set[str] = set()
         self._manifest: dict[str, Any] | None = None
         self._closed = False
         try:
             for name in tables:
-                # (a lone surrogate in a user's own table is written as U+FFFD, never fails a run)
-                handle = open(
-                    self._staging / f"{name}.csv", "w", encoding="utf-8", errors=SURROGATE_ERRORS, newline=""
-                )
-                self._handles[name] = handle
-                self._writers[name] = CsvTableWriter(handle, SCHEMAS[name])
+                self.add_table(name, SCHEMAS[name])
         except BaseException:
             self.abort()
             raise
+
+    def add_table(self, name: str, columns: Iterable[Column]) -> None:
+        """Start a table with these columns (used for the wide tables, whose columns depend on
+        the actors and features)."""
+        columns = tuple(columns)
+        path = self._staging / f"{name}.{self.format}"
+        self._columns[name] = columns
+        if self.format == "csv":
+            # (a lone surrogate in a user's own table is written as U+FFFD, never fails a run)
+            handle = open(path, "w", encoding="utf-8", errors=SURROGATE_ERRORS, newline="")
+            self._handles[name] = handle
+            self._writers[name] = CsvTableWriter(handle, columns)
+        else:
+            from discourse.results.parquet import ParquetTableWriter
+
+            self._writers[name] = ParquetTableWriter(path, columns)
+            self._pending[name] = []
+
+    def columns(self, table: str) -> tuple[Column, ...]:
+        """The columns of a table being written."""
+        return self._columns[table]
+
+    def path(self, table: str) -> Path:
+        """The staged file of a table."""
+        return self._staging / f"{table}.{self.format}"
+
+    def complete(self, table: str) -> None:
+        """Write the rest of a table and close its file, so it can be read back (the wide
+        tables are built from the staged tidy tables); idempotent."""
+        if table in self._done:
+            return
+        if self.format == "csv":
+            handle = self._handles[table]
+            handle.flush()
+            os.fsync(handle.fileno())
+            handle.close()
+        else:
+            self._flush(table)
+            self._writers[table].close()
+            with open(self.path(table), "rb") as handle:
+                os.fsync(handle.fileno())
+        self._done.add(table)
 
     @property
     def staging(self) -> Path:
@@ -130,12 +185,46 @@ class ResultsWriter:
         return self._staging
 
     def write(self, table: str, rows: Iterable[Mapping[str, Any]]) -> None:
-        """Append rows to a table."""
-        self._writers[table].write_many(rows)
+        """Append rows (dicts keyed by column name) to a table."""
+        if self.format == "csv":
+            self._writers[table].write_many(rows)
+            return
+        from discourse.results.parquet import arrow_table
+
+        rows = rows if isinstance(rows, list) else list(rows)
+        if rows:
+            extra = set(rows[0]) - {c.name for c in self._columns[table]}
+            if extra:
+                raise KeyError(f"record has keys that are not columns: {sorted(extra)}")
+            names = [c.name for c in self._columns[table]]
+            self.write_arrow(table, arrow_table(self._columns[table], {n: [r.get(n) for r in rows] for n in names}))
 
     def write_formatted(self, table: str, text: str, n_rows: int) -> None:
-        """Append `n_rows` rows already formatted as CSV lines (:class:`~discourse.results.columns.CsvFormatter`)."""
+        """CSV only: append `n_rows` rows already formatted as CSV lines
+        (:class:`~discourse.results.columns.CsvFormatter`)."""
         self._writers[table].write_formatted(text, n_rows)
+
+    def write_arrow(self, table: str, data: Any) -> None:
+        """Parquet only: append an Arrow table of this table's schema (buffered into row groups)."""
+        pending = self._pending[table]
+        pending.append(data)
+        self._pending_rows[table] = self._pending_rows.get(table, 0) + data.num_rows
+        self._pending_bytes += data.nbytes
+        if self._pending_rows[table] >= _ROW_GROUP_ROWS:
+            self._flush(table)
+        elif self._pending_bytes >= _PENDING_BYTES:  # (bounded memory: the sizes, not the time, decide)
+            for name in list(self._pending):
+                self._flush(name)
+
+    def _flush(self, table: str) -> None:
+        import pyarrow as pa
+
+        pending = self._pending[table]
+        if pending:
+            self._writers[table].write(pa.concat_tables(pending).combine_chunks())
+            self._pending_bytes -= sum(t.nbytes for t in pending)
+            self._pending_rows[table] = 0
+            pending.clear()
 
     def finish(self, provenance: Mapping[str, Any]) -> dict[str, Any]:
         """Complete the staging folder: close the tables, write the manifest; return it.
@@ -144,17 +233,19 @@ class ResultsWriter:
         figures are drawn from it); nothing has touched `folder` yet.
         """
         index = {}
-        for name, handle in self._handles.items():
-            handle.flush()
-            os.fsync(handle.fileno())
-            handle.close()
-            path = self._staging / f"{name}.csv"
+        plugged = [n for n in self._writers if n not in ALL_TABLES]  # tables of plug-in analysers
+        for name in [n for n in ALL_TABLES if n in self._writers] + plugged:
+            path = self.path(name)
+            self.complete(name)
             index[name] = {
                 "file": path.name,
                 "rows": self._writers[name].rows,
-                "columns": [c.name for c in SCHEMAS[name]],
+                "columns": [c.name for c in self._columns[name]],
                 "sha256": file_sha256(path),
             }
+            if name in plugged:  # no schema of this version declares them: the manifest does
+                index[name]["dtypes"] = [c.dtype for c in self._columns[name]]
+                index[name]["descriptions"] = [c.description for c in self._columns[name]]
         manifest = {**provenance, "tables": index}
         with open(self._staging / MANIFEST, "w", encoding="utf-8") as handle:
             handle.write(canonical_json(manifest))
@@ -182,6 +273,12 @@ class ResultsWriter:
         """Discard everything written so far."""
         for handle in self._handles.values():
             handle.close()
+        for writer in self._writers.values():
+            if hasattr(writer, "close") and self.format == "parquet":
+                try:
+                    writer.close()
+                except Exception:  # noqa: BLE001 - the files are removed anyway
+                    pass
         shutil.rmtree(self._staging, ignore_errors=True)
         self._closed = True
 
@@ -340,8 +437,12 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(b))
 
 
-class Results:
-    """Tidy result tables and their provenance.
+class Results(Mapping[str, Any]):
+    """Tidy result tables and their provenance: a read-only mapping of table name to DataFrame.
+
+    Iterate over it for the table names (``list(results)``, ``results.keys()``,
+    ``results.items()``); ``results["stance"]`` is one table, and an unknown name raises a
+    :class:`KeyError` that lists the tables there are.
 
     Parameters
     ----------
@@ -355,25 +456,102 @@ class Results:
     >>> from discourse.datasets import load_seed
     >>> from discourse.pipeline.analysis import analyze
     >>> r = analyze(load_seed())
-    >>> list(r.tables)[:3]
+    >>> list(r)[:3]
     ['units', 'segments', 'sentiment']
     >>> r["units"].shape[0]
     18
+    >>> {name: len(frame) for name, frame in r.items()}["sentiment_summary"]
+    4
     """
 
-    def __init__(self, tables: Mapping[str, Any], provenance: Mapping[str, Any]) -> None:
+    def __init__(
+        self,
+        tables: Mapping[str, Any],
+        provenance: Mapping[str, Any],
+        schemas: Mapping[str, tuple[Column, ...]] | None = None,
+    ) -> None:
         self.tables = dict(tables)
         self.provenance = dict(provenance)
+        #: Columns of the tables of plug-in analysers (the built-in ones are in SCHEMAS).
+        self.schemas = dict(schemas or {})
 
     def __getitem__(self, name: str) -> Any:
-        return self.tables[name]
+        try:
+            return self.tables[name]
+        except (KeyError, TypeError):
+            raise KeyError(
+                f"no table {name!r} in these results; the tables are {', '.join(self.tables) or '(none)'}"
+            ) from None
 
     def __contains__(self, name: object) -> bool:
         return name in self.tables
 
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.tables)
+
+    def __len__(self) -> int:
+        return len(self.tables)
+
+    # A mapping of DataFrames: equality would compare frames element-wise (ambiguous); identity.
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
     def __repr__(self) -> str:
         sizes = ", ".join(f"{name}={len(frame)}" for name, frame in self.tables.items())
         return f"Results({sizes})"
+
+    def comments(
+        self,
+        actors: str | list[str] | None = None,
+        features: str | list[str] | None = None,
+        *,
+        top: int = 5,
+    ) -> Any:
+        """One row per comment: ids, reply tree, author, time, words, sentiment, incivility,
+        stance toward actors and feature rates per 1,000 words (see :mod:`discourse.results.wide`).
+
+        Parameters
+        ----------
+        actors : str or list of str, optional
+            Actors for the stance columns (ids, names or aliases, as for :meth:`evidence`);
+            default: the `top` most mentioned in comments.
+        features : str or list of str, optional
+            Features for the rate columns (default: all of the analysis).
+        top : int
+            How many actors when `actors` is not given.
+
+        Examples
+        --------
+        >>> from discourse.datasets import load_seed
+        >>> from discourse.pipeline.analysis import analyze
+        >>> wide = analyze(load_seed()).comments(actors=["Russia", "US"], features=["questions"])
+        >>> wide.shape, str(wide["created"].dtype), str(wide["sentiment_label"].dtype)
+        ((16, 17), 'datetime64[ns, UTC]', 'category')
+        """
+        from discourse.results.wide import comment_table
+
+        return comment_table(self, actors, features, top=top)
+
+    def threads(
+        self,
+        actors: str | list[str] | None = None,
+        features: str | list[str] | None = None,
+        *,
+        top: int = 5,
+    ) -> Any:
+        """One row per thread: article vs comments sentiment, shares uncivil and intolerant,
+        stance toward actors per part, feature rates per part (see :mod:`discourse.results.wide`).
+
+        Examples
+        --------
+        >>> from discourse.datasets import load_seed
+        >>> from discourse.pipeline.analysis import analyze
+        >>> analyze(load_seed()).threads(actors="Russia", features=[])["stance_comments_russia"].round(3).tolist()
+        [-0.451]
+        """
+        from discourse.results.wide import thread_table
+
+        return thread_table(self, actors, features, top=top)
 
     def evidence(
         self,
@@ -408,17 +586,44 @@ class Results:
             self, actor=actor, part=part, feature=feature, sentiment=sentiment, source=source, thread_id=thread_id
         )
 
-    def save(self, folder: str | os.PathLike[str]) -> Path:
-        """Write every table as CSV plus ``manifest.json`` into `folder`; return the folder.
+    def save(self, folder: str | os.PathLike[str], format: str = "parquet") -> Path:
+        """Write every table plus ``manifest.json`` into `folder`; return the folder.
 
-        The same results give byte-identical files.
+        Besides the tidy tables, the folder gets the wide views ``comments`` and ``threads``
+        (:meth:`comments`, :meth:`threads` with their defaults), as ``discourse analyze``
+        writes them. The same results give byte-identical files.
+
+        Parameters
+        ----------
+        folder : path-like
+            New, empty, or earlier results (replaced as a whole; see :class:`ResultsWriter`).
+        format : {"parquet", "csv"}
+            Table file format (default Parquet).
         """
-        names = [name for name in TABLE_ORDER if name in self.tables]
-        with ResultsWriter(folder, names) as writer:
+        names = [name for name in SCHEMAS if name in self.tables]
+        undeclared = [n for n in self.tables if n not in ALL_TABLES and n not in self.schemas]
+        if undeclared:
+            raise ResultsError(
+                f"table(s) {undeclared} have no declared columns (built-in tables are in "
+                "discourse.results.schema; a plug-in analyser's are in Results.schemas); nothing was written",
+                source=str(folder),
+            )
+        wide = {name: self.tables[name] for name in WIDE_TABLES if name in self.tables}
+        if "units" in self.tables:
+            if "comments" not in wide:
+                wide["comments"] = self.comments()
+            if "threads" not in wide:
+                wide["threads"] = self.threads()
+        with ResultsWriter(folder, names, format=format) as writer:
             for name in names:
-                frame = self.tables[name]
-                columns = list(frame.columns)
-                writer.write(name, (dict(zip(columns, row)) for row in _rows(frame)))
+                write_frame(writer, name, self.tables[name])
+            for name, frame in wide.items():
+                writer.add_table(name, table_columns(name, list(frame.columns)))
+                write_frame(writer, name, frame)
+            for name, columns in self.schemas.items():
+                if name in self.tables:
+                    writer.add_table(name, columns)
+                    write_frame(writer, name, self.tables[name])
             writer.close(self.provenance)
         return Path(folder)
 
@@ -428,10 +633,12 @@ class Results:
     ) -> Results:
         """Read results written by :meth:`save` or ``discourse analyze``.
 
-        Only files inside `folder` are read: each table's ``file`` in the manifest must be a
-        plain ``*.csv`` file name (no path, no ``..``), a regular file (not a symbolic link, a
-        device or a pipe) of at most `max_bytes`. Every value is checked against its column's
-        type, and the row count and columns against the manifest.
+        Reads Parquet and CSV tables alike and returns the same frames from either. Only files
+        inside `folder` are read: each table's ``file`` in the manifest must be a plain
+        ``*.parquet`` or ``*.csv`` file name (no path, no ``..``), a regular file (not a
+        symbolic link, a device or a pipe) of at most `max_bytes`. Every value is checked
+        against its column's type (CSV: each value parsed; Parquet: each column's stored type),
+        and the row count and columns against the manifest.
 
         Parameters
         ----------
@@ -472,18 +679,22 @@ class Results:
         if not isinstance(index, dict):
             what = "missing" if index is None else f"must be an object (table name -> entry), not {_json_type(index)}"
             raise ResultsError(what, source=manifest_path, field="tables")
-        unknown = sorted(name for name in index if name not in SCHEMAS)
+        unknown = sorted(name for name in index if name not in ALL_TABLES and not _declares_dtypes(index[name]))
         if unknown:
             raise ResultsError(
-                f"unknown table(s) {unknown}; this version knows {list(TABLE_ORDER)}",
+                f"unknown table(s) {unknown}; this version knows {list(ALL_TABLES)}",
                 source=manifest_path,
                 field="tables",
             )
         tables = {}
-        for name in [n for n in TABLE_ORDER if n in index]:
+        for name in [n for n in ALL_TABLES if n in index]:
             tables[name] = _load_table(folder, name, index[name], verify=verify, max_bytes=max_bytes)
+        schemas = {}
+        for name in [n for n in index if n not in ALL_TABLES]:
+            schemas[name] = _plugged_columns(name, index[name], manifest_path)
+            tables[name] = _load_table(folder, name, index[name], verify=verify, max_bytes=max_bytes, declared=schemas[name])
         provenance = {key: value for key, value in manifest.items() if key != "tables"}
-        return cls(tables, provenance)
+        return cls(tables, provenance, schemas)
 
 
 def _json_type(value: Any) -> str:
@@ -491,8 +702,39 @@ def _json_type(value: Any) -> str:
     return names.get(type(value), "a number")
 
 
-def _load_table(folder: Path, name: str, entry: Any, *, verify: bool, max_bytes: int) -> Any:
-    """One table of a results folder, checked against its manifest entry."""
+def _declares_dtypes(entry: Any) -> bool:
+    return isinstance(entry, dict) and "dtypes" in entry
+
+
+_COLUMN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,99}")
+
+
+def _plugged_columns(name: str, entry: Mapping[str, Any], manifest_path: str) -> tuple[Column, ...]:
+    """The columns of a plug-in analyser's table, as its manifest entry declares them."""
+    names, dtypes = entry.get("columns"), entry.get("dtypes")
+    ok = (
+        isinstance(names, list) and isinstance(dtypes, list) and len(names) == len(dtypes) == len(set(map(str, names)))
+        and all(isinstance(n, str) and _COLUMN_NAME.fullmatch(n) for n in names)
+        and all(isinstance(d, str) and d in DTYPES for d in dtypes)
+    )
+    if not ok:
+        raise ResultsError(
+            f"must list the columns (names) and dtypes (one of {', '.join(DTYPES)} each) of a plug-in table",
+            source=manifest_path,
+            field=f"tables.{name}",
+        )
+    descriptions = entry.get("descriptions")
+    if not (isinstance(descriptions, list) and len(descriptions) == len(names)
+            and all(isinstance(d, str) and len(d) <= 1000 for d in descriptions)):
+        descriptions = [""] * len(names)  # (optional: only what the columns mean)
+    return tuple(Column(n, d, text) for n, d, text in zip(names, dtypes, descriptions))
+
+
+def _load_table(
+    folder: Path, name: str, entry: Any, *, verify: bool, max_bytes: int, declared: tuple[Column, ...] | None = None
+) -> Any:
+    """One table of a results folder, checked against its manifest entry (`declared`: the
+    columns of a plug-in analyser's table)."""
     manifest_path = str(folder / MANIFEST)
     where = f"tables.{name}"
     if not isinstance(entry, dict):
@@ -500,7 +742,7 @@ def _load_table(folder: Path, name: str, entry: Any, *, verify: bool, max_bytes:
     file = entry.get("file")
     if not isinstance(file, str) or not _TABLE_FILE.fullmatch(file):
         raise ResultsError(
-            f"must be a plain *.csv file name inside the folder, not {file!r:.80}"
+            f"must be a plain *.parquet or *.csv file name inside the folder, not {file!r:.80}"
             " (results only ever read their own folder)",
             source=manifest_path,
             field=f"{where}.file",
@@ -522,7 +764,31 @@ def _load_table(folder: Path, name: str, entry: Any, *, verify: bool, max_bytes:
         raise ResultsError(
             "file changed since the analysis wrote it (SHA-256 differs from the manifest)", source=path
         )
-    frame = parse_table(data, SCHEMAS[name], source=path)
+    if name in WIDE_TABLES and columns is None:
+        raise ResultsError("must list the columns of a wide table", source=manifest_path, field=f"{where}.columns")
+
+    def resolve(names: list[str]) -> tuple[Column, ...]:
+        known = declared if declared is not None else table_columns(name, names if name in WIDE_TABLES else None)
+        by_name = {c.name: c for c in known}
+        unknown = [n for n in names if n not in by_name]
+        if unknown:
+            raise KeyError(unknown)
+        return tuple(by_name[n] for n in names)
+
+    if file.endswith(".parquet"):
+        from discourse.results.parquet import parse_parquet
+
+        frame = parse_parquet(data, resolve, source=path)
+    else:
+        try:
+            csv_columns = resolve(columns) if name in WIDE_TABLES or declared is not None else SCHEMAS[name]
+        except KeyError as exc:
+            raise ResultsError(f"columns not in the schema: {exc.args[0]}", source=manifest_path, field=f"{where}.columns") from None
+        frame = parse_table(data, csv_columns, source=path)
+    if name in WIDE_TABLES:
+        from discourse.results.wide import wide_dtypes
+
+        frame = frame.astype(wide_dtypes(list(frame.columns)))
     if columns is not None and list(frame.columns) != columns:
         raise ResultsError(f"columns {list(frame.columns)} differ from the manifest's {columns}", source=path, line=1)
     if rows is not None and len(frame) != rows:
@@ -565,6 +831,31 @@ def _read_inside(folder: Path, name: str, limit: int, *, missing: str) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def write_frame(writer: ResultsWriter, name: str, frame: Any) -> None:
+    """Append a DataFrame (the table's columns) to a table of `writer`, in either format."""
+    columns = writer.columns(name)
+    if writer.format == "csv":
+        names = list(frame.columns)
+        writer.write(name, (dict(zip(names, row)) for row in _rows(frame)))
+        return
+    from discourse.results.parquet import arrow_table
+
+    missing = [c.name for c in columns if c.name not in frame.columns]
+    extra = [n for n in frame.columns if n not in {c.name for c in columns}]
+    if missing or extra:
+        raise KeyError(f"table {name!r}: columns {extra} are not declared, {missing} are absent")
+    data: dict[str, Any] = {}
+    for column in columns:
+        series = frame[column.name]
+        if column.dtype in ("str", "json", "category"):
+            values = series.astype(object)
+            data[column.name] = values.where(series.notna(), None).tolist()
+        else:
+            data[column.name] = series
+    if len(frame):
+        writer.write_arrow(name, arrow_table(columns, data))
 
 
 def _rows(frame: Any) -> Iterable[tuple[Any, ...]]:
