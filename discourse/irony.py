@@ -185,7 +185,11 @@ def irony(text_or_doc: str | Doc) -> Irony:
     >>> [(c.kind, c.scope_start, c.scope_end) for c in r.cues]
     [('scare_quote', 16, 21)]
     """
-    doc = as_doc(text_or_doc)
+    # Irony depends on the text alone; rhetoric, stance and news sentiment all ask for it.
+    return as_doc(text_or_doc).derived(irony, _irony_of)
+
+
+def _irony_of(doc: Doc) -> Irony:
     lower = doc.lower
     markers = _markers()
     cues = []

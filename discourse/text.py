@@ -29,13 +29,15 @@ import html
 import re
 from bisect import bisect_left, bisect_right
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from functools import cached_property, lru_cache, partial
 from itertools import accumulate, chain
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from discourse.model import Span, paragraph_spans
+
+_T = TypeVar("_T")
 
 __all__ = [
     "Token",
@@ -514,6 +516,7 @@ class Doc:
         self.text = text
         self.norm = normalize(text)
         self.lower = _lower_same_length(self.norm)
+        self._derived: dict[Hashable, Any] = {}
 
     def __repr__(self) -> str:
         preview = self.text[:40] + ("..." if len(self.text) > 40 else "")
@@ -602,6 +605,25 @@ class Doc:
         if lo < len(sentences) and sentences[lo].start <= offset < sentences[lo].end:
             return lo
         return None
+
+    def derived(self, key: Hashable, compute: Callable[[Doc], _T]) -> _T:
+        """``compute(self)``, computed on first request and shared by every later caller.
+
+        For results that depend on the text alone (not on any analyser's parameters), so that
+        analysers reading the same :class:`Doc` compute them once; `key` names the result (use
+        the computing function itself). The result must not be mutated.
+
+        Examples
+        --------
+        >>> doc = Doc("Oh great.")
+        >>> doc.derived(len, len) is doc.derived(len, lambda d: 0)
+        True
+        """
+        try:
+            return self._derived[key]
+        except KeyError:
+            value = self._derived[key] = compute(self)
+            return value
 
     @cached_property
     def duplicate_sentences(self) -> tuple[tuple[Span, Span], ...]:
