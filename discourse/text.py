@@ -537,7 +537,7 @@ class Doc:
 
     @cached_property
     def _tokenised(self) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...], TokenColumns]:
-        columns = _scan_columns(self.text, self.norm, self.lower, 0, len(self.norm))
+        columns: list[list[Any]] = list(_scan_columns(self.text, self.norm, self.lower, 0, len(self.norm)))
         starts, stops = columns[0], columns[1]
         # A token that runs across a sentence start ("sometimesFor") is split there.
         for sentence in self.sentences[1:]:
@@ -545,8 +545,8 @@ class Doc:
             index = bisect_right(starts, cut) - 1
             if index >= 0 and starts[index] < cut < stops[index]:
                 first, last = starts[index], stops[index]
-                left = _scan_columns(self.text, self.norm, self.lower, first, cut)
-                right = _scan_columns(self.text, self.norm, self.lower, cut, last)
+                left: tuple[list[Any], ...] = _scan_columns(self.text, self.norm, self.lower, first, cut)
+                right: tuple[list[Any], ...] = _scan_columns(self.text, self.norm, self.lower, cut, last)
                 for column, a, b in zip(columns, left, right):
                     column[index : index + 1] = a + b
         tokens = tuple(map(_new_token, zip(*columns)))

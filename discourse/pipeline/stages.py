@@ -201,7 +201,8 @@ class RhetoricStage:
 
     def unit_rows(self, unit: Unit, result: Any) -> Rows:
         """Rows of ``features`` for one unit."""
-        return {"features": _prefixed(unit, result.to_records())}
+        keys = {"thread_id": unit.thread_id, "unit_id": unit.unit_id, "unit_kind": unit.unit_kind}
+        return {"features": result.to_records(keys)}
 
     def thread_rows(self, thread_id: str, units: Sequence[Unit], results: Sequence[Any]) -> Rows:
         """No thread-level rows: the article-vs-comments contrast is computed from ``features``."""
