@@ -114,6 +114,8 @@ def write_table(frame: Any, path: Path) -> int:
     """Write `frame` as CSV with exact float text; return the number of rows."""
     import csv
 
+    if not hasattr(frame, "itertuples") and hasattr(frame, "to_pandas"):
+        frame = frame.to_pandas()  # (a pyarrow Table or similar, should Results hold those)
     columns = [str(c) for c in frame.columns]
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")
