@@ -274,11 +274,6 @@ def _scan_columns(doc_text: str, norm: str, lower: str, start: int, end: int) ->
     return starts, stops, surfaces, lowers, kinds
 
 
-def _scan_tokens(doc_text: str, norm: str, lower: str, start: int, end: int) -> list[Token]:
-    """Tokens of ``norm[start:end]``, with surfaces from `doc_text` and lower forms from `lower`."""
-    return list(map(_new_token, zip(*_scan_columns(doc_text, norm, lower, start, end))))
-
-
 # -- sentence boundaries --------------------------------------------------------------------
 
 # Abbreviations after which a full stop does not end a sentence (ranks and titles of news
