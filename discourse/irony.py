@@ -193,30 +193,59 @@ def _irony_of(doc: Doc) -> Irony:
     lower = doc.lower
     markers = _markers()
     cues = []
-    if any(t in lower for t in markers.triggers):  # (substring checks in C before the pattern)
-        for match in markers.pattern.finditer(lower):
-            start, end = match.span()
-            term = " ".join(match.group(0).replace(",", ", ").split()).replace(" ,", ",")
-            kind = markers.kinds.get(term) or markers.kinds.get(term.replace(",", ""), "formula")
-            if kind == "tag":
-                p0, _ = _paragraph_span(doc, start)
-                cues.append(IronyCue(kind, "/s", start, end, p0, end))
-            elif kind == "emoji":
+    for match in _marker_matches(lower, markers):
+        start, end = match.span()
+        term = " ".join(match.group(0).replace(",", ", ").split()).replace(" ,", ",")
+        kind = markers.kinds.get(term) or markers.kinds.get(term.replace(",", ""), "formula")
+        if kind == "tag":
+            p0, _ = _paragraph_span(doc, start)
+            cues.append(IronyCue(kind, "/s", start, end, p0, end))
+        elif kind == "emoji":
+            s0, s1 = _sentence_span(doc, start)
+            if not any(ch.isalnum() for ch in doc.text[s0:start]):  # stands alone: the sentence before
+                si = doc.sentence_of(start)
+                if si:
+                    s0 = doc.sentences[si - 1].start
+            cues.append(IronyCue(kind, term, start, end, s0, max(s1, end)))
+        elif kind == "opener":
+            if _is_sentence_start(doc, start):
                 s0, s1 = _sentence_span(doc, start)
-                if not any(ch.isalnum() for ch in doc.text[s0:start]):  # stands alone: the sentence before
-                    si = doc.sentence_of(start)
-                    if si:
-                        s0 = doc.sentences[si - 1].start
-                cues.append(IronyCue(kind, term, start, end, s0, max(s1, end)))
-            elif kind == "opener":
-                if _is_sentence_start(doc, start):
-                    s0, s1 = _sentence_span(doc, start)
-                    cues.append(IronyCue(kind, term, start, end, s0, s1))
-            else:
-                s0, s1 = _sentence_span(doc, start)
-                cues.append(IronyCue("formula", term, start, end, s0, s1))
+                cues.append(IronyCue(kind, term, start, end, s0, s1))
+        else:
+            s0, s1 = _sentence_span(doc, start)
+            cues.append(IronyCue("formula", term, start, end, s0, s1))
     cues.extend(_scare_quotes(doc))
     return Irony(tuple(sorted(cues, key=lambda c: (c.start, c.end, c.kind))))
+
+
+def _marker_matches(lower: str, markers: _Markers) -> list[re.Match[str]]:
+    """The matches of the marker pattern in `lower`, as ``pattern.finditer`` finds them.
+
+    A match can only start where one of the markers' first words (the triggers) starts, so the
+    pattern is tried only there: each trigger is found by ``str.find`` (in C), instead of the
+    pattern being tried at every character (most texts hold a trigger such as "that" or "who",
+    few hold a marker). Candidates are visited in order and those inside a match are skipped,
+    which is exactly how ``finditer`` proceeds.
+    """
+    candidates = set()
+    for trigger in markers.triggers:
+        at = lower.find(trigger)
+        while at >= 0:
+            candidates.add(at)
+            at = lower.find(trigger, at + 1)
+    if not candidates:
+        return []
+    found = []
+    end = 0
+    match_at = markers.pattern.match  # (the look-behind still sees the text before `at`)
+    for at in sorted(candidates):
+        if at < end:
+            continue
+        match = match_at(lower, at)
+        if match is not None:
+            found.append(match)
+            end = match.end()
+    return found
 
 
 def _positive(word: str) -> bool:
