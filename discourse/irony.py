@@ -267,7 +267,8 @@ def _scare_quotes(doc: Doc) -> list[IronyCue]:
     marks = [m.start() for m in re.finditer('"', norm)]
     # (marker, marker start, marker end, scope start, scope end)
     spans = [("quotes", marks[n], marks[n + 1] + 1, marks[n] + 1, marks[n + 1]) for n in range(0, len(marks) - 1, 2)]
-    for match in _SO_CALLED.finditer(norm):
+    # (no "called" in the lower-cased text, no match: skip trying the pattern at every character)
+    for match in _SO_CALLED.finditer(norm) if "called" in doc.lower else ():
         words = re.match(r"[\w'-]+(?:\s+[\w'-]+){0,2}", norm[match.end() :])
         if words:
             spans.append(("so-called", match.start(), match.end() + words.end(), match.end(), match.end() + words.end()))

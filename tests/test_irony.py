@@ -83,3 +83,10 @@ def test_marker_matches_equal_the_pattern_tried_everywhere():
         lower = "".join(rng.choice(pieces) + rng.choice(["", " ", "  ", ", "]) for _ in range(rng.randint(0, 10)))
         got = [(m.span(), m.group(0)) for m in _marker_matches(lower, markers)]
         assert got == [(m.span(), m.group(0)) for m in markers.pattern.finditer(lower)], lower
+
+
+@pytest.mark.parametrize("text", ["The SO-CALLED peace deal.", "Their So Called  experts said so."])
+def test_so_called_in_any_case_is_found(text):
+    # (the "so-called" pattern is only tried when the lower-cased text holds "called")
+    cues = [c for c in irony(text).cues if c.marker == "so-called"]
+    assert len(cues) == 1 and text[cues[0].start : cues[0].start + 2].lower() == "so"
