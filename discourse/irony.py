@@ -185,34 +185,67 @@ def irony(text_or_doc: str | Doc) -> Irony:
     >>> [(c.kind, c.scope_start, c.scope_end) for c in r.cues]
     [('scare_quote', 16, 21)]
     """
-    doc = as_doc(text_or_doc)
+    # Irony depends on the text alone; rhetoric, stance and news sentiment all ask for it.
+    return as_doc(text_or_doc).derived(irony, _irony_of)
+
+
+def _irony_of(doc: Doc) -> Irony:
     lower = doc.lower
     markers = _markers()
     cues = []
-    if any(t in lower for t in markers.triggers):  # (substring checks in C before the pattern)
-        for match in markers.pattern.finditer(lower):
-            start, end = match.span()
-            term = " ".join(match.group(0).replace(",", ", ").split()).replace(" ,", ",")
-            kind = markers.kinds.get(term) or markers.kinds.get(term.replace(",", ""), "formula")
-            if kind == "tag":
-                p0, _ = _paragraph_span(doc, start)
-                cues.append(IronyCue(kind, "/s", start, end, p0, end))
-            elif kind == "emoji":
+    for match in _marker_matches(lower, markers):
+        start, end = match.span()
+        term = " ".join(match.group(0).replace(",", ", ").split()).replace(" ,", ",")
+        kind = markers.kinds.get(term) or markers.kinds.get(term.replace(",", ""), "formula")
+        if kind == "tag":
+            p0, _ = _paragraph_span(doc, start)
+            cues.append(IronyCue(kind, "/s", start, end, p0, end))
+        elif kind == "emoji":
+            s0, s1 = _sentence_span(doc, start)
+            if not any(ch.isalnum() for ch in doc.text[s0:start]):  # stands alone: the sentence before
+                si = doc.sentence_of(start)
+                if si:
+                    s0 = doc.sentences[si - 1].start
+            cues.append(IronyCue(kind, term, start, end, s0, max(s1, end)))
+        elif kind == "opener":
+            if _is_sentence_start(doc, start):
                 s0, s1 = _sentence_span(doc, start)
-                if not any(ch.isalnum() for ch in doc.text[s0:start]):  # stands alone: the sentence before
-                    si = doc.sentence_of(start)
-                    if si:
-                        s0 = doc.sentences[si - 1].start
-                cues.append(IronyCue(kind, term, start, end, s0, max(s1, end)))
-            elif kind == "opener":
-                if _is_sentence_start(doc, start):
-                    s0, s1 = _sentence_span(doc, start)
-                    cues.append(IronyCue(kind, term, start, end, s0, s1))
-            else:
-                s0, s1 = _sentence_span(doc, start)
-                cues.append(IronyCue("formula", term, start, end, s0, s1))
+                cues.append(IronyCue(kind, term, start, end, s0, s1))
+        else:
+            s0, s1 = _sentence_span(doc, start)
+            cues.append(IronyCue("formula", term, start, end, s0, s1))
     cues.extend(_scare_quotes(doc))
     return Irony(tuple(sorted(cues, key=lambda c: (c.start, c.end, c.kind))))
+
+
+def _marker_matches(lower: str, markers: _Markers) -> list[re.Match[str]]:
+    """The matches of the marker pattern in `lower`, as ``pattern.finditer`` finds them.
+
+    A match can only start where one of the markers' first words (the triggers) starts, so the
+    pattern is tried only there: each trigger is found by ``str.find`` (in C), instead of the
+    pattern being tried at every character (most texts hold a trigger such as "that" or "who",
+    few hold a marker). Candidates are visited in order and those inside a match are skipped,
+    which is exactly how ``finditer`` proceeds.
+    """
+    candidates = set()
+    for trigger in markers.triggers:
+        at = lower.find(trigger)
+        while at >= 0:
+            candidates.add(at)
+            at = lower.find(trigger, at + 1)
+    if not candidates:
+        return []
+    found = []
+    end = 0
+    match_at = markers.pattern.match  # (the look-behind still sees the text before `at`)
+    for at in sorted(candidates):
+        if at < end:
+            continue
+        match = match_at(lower, at)
+        if match is not None:
+            found.append(match)
+            end = match.end()
+    return found
 
 
 def _positive(word: str) -> bool:
@@ -234,7 +267,8 @@ def _scare_quotes(doc: Doc) -> list[IronyCue]:
     marks = [m.start() for m in re.finditer('"', norm)]
     # (marker, marker start, marker end, scope start, scope end)
     spans = [("quotes", marks[n], marks[n + 1] + 1, marks[n] + 1, marks[n + 1]) for n in range(0, len(marks) - 1, 2)]
-    for match in _SO_CALLED.finditer(norm):
+    # (no "called" in the lower-cased text, no match: skip trying the pattern at every character)
+    for match in _SO_CALLED.finditer(norm) if "called" in doc.lower else ():
         words = re.match(r"[\w'-]+(?:\s+[\w'-]+){0,2}", norm[match.end() :])
         if words:
             spans.append(("so-called", match.start(), match.end() + words.end(), match.end(), match.end() + words.end()))

@@ -29,12 +29,15 @@ import html
 import re
 from bisect import bisect_left, bisect_right
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from functools import cached_property, lru_cache, partial
-from itertools import accumulate
-from typing import NamedTuple
+from itertools import accumulate, chain
+from operator import itemgetter
+from typing import Any, NamedTuple, TypeVar
 
 from discourse.model import Span, paragraph_spans
+
+_T = TypeVar("_T")
 
 __all__ = [
     "Token",
@@ -231,20 +234,44 @@ def _token_kind(token: str) -> str:
     return "symbol"
 
 
-def _scan_tokens(doc_text: str, norm: str, lower: str, start: int, end: int) -> list[Token]:
-    """Tokens of ``norm[start:end]``, with surfaces from `doc_text` and lower forms from `lower`."""
+class _KindCache(dict):
+    """Token text -> kind, filled on first sight: the kind depends on the text alone, and a
+    dictionary look-up (in C, through ``map``) is cheaper than classifying every token again."""
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= _KIND_CACHE_SIZE:
+            self.clear()  # bounded: a million comments bring many one-off tokens
+        kind = self[token] = _token_kind(token)
+        return kind
+
+
+_KIND_CACHE_SIZE = 200_000
+_kind_of = _KindCache().__getitem__
+_text_of_pair = itemgetter(1)
+
+_Columns = tuple[list[int], list[int], list[str], list[str], list[str]]
+
+
+def _scan_columns(doc_text: str, norm: str, lower: str, start: int, end: int) -> _Columns:
+    """Tokens of ``norm[start:end]`` as parallel lists: starts, ends, surfaces (from `doc_text`),
+    lower forms (from `lower`) and kinds."""
     piece = norm[start:end]
     pattern = _TOKENS_WEB if ("@" in piece or "://" in piece or "www." in piece) else _TOKENS_PLAIN
     pairs = pattern.findall(piece)
-    # Offsets from the cumulative lengths of (space, token) pairs: comprehensions and C-level
-    # helpers rather than a Python loop per token, since this runs on every text.
-    offsets = list(accumulate([len(part) for pair in pairs for part in pair], initial=start))
+    # Offsets from the cumulative lengths of (space, token) pairs; every step below is a C-level
+    # map or slice rather than a Python loop per token, since this runs on every text.
+    offsets = list(accumulate(map(len, chain.from_iterable(pairs)), initial=start))
     starts, stops = offsets[1::2], offsets[2::2]
-    normed = [token for _, token in pairs]
-    surfaces = normed if doc_text is norm else [doc_text[a:b] for a, b in zip(starts, stops)]
-    lowers = [lower[a:b] for a, b in zip(starts, stops)]
-    kinds = ["word" if token.isalpha() else _token_kind(token) for token in normed]
-    return list(map(_new_token, zip(starts, stops, surfaces, lowers, kinds)))
+    normed = list(map(_text_of_pair, pairs))
+    surfaces = normed if doc_text is norm else list(map(doc_text.__getitem__, map(slice, starts, stops)))
+    if piece.isascii():
+        # ASCII lower-casing maps each character alone, so a token's slice of `lower` is the
+        # token lower-cased (not so in general: Greek final sigma depends on the next letter).
+        lowers = list(map(str.lower, normed))
+    else:
+        lowers = list(map(lower.__getitem__, map(slice, starts, stops)))
+    kinds = list(map(_kind_of, normed))
+    return starts, stops, surfaces, lowers, kinds
 
 
 # -- sentence boundaries --------------------------------------------------------------------
@@ -484,6 +511,7 @@ class Doc:
         self.text = text
         self.norm = normalize(text)
         self.lower = _lower_same_length(self.norm)
+        self._derived: dict[Hashable, Any] = {}
 
     def __repr__(self) -> str:
         preview = self.text[:40] + ("..." if len(self.text) > 40 else "")
@@ -503,22 +531,24 @@ class Doc:
         return paragraph_spans(self.text)
 
     @cached_property
-    def _tokenised(self) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...]]:
-        tokens = _scan_tokens(self.text, self.norm, self.lower, 0, len(self.norm))
-        starts = [t.start for t in tokens]
+    def _tokenised(self) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...], TokenColumns]:
+        columns: list[list[Any]] = list(_scan_columns(self.text, self.norm, self.lower, 0, len(self.norm)))
+        starts, stops = columns[0], columns[1]
         # A token that runs across a sentence start ("sometimesFor") is split there.
         for sentence in self.sentences[1:]:
-            index = bisect_right(starts, sentence.start) - 1
-            if index >= 0 and tokens[index].start < sentence.start < tokens[index].end:
-                token = tokens[index]
-                pieces = _scan_tokens(self.text, self.norm, self.lower, token.start, sentence.start)
-                pieces += _scan_tokens(self.text, self.norm, self.lower, sentence.start, token.end)
-                tokens[index : index + 1] = pieces
-                starts[index : index + 1] = [t.start for t in pieces]
+            cut = sentence.start
+            index = bisect_right(starts, cut) - 1
+            if index >= 0 and starts[index] < cut < stops[index]:
+                first, last = starts[index], stops[index]
+                left: tuple[list[Any], ...] = _scan_columns(self.text, self.norm, self.lower, first, cut)
+                right: tuple[list[Any], ...] = _scan_columns(self.text, self.norm, self.lower, cut, last)
+                for column, a, b in zip(columns, left, right):
+                    column[index : index + 1] = a + b
+        tokens = tuple(map(_new_token, zip(*columns)))
         ranges = tuple(
             (bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in self.sentences
         )
-        return tuple(tokens), ranges
+        return tokens, ranges, TokenColumns(*map(tuple, columns))
 
     @property
     def tokens(self) -> tuple[Token, ...]:
@@ -544,8 +574,7 @@ class Doc:
         >>> Doc("No, really.").token_columns.kinds
         ('word', 'punct', 'word', 'punct')
         """
-        tokens = self.tokens
-        return TokenColumns(*zip(*tokens)) if tokens else TokenColumns((), (), (), (), ())
+        return self._tokenised[2]
 
     @cached_property
     def words(self) -> tuple[Token, ...]:
@@ -571,6 +600,25 @@ class Doc:
         if lo < len(sentences) and sentences[lo].start <= offset < sentences[lo].end:
             return lo
         return None
+
+    def derived(self, key: Hashable, compute: Callable[[Doc], _T]) -> _T:
+        """``compute(self)``, computed on first request and shared by every later caller.
+
+        For results that depend on the text alone (not on any analyser's parameters), so that
+        analysers reading the same :class:`Doc` compute them once; `key` names the result (use
+        the computing function itself). The result must not be mutated.
+
+        Examples
+        --------
+        >>> doc = Doc("Oh great.")
+        >>> doc.derived(len, len) is doc.derived(len, lambda d: 0)
+        True
+        """
+        try:
+            return self._derived[key]
+        except KeyError:
+            value = self._derived[key] = compute(self)
+            return value
 
     @cached_property
     def duplicate_sentences(self) -> tuple[tuple[Span, Span], ...]:

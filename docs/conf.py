@@ -77,12 +77,12 @@ write_api_pages(DOCS / "api")
 # -- gallery ------------------------------------------------------------------------------------
 # The example scripts, run at build time (offline, the seed and a small synthetic corpus): each
 # page shows the script, its printed output and its figures. The benchmarks take minutes and
-# are only listed (see examples/GALLERY_HEADER.txt).
+# are only listed (see examples/GALLERY_HEADER.txt), as is the before/after comparison of the tables.
 sphinx_gallery_conf = {
     "examples_dirs": str(ROOT / "examples"),
     "gallery_dirs": "gallery",
     "filename_pattern": r".*\.py$",
-    "ignore_pattern": r"benchmark",
+    "ignore_pattern": r"benchmark|compare_results",
     "reset_argv": "gallery_args.reset_argv",
     "download_all_examples": False,
     "remove_config_comments": True,

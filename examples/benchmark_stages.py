@@ -5,6 +5,8 @@ Run from the repository::
 
     python examples/benchmark_stages.py --comments 4000
     python examples/benchmark_stages.py --comments 4000 --workload all
+    python examples/benchmark_stages.py --texts-csv ../shared/eval/comments/SFU_constructiveness_toxicity.csv \
+        --text-column comment --repeat 3
 
 It runs what :func:`discourse.pipeline.analysis.analyze` runs, on the synthetic corpus of the benchmark
 (:func:`discourse.datasets.synthetic.synthetic_corpus`, fixed seed), with each stage of the
@@ -31,10 +33,11 @@ from __future__ import annotations
 import argparse
 import time
 from collections import Counter
+from pathlib import Path
 from collections.abc import Sequence
 from typing import Any
 
-from benchmark import blank_articles  # (examples/benchmark.py, beside this script)
+from benchmark import blank_articles, threads_from_csv  # (examples/benchmark.py, beside this script)
 
 from discourse.pipeline._gc import collect_young, young_collections_only
 from discourse.pipeline.analysis import Analysis
@@ -43,6 +46,7 @@ from discourse.model import Thread
 from discourse.results.schema import SCHEMAS
 from discourse.pipeline.stages import Unit
 from discourse.results.columns import ColumnCollector
+from discourse.text import Doc
 
 _clock = time.perf_counter  # (45 ns a call; time.process_time costs ~600 ns, too much per unit)
 
@@ -124,23 +128,51 @@ def stage_times(threads: Sequence[Thread]) -> tuple[Counter[str], Counter[str], 
     return totals, rows_per_table, total
 
 
+def text_layer_time(threads: Sequence[Thread]) -> float:
+    """Seconds to build the :class:`~discourse.text.Doc` of every unit (sentences, tokens,
+    word count) alone: the share of the text layer in the engine's own line above."""
+    texts = [text for thread in threads for _, _, text in thread.units()]
+    begin = _clock()
+    with young_collections_only():
+        for text in texts:
+            doc = Doc(text)
+            doc.sentences, doc.tokens, doc.n_words  # noqa: B018 - what _units computes
+    return _clock() - begin
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--comments", type=int, default=4000)
     parser.add_argument("--comments-per-thread", type=int, default=100)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workload", choices=("comments", "all"), default="comments")
+    parser.add_argument("--texts-csv", type=Path, default=None,
+                        help="real comments instead of the synthetic corpus (as in benchmark.py)")
+    parser.add_argument("--text-column", default="text", help="with --texts-csv: the column of the texts")
+    parser.add_argument("--repeat", type=int, default=1, help="best of N runs (per part), default 1")
     args = parser.parse_args()
-    threads = list(synthetic_corpus(args.comments, comments_per_thread=args.comments_per_thread, seed=args.seed))
+    if args.texts_csv is None:
+        threads = list(synthetic_corpus(args.comments, comments_per_thread=args.comments_per_thread, seed=args.seed))
+        source = "synthetic_corpus"
+    else:
+        threads = threads_from_csv(args.texts_csv, args.text_column, args.comments, args.comments_per_thread)
+        source = args.texts_csv.name
     if args.workload == "comments":
         threads = blank_articles(threads)
     n = sum(len(t.comments) for t in threads)
-    totals, rows, total = stage_times(threads)
-    print(f"{n:,} comments in {len(threads)} threads, workload {args.workload!r}: "
-          f"{total:.2f} s, {total / n * 1e6:,.0f} µs per comment ({n / total:,.0f} comments/s)\n")
+    runs = [stage_times(threads) for _ in range(max(1, args.repeat))]
+    totals = Counter({part: min(run[0][part] for run in runs) for part in runs[0][0]})
+    rows = runs[0][1]
+    total = min(run[2] for run in runs)
+    text_layer = min(text_layer_time(threads) for _ in range(max(1, args.repeat)))
+    print(f"{n:,} comments ({source}) in {len(threads)} threads, workload {args.workload!r}: "
+          f"{total:.2f} s, {total / n * 1e6:,.0f} µs per comment ({n / total:,.0f} comments/s)"
+          f"{f', best of {args.repeat} runs' if args.repeat > 1 else ''}\n")
     print(f"{'part':44s} {'µs/comment':>10s} {'share':>6s}")
     for part, seconds in sorted(totals.items(), key=lambda item: -item[1]):
         print(f"{part:44s} {seconds / n * 1e6:10,.0f} {seconds / total:6.1%}")
+        if part.startswith("text layer"):
+            print(f"{'  of which the text layer (Doc, timed alone)':44s} {text_layer / n * 1e6:10,.0f} {text_layer / total:6.1%}")
     print(f"\n{'table':24s} {'rows/comment':>12s}")
     for table, count in rows.most_common():
         print(f"{table:24s} {count / n:12.1f}")

@@ -129,7 +129,9 @@ def test_benchmark_stages(tmp_path):
     )
     assert done.returncode == 0, done.stderr[-3000:]
     lines = done.stdout.splitlines()
-    parts = {line[:44].strip(): line[44:].split() for line in lines if "%" in line}
+    # (an indented "of which" line is a part of the line above, not counted in the shares)
+    parts = {line[:44].strip(): line[44:].split() for line in lines if "%" in line and not line.startswith(" ")}
+    assert any(line.startswith("  of which the text layer") for line in lines)
     for stage in ("sentiment", "actors", "rhetoric"):
         assert f"{stage}: analysis" in parts and f"{stage}: unit rows" in parts
     shares = [float(values[1].rstrip("%")) for values in parts.values()]
@@ -159,3 +161,43 @@ def test_benchmark_on_texts_from_a_csv(tmp_path, seed_texts):
     assert report["corpus"]["words_titles_and_articles"] == 0  # empty articles: comments only
     assert report["ratios"]["comments_c_over_a"] > 0
     assert report["vader_check"]["max_abs_difference"] == 0
+
+
+def _compare_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("compare_results", EXAMPLES / "compare_results.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # (its dataclasses look their module up)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_compare_results_reports_differences_additions_and_identity(tmp_path, capsys):
+    compare = _compare_module()
+    frame = pd.DataFrame({"unit_id": ["c1", "c2"], "count": [1, 0], "value": [0.1 + 0.2, -0.5]})
+    for side in ("before", "after"):
+        (tmp_path / side / "seed").mkdir(parents=True)
+        compare.write_table(frame, tmp_path / side / "seed" / "features.csv")
+    assert compare.main(["diff", str(tmp_path / "before"), str(tmp_path / "after")]) == 0
+    assert capsys.readouterr().out.strip().endswith("identical")
+
+    # an added table and an added column are reported, not counted as differences
+    compare.write_table(frame.assign(extra="x"), tmp_path / "after" / "seed" / "features.csv")
+    compare.write_table(frame, tmp_path / "after" / "seed" / "wide.csv")
+    assert compare.main(["diff", str(tmp_path / "before"), str(tmp_path / "after")]) == 0
+    out = capsys.readouterr().out
+    assert "added tables: wide" in out and "added columns: extra" in out
+
+    # a float that moved by one unit in the last place is a difference, with its size
+    moved = frame.assign(value=[0.30000000000000004 + 5.6e-17, -0.5])
+    assert moved["value"][0] != frame["value"][0]
+    compare.write_table(moved, tmp_path / "after" / "seed" / "features.csv")
+    assert compare.main(["diff", str(tmp_path / "before"), str(tmp_path / "after")]) == 1
+    out = capsys.readouterr().out
+    assert "features: DIFFERENT" in out and "value: 1 cells differ, max |diff| 5.55e-17" in out
+
+    # a removed table is a difference
+    (tmp_path / "after" / "seed" / "features.csv").unlink()
+    assert compare.main(["diff", str(tmp_path / "before"), str(tmp_path / "after")]) == 1
+    assert "features: REMOVED" in capsys.readouterr().out

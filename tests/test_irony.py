@@ -66,3 +66,27 @@ def test_scope_of_a_scare_quote_is_the_quoted_words():
 def test_provenance():
     info = irony_info()
     assert info["name"] == "irony_markers" and len(info["sha256"]) == 64 and "Khodak" in info["citation"]
+
+
+def test_marker_matches_equal_the_pattern_tried_everywhere():
+    # The pattern is tried only where a trigger word starts; that must find exactly what
+    # finditer finds trying every character (texts built from the markers, their pieces, and
+    # glue that tests the word-start look-behind).
+    import random
+
+    from discourse.irony import _marker_matches, _markers
+
+    markers = _markers()
+    rng = random.Random(7)
+    pieces = list(markers.kinds) + [t[:-1] for t in markers.kinds] + ["x", "'", ",", " ", "who", "oh", "\n", "ah!"]
+    for _ in range(3000):
+        lower = "".join(rng.choice(pieces) + rng.choice(["", " ", "  ", ", "]) for _ in range(rng.randint(0, 10)))
+        got = [(m.span(), m.group(0)) for m in _marker_matches(lower, markers)]
+        assert got == [(m.span(), m.group(0)) for m in markers.pattern.finditer(lower)], lower
+
+
+@pytest.mark.parametrize("text", ["The SO-CALLED peace deal.", "Their So Called  experts said so."])
+def test_so_called_in_any_case_is_found(text):
+    # (the "so-called" pattern is only tried when the lower-cased text holds "called")
+    cues = [c for c in irony(text).cues if c.marker == "so-called"]
+    assert len(cues) == 1 and text[cues[0].start : cues[0].start + 2].lower() == "so"

@@ -183,3 +183,31 @@ def test_adversarial_text_in_linear_time(name):
     bound = max(1.0, 2 * baseline)
     print(f"\n{name}: {len(ADVERSARIAL[name]):,} chars in {elapsed:.3f} s (bound {bound:.3f} s, 1 MB ordinary text {baseline:.3f} s)")
     assert elapsed < bound
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(list("aZ9 .,!?'-@/:\n") + ["ΑΣ", "Σ", "İ", "ß", "é", "\u2019", "\u00a0", "😀", "www.", "U.S."]),
+        max_size=30,
+    ).map("".join)
+)
+def test_token_columns_agree_with_the_text(text):
+    # Tokens are built column-wise (surfaces, lower forms and kinds by C-level maps, kinds from
+    # a cache); each must still be the slice of the text / lower-cased copy at its offsets, and
+    # its kind the classifier's.
+    from discourse.text import _token_kind
+
+    doc = Doc(text)
+    for token in doc.tokens:
+        assert token.text == doc.text[token.start : token.end]
+        assert token.lower == doc.lower[token.start : token.end]
+        assert token.kind == _token_kind(doc.norm[token.start : token.end])
+    assert doc.token_columns == (tuple(zip(*doc.tokens)) or ((),) * 5)
+
+
+def test_final_sigma_lower_form_is_the_slice_of_the_lowered_text():
+    # Greek final sigma lower-cases by context: "ΟΔΟΣ" before ".ΑΣΑ" lowers to "οδοσ", alone to "οδος"
+    # (non-ASCII texts take their lower forms from Doc.lower, not str.lower per token).
+    doc = Doc("ΟΔΟΣ.ΑΣΑ")
+    assert [t.lower for t in doc.tokens] == [doc.lower[t.start : t.end] for t in doc.tokens]

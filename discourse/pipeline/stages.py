@@ -259,15 +259,13 @@ class SentimentStage:
     def unit_rows(self, unit: Unit, result: tuple[Any, Any]) -> Rows:
         """Rows of ``sentiment`` and ``sentiment_cues`` for one unit."""
         whole, profile = result
-        length = len(unit.doc.text)
-        rows = [
-            {"level": "unit", "sentence": None, "start": 0, "end": length, **record}
-            for record in whole.to_records()
-        ]
-        cues = list(whole.cue_records())
+        keys = {"thread_id": unit.thread_id, "unit_id": unit.unit_id, "unit_kind": unit.unit_kind}
+        # (the keys go into each row as it is built: one dict per row, no merging afterwards)
+        rows = whole.to_records({"level": "unit", "sentence": None, "start": 0, "end": len(unit.doc.text), **keys})
+        cues = whole.cue_records(keys)
         if profile is not None:
-            rows += [{"level": "sentence", **record} for record in profile.to_records()]
-        return {"sentiment": _prefixed(unit, rows), "sentiment_cues": _prefixed(unit, cues)}
+            rows += profile.to_records({"level": "sentence", **keys})
+        return {"sentiment": rows, "sentiment_cues": cues}
 
     def thread_rows(self, thread_id: str, units: Sequence[Unit], results: Sequence[Any]) -> Rows:
         """The thread's ``sentiment_summary``: article, its sentences, comments, difference."""
@@ -322,7 +320,8 @@ class RhetoricStage:
 
     def unit_rows(self, unit: Unit, result: Any) -> Rows:
         """Rows of ``features`` for one unit."""
-        return {"features": _prefixed(unit, result.to_records())}
+        keys = {"thread_id": unit.thread_id, "unit_id": unit.unit_id, "unit_kind": unit.unit_kind}
+        return {"features": result.to_records(keys)}
 
     def thread_rows(self, thread_id: str, units: Sequence[Unit], results: Sequence[Any]) -> Rows:
         """No thread-level rows: the article-vs-comments contrast is computed from ``features``."""

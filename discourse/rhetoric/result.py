@@ -170,20 +170,22 @@ class RhetoricResult:
         """
         return {name: len(self.offsets[name]) for name in self.names}
 
-    def to_records(self) -> list[dict[str, Any]]:
+    def to_records(self, keys: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Tidy rows, one per feature.
 
         Columns (stable): ``feature`` (str), ``count`` (int), ``rate_per_1000`` (float, hits per
         1,000 words), ``n_words`` (int), ``score`` (float for the indices ``us_vs_them`` and
         ``rudeness_cues``, else ``None``), ``evidence`` (list of ``{"start", "end", "surface"}``
-        dicts, offsets into the unit's text). The pipeline adds ``thread_id``, ``unit_id`` and
-        ``unit_kind``.
+        dicts, offsets into the unit's text), then `keys` (columns added to every row: the
+        pipeline adds ``thread_id``, ``unit_id`` and ``unit_kind``).
 
         Examples
         --------
         >>> from discourse.rhetoric import rhetorical_features
         >>> rhetorical_features("No doubt.", features=["boosters"]).to_records()
         [{'feature': 'boosters', 'count': 1, 'rate_per_1000': 500.0, 'n_words': 2, 'score': None, 'evidence': [{'start': 0, 'end': 8, 'surface': 'No doubt'}]}]
+        >>> rhetorical_features("No.", features=["hedges"]).to_records({"unit_id": "c1"})[0]["unit_id"]
+        'c1'
         """
         text = self.text
         n_words = self.n_words
@@ -194,27 +196,28 @@ class RhetoricResult:
         # (name, spans) pairs: straight from the mapping when it holds exactly the reported
         # features in order (the usual case), else looked up.
         pairs = offsets.items() if tuple(offsets) == names else zip(names, map(offsets.__getitem__, names))
-        # One comprehension; evidence dicts only for features with hits (0 * per is 0.0).
-        return [
-            {
-                "feature": name,
-                "count": len(found),
-                "rate_per_1000": len(found) * per,
-                "n_words": n_words,
-                "score": score(name),
-                "evidence": [{"start": a, "end": b, "surface": text[a:b]} for a, b in found],
-            }
-            if found
-            else {
-                "feature": name,
-                "count": 0,
-                "rate_per_1000": 0.0,
-                "n_words": n_words,
-                "score": score(name),
-                "evidence": [],
-            }
-            for name, found in pairs
-        ]
+        # Most features of a text have no hit: their rows are copies of one template (a C-level
+        # dict copy and three stores), with the keys in the documented order.
+        template = {
+            "feature": None, "count": 0, "rate_per_1000": 0.0, "n_words": n_words, "score": None, "evidence": None,
+        }
+        if keys:
+            template.update(keys)
+        copy = template.copy
+        records = []
+        append = records.append
+        for name, found in pairs:
+            row = copy()
+            row["feature"] = name
+            row["score"] = score(name)
+            if found:
+                row["count"] = len(found)
+                row["rate_per_1000"] = len(found) * per
+                row["evidence"] = [{"start": a, "end": b, "surface": text[a:b]} for a, b in found]
+            else:
+                row["evidence"] = []
+            append(row)
+        return records
 
     def to_frame(self) -> "pd.DataFrame":
         """:meth:`to_records` as a pandas DataFrame.

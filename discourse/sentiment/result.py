@@ -122,34 +122,46 @@ class SentimentResult:
     params: Mapping[str, Any] = field(default_factory=dict)
     span: Span | None = None
 
-    def to_records(self) -> list[dict[str, Any]]:
+    def to_records(self, keys: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Tidy rows, one per measure.
 
         Columns: ``method``; ``measure`` (``"score"`` first, then the method's fields in a
         fixed order); ``value`` (float); ``label`` (the result's label, repeated so that any
         filtered subset keeps it); ``n_cues`` (number of evidence cues); ``irony`` (the irony
         markers the method applied, ``marker@start:end`` joined by ``"; "``; only the ``news``
-        method reads irony, see :mod:`discourse.irony`). The pipeline adds ``thread_id``,
-        ``unit_id`` and ``unit_kind``.
+        method reads irony, see :mod:`discourse.irony`). `keys` are columns added to every row
+        (the pipeline adds ``thread_id``, ``unit_id``, ``unit_kind`` and where the text lies).
+
+        Examples
+        --------
+        >>> r = SentimentResult(0.4, "positive", "vader", {"pos": 0.5}, ())
+        >>> [(row["measure"], row["value"], row["unit_id"]) for row in r.to_records({"unit_id": "c1"})]
+        [('score', 0.4, 'c1'), ('pos', 0.5, 'c1')]
         """
         ironic = "; ".join([f"{c.cue[6:]}@{c.start}:{c.end}" for c in self.cues if c.cue.startswith("irony:")])
         base = {"method": self.method, "label": self.label, "n_cues": len(self.cues), "irony": ironic}
+        if keys:
+            base.update(keys)
         rows = [{"measure": "score", "value": float(self.score), **base}]
         rows += [{"measure": k, "value": float(v), **base} for k, v in self.fields.items()]
         return rows
 
-    def cue_records(self) -> list[dict[str, Any]]:
-        """The evidence as tidy rows: ``method, start, end, cue, value``.
+    def cue_records(self, keys: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """The evidence as tidy rows: ``method, start, end, cue, value`` (and `keys`, columns
+        added to every row).
 
         Examples
         --------
         >>> SentimentResult(0.4, "positive", "vader", {}, (Cue(0, 4, "good", 1.9),)).cue_records()
         [{'method': 'vader', 'start': 0, 'end': 4, 'cue': 'good', 'value': 1.9}]
         """
-        return [
-            {"method": self.method, "start": c.start, "end": c.end, "cue": c.cue, "value": c.value}
-            for c in self.cues
-        ]
+        method = self.method
+        if keys:
+            return [
+                {"method": method, "start": c.start, "end": c.end, "cue": c.cue, "value": c.value, **keys}
+                for c in self.cues
+            ]
+        return [{"method": method, "start": c.start, "end": c.end, "cue": c.cue, "value": c.value} for c in self.cues]
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,11 +200,12 @@ class SentenceSentiments:
         """The sentence labels in order."""
         return tuple(r.label for r in self.sentences)
 
-    def to_records(self) -> list[dict[str, Any]]:
+    def to_records(self, keys: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Tidy rows, one per sentence x measure.
 
         Columns: ``sentence`` (0-based index), ``start``, ``end`` (the sentence's offsets in the
-        text), then the columns of :meth:`SentimentResult.to_records`.
+        text), then the columns of :meth:`SentimentResult.to_records` (and `keys`, columns added
+        to every row).
         """
         rows = []
         for index, result in enumerate(self.sentences):
@@ -202,5 +215,7 @@ class SentenceSentiments:
                 "start": span.start if span else 0,
                 "end": span.end if span else 0,
             }
-            rows += [{**where, **row} for row in result.to_records()]
+            if keys:
+                where.update(keys)
+            rows += result.to_records(where)
         return rows
