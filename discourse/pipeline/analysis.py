@@ -609,7 +609,7 @@ def analyze_path(
                     if table == "units":
                         n_units += n_rows
                     elif table == "actor_candidates" and n_rows:
-                        candidates += _csv_rows(text, SCHEMAS[table])
+                        candidates += _summary_fields(_csv_rows(text, SCHEMAS[table]))
         else:
             for thread_comments, arrow_tables in _arrow_in_order(analysis, threads, n_jobs):
                 n_threads += 1
@@ -618,7 +618,7 @@ def analyze_path(
                     writer.write_arrow(table, data)
                 n_units += arrow_tables["units"].num_rows
                 if "actor_candidates" in arrow_tables and arrow_tables["actor_candidates"].num_rows:
-                    candidates += arrow_tables["actor_candidates"].to_pylist()
+                    candidates += _summary_fields(arrow_tables["actor_candidates"].to_pylist())
         report = corpus.report
         problems = report.to_records() if report is not None else []
         writer.write("read_report", problems)
@@ -654,6 +654,16 @@ def analyze_path(
         writer.publish()
     logger.info("analysed %d thread(s), %d comment(s); results written to %s", n_threads, n_comments, out)
     return manifest
+
+
+_SUMMARY_FIELDS = ("thread_id", "name", "count", "units", "suggested_kind")
+
+
+def _summary_fields(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Only what the unmatched-names summary reads of ``actor_candidates`` rows: the rows are kept
+    for the whole run, and the example sentences (up to 300 characters each) made them grow by
+    about 20 KB per thread."""
+    return [{key: row.get(key) for key in _SUMMARY_FIELDS} for row in rows]
 
 
 def _csv_rows(text: str, schema: Sequence[Any]) -> list[dict[str, Any]]:
