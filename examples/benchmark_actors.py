@@ -25,7 +25,7 @@ import time
 
 from discourse.actors import ActorRegistry, default_registry
 from discourse.lexicons import DATA_DIR
-from discourse.stages import ActorStage, Unit
+from discourse.pipeline.stages import ActorStage, Unit
 from discourse.text import Doc
 
 
