@@ -174,90 +174,53 @@ def score_mention(
         # Each fired feature with a weight: z += w (x = 1), and its term w_pos - w_neg on its span.
         # The window tokens' spans are new keys (each token is visited once, the dict starts
         # empty); a token's terms are summed in the order the reference adds them.
-        seen_other = 0
-        for k in range(a - 1, low - 1, -1):
-            if other_at[k]:
-                seen_other = 1
-                continue
-            row = rows[k]
-            if row is None or (row is _NO_WEIGHTS and not insult[k]):
-                continue
-            c = (4 if clause[k] != target_clause else 0) + (2 if quoted[k] and not target_quoted else 0) + seen_other
-            e = row[_LEFT[a - k]]
-            f = row[8 + c]
-            if e is not None:
-                zn += e[0]
-                zu += e[1]
-                zp += e[2]
-                if f is not None:
+        # Left of the target (walking away from it), then right; an entity between a word and
+        # the target (seen_other) is reset at the target.
+        # (distance buckets: _LEFT[a - k] on the left, _RIGHT[k - b + 1] on the right)
+        sides = ((range(a - 1, low - 1, -1), _LEFT, -1, a), (range(b, high), _RIGHT, 1, 1 - b))
+        for side, positions, sign, offset in sides:
+            seen_other = 0
+            for k in side:
+                if other_at[k]:
+                    seen_other = 1
+                    continue
+                row = rows[k]
+                if row is None or (row is _NO_WEIGHTS and not insult[k]):
+                    continue
+                c = (4 if clause[k] != target_clause else 0) + (2 if quoted[k] and not target_quoted else 0) + seen_other
+                e = row[positions[sign * k + offset]]
+                f = row[8 + c]
+                if e is not None:
+                    zn += e[0]
+                    zu += e[1]
+                    zp += e[2]
+                    if f is not None:
+                        zn += f[0]
+                        zu += f[1]
+                        zp += f[2]
+                        entry = [e[3] + f[3], e[4], f[4]]
+                    else:
+                        entry = [e[3], e[4]]
+                elif f is not None:
                     zn += f[0]
                     zu += f[1]
                     zp += f[2]
-                    entry = [e[3] + f[3], e[4], f[4]]
+                    entry = [f[3], f[4]]
                 else:
-                    entry = [e[3], e[4]]
-            elif f is not None:
-                zn += f[0]
-                zu += f[1]
-                zp += f[2]
-                entry = [f[3], f[4]]
-            else:
-                entry = None
-            if insult[k]:
-                g = insults[c]
-                if g is not None:
-                    zn += g[0]
-                    zu += g[1]
-                    zp += g[2]
-                    if entry is None:
-                        entry = [g[3], g[4]]
-                    else:
-                        entry[0] += g[3]
-                        entry.append(g[4])
-            if entry is not None:
-                spans[keys[k]] = entry
-        seen_other = 0
-        for k in range(b, high):
-            if other_at[k]:
-                seen_other = 1
-                continue
-            row = rows[k]
-            if row is None or (row is _NO_WEIGHTS and not insult[k]):
-                continue
-            c = (4 if clause[k] != target_clause else 0) + (2 if quoted[k] and not target_quoted else 0) + seen_other
-            e = row[_RIGHT[k - b + 1]]
-            f = row[8 + c]
-            if e is not None:
-                zn += e[0]
-                zu += e[1]
-                zp += e[2]
-                if f is not None:
-                    zn += f[0]
-                    zu += f[1]
-                    zp += f[2]
-                    entry = [e[3] + f[3], e[4], f[4]]
-                else:
-                    entry = [e[3], e[4]]
-            elif f is not None:
-                zn += f[0]
-                zu += f[1]
-                zp += f[2]
-                entry = [f[3], f[4]]
-            else:
-                entry = None
-            if insult[k]:
-                g = insults[c]
-                if g is not None:
-                    zn += g[0]
-                    zu += g[1]
-                    zp += g[2]
-                    if entry is None:
-                        entry = [g[3], g[4]]
-                    else:
-                        entry[0] += g[3]
-                        entry.append(g[4])
-            if entry is not None:
-                spans[keys[k]] = entry
+                    entry = None
+                if insult[k]:
+                    g = insults[c]
+                    if g is not None:
+                        zn += g[0]
+                        zu += g[1]
+                        zp += g[2]
+                        if entry is None:
+                            entry = [g[3], g[4]]
+                        else:
+                            entry[0] += g[3]
+                            entry.append(g[4])
+                if entry is not None:
+                    spans[keys[k]] = entry
         # The sentence bag, in token order: tokens of the window may have an entry already, the
         # others not (the target's own tokens have none).
         for k0, k1, inside in ((lo, low, False), (low, a, True), (b, high, True), (high, hi, False)):
