@@ -30,6 +30,13 @@ Four rules then look at the words around a mention (the word lists are data:
     ("Kerry said") is that person, unless two persons of the text share the surname. (A bare
     surname is an alias only for very prominent persons; this covers the others, text by text.)
 
+**The thread as context.** Commenters write "Harper" or "Sanders" because the article named
+Stephen Harper or Bernie Sanders. The pipeline passes a comment a :class:`ThreadContext` built
+from the thread's title and body (:func:`thread_context`): the states their actors belong to
+count as named in the comment for the "derived surname" rule, and the persons they name in full
+give their bare surnames to the comment as in the "surname" rule (a person the comment itself
+names in full with the same surname takes precedence).
+
 Examples
 --------
 >>> from discourse.actors import find_mentions
@@ -39,8 +46,8 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from discourse.actors.matching import Mention, fold_accents
 from discourse.actors.rules import actor_rules, is_common_word, is_title_case
@@ -50,7 +57,50 @@ from discourse.text import Doc, Token
 if TYPE_CHECKING:  # pragma: no cover - the registry imports this module
     from discourse.actors.registry import ActorRegistry
 
-__all__ = ["apply_context_rules", "RULES"]
+__all__ = ["apply_context_rules", "RULES", "ThreadContext", "thread_context"]
+
+
+class ThreadContext(NamedTuple):
+    """What a thread's article tells the context rules about its comments.
+
+    Attributes
+    ----------
+    states : frozenset of str
+        Ids of the states (roots) of the actors the title and body name.
+    surnames : mapping of str to str
+        Bare surname -> person id, for the persons the title and body name in full (surnames two
+        of them share are left out).
+    """
+
+    states: frozenset[str]
+    surnames: Mapping[str, str]
+
+
+def thread_context(docs_and_mentions: Iterable[tuple[Doc, Sequence[Mention]]], registry: ActorRegistry) -> ThreadContext:
+    """The :class:`ThreadContext` of a thread from its title's and body's mentions.
+
+    Examples
+    --------
+    >>> from discourse.actors import default_registry
+    >>> from discourse.text import Doc
+    >>> reg = default_registry()
+    >>> body = Doc("Senator Bernie Sanders spoke in Ottawa.")
+    >>> context = thread_context([(body, reg.find(body))], reg)
+    >>> dict(context.surnames), sorted(context.states)
+    ({'Sanders': 'bernie_sanders'}, ['united_states'])
+    >>> [m.actor_id for m in reg.find(Doc("Sanders is right."), context=context)]
+    ['bernie_sanders']
+    """
+    states: set[str] = set()
+    surnames: dict[str, str] = {}
+    shared: set[str] = set()
+    for doc, mentions in docs_and_mentions:
+        states |= {_home(registry, m.actor_id) for m in mentions if m.actor_id != UNRESOLVED_INSTITUTION}
+        for surname, (actor_id, _end) in _full_names(doc, mentions, registry).items():
+            if surnames.get(surname, actor_id) != actor_id:
+                shared.add(surname)
+            surnames[surname] = actor_id
+    return ThreadContext(frozenset(states), {k: v for k, v in surnames.items() if k not in shared})
 
 RULES = ("bare institution", "derived surname", "place", "event", "embedded", "foreign institution", "surname")
 """The names of the context rules, in the order they are applied."""
@@ -262,7 +312,9 @@ def _government_of(registry: ActorRegistry, state: str) -> str | None:
     return None
 
 
-def apply_context_rules(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry) -> tuple[Mention, ...]:
+def apply_context_rules(
+    doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry, context: ThreadContext | None = None
+) -> tuple[Mention, ...]:
     """The mentions that survive the context rules (see the module docstring), some reassigned.
 
     Parameters
@@ -283,7 +335,7 @@ def apply_context_rules(doc: Doc, mentions: Sequence[Mention], registry: ActorRe
     [('Moscow', 22)]
     """
     if not mentions:
-        return tuple(mentions)
+        return _surnames(doc, [], registry, context) if context is not None and context.surnames else ()
     ctx: _Context | None = None
     tokens = doc.tokens
     kept: list[Mention] = []
@@ -301,6 +353,8 @@ def apply_context_rules(doc: Doc, mentions: Sequence[Mention], registry: ActorRe
                 continue  # a piece of "Wallace-Wells": not the surname alone
             if states is None:
                 states = {_home(registry, o[2]) for o in mentions if o[3] not in surnames and o[2] != UNRESOLVED_INSTITUTION}
+                if context is not None:
+                    states |= context.states
             if _home(registry, m[2]) not in states and not _after_title(ctx, m):
                 continue  # no actor of the person's state in the text: a footballer, an actor...
             if _embedded(ctx, m) or _after_name(ctx, m) or _first_name_of_other(ctx, m):
@@ -339,7 +393,7 @@ def apply_context_rules(doc: Doc, mentions: Sequence[Mention], registry: ActorRe
         kept.append(m)
     if unknown_names:  # the text's own (unknown) Davis, not the registry's: every use of it
         kept = [m for m in kept if m[3] not in unknown_names]
-    return _surnames(doc, kept, registry)
+    return _surnames(doc, kept, registry, context)
 
 
 def _home(registry: ActorRegistry, actor_id: str) -> str:
@@ -465,11 +519,10 @@ def _bare_institutions(doc: Doc, mentions: Sequence[Mention], registry: ActorReg
     return out
 
 
-def _surnames(doc: Doc, mentions: list[Mention], registry: ActorRegistry) -> tuple[Mention, ...]:
-    """Rule "surname": once a text names a person in full ("John Kerry"), the bare surname
-    later in the same text ("Kerry said") is that person too (one person per surname and text;
-    a surname two persons of the text share is left alone)."""
-    by_surname: dict[str, tuple[str, int]] = {}  # surname -> (actor id, end of the full-name mention)
+def _full_names(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry) -> dict[str, tuple[str, int]]:
+    """Surname -> (person id, end of the first full-name mention) of the persons a text names in
+    full; a surname two of them share is left out."""
+    by_surname: dict[str, tuple[str, int]] = {}
     shared: set[str] = set()
     tokens = doc.tokens
     for m in mentions:
@@ -486,8 +539,24 @@ def _surnames(doc: Doc, mentions: list[Mention], registry: ActorRegistry) -> tup
             by_surname[surname] = (m.actor_id, m.end)
     for surname in shared:
         del by_surname[surname]
+    return by_surname
+
+
+def _surnames(
+    doc: Doc, mentions: list[Mention], registry: ActorRegistry, context: ThreadContext | None = None
+) -> tuple[Mention, ...]:
+    """Rule "surname": once a text names a person in full ("John Kerry"), the bare surname
+    later in the same text ("Kerry said") is that person too (one person per surname and text;
+    a surname two persons of the text share is left alone); with a thread `context`, also the
+    surnames of the persons the article names in full (anywhere in the text; the text's own
+    full names take precedence)."""
+    by_surname = _full_names(doc, mentions, registry)
+    if context is not None:
+        for surname, actor_id in context.surnames.items():
+            by_surname.setdefault(surname, (actor_id, 0))
     if not by_surname:
         return tuple(mentions)
+    tokens = doc.tokens
     covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
     added: list[Mention] = []
     starts = doc.sentence_token_ranges

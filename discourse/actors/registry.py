@@ -38,7 +38,7 @@ from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Any
 
-from discourse.actors.disambiguation import apply_context_rules
+from discourse.actors.disambiguation import ThreadContext, apply_context_rules
 from discourse.actors.matching import AliasMatcher, Mention
 from discourse.errors import LexiconError, UnknownActorError
 from discourse.lexicons import provenance_record
@@ -781,9 +781,18 @@ class ActorRegistry:
         roots = {actor_id: self.root(actor_id) for actor_id in self._actors}
         return MappingProxyType(institution_index(self._actors.values(), actor_rules().bare_institutions, roots))
 
-    def find(self, text_or_doc: str | Doc) -> tuple[Mention, ...]:
+    def find(self, text_or_doc: str | Doc, context: ThreadContext | None = None) -> tuple[Mention, ...]:
         """Mentions of this registry's actors in a text, in order (cached per :class:`Doc`):
         the :attr:`matcher`'s, after the context rules of :mod:`discourse.actors.disambiguation`.
+
+        Parameters
+        ----------
+        text_or_doc : str or Doc
+        context : ThreadContext, optional
+            What the thread's article names (:func:`~discourse.actors.disambiguation.thread_context`):
+            the mentions of a comment are then read in it, and those are what later calls for
+            the same :class:`Doc` return (the pipeline calls this first for each comment, so
+            every analyser of the comment sees the same mentions).
 
         Examples
         --------
@@ -791,6 +800,10 @@ class ActorRegistry:
         ['Syrian Army', 'Syria']
         """
         doc = as_doc(text_or_doc)
+        if context is not None:
+            found = apply_context_rules(doc, self.matcher.find(doc), self, context)
+            self._mentions[doc] = found
+            return found
         cached = self._mentions.get(doc)
         if cached is None:
             cached = apply_context_rules(doc, self.matcher.find(doc), self)

@@ -401,6 +401,10 @@ class ActorStage:
         self.analyzer_ = ActorAnalyzer(
             registry=self.registry_, stance_params=self.stance_params, predication=predication
         )
+        # The thread being read: its title and body (for the comments' context), rebuilt per thread.
+        self._thread: str | None = None
+        self._article_docs: list[Doc] = []
+        self._context: tuple[str, Any] | None = None
 
     def get_params(self) -> dict[str, Any]:
         """Parameters, with the registry named by its file (or ``"default"``), whether a file
@@ -424,8 +428,31 @@ class ActorStage:
         return self.analyzer_.lexicon_info()
 
     def analyze_unit(self, unit: Unit) -> Any:
-        """The unit's :class:`~discourse.actors.analyzer.ActorAnalysis`."""
+        """The unit's :class:`~discourse.actors.analyzer.ActorAnalysis`; a comment's mentions are
+        read in the context of its thread's title and body (see "The thread as context" in
+        :mod:`discourse.actors.disambiguation`: "Harper" in a comment under an article on
+        Stephen Harper)."""
+        registry = self.registry_
+        if unit.unit_kind == "comment":
+            context = self._article_context(unit.thread_id)
+            if context is not None:
+                registry.find(unit.doc, context=context)  # (cached for the analysers of this Doc)
+        else:  # title and body come first in a thread (reading order)
+            if self._thread != unit.thread_id:
+                self._thread, self._article_docs = unit.thread_id, []
+            self._article_docs.append(unit.doc)
         return self.analyzer_.analyze(unit.doc)
+
+    def _article_context(self, thread_id: str) -> Any:
+        """The thread context of `thread_id`'s title and body, if the stage has seen them."""
+        if self._thread != thread_id or not self._article_docs:
+            return None
+        if self._context is None or self._context[0] != thread_id:
+            from discourse.actors.disambiguation import thread_context
+
+            docs = self._article_docs
+            self._context = (thread_id, thread_context(((d, self.registry_.find(d)) for d in docs), self.registry_))
+        return self._context[1]
 
     def unit_rows(self, unit: Unit, result: Any) -> Rows:
         """Rows of the per-unit actor tables."""
