@@ -43,3 +43,27 @@ def test_parallel_analysis_in_memory_equals_serial() -> None:
     assert list(serial.tables) == list(parallel.tables)
     for name in serial.tables:
         pd.testing.assert_frame_equal(serial[name], parallel[name], check_exact=True)
+
+
+def test_a_script_without_a_main_guard_stops_with_an_explanation(tmp_path):
+    """Spawned workers import the user's script again; without `if __name__ == "__main__":`
+    each one starts the analysis anew and dies. The run must stop with an error that says so
+    (a multiprocessing.Pool restarted the dying workers forever: the script hung)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "import discourse\n"
+        "from discourse.datasets.synthetic import synthetic_corpus\n"
+        "discourse.analyze(list(synthetic_corpus(10, comments_per_thread=3, seed=1)), n_jobs=2,"
+        " features=['questions'], incivility=False)\n",
+        encoding="utf-8",
+    )
+    root = str(Path(__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": root + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    done = subprocess.run([sys.executable, str(script)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode != 0
+    assert 'if __name__ == "__main__":' in done.stderr

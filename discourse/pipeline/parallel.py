@@ -110,17 +110,34 @@ def _arrow_task(thread: Thread) -> ThreadArrow:
 
 
 def _ordered_map(task: Callable[[Thread], T], analysis: Any, threads: Iterable[Thread], jobs: int) -> Iterator[T]:
-    """``task(thread)`` for each thread in `jobs` spawned worker processes, yielded in input order."""
+    """``task(thread)`` for each thread in `jobs` spawned worker processes, yielded in input order.
+
+    A worker that dies (most often: a script without ``if __name__ == "__main__":``, which each
+    spawned worker re-runs) stops the run with an error instead of a pool that restarts workers
+    forever.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     context = multiprocessing.get_context("spawn")  # no inherited state: same as a fresh run
     window = jobs * _THREADS_PER_WORKER
     pending: deque[Any] = deque()
-    with context.Pool(jobs, initializer=_init_worker, initargs=(analysis,)) as pool:
-        for thread in threads:
-            pending.append(pool.apply_async(task, (thread,)))
-            if len(pending) >= window:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(analysis,)) as pool:
+            for thread in threads:
+                pending.append(pool.submit(task, thread))
+                if len(pending) >= window:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+    except BrokenProcessPool as exc:
+        raise RuntimeError(
+            "a worker process of the parallel analysis (n_jobs > 1) died before finishing. In a "
+            "script, put the code that calls analyze/analyze_path under "
+            "`if __name__ == \"__main__\":` (each worker imports the script again: see "
+            "'Safe importing of main module' in the multiprocessing documentation); otherwise "
+            "the worker ran out of memory or crashed: run with n_jobs=1 to see the error"
+        ) from exc
 
 
 def parallel_thread_rows(analysis: Any, threads: Iterable[Thread], n_jobs: int) -> Iterator[Rows]:
