@@ -158,3 +158,21 @@ def test_results_is_a_mapping_of_tables(seed_thread):
         results["stnce"]
     with pytest.raises(KeyError, match="no table 0"):
         results[0]
+
+
+def test_the_default_analysis_does_not_import_nltk():
+    """TextBlob's word list is read from its file: importing textblob imports all of nltk (and
+    scipy and scikit-learn when installed), about a second and 100 MB in every process."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys, discourse\n"
+        "discourse.analyze(discourse.load_seed())\n"
+        "print(sorted(m for m in ('nltk', 'textblob', 'scipy', 'sklearn') if m in sys.modules))\n"
+    )
+    root = str(Path(__file__).resolve().parents[1])
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

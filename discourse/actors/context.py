@@ -617,16 +617,11 @@ class PosLexicon(NamedTuple):
 def pos_lexicon() -> PosLexicon:
     """Read TextBlob's copy of Brill's (1992) tagger lexicon once per process (MIT licence)."""
     import hashlib
-    from importlib import metadata, util
-    from pathlib import Path
+    from importlib import metadata
 
-    # Located without importing textblob (its import costs about a second and is not needed)
-    spec = util.find_spec("textblob")
-    if spec is None or not spec.submodule_search_locations:
-        from discourse.errors import LexiconError
+    from discourse.lexicons.external import package_file
 
-        raise LexiconError("the Brill lexicon comes with textblob, a core dependency: pip install textblob")
-    data = (Path(list(spec.submodule_search_locations)[0]) / "en" / "en-lexicon.txt").read_bytes()
+    data = package_file("textblob", "en", "en-lexicon.txt").read_bytes()  # (textblob not imported)
     tags: dict[str, str] = {}
     for line in data.decode("utf-8").splitlines():
         if line.startswith(";;;"):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_left, bisect_right
-from importlib import metadata, resources
+from importlib import metadata
 from types import MappingProxyType
 from collections.abc import Hashable
 from functools import lru_cache
@@ -454,7 +454,9 @@ def english_words() -> Lexicon:
     >>> "stupid" in words, "ubc" in words, words.meta["licence"]
     (True, False, 'MIT')
     """
-    resource = resources.files("textblob") / "en" / "en-lexicon.txt"
+    from discourse.lexicons.external import package_file
+
+    resource = package_file("textblob", "en", "en-lexicon.txt")  # (textblob itself is not imported)
     data = resource.read_bytes()
     entries: dict[str, str] = {}
     for line in data.decode("utf-8").splitlines():
