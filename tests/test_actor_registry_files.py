@@ -134,7 +134,7 @@ def test_analyze_seed_with_actors_extends_and_actors_only_replaces(tmp_path):
     extra.write_text(EXTRA, encoding="utf-8")
     done = _cli("analyze", "--seed", "--out", "ext", "--actors", str(extra), "--quiet", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    actors = set(pd.read_csv(tmp_path / "ext" / "mentions.csv")["actor"])
+    actors = set(pd.read_parquet(tmp_path / "ext" / "mentions.parquet")["actor"])
     assert {"russia", "united_states", "deir_ezzor"} <= actors  # Deir Ezzor is named in the seed
     manifest = json.loads((tmp_path / "ext" / "manifest.json").read_text())
     assert manifest["analysers"]["actors"]["registry_use"] == "extends the bundled registry"
@@ -144,4 +144,4 @@ def test_analyze_seed_with_actors_extends_and_actors_only_replaces(tmp_path):
                      encoding="utf-8")
     done = _cli("analyze", "--seed", "--out", "only", "--actors-only", str(alone), "--quiet", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert set(pd.read_csv(tmp_path / "only" / "mentions.csv")["actor"]) == {"deir_ezzor"}
+    assert set(pd.read_parquet(tmp_path / "only" / "mentions.parquet")["actor"]) == {"deir_ezzor"}
