@@ -121,16 +121,23 @@ def test_actor_figures(tmp_path):
     assert (network["n"] >= 1).all()
 
 
-@pytest.mark.slow
-def test_benchmark_stages(tmp_path):
+def _benchmark_stages(tmp_path) -> tuple[list[str], dict[str, list[str]]]:
+    """Run examples/benchmark_stages.py on 200 synthetic comments: its lines, and its parts
+    (name -> [µs per comment, share]; an indented "of which" line is a part of the line above,
+    not counted in the shares)."""
     done = subprocess.run(
         [sys.executable, str(EXAMPLES / "benchmark_stages.py"), "--comments", "200", "--comments-per-thread", "50"],
         cwd=tmp_path, capture_output=True, text=True, timeout=300,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     lines = done.stdout.splitlines()
-    # (an indented "of which" line is a part of the line above, not counted in the shares)
     parts = {line[:44].strip(): line[44:].split() for line in lines if "%" in line and not line.startswith(" ")}
+    return lines, parts
+
+
+@pytest.mark.slow
+def test_benchmark_stages(tmp_path):
+    lines, parts = _benchmark_stages(tmp_path)
     assert any(line.startswith("  of which the text layer") for line in lines)
     for stage in ("sentiment", "actors", "rhetoric"):
         assert f"{stage}: analysis" in parts and f"{stage}: unit rows" in parts
@@ -153,13 +160,7 @@ def test_benchmark_stages(tmp_path):
 )
 def test_benchmark_stages_accounts_for_the_time(tmp_path):
     """The parts the benchmark times add up to (nearly) the whole run."""
-    done = subprocess.run(
-        [sys.executable, str(EXAMPLES / "benchmark_stages.py"), "--comments", "200", "--comments-per-thread", "50"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=300,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    lines = done.stdout.splitlines()
-    parts = {line[:44].strip(): line[44:].split() for line in lines if "%" in line and not line.startswith(" ")}
+    _, parts = _benchmark_stages(tmp_path)
     assert 90 <= sum(float(values[1].rstrip("%")) for values in parts.values())
 
 
