@@ -153,11 +153,6 @@ def test_benchmark_stages(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="run as a script, 9-13% of the wall time falls outside every timed part (87-91%); "
-    "imported and run with runpy the parts add up to 99.96%; not yet explained (session 4)",
-    strict=False,
-)
 def test_benchmark_stages_accounts_for_the_time(tmp_path):
     """The parts the benchmark times add up to (nearly) the whole run."""
     _, parts = _benchmark_stages(tmp_path)
