@@ -40,6 +40,7 @@ from typing import Any
 
 from discourse.actors.disambiguation import ThreadContext, apply_context_rules
 from discourse.actors.matching import AliasMatcher, Mention
+from discourse.actors.spelling import SpellingIndex, correct_spelling
 from discourse.errors import LexiconError, UnknownActorError
 from discourse.lexicons import provenance_record
 from discourse.text import Doc, as_doc
@@ -739,6 +740,12 @@ class ActorRegistry:
         return AliasMatcher(self._actors.values(), self.derived_aliases)
 
     @cached_property
+    def spelling(self) -> SpellingIndex:
+        """The :class:`~discourse.actors.spelling.SpellingIndex` of this registry's aliases: names
+        of several words found with one word misspelt (:mod:`discourse.actors.spelling`)."""
+        return SpellingIndex(self._actors.values())
+
+    @cached_property
     def derived_aliases(self) -> tuple[tuple[str, Alias], ...]:
         """``(actor id, Alias)`` pairs derived from the registry rather than written in it: the
         distinctive surnames of its persons and the bare institution words (placeholder actor
@@ -801,14 +808,18 @@ class ActorRegistry:
         """
         doc = as_doc(text_or_doc)
         if context is not None:
-            found = apply_context_rules(doc, self.matcher.find(doc), self, context)
+            found = apply_context_rules(doc, self._matches(doc), self, context)
             self._mentions[doc] = found
             return found
         cached = self._mentions.get(doc)
         if cached is None:
-            cached = apply_context_rules(doc, self.matcher.find(doc), self)
+            cached = apply_context_rules(doc, self._matches(doc), self)
             self._mentions[doc] = cached
         return cached
+
+    def _matches(self, doc: Doc) -> tuple[Mention, ...]:
+        """The matcher's mentions with the misspelt names added (before the context rules)."""
+        return correct_spelling(doc, self.matcher.find(doc), self.spelling)
 
 
 def _rebuild_registry(
