@@ -77,6 +77,8 @@ def test_contributions_sum_to_the_stance_logit(text, target):
         assert 0 <= c.start < c.end <= len(text) and c.lexicon == "stance_target_model"
         if c.term == "(other words)":  # the residual of the small terms spans the sentence
             assert abs(c.contribution) < 0.05 * len(text.split()) and (c.start, c.end) == (m.sentence_start, m.sentence_end)
+        elif c.term == "(target named)":  # the target's form, on the target's own span
+            assert (c.start, c.end) == (start, start + len(target)) and c.note == "t|<name>"
         else:
             assert c.term == text[c.start : c.end].lower() and "|" in c.note and abs(c.contribution) >= 0.05
 
