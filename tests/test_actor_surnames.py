@@ -187,3 +187,76 @@ def test_derived_surname_after_any_capitalised_word_is_another_name():
 )
 def test_one_word_party_name_after_a_capitalised_word(text, kept):
     assert ("us_democratic_party" in [m.actor_id for m in default_registry().find(text)]) is kept
+
+
+# --- rule "titled surname": bare surnames that are no alias, resolved by a title or a speech verb
+
+
+def _titled() -> ActorRegistry:
+    return ActorRegistry.from_dict([
+        {"id": "us", "name": "United States", "kind": "country", "names": ["United States", "US"]},
+        {"id": "us_gov", "name": "US government", "kind": "government", "parent": "us", "names": ["US government"]},
+        {"id": "kr", "name": "South Korea", "kind": "country", "names": ["South Korea"]},
+        {"id": "kr_gov", "name": "Government of South Korea", "kind": "government", "parent": "kr", "names": ["Seoul government"]},
+        {"id": "sanders_b", "name": "Bernie Sanders", "kind": "person", "parent": "us_gov", "office": "Senator from Vermont",
+         "names": ["Bernie Sanders"]},
+        {"id": "sanders_s", "name": "Sarah Huckabee Sanders", "kind": "person", "parent": "us_gov",
+         "office": "Governor of Arkansas (White House Press Secretary 2017-2019)", "names": ["Sarah Huckabee Sanders"]},
+        {"id": "ryan", "name": "Paul Ryan", "kind": "person", "parent": "us_gov", "office": "Speaker of the House",
+         "names": ["Paul Ryan"]},
+        {"id": "zinke", "name": "Ryan Zinke", "kind": "person", "parent": "us_gov", "office": "Secretary of the Interior",
+         "names": ["Ryan Zinke"]},
+        {"id": "moon", "name": "Moon Jae-in", "kind": "person", "parent": "kr_gov", "country": "kr",
+         "office": "President of South Korea", "names": ["Moon Jae-in"]},
+        {"id": "butts", "name": "Gerald Butts", "kind": "person", "parent": "us_gov",
+         "office": "Principal Secretary to the Prime Minister", "names": ["Gerald Butts"]},
+    ])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sen. Sanders voted no.", [("Sanders", "sanders_b")]),  # the office picks one of two
+        ("Senator Sanders voted no.", [("Sanders", "sanders_b")]),
+        ("Press Secretary Sanders spoke.", [("Sanders", "sanders_s")]),
+        ("Speaker Ryan agreed.", [("Ryan", "ryan")]),  # Ryan is Ryan Zinke's first name: no alias
+        ("Ryan said the US would wait.", [("Ryan", "ryan"), ("US", "us")]),  # speech verb + his state
+        ("Ryan has said the US would wait.", [("Ryan", "ryan"), ("US", "us")]),
+        ("Sen. Sanders spoke. Later Sanders left.", [("Sanders", "sanders_b"), ("Sanders", "sanders_b")]),
+    ],
+)
+def test_titled_surname_resolves(text, expected):
+    assert _found(_titled(), text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sanders said the US would wait.",  # shared surname, no title: unresolved
+        "Ryan said he would wait.",  # speech verb, but no actor of his state in the text
+        "Ryan went to the US.",  # no title, no speech verb
+        "Mr. Sanders voted no.",  # an honorific names anyone
+        "Governor Ryan said the US would wait.",  # no Ryan of the registry is a governor
+        "Jim Ryan said the US would wait. Speaker Ryan agreed.",  # the text's own Ryan, everywhere
+        "PM Butts agreed.",  # his office serves the prime minister: the title does not fit
+        "SANDERS SAID THE US WOULD WAIT.",  # shouted: not written as a name
+    ],
+)
+def test_titled_surname_stays_unresolved(text):
+    assert [actor for _, actor in _found(_titled(), text) if actor not in ("us",)] == []
+
+
+def test_titled_surname_of_a_family_name_first_state():
+    reg = ActorRegistry.from_dict([
+        {"id": "south_korea", "name": "South Korea", "kind": "country", "names": ["South Korea"]},
+        {"id": "moon", "name": "Moon Jae-in", "kind": "person", "parent": "south_korea", "country": "south_korea",
+         "office": "President of South Korea", "names": ["Moon Jae-in"]},
+    ])
+    assert _found(reg, "President Moon met them.") == [("Moon", "moon")]
+    assert _found(reg, "The Moon said nothing.") == []
+
+
+def test_titled_surname_on_the_default_registry():
+    reg = default_registry()
+    assert _found(reg, "Sen. Sanders called the bill a disgrace.") == [("Sanders", "bernie_sanders")]
+    assert _found(reg, "Sanders said the bill was a disgrace.") == []  # two registry Sanderses

@@ -54,7 +54,9 @@ from discourse.actors.matching import fold_accents
 if TYPE_CHECKING:  # pragma: no cover - the registry imports this module
     from discourse.actors.registry import Actor, Alias
 
-__all__ = ["UNRESOLVED_INSTITUTION", "surname_aliases", "institution_aliases", "institution_index", "surname_of"]
+__all__ = [
+    "UNRESOLVED_INSTITUTION", "surname_aliases", "surname_index", "institution_aliases", "institution_index", "surname_of",
+]
 
 UNRESOLVED_INSTITUTION = "?institution"
 """Placeholder actor id of a bare institution word until a context rule resolves it."""
@@ -162,6 +164,61 @@ def surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ()) -> list[
                 seen.add(key)
                 found.append((actor.id, Alias(surname, "name", "cased")))
     return found
+
+
+def surname_index(actors: Iterable[Actor], taken: Iterable[str] = ()) -> dict[str, tuple[str, ...]]:
+    """Folded surname -> the ids of the registry persons who have it, for the surnames that are
+    *not* aliases: the ones the context rule "titled surname" may resolve ("sanders": Bernie
+    Sanders and Sarah Huckabee Sanders; "moon": Moon Jae-in).
+
+    The surname is the last word of a person's name or name aliases, except for persons of a
+    state that writes the family name first (``[family_name_first]``), whose surname is the first
+    word ("Moon Jae-in"). Surnames that are aliases of any actor (written or derived: those are
+    resolved by the alias and its own rules), shorter than three letters, or titles and stop
+    words of ``actor_rules.toml`` are left out.
+
+    Parameters
+    ----------
+    actors : iterable of Actor
+    taken : iterable of str
+        More alias texts (the derived ones) that are left out.
+
+    Examples
+    --------
+    >>> from discourse.actors import Actor
+    >>> people = [Actor("bs", "Bernie Sanders", "person", ("Bernie Sanders",)),
+    ...           Actor("ss", "Sarah Sanders", "person", ("Sarah Sanders",)),
+    ...           Actor("mj", "Moon Jae-in", "person", ("Moon Jae-in",), country="south_korea")]
+    >>> surname_index(people)
+    {'sanders': ('bs', 'ss'), 'moon': ('mj',)}
+    """
+    from discourse.actors.rules import actor_rules
+
+    actors = list(actors)
+    rules = actor_rules()
+    blocked = rules.titles | rules.stopwords
+    used = {fold_accents(" ".join(t.lower().split())) for t in taken}
+    for actor in actors:
+        used.update(fold_accents(" ".join(a.text.lower().split())) for a in actor.aliases)
+    index: dict[str, list[str]] = {}
+    for actor in actors:
+        if actor.kind != "person":
+            continue
+        for text in [actor.name] + [a.text for a in actor.aliases if a.form in _NAME_FORMS]:
+            if actor.country in rules.family_name_first:
+                words = _words(text)
+                surname = words[0] if len(words) >= 2 and _SURNAME.fullmatch(words[0]) else None
+            else:
+                surname = surname_of(text)
+            if surname is None:
+                continue
+            key = fold_accents(surname.lower())
+            if len(key) < 3 or key in used or key in blocked:
+                continue
+            owners = index.setdefault(key, [])
+            if actor.id not in owners:
+                owners.append(actor.id)
+    return {key: tuple(ids) for key, ids in index.items()}
 
 
 def institution_aliases(words: Iterable[str], taken: Iterable[str] = ()) -> list[tuple[str, Alias]]:
