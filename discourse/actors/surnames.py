@@ -11,7 +11,9 @@ both under "Derived aliases".
 * it is the surname of exactly one person of the registry (not "Sanders": Bernie Sanders and
   Sarah Huckabee Sanders);
 * it is nobody's first name in the registry (not "Ryan": Paul Ryan and Ryan Zinke), nor a common
-  given name (``[given_names]`` of ``actor_rules.toml``: not "Austin", "Jonathan");
+  given name (``[given_names]`` of ``actor_rules.toml``: not "Austin", "Jonathan"), nor such a
+  name with "s" ("Daniels", "Edwards"), nor one of the most frequent surnames
+  (``[common_surnames]``: not "Moore", "Walker", "Roberts");
 * it is no word of a non-person actor's alias (not "Arabia" of "Saudi Arabia", "Washington"),
   nor such an alias written as one word (not "Whitehouse", a common misspelling of the White
   House);
@@ -118,7 +120,7 @@ def surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ()) -> list[
 
     actors = list(actors)
     rules = actor_rules()
-    blocked = rules.titles | rules.stopwords | rules.organs | rules.prefixes | rules.given_names
+    blocked = rules.titles | rules.stopwords | rules.organs | rules.prefixes | rules.given_names | rules.common_surnames
     owners: dict[str, set[str]] = {}  # folded surname -> person ids
     spelled: dict[tuple[str, str], str] = {}  # (person id, folded surname) -> as written
     first_names: set[str] = set()
@@ -155,6 +157,7 @@ def surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ()) -> list[
                 len(owners[key]) == 1
                 and len(key) >= 4
                 and key not in first_names
+                and not (key.endswith("s") and (key[:-1] in rules.given_names or key[:-1] in first_names))  # "Daniels"
                 and key not in aliases
                 and key not in blocked
                 and key not in pieces
