@@ -260,3 +260,21 @@ def test_titled_surname_on_the_default_registry():
     reg = default_registry()
     assert _found(reg, "Sen. Sanders called the bill a disgrace.") == [("Sanders", "bernie_sanders")]
     assert _found(reg, "Sanders said the bill was a disgrace.") == []  # two registry Sanderses
+
+
+def test_derived_surname_after_a_locative_preposition_is_a_place():
+    reg = _toy()
+    assert _found(reg, "Obama said a man was shot in Kerry, Ohio.") == [("Obama", "obama")]
+    assert ("Kerry", "kerry") in _found(reg, "Obama praised Kerry.")
+    assert ("Kerry", "kerry") in _found(reg, "Obama believed in Kerry's plan.")  # a possessive: the person
+
+
+def test_given_name_before_a_derived_surname_counts_in_title_case_lines():
+    reg = _toy()
+    # a list of names and positions, most words capitalised: still another Kerry
+    line = "Jennifer Kerry, Associate Professor, Department of English, Barack Obama Visiting Fellow"
+    assert ("Kerry", "kerry") not in _found(reg, line)
+
+
+def test_derived_surname_after_at_is_still_the_person():
+    assert ("Kerry", "kerry") in _found(_toy(), "Obama lashed out at Kerry.")

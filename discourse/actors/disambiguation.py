@@ -371,7 +371,7 @@ def apply_context_rules(
                     states |= context.states
             if _home(registry, m[2]) not in states and not _after_title(ctx, m):
                 continue  # no actor of the person's state in the text: a footballer, an actor...
-            if _embedded(ctx, m) or _after_name(ctx, m) or _first_name_of_other(ctx, m):
+            if _embedded(ctx, m) or _after_name(ctx, m) or _first_name_of_other(ctx, m) or _after_place_word(ctx, m):
                 unknown_names.add(m[3])
                 continue
             kept.append(m)
@@ -435,7 +435,8 @@ def _after_name(ctx: _Context, m: Mention) -> bool:
     """Rule "derived surname": any capitalised word right before a derived surname that is not a
     title, stop word, state organ or mention makes it another person's name, even an English word
     ("Chuck Baldwin", "Will Harper"; rule "embedded" lets such first names pass for written
-    aliases)."""
+    aliases). In a sentence in Title Case only a common given name counts ("Katherine Snyder,
+    Associate Professor"), as any word may be capitalised there."""
     before = ctx.token(m.token_start - 1, m.sentence)
     if before is None or m.token_start - 1 in ctx.covered or not _titlecase_word(before):
         return False
@@ -446,8 +447,19 @@ def _after_name(ctx: _Context, m: Mention) -> bool:
         and word not in rules.stopwords
         and word not in rules.titles
         and word not in rules.organs
-        and not ctx.is_title_case(m.sentence)
+        and (word in rules.given_names or not ctx.is_title_case(m.sentence))
     )
+
+
+def _after_place_word(ctx: _Context, m: Mention) -> bool:
+    """Rule "derived surname": a derived surname right after a locative preposition of rule
+    "place" other than "at" and "into" ("a shooting in Dayton, Ohio", "near Churchill,
+    Manitoba"; but "angry at Cantor") names a place, not the person (a possessive, "in Snyder's Michigan", is kept)."""
+    if m.possessive:
+        return False
+    before = ctx.token(m.token_start - 1, m.sentence)
+    # not "at" and "into": people are their objects too ("angry at Cantor", "looked into Comey")
+    return before is not None and before.lower in actor_rules().place_prepositions and before.lower not in ("at", "into")
 
 
 def _first_name_of_other(ctx: _Context, m: Mention) -> bool:
