@@ -278,3 +278,19 @@ def test_given_name_before_a_derived_surname_counts_in_title_case_lines():
 
 def test_derived_surname_after_at_is_still_the_person():
     assert ("Kerry", "kerry") in _found(_toy(), "Obama lashed out at Kerry.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trudeau and the Liberals raised taxes in Canada.", "ca_liberal_party"),  # the state the text is about
+        ("The Conservatives won the election in Britain.", "gb_conservative_party"),
+        ("The Conservatives in Canada chose a leader.", "ca_conservative_party"),
+        ("Liberals hate Trump in America.", None),  # the US has no party of that name
+        ("The BC Liberals lost in Canada.", None),  # a longer (provincial) name
+        ("The Ontario Liberals lost in Canada.", None),
+    ],
+)
+def test_bare_party_nicknames_resolve_to_the_party_of_the_state(text, expected):
+    found = [actor for word, actor in _found(default_registry(), text) if word in ("Liberals", "Conservatives")]
+    assert found == ([expected] if expected else [])

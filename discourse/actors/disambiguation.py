@@ -134,6 +134,11 @@ def _titlecase_word(token: Token | None) -> bool:
     return text[0].isupper() and text[1:].islower() and text.isalpha()
 
 
+def _acronym(token: Token | None) -> bool:
+    """An all-capitals word of two or more letters ("BC", "PEI")."""
+    return token is not None and token.kind == "word" and len(token.text) >= 2 and token.text.isupper() and token.text.isalpha()
+
+
 def _adjacent(doc: Doc, left: Token, right: Token) -> bool:
     """Separated by exactly one space."""
     return right.start - left.end == 1 and doc.text[left.end] == " "
@@ -513,8 +518,8 @@ def _bare_institutions(doc: Doc, mentions: Sequence[Mention], registry: ActorReg
         before = tokens[m.token_start - 1] if m.token_start - 1 >= first else None
         if word in rules.bare_need_article and (before is None or before.lower != "the"):
             continue  # "House prices": only "the House" is the chamber
-        if _titlecase_word(before) and before.lower != "the" and m.token_start - 1 not in by_token:  # type: ignore[union-attr]
-            continue  # "State Supreme Court", "Alaska Senate": a longer name the registry does not know
+        if (_titlecase_word(before) or _acronym(before)) and before.lower != "the" and m.token_start - 1 not in by_token:  # type: ignore[union-attr]
+            continue  # "State Supreme Court", "Alaska Senate", "BC Liberals": a longer name the registry does not know
         state = None
         k = m.token_start - 1
         if before is not None and before.lower in ("'s", "’s", "'", "’"):

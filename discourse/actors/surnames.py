@@ -246,7 +246,8 @@ def institution_aliases(words: Iterable[str], taken: Iterable[str] = ()) -> list
 def institution_index(actors: Iterable[Actor], words: Iterable[str], roots: Mapping[str, str]) -> dict[tuple[str, str], str]:
     """``(state id, folded institution word) -> actor id``: the actor of a state that has an
     alias made of a name of the state and the word ("US Senate", "UK Parliament", "Parliament of
-    Canada"), found in the registry's own aliases.
+    Canada", "Canadian Liberals"), found in the registry's own aliases. An actor belongs to the
+    root of its parent chain, or, with no parent, to its ``country`` (a party).
 
     Parameters
     ----------
@@ -273,6 +274,8 @@ def institution_index(actors: Iterable[Actor], words: Iterable[str], roots: Mapp
     index: dict[tuple[str, str], str] = {}
     for actor in actors:
         state = roots.get(actor.id)
+        if state == actor.id and actor.country is not None:
+            state = roots.get(actor.country, actor.country)  # a party: the state it belongs to
         if state is None or actor.id == state:
             continue
         names = state_names.get(state)
