@@ -294,3 +294,15 @@ def test_derived_surname_after_at_is_still_the_person():
 def test_bare_party_nicknames_resolve_to_the_party_of_the_state(text, expected):
     found = [actor for word, actor in _found(default_registry(), text) if word in ("Liberals", "Conservatives")]
     assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i think sen. sanders is wrong. no doubt", [("sanders", "sanders_b")]),  # all lower case: the title decides
+        ("i think sanders said the us would wait. no doubt", []),  # no title: a speech verb is not enough
+        ("I think Sen. sanders is wrong.", []),  # not a text without capitals
+    ],
+)
+def test_titled_surname_in_text_without_capitals(text, expected):
+    assert [(w, a) for w, a in _found(_titled(), text) if a != "us"] == expected

@@ -631,11 +631,12 @@ _SURNAME_INDEX: weakref.WeakKeyDictionary[ActorRegistry, dict[str, tuple[str, ..
 
 def _surname_index(registry: ActorRegistry) -> dict[str, tuple[str, ...]]:
     """The registry's :func:`~discourse.actors.surnames.surname_index` (computed once per
-    registry), keyed by the surname as it is written capitalised ("Sanders", "O'Rourke")."""
+    registry), keyed by the surname as it is written capitalised ("Sanders", "O'Rourke") and,
+    for texts written without capitals, in lower case ("sanders")."""
     index = _SURNAME_INDEX.get(registry)
     if index is None:
         folded = surname_index(registry, [a.text for _, a in registry.derived_aliases])
-        index = {}
+        index = dict(folded)
         for actor_id in sorted({i for ids in folded.values() for i in ids}):
             actor = registry[actor_id]
             for text in [actor.name] + [a.text for a in actor.aliases if a.form == "name"]:
@@ -689,6 +690,12 @@ def _titled_surnames(
     hits = [k for k, token in enumerate(tokens) if token.text in index]
     if not hits:
         return tuple(mentions)
+    lower = [k for k in hits if tokens[k].text.islower()]
+    if lower:
+        hits = [k for k in hits if not tokens[k].text.islower()]
+        mentions = _lower_case_titled(doc, mentions, registry, index, lower)
+        if not hits:
+            return tuple(mentions)
     rules = actor_rules()
     covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
     starts = doc.sentence_token_ranges
@@ -778,3 +785,37 @@ def _office_fits(office: str | None, words: tuple[str, ...]) -> bool:
 
 
 _SERVES = re.compile(r" (?:to|for) the [^(),;]*")
+
+
+def _lower_case_titled(
+    doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry, index: Mapping[str, tuple[str, ...]], hits: Sequence[int]
+) -> Sequence[Mention]:
+    """Rule "titled surname" in a text written without capitals ("premier wynne", "sen.
+    sanders"): only right after a fitting title of office (no speech verb: "wolf said" is too
+    weak a sign without the capital)."""
+    from discourse.actors.matching import is_caseless  # the matcher's own test
+
+    if not is_caseless(doc):
+        return mentions
+    rules = actor_rules()
+    tokens = doc.tokens
+    covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
+    added: list[Mention] = []
+    for si, (first, stop) in enumerate(doc.sentence_token_ranges):
+        for k in hits:
+            if not first <= k < stop or k in covered:
+                continue
+            offices = _title_before(tokens, k, first, rules.surname_titles)
+            if offices is None:
+                continue
+            after = tokens[k + 1] if k + 1 < stop else None
+            if after is not None and after.kind == "word" and after.lower in index:
+                continue  # "premier kathleen wynne": the given name is no surname
+            fitting = [i for i in index[tokens[k].text] if _office_fits(registry[i].office, offices)]
+            if len(fitting) == 1:
+                token = tokens[k]
+                possessive = after is not None and after.lower in ("'s", "’s") and after.start == token.end
+                added.append(Mention(token.start, token.end, fitting[0], token.text, "name", possessive, si, k, k + 1))
+    if not added:
+        return mentions
+    return tuple(sorted([*mentions, *added], key=lambda m: m.start))
