@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -686,23 +687,22 @@ def _titled_surnames(
     """Rule "titled surname" (see the module docstring): bare surnames that are no alias,
     resolved by a title of office before them or a speech verb after them."""
     index = _surname_index(registry)
-    tokens = doc.tokens
-    hits = [k for k, token in enumerate(tokens) if token.text in index]
-    if not hits:
+    texts = doc.token_columns.texts
+    if index.keys().isdisjoint(texts):  # the common case, decided in C
         return tuple(mentions)
-    lower = [k for k in hits if tokens[k].text.islower()]
+    tokens = doc.tokens
+    hits = [k for k, text in enumerate(texts) if text in index]
+    lower = [k for k in hits if texts[k].islower()]
     if lower:
-        hits = [k for k in hits if not tokens[k].text.islower()]
+        hits = [k for k in hits if not texts[k].islower()]
         mentions = _lower_case_titled(doc, mentions, registry, index, lower)
         if not hits:
             return tuple(mentions)
     rules = actor_rules()
     covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
     starts = doc.sentence_token_ranges
-    sentence_of = {}
-    for si, (first, stop) in enumerate(starts):
-        for k in range(first, stop):
-            sentence_of[k] = si
+    firsts = [first for first, _stop in starts]
+    sentence_of = {k: bisect_right(firsts, k) - 1 for k in hits}
     states: set[str] | None = None
     named_in_full = {tokens[m.token_end - 1].text for m in mentions if m.token_end - m.token_start >= 2}
     if context is not None:
@@ -795,10 +795,17 @@ def _lower_case_titled(
     weak a sign without the capital)."""
     from discourse.actors.matching import is_caseless  # the matcher's own test
 
-    if not is_caseless(doc):
-        return mentions
     rules = actor_rules()
     tokens = doc.tokens
+    last_words = _title_last_words(rules.surname_titles)
+    titled = []
+    for k in hits:  # most lower-case hits are ordinary words ("long", "wood"): no title before
+        j = k - 1 if k and tokens[k - 1].text != "." else k - 2
+        if j >= 0 and tokens[j].lower.rstrip(".") in last_words:
+            titled.append(k)
+    if not titled or not is_caseless(doc):
+        return mentions
+    hits = titled
     covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
     added: list[Mention] = []
     for si, (first, stop) in enumerate(doc.sentence_token_ranges):
@@ -819,3 +826,14 @@ def _lower_case_titled(
     if not added:
         return mentions
     return tuple(sorted([*mentions, *added], key=lambda m: m.start))
+
+
+_LAST_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _title_last_words(titles: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
+    """The last words of the titles of ``[surname_titles]`` ("state" of "secretary of state")."""
+    known = _LAST_WORDS.get(id(titles))
+    if known is None:
+        known = _LAST_WORDS[id(titles)] = frozenset(title.split()[-1] for title in titles)
+    return known
