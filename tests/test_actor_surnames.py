@@ -301,7 +301,7 @@ def test_bare_party_nicknames_resolve_to_the_party_of_the_state(text, expected):
     [
         ("i think sen. sanders is wrong. no doubt", [("sanders", "sanders_b")]),  # all lower case: the title decides
         ("i think sanders said the us would wait. no doubt", []),  # no title: a speech verb is not enough
-        ("I think Sen. sanders is wrong.", []),  # not a text without capitals
+        ("I think Sen. sanders is wrong.", []),  # not a text without any capital
     ],
 )
 def test_titled_surname_in_text_without_capitals(text, expected):

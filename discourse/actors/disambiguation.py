@@ -61,7 +61,7 @@ import re
 import weakref
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from discourse.actors.matching import Mention, fold_accents
 from discourse.actors.rules import actor_rules, is_common_word, is_title_case
@@ -688,17 +688,17 @@ def _titled_surnames(
     resolved by a title of office before them or a speech verb after them."""
     index = _surname_index(registry)
     texts = doc.token_columns.texts
+    if doc.text.islower():  # written without any capital: only "premier wynne" (see below)
+        if index.keys().isdisjoint(texts):
+            return tuple(mentions)
+        return tuple(_lower_case_titled(doc, mentions, registry, index, [k for k, t in enumerate(texts) if t in index]))
     if index.keys().isdisjoint(texts):  # the common case, decided in C
         return tuple(mentions)
     tokens = doc.tokens
-    hits = [k for k, text in enumerate(texts) if text in index]
-    lower = [k for k in hits if texts[k].islower()]
-    if lower:
-        hits = [k for k in hits if not texts[k].islower()]
-        mentions = _lower_case_titled(doc, mentions, registry, index, lower)
-        if not hits:
-            return tuple(mentions)
+    hits = [k for k, text in enumerate(texts) if text in index and not text.islower()]
     rules = actor_rules()
+    if not any(_may_trigger(texts, k, rules) for k in hits):  # most hits: "John", "Green" alone
+        return tuple(mentions)
     covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
     starts = doc.sentence_token_ranges
     firsts = [first for first, _stop in starts]
@@ -790,11 +790,9 @@ _SERVES = re.compile(r" (?:to|for) the [^(),;]*")
 def _lower_case_titled(
     doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry, index: Mapping[str, tuple[str, ...]], hits: Sequence[int]
 ) -> Sequence[Mention]:
-    """Rule "titled surname" in a text written without capitals ("premier wynne", "sen.
-    sanders"): only right after a fitting title of office (no speech verb: "wolf said" is too
-    weak a sign without the capital)."""
-    from discourse.actors.matching import is_caseless  # the matcher's own test
-
+    """Rule "titled surname" in a text written without any capital ("i think premier wynne...",
+    "sen. sanders said"): only right after a fitting title of office (no speech verb: "wolf
+    said" is too weak a sign without the capital)."""
     rules = actor_rules()
     tokens = doc.tokens
     last_words = _title_last_words(rules.surname_titles)
@@ -803,7 +801,7 @@ def _lower_case_titled(
         j = k - 1 if k and tokens[k - 1].text != "." else k - 2
         if j >= 0 and tokens[j].lower.rstrip(".") in last_words:
             titled.append(k)
-    if not titled or not is_caseless(doc):
+    if not titled:
         return mentions
     hits = titled
     covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
@@ -837,3 +835,16 @@ def _title_last_words(titles: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
     if known is None:
         known = _LAST_WORDS[id(titles)] = frozenset(title.split()[-1] for title in titles)
     return known
+
+
+def _may_trigger(texts: Sequence[str], k: int, rules: Any) -> bool:
+    """A quick test (token texts only) that token `k` may start the rule "titled surname": a
+    title word before it or a speech verb after it."""
+    j = k - 1 if k and texts[k - 1] != "." else k - 2
+    if j >= 0 and texts[j].lower().rstrip(".") in _title_last_words(rules.surname_titles):
+        return True
+    n = len(texts)
+    j = k + 1
+    if j < n and texts[j].lower() in rules.speech_between:
+        j += 1
+    return j < n and texts[j].lower() in rules.speech_verbs
