@@ -306,3 +306,11 @@ def test_bare_party_nicknames_resolve_to_the_party_of_the_state(text, expected):
 )
 def test_titled_surname_in_text_without_capitals(text, expected):
     assert [(w, a) for w, a in _found(_titled(), text) if a != "us"] == expected
+
+
+def test_surname_after_a_clerical_title_is_a_cleric_everywhere_in_the_text():
+    reg = _toy()
+    found = _found(reg, "Obama met Cardinal Kerry in Rome. Later Kerry said the US would pray.")
+    assert ("Kerry", "kerry") not in found
+    assert ("Obama", "obama") in found
+    assert _found(_titled(), "Father Ryan said the US would pray.") == [("US", "us")]

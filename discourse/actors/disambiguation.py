@@ -377,7 +377,13 @@ def apply_context_rules(
                     states |= context.states
             if _home(registry, m[2]) not in states and not _after_title(ctx, m):
                 continue  # no actor of the person's state in the text: a footballer, an actor...
-            if _embedded(ctx, m) or _after_name(ctx, m) or _first_name_of_other(ctx, m) or _after_place_word(ctx, m):
+            if (
+                _embedded(ctx, m)
+                or _after_name(ctx, m)
+                or _first_name_of_other(ctx, m)
+                or _after_place_word(ctx, m)
+                or _after_cleric(ctx, m)
+            ):
                 unknown_names.add(m[3])
                 continue
             kept.append(m)
@@ -455,6 +461,20 @@ def _after_name(ctx: _Context, m: Mention) -> bool:
         and word not in rules.organs
         and (word in rules.given_names or not ctx.is_title_case(m.sentence))
     )
+
+
+def _after_cleric(ctx: _Context, m: Mention) -> bool:
+    """Rule "derived surname": a derived surname right after a clerical title ("Sean Cardinal
+    O'Malley", "Archbishop Vigano": ``[clerical_titles]``) names a cleric, not the politician."""
+    return _cleric_before(ctx.tokens, m.token_start, ctx.ranges[m.sentence][0])
+
+
+def _cleric_before(tokens: Sequence[Token], k: int, first: int) -> bool:
+    """A clerical title right before token `k` (a full stop between allowed: "Fr. Martin")."""
+    j = k - 1
+    if j >= first and tokens[j].text == ".":
+        j -= 1
+    return j >= first and tokens[j].lower.rstrip(".") in actor_rules().clerical_titles
 
 
 def _after_place_word(ctx: _Context, m: Mention) -> bool:
@@ -717,6 +737,9 @@ def _titled_surnames(
         first, stop = starts[sentence_of[k]]
         before = tokens[k - 1] if k - 1 >= first else None
         after = tokens[k + 1] if k + 1 < stop else None
+        if _cleric_before(tokens, k, first):
+            other_names.add(token.text)  # "Cardinal Burke": a cleric
+            continue
         if after is not None and after.kind == "word" and after.text[:1].isupper() and k + 1 not in covered and _adjacent(doc, token, after):
             if after.lower not in rules.stopwords and after.lower not in rules.titles and after.lower not in rules.organs:
                 other_names.add(token.text)  # "Kelly Ayotte": a first name

@@ -49,6 +49,8 @@ class ActorRules:
         Head word -> suggested kind, for discovery.
     common_surnames : frozenset of str
         Derived surname aliases: surnames too frequent to be distinctive ("Moore", "Walker").
+    clerical_titles : frozenset of str
+        Titles of clerics: a surname after one is not the registry's politician.
     surname_titles : dict of str to tuple of str
         Rule "titled surname": a title of office (lower case, possibly several words) -> the
         lower-case words of which one must occur in a person's ``office`` for the title to fit.
@@ -75,6 +77,7 @@ class ActorRules:
     family_name_first: frozenset[str] = frozenset()
     office_titles: frozenset[str] = frozenset()
     common_surnames: frozenset[str] = frozenset()
+    clerical_titles: frozenset[str] = frozenset()
     surname_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     speech_verbs: frozenset[str] = frozenset()
     speech_between: frozenset[str] = frozenset()
@@ -127,7 +130,7 @@ def actor_rules() -> ActorRules:
         "stopwords": _words(data, "stopwords", "words"),
     }
     entries = sum(len(v) for v in lists.values()) + len(kind_heads) + len(data.get("bare_institutions", {}).get("words", [])) + len(data.get("given_names", {}).get("words", []))
-    entries += len(data.get("common_surnames", {}).get("words", []))
+    entries += len(data.get("common_surnames", {}).get("words", [])) + len(data.get("clerical_titles", {}).get("words", []))
     entries += len(data.get("surname_titles", {})) + len(data.get("speech_verbs", {}).get("words", []))
     info = provenance_record(header.get("name", "actor_rules"), path, hashlib.sha256(raw).hexdigest(), header, entries)
     gap = data.get("institutions", {}).get("gap", 2)
@@ -146,6 +149,7 @@ def actor_rules() -> ActorRules:
         **lists,
         surname_titles=surname_titles,
         common_surnames=_words(data, "common_surnames", "words") if "common_surnames" in data else frozenset(),
+        clerical_titles=_words(data, "clerical_titles", "words") if "clerical_titles" in data else frozenset(),
         speech_verbs=_words(data, "speech_verbs", "words") if "speech_verbs" in data else frozenset(),
         speech_between=_words(data, "speech_verbs", "between") if "speech_verbs" in data else frozenset(),
         institution_gap=gap,
