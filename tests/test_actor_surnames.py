@@ -187,3 +187,130 @@ def test_derived_surname_after_any_capitalised_word_is_another_name():
 )
 def test_one_word_party_name_after_a_capitalised_word(text, kept):
     assert ("us_democratic_party" in [m.actor_id for m in default_registry().find(text)]) is kept
+
+
+# --- rule "titled surname": bare surnames that are no alias, resolved by a title or a speech verb
+
+
+def _titled() -> ActorRegistry:
+    return ActorRegistry.from_dict([
+        {"id": "us", "name": "United States", "kind": "country", "names": ["United States", "US"]},
+        {"id": "us_gov", "name": "US government", "kind": "government", "parent": "us", "names": ["US government"]},
+        {"id": "kr", "name": "South Korea", "kind": "country", "names": ["South Korea"]},
+        {"id": "kr_gov", "name": "Government of South Korea", "kind": "government", "parent": "kr", "names": ["Seoul government"]},
+        {"id": "sanders_b", "name": "Bernie Sanders", "kind": "person", "parent": "us_gov", "office": "Senator from Vermont",
+         "names": ["Bernie Sanders"]},
+        {"id": "sanders_s", "name": "Sarah Huckabee Sanders", "kind": "person", "parent": "us_gov",
+         "office": "Governor of Arkansas (White House Press Secretary 2017-2019)", "names": ["Sarah Huckabee Sanders"]},
+        {"id": "ryan", "name": "Paul Ryan", "kind": "person", "parent": "us_gov", "office": "Speaker of the House",
+         "names": ["Paul Ryan"]},
+        {"id": "zinke", "name": "Ryan Zinke", "kind": "person", "parent": "us_gov", "office": "Secretary of the Interior",
+         "names": ["Ryan Zinke"]},
+        {"id": "moon", "name": "Moon Jae-in", "kind": "person", "parent": "kr_gov", "country": "kr",
+         "office": "President of South Korea", "names": ["Moon Jae-in"]},
+        {"id": "butts", "name": "Gerald Butts", "kind": "person", "parent": "us_gov",
+         "office": "Principal Secretary to the Prime Minister", "names": ["Gerald Butts"]},
+    ])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sen. Sanders voted no.", [("Sanders", "sanders_b")]),  # the office picks one of two
+        ("Senator Sanders voted no.", [("Sanders", "sanders_b")]),
+        ("Press Secretary Sanders spoke.", [("Sanders", "sanders_s")]),
+        ("Speaker Ryan agreed.", [("Ryan", "ryan")]),  # Ryan is Ryan Zinke's first name: no alias
+        ("Ryan said the US would wait.", [("Ryan", "ryan"), ("US", "us")]),  # speech verb + his state
+        ("Ryan has said the US would wait.", [("Ryan", "ryan"), ("US", "us")]),
+        ("Sen. Sanders spoke. Later Sanders left.", [("Sanders", "sanders_b"), ("Sanders", "sanders_b")]),
+    ],
+)
+def test_titled_surname_resolves(text, expected):
+    assert _found(_titled(), text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sanders said the US would wait.",  # shared surname, no title: unresolved
+        "Ryan said he would wait.",  # speech verb, but no actor of his state in the text
+        "Ryan went to the US.",  # no title, no speech verb
+        "Mr. Sanders voted no.",  # an honorific names anyone
+        "Governor Ryan said the US would wait.",  # no Ryan of the registry is a governor
+        "Jim Ryan said the US would wait. Speaker Ryan agreed.",  # the text's own Ryan, everywhere
+        "PM Butts agreed.",  # his office serves the prime minister: the title does not fit
+        "SANDERS SAID THE US WOULD WAIT.",  # shouted: not written as a name
+    ],
+)
+def test_titled_surname_stays_unresolved(text):
+    assert [actor for _, actor in _found(_titled(), text) if actor not in ("us",)] == []
+
+
+def test_titled_surname_of_a_family_name_first_state():
+    reg = ActorRegistry.from_dict([
+        {"id": "south_korea", "name": "South Korea", "kind": "country", "names": ["South Korea"]},
+        {"id": "moon", "name": "Moon Jae-in", "kind": "person", "parent": "south_korea", "country": "south_korea",
+         "office": "President of South Korea", "names": ["Moon Jae-in"]},
+    ])
+    assert _found(reg, "President Moon met them.") == [("Moon", "moon")]
+    assert _found(reg, "The Moon said nothing.") == []
+
+
+def test_titled_surname_on_the_default_registry():
+    reg = default_registry()
+    assert _found(reg, "Sen. Sanders called the bill a disgrace.") == [("Sanders", "bernie_sanders")]
+    assert _found(reg, "Sanders said the bill was a disgrace.") == []  # two registry Sanderses
+
+
+def test_derived_surname_after_a_locative_preposition_is_a_place():
+    reg = _toy()
+    assert _found(reg, "Obama said a man was shot in Kerry, Ohio.") == [("Obama", "obama")]
+    assert ("Kerry", "kerry") in _found(reg, "Obama praised Kerry.")
+    assert ("Kerry", "kerry") in _found(reg, "Obama believed in Kerry's plan.")  # a possessive: the person
+
+
+def test_given_name_before_a_derived_surname_counts_in_title_case_lines():
+    reg = _toy()
+    # a list of names and positions, most words capitalised: still another Kerry
+    line = "Jennifer Kerry, Associate Professor, Department of English, Barack Obama Visiting Fellow"
+    assert ("Kerry", "kerry") not in _found(reg, line)
+
+
+def test_derived_surname_after_at_is_still_the_person():
+    assert ("Kerry", "kerry") in _found(_toy(), "Obama lashed out at Kerry.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trudeau and the Liberals raised taxes in Canada.", "ca_liberal_party"),  # the state the text is about
+        ("The Conservatives won the election in Britain.", "gb_conservative_party"),
+        ("The Conservatives in Canada chose a leader.", "ca_conservative_party"),
+        ("Liberals hate Trump in America.", None),  # the US has no party of that name
+        ("The BC Liberals lost in Canada.", None),  # a longer (provincial) name
+        ("The Ontario Liberals lost in Canada.", None),
+    ],
+)
+def test_bare_party_nicknames_resolve_to_the_party_of_the_state(text, expected):
+    found = [actor for word, actor in _found(default_registry(), text) if word in ("Liberals", "Conservatives")]
+    assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i think sen. sanders is wrong. no doubt", [("sanders", "sanders_b")]),  # all lower case: the title decides
+        ("i think sanders said the us would wait. no doubt", []),  # no title: a speech verb is not enough
+        ("I think Sen. sanders is wrong.", []),  # not a text without any capital
+    ],
+)
+def test_titled_surname_in_text_without_capitals(text, expected):
+    assert [(w, a) for w, a in _found(_titled(), text) if a != "us"] == expected
+
+
+def test_surname_after_a_clerical_title_is_a_cleric_everywhere_in_the_text():
+    reg = _toy()
+    found = _found(reg, "Obama met Cardinal Kerry in Rome. Later Kerry said the US would pray.")
+    assert ("Kerry", "kerry") not in found
+    assert ("Obama", "obama") in found
+    assert _found(_titled(), "Father Ryan said the US would pray.") == [("US", "us")]

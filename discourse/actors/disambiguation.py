@@ -25,6 +25,17 @@ Four rules then look at the words around a mention (the word lists are data:
     names another state's institution when that state is named just before it ("Peru's
     unicameral Congress", "the Peruvian Congress") or after it ("the Congress of Peru"): the
     mention goes to that state's government actor (or is dropped if there is none).
+``titled surname``
+    A capitalised bare surname that is no alias (a common word, a given name, a surname several
+    registry persons share: "Sanders", "Moon", "Ryan") is a registry person when a title of
+    political office stands right before it and exactly one registry person with that surname
+    holds a fitting office ("Sen. Sanders" -> Bernie Sanders, not Sarah Huckabee Sanders;
+    "President Moon" -> Moon Jae-in), or when it is the subject of a speech verb ("Ryan said"),
+    exactly one registry person has the surname and the text (or its thread) names an actor of
+    that person's state. Later bare uses in the same text follow the first resolved one. A
+    surname used in a longer unknown name in the text ("Jim Kelly") is left alone everywhere
+    in it. The titles (with the office words that fit them) and the verbs are data
+    (``[surname_titles]``, ``[speech_verbs]``).
 ``surname``
     Once a text names a person in full ("John Kerry"), a later bare surname in the same text
     ("Kerry said") is that person, unless two persons of the text share the surname. (A bare
@@ -46,12 +57,15 @@ Examples
 
 from __future__ import annotations
 
+import re
+import weakref
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from discourse.actors.matching import Mention, fold_accents
 from discourse.actors.rules import actor_rules, is_common_word, is_title_case
-from discourse.actors.surnames import UNRESOLVED_INSTITUTION
+from discourse.actors.surnames import UNRESOLVED_INSTITUTION, surname_index
 from discourse.text import Doc, Token
 
 if TYPE_CHECKING:  # pragma: no cover - the registry imports this module
@@ -102,7 +116,7 @@ def thread_context(docs_and_mentions: Iterable[tuple[Doc, Sequence[Mention]]], r
             surnames[surname] = actor_id
     return ThreadContext(frozenset(states), {k: v for k, v in surnames.items() if k not in shared})
 
-RULES = ("bare institution", "derived surname", "place", "event", "embedded", "foreign institution", "surname")
+RULES = ("bare institution", "derived surname", "place", "event", "embedded", "foreign institution", "surname", "titled surname")
 """The names of the context rules, in the order they are applied."""
 
 _PLACE_KINDS = frozenset({"country", "territory"})
@@ -119,6 +133,11 @@ def _titlecase_word(token: Token | None) -> bool:
         return False
     text = token.text
     return text[0].isupper() and text[1:].islower() and text.isalpha()
+
+
+def _acronym(token: Token | None) -> bool:
+    """An all-capitals word of two or more letters ("BC", "PEI")."""
+    return token is not None and token.kind == "word" and len(token.text) >= 2 and token.text.isupper() and token.text.isalpha()
 
 
 def _adjacent(doc: Doc, left: Token, right: Token) -> bool:
@@ -335,7 +354,8 @@ def apply_context_rules(
     [('Moscow', 22)]
     """
     if not mentions:
-        return _surnames(doc, [], registry, context) if context is not None and context.surnames else ()
+        found = _surnames(doc, [], registry, context) if context is not None and context.surnames else ()
+        return _titled_surnames(doc, found, registry, context)
     ctx: _Context | None = None
     tokens = doc.tokens
     kept: list[Mention] = []
@@ -357,7 +377,13 @@ def apply_context_rules(
                     states |= context.states
             if _home(registry, m[2]) not in states and not _after_title(ctx, m):
                 continue  # no actor of the person's state in the text: a footballer, an actor...
-            if _embedded(ctx, m) or _after_name(ctx, m) or _first_name_of_other(ctx, m):
+            if (
+                _embedded(ctx, m)
+                or _after_name(ctx, m)
+                or _first_name_of_other(ctx, m)
+                or _after_place_word(ctx, m)
+                or _after_cleric(ctx, m)
+            ):
                 unknown_names.add(m[3])
                 continue
             kept.append(m)
@@ -393,7 +419,7 @@ def apply_context_rules(
         kept.append(m)
     if unknown_names:  # the text's own (unknown) Davis, not the registry's: every use of it
         kept = [m for m in kept if m[3] not in unknown_names]
-    return _surnames(doc, kept, registry, context)
+    return _titled_surnames(doc, _surnames(doc, kept, registry, context), registry, context)
 
 
 def _home(registry: ActorRegistry, actor_id: str) -> str:
@@ -421,7 +447,8 @@ def _after_name(ctx: _Context, m: Mention) -> bool:
     """Rule "derived surname": any capitalised word right before a derived surname that is not a
     title, stop word, state organ or mention makes it another person's name, even an English word
     ("Chuck Baldwin", "Will Harper"; rule "embedded" lets such first names pass for written
-    aliases)."""
+    aliases). In a sentence in Title Case only a common given name counts ("Katherine Snyder,
+    Associate Professor"), as any word may be capitalised there."""
     before = ctx.token(m.token_start - 1, m.sentence)
     if before is None or m.token_start - 1 in ctx.covered or not _titlecase_word(before):
         return False
@@ -432,8 +459,33 @@ def _after_name(ctx: _Context, m: Mention) -> bool:
         and word not in rules.stopwords
         and word not in rules.titles
         and word not in rules.organs
-        and not ctx.is_title_case(m.sentence)
+        and (word in rules.given_names or not ctx.is_title_case(m.sentence))
     )
+
+
+def _after_cleric(ctx: _Context, m: Mention) -> bool:
+    """Rule "derived surname": a derived surname right after a clerical title ("Sean Cardinal
+    O'Malley", "Archbishop Vigano": ``[clerical_titles]``) names a cleric, not the politician."""
+    return _cleric_before(ctx.tokens, m.token_start, ctx.ranges[m.sentence][0])
+
+
+def _cleric_before(tokens: Sequence[Token], k: int, first: int) -> bool:
+    """A clerical title right before token `k` (a full stop between allowed: "Fr. Martin")."""
+    j = k - 1
+    if j >= first and tokens[j].text == ".":
+        j -= 1
+    return j >= first and tokens[j].lower.rstrip(".") in actor_rules().clerical_titles
+
+
+def _after_place_word(ctx: _Context, m: Mention) -> bool:
+    """Rule "derived surname": a derived surname right after a locative preposition of rule
+    "place" other than "at" and "into" ("a shooting in Dayton, Ohio", "near Churchill,
+    Manitoba"; but "angry at Cantor") names a place, not the person (a possessive, "in Snyder's Michigan", is kept)."""
+    if m.possessive:
+        return False
+    before = ctx.token(m.token_start - 1, m.sentence)
+    # not "at" and "into": people are their objects too ("angry at Cantor", "looked into Comey")
+    return before is not None and before.lower in actor_rules().place_prepositions and before.lower not in ("at", "into")
 
 
 def _first_name_of_other(ctx: _Context, m: Mention) -> bool:
@@ -487,8 +539,8 @@ def _bare_institutions(doc: Doc, mentions: Sequence[Mention], registry: ActorReg
         before = tokens[m.token_start - 1] if m.token_start - 1 >= first else None
         if word in rules.bare_need_article and (before is None or before.lower != "the"):
             continue  # "House prices": only "the House" is the chamber
-        if _titlecase_word(before) and before.lower != "the" and m.token_start - 1 not in by_token:  # type: ignore[union-attr]
-            continue  # "State Supreme Court", "Alaska Senate": a longer name the registry does not know
+        if (_titlecase_word(before) or _acronym(before)) and before.lower != "the" and m.token_start - 1 not in by_token:  # type: ignore[union-attr]
+            continue  # "State Supreme Court", "Alaska Senate", "BC Liberals": a longer name the registry does not know
         state = None
         k = m.token_start - 1
         if before is not None and before.lower in ("'s", "’s", "'", "’"):
@@ -593,3 +645,229 @@ def _flags(alias: str, form: str) -> int:
         _FLAGS.clear()
     _FLAGS[alias] = flags
     return flags
+
+
+_SURNAME_INDEX: weakref.WeakKeyDictionary[ActorRegistry, dict[str, tuple[str, ...]]] = weakref.WeakKeyDictionary()
+
+
+def _surname_index(registry: ActorRegistry) -> dict[str, tuple[str, ...]]:
+    """The registry's :func:`~discourse.actors.surnames.surname_index` (computed once per
+    registry), keyed by the surname as it is written capitalised ("Sanders", "O'Rourke") and,
+    for texts written without capitals, in lower case ("sanders")."""
+    index = _SURNAME_INDEX.get(registry)
+    if index is None:
+        folded = surname_index(registry, [a.text for _, a in registry.derived_aliases])
+        index = dict(folded)
+        for actor_id in sorted({i for ids in folded.values() for i in ids}):
+            actor = registry[actor_id]
+            for text in [actor.name] + [a.text for a in actor.aliases if a.form == "name"]:
+                for word in text.split():
+                    key = fold_accents(word.lower())
+                    if key in folded and actor_id in folded[key]:
+                        index.setdefault(word, folded[key])
+        _SURNAME_INDEX[registry] = index
+    return index
+
+
+def _title_before(tokens: Sequence[Token], k: int, first: int, titles: Mapping[str, tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The office words of the longest title of ``[surname_titles]`` that ends right before token
+    `k` ("Secretary of State", "Sen.", "Prime Minister"), or ``None``."""
+    words: list[str] = []
+    j = k - 1
+    while j >= first and len(words) < 4:
+        token = tokens[j]
+        if token.text == ".":
+            if words:
+                break
+            j -= 1
+            continue
+        if token.kind != "word":
+            break
+        words.insert(0, token.lower.rstrip("."))
+        j -= 1
+    for n in range(len(words), 0, -1):
+        offices = titles.get(" ".join(words[-n:]))
+        if offices is not None:
+            return offices
+    return None
+
+
+def _speech_after(tokens: Sequence[Token], k: int, stop: int, verbs: frozenset[str], between: frozenset[str]) -> bool:
+    """Token `k` is the subject of a speech verb right after it ("Kerry said", "Kerry has
+    said")."""
+    j = k + 1
+    if j < stop and tokens[j].lower in between:
+        j += 1
+    return j < stop and tokens[j].lower in verbs
+
+
+def _titled_surnames(
+    doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry, context: ThreadContext | None = None
+) -> tuple[Mention, ...]:
+    """Rule "titled surname" (see the module docstring): bare surnames that are no alias,
+    resolved by a title of office before them or a speech verb after them."""
+    index = _surname_index(registry)
+    texts = doc.token_columns.texts
+    if doc.text.islower():  # written without any capital: only "premier wynne" (see below)
+        if index.keys().isdisjoint(texts):
+            return tuple(mentions)
+        return tuple(_lower_case_titled(doc, mentions, registry, index, [k for k, t in enumerate(texts) if t in index]))
+    if index.keys().isdisjoint(texts):  # the common case, decided in C
+        return tuple(mentions)
+    tokens = doc.tokens
+    hits = [k for k, text in enumerate(texts) if text in index and not text.islower()]
+    rules = actor_rules()
+    if not any(_may_trigger(texts, k, rules) for k in hits):  # most hits: "John", "Green" alone
+        return tuple(mentions)
+    covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
+    starts = doc.sentence_token_ranges
+    firsts = [first for first, _stop in starts]
+    sentence_of = {k: bisect_right(firsts, k) - 1 for k in hits}
+    states: set[str] | None = None
+    named_in_full = {tokens[m.token_end - 1].text for m in mentions if m.token_end - m.token_start >= 2}
+    if context is not None:
+        named_in_full |= set(context.surnames)
+    resolved: dict[str, tuple[str, int]] = {}  # surname -> (person id, token of the first resolved use)
+    other_names: set[str] = set()  # surnames the text uses in a longer unknown name ("Jim Kelly")
+    candidates: list[int] = []
+    for k in hits:
+        token = tokens[k]
+        if k in covered or token.text in named_in_full or not _titlecase_or_name(token.text):
+            continue
+        first, stop = starts[sentence_of[k]]
+        before = tokens[k - 1] if k - 1 >= first else None
+        after = tokens[k + 1] if k + 1 < stop else None
+        if _cleric_before(tokens, k, first):
+            other_names.add(token.text)  # "Cardinal Burke": a cleric
+            continue
+        if after is not None and after.kind == "word" and after.text[:1].isupper() and k + 1 not in covered and _adjacent(doc, token, after):
+            if after.lower not in rules.stopwords and after.lower not in rules.titles and after.lower not in rules.organs:
+                other_names.add(token.text)  # "Kelly Ayotte": a first name
+                continue
+        if (
+            before is not None
+            and before.kind == "word"
+            and before.text[:1].isupper()
+            and k - 1 not in covered
+            and _adjacent(doc, before, token)
+            and before.lower.rstrip(".") not in rules.titles
+            and before.lower not in rules.stopwords
+            and before.lower not in rules.organs
+            and not (k - 1 == first and is_common_word(before.text))  # "Later Sanders left"
+        ):
+            other_names.add(token.text)  # "Jim Kelly": someone else's surname
+            continue
+        candidates.append(k)
+    for k in candidates:
+        token = tokens[k]
+        if token.text in other_names or token.text in resolved:
+            continue
+        owners = index[token.text]
+        first, stop = starts[sentence_of[k]]
+        offices = _title_before(tokens, k, first, rules.surname_titles)
+        person = None
+        if offices is not None:
+            fitting = [i for i in owners if _office_fits(registry[i].office, offices)]
+            if len(fitting) == 1:
+                person = fitting[0]
+        elif len(owners) == 1 and _speech_after(tokens, k, stop, rules.speech_verbs, rules.speech_between):
+            if states is None:
+                states = {_home(registry, m.actor_id) for m in mentions if m.actor_id != UNRESOLVED_INSTITUTION}
+                if context is not None:
+                    states |= context.states
+            if _home(registry, owners[0]) in states:
+                person = owners[0]
+        if person is not None:
+            resolved[token.text] = (person, k)
+    if not resolved:
+        return tuple(mentions)
+    added: list[Mention] = []
+    for k in candidates:
+        token = tokens[k]
+        hit = resolved.get(token.text)
+        if hit is None or k < hit[1] or token.text in other_names:
+            continue
+        possessive = k + 1 < len(tokens) and tokens[k + 1].lower in ("'s", "’s") and tokens[k + 1].start == token.end
+        added.append(Mention(token.start, token.end, hit[0], token.text, "name", possessive, sentence_of[k], k, k + 1))
+    return tuple(sorted([*mentions, *added], key=lambda m: m.start))
+
+
+def _titlecase_or_name(text: str) -> bool:
+    """Written as a name: a capital first and some lower-case letter after it ("Sanders",
+    "McCarthy", "O'Rourke"; not "SANDERS" or "sanders")."""
+    return text[:1].isupper() and any(c.islower() for c in text[1:])
+
+
+def _office_fits(office: str | None, words: tuple[str, ...]) -> bool:
+    """The person's office contains one of the title's office words, leaving out the office a
+    post serves ("Principal Secretary to the Prime Minister" is no prime minister)."""
+    if not office:
+        return False
+    office = _SERVES.sub("", office.lower())
+    return any(word in office for word in words)
+
+
+_SERVES = re.compile(r" (?:to|for) the [^(),;]*")
+
+
+def _lower_case_titled(
+    doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry, index: Mapping[str, tuple[str, ...]], hits: Sequence[int]
+) -> Sequence[Mention]:
+    """Rule "titled surname" in a text written without any capital ("i think premier wynne...",
+    "sen. sanders said"): only right after a fitting title of office (no speech verb: "wolf
+    said" is too weak a sign without the capital)."""
+    rules = actor_rules()
+    tokens = doc.tokens
+    last_words = _title_last_words(rules.surname_titles)
+    titled = []
+    for k in hits:  # most lower-case hits are ordinary words ("long", "wood"): no title before
+        j = k - 1 if k and tokens[k - 1].text != "." else k - 2
+        if j >= 0 and tokens[j].lower.rstrip(".") in last_words:
+            titled.append(k)
+    if not titled:
+        return mentions
+    hits = titled
+    covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
+    added: list[Mention] = []
+    for si, (first, stop) in enumerate(doc.sentence_token_ranges):
+        for k in hits:
+            if not first <= k < stop or k in covered:
+                continue
+            offices = _title_before(tokens, k, first, rules.surname_titles)
+            if offices is None:
+                continue
+            after = tokens[k + 1] if k + 1 < stop else None
+            if after is not None and after.kind == "word" and after.lower in index:
+                continue  # "premier kathleen wynne": the given name is no surname
+            fitting = [i for i in index[tokens[k].text] if _office_fits(registry[i].office, offices)]
+            if len(fitting) == 1:
+                token = tokens[k]
+                possessive = after is not None and after.lower in ("'s", "’s") and after.start == token.end
+                added.append(Mention(token.start, token.end, fitting[0], token.text, "name", possessive, si, k, k + 1))
+    if not added:
+        return mentions
+    return tuple(sorted([*mentions, *added], key=lambda m: m.start))
+
+
+_LAST_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _title_last_words(titles: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
+    """The last words of the titles of ``[surname_titles]`` ("state" of "secretary of state")."""
+    known = _LAST_WORDS.get(id(titles))
+    if known is None:
+        known = _LAST_WORDS[id(titles)] = frozenset(title.split()[-1] for title in titles)
+    return known
+
+
+def _may_trigger(texts: Sequence[str], k: int, rules: Any) -> bool:
+    """A quick test (token texts only) that token `k` may start the rule "titled surname": a
+    title word before it or a speech verb after it."""
+    j = k - 1 if k and texts[k - 1] != "." else k - 2
+    if j >= 0 and texts[j].lower().rstrip(".") in _title_last_words(rules.surname_titles):
+        return True
+    n = len(texts)
+    j = k + 1
+    if j < n and texts[j].lower() in rules.speech_between:
+        j += 1
+    return j < n and texts[j].lower() in rules.speech_verbs

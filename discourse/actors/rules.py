@@ -47,6 +47,16 @@ class ActorRules:
         state's government actor when the state has no actor of its own for the institution.
     kind_heads : dict of str to str
         Head word -> suggested kind, for discovery.
+    common_surnames : frozenset of str
+        Derived surname aliases: surnames too frequent to be distinctive ("Moore", "Walker").
+    clerical_titles : frozenset of str
+        Titles of clerics: a surname after one is not the registry's politician.
+    surname_titles : dict of str to tuple of str
+        Rule "titled surname": a title of office (lower case, possibly several words) -> the
+        lower-case words of which one must occur in a person's ``office`` for the title to fit.
+    speech_verbs, speech_between : frozenset of str
+        Rule "titled surname": the speech and communication verbs that make a bare surname their
+        subject ("Kerry said"), and the words allowed between ("Kerry has said").
     info : dict
         Provenance record (name, file, sha256, version, source, licence, citation, entries).
     """
@@ -66,6 +76,11 @@ class ActorRules:
     given_names: frozenset[str] = frozenset()
     family_name_first: frozenset[str] = frozenset()
     office_titles: frozenset[str] = frozenset()
+    common_surnames: frozenset[str] = frozenset()
+    clerical_titles: frozenset[str] = frozenset()
+    surname_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    speech_verbs: frozenset[str] = frozenset()
+    speech_between: frozenset[str] = frozenset()
     info: dict[str, str] = field(default_factory=dict)
 
 
@@ -115,6 +130,8 @@ def actor_rules() -> ActorRules:
         "stopwords": _words(data, "stopwords", "words"),
     }
     entries = sum(len(v) for v in lists.values()) + len(kind_heads) + len(data.get("bare_institutions", {}).get("words", [])) + len(data.get("given_names", {}).get("words", []))
+    entries += len(data.get("common_surnames", {}).get("words", [])) + len(data.get("clerical_titles", {}).get("words", []))
+    entries += len(data.get("surname_titles", {})) + len(data.get("speech_verbs", {}).get("words", []))
     info = provenance_record(header.get("name", "actor_rules"), path, hashlib.sha256(raw).hexdigest(), header, entries)
     gap = data.get("institutions", {}).get("gap", 2)
     if not isinstance(gap, int):
@@ -123,8 +140,18 @@ def actor_rules() -> ActorRules:
     words = bare.get("words", [])
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise LexiconError("actor_rules.toml: [bare_institutions] words must be a list of strings")
+    surname_titles: dict[str, tuple[str, ...]] = {}
+    for title, offices in data.get("surname_titles", {}).items():
+        if not isinstance(offices, list) or not offices or not all(isinstance(o, str) for o in offices):
+            raise LexiconError(f"actor_rules.toml: [surname_titles] {title!r} must be a non-empty list of strings")
+        surname_titles[" ".join(title.lower().split())] = tuple(o.lower() for o in offices)
     return ActorRules(
         **lists,
+        surname_titles=surname_titles,
+        common_surnames=_words(data, "common_surnames", "words") if "common_surnames" in data else frozenset(),
+        clerical_titles=_words(data, "clerical_titles", "words") if "clerical_titles" in data else frozenset(),
+        speech_verbs=_words(data, "speech_verbs", "words") if "speech_verbs" in data else frozenset(),
+        speech_between=_words(data, "speech_verbs", "between") if "speech_verbs" in data else frozenset(),
         institution_gap=gap,
         kind_heads=kind_heads,
         info=info,

@@ -11,7 +11,9 @@ both under "Derived aliases".
 * it is the surname of exactly one person of the registry (not "Sanders": Bernie Sanders and
   Sarah Huckabee Sanders);
 * it is nobody's first name in the registry (not "Ryan": Paul Ryan and Ryan Zinke), nor a common
-  given name (``[given_names]`` of ``actor_rules.toml``: not "Austin", "Jonathan");
+  given name (``[given_names]`` of ``actor_rules.toml``: not "Austin", "Jonathan"), nor such a
+  name with "s" ("Daniels", "Edwards"), nor one of the most frequent surnames
+  (``[common_surnames]``: not "Moore", "Walker", "Roberts");
 * it is no word of a non-person actor's alias (not "Arabia" of "Saudi Arabia", "Washington"),
   nor such an alias written as one word (not "Whitehouse", a common misspelling of the White
   House);
@@ -54,7 +56,9 @@ from discourse.actors.matching import fold_accents
 if TYPE_CHECKING:  # pragma: no cover - the registry imports this module
     from discourse.actors.registry import Actor, Alias
 
-__all__ = ["UNRESOLVED_INSTITUTION", "surname_aliases", "institution_aliases", "institution_index", "surname_of"]
+__all__ = [
+    "UNRESOLVED_INSTITUTION", "surname_aliases", "surname_index", "institution_aliases", "institution_index", "surname_of",
+]
 
 UNRESOLVED_INSTITUTION = "?institution"
 """Placeholder actor id of a bare institution word until a context rule resolves it."""
@@ -116,7 +120,7 @@ def surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ()) -> list[
 
     actors = list(actors)
     rules = actor_rules()
-    blocked = rules.titles | rules.stopwords | rules.organs | rules.prefixes | rules.given_names
+    blocked = rules.titles | rules.stopwords | rules.organs | rules.prefixes | rules.given_names | rules.common_surnames
     owners: dict[str, set[str]] = {}  # folded surname -> person ids
     spelled: dict[tuple[str, str], str] = {}  # (person id, folded surname) -> as written
     first_names: set[str] = set()
@@ -153,6 +157,7 @@ def surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ()) -> list[
                 len(owners[key]) == 1
                 and len(key) >= 4
                 and key not in first_names
+                and not (key.endswith("s") and (key[:-1] in rules.given_names or key[:-1] in first_names))  # "Daniels"
                 and key not in aliases
                 and key not in blocked
                 and key not in pieces
@@ -162,6 +167,61 @@ def surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ()) -> list[
                 seen.add(key)
                 found.append((actor.id, Alias(surname, "name", "cased")))
     return found
+
+
+def surname_index(actors: Iterable[Actor], taken: Iterable[str] = ()) -> dict[str, tuple[str, ...]]:
+    """Folded surname -> the ids of the registry persons who have it, for the surnames that are
+    *not* aliases: the ones the context rule "titled surname" may resolve ("sanders": Bernie
+    Sanders and Sarah Huckabee Sanders; "moon": Moon Jae-in).
+
+    The surname is the last word of a person's name or name aliases, except for persons of a
+    state that writes the family name first (``[family_name_first]``), whose surname is the first
+    word ("Moon Jae-in"). Surnames that are aliases of any actor (written or derived: those are
+    resolved by the alias and its own rules), shorter than three letters, or titles and stop
+    words of ``actor_rules.toml`` are left out.
+
+    Parameters
+    ----------
+    actors : iterable of Actor
+    taken : iterable of str
+        More alias texts (the derived ones) that are left out.
+
+    Examples
+    --------
+    >>> from discourse.actors import Actor
+    >>> people = [Actor("bs", "Bernie Sanders", "person", ("Bernie Sanders",)),
+    ...           Actor("ss", "Sarah Sanders", "person", ("Sarah Sanders",)),
+    ...           Actor("mj", "Moon Jae-in", "person", ("Moon Jae-in",), country="south_korea")]
+    >>> surname_index(people)
+    {'sanders': ('bs', 'ss'), 'moon': ('mj',)}
+    """
+    from discourse.actors.rules import actor_rules
+
+    actors = list(actors)
+    rules = actor_rules()
+    blocked = rules.titles | rules.stopwords
+    used = {fold_accents(" ".join(t.lower().split())) for t in taken}
+    for actor in actors:
+        used.update(fold_accents(" ".join(a.text.lower().split())) for a in actor.aliases)
+    index: dict[str, list[str]] = {}
+    for actor in actors:
+        if actor.kind != "person":
+            continue
+        for text in [actor.name] + [a.text for a in actor.aliases if a.form in _NAME_FORMS]:
+            if actor.country in rules.family_name_first:
+                words = _words(text)
+                surname = words[0] if len(words) >= 2 and _SURNAME.fullmatch(words[0]) else None
+            else:
+                surname = surname_of(text)
+            if surname is None:
+                continue
+            key = fold_accents(surname.lower())
+            if len(key) < 3 or key in used or key in blocked:
+                continue
+            owners = index.setdefault(key, [])
+            if actor.id not in owners:
+                owners.append(actor.id)
+    return {key: tuple(ids) for key, ids in index.items()}
 
 
 def institution_aliases(words: Iterable[str], taken: Iterable[str] = ()) -> list[tuple[str, Alias]]:
@@ -186,7 +246,8 @@ def institution_aliases(words: Iterable[str], taken: Iterable[str] = ()) -> list
 def institution_index(actors: Iterable[Actor], words: Iterable[str], roots: Mapping[str, str]) -> dict[tuple[str, str], str]:
     """``(state id, folded institution word) -> actor id``: the actor of a state that has an
     alias made of a name of the state and the word ("US Senate", "UK Parliament", "Parliament of
-    Canada"), found in the registry's own aliases.
+    Canada", "Canadian Liberals"), found in the registry's own aliases. An actor belongs to the
+    root of its parent chain, or, with no parent, to its ``country`` (a party).
 
     Parameters
     ----------
@@ -213,6 +274,8 @@ def institution_index(actors: Iterable[Actor], words: Iterable[str], roots: Mapp
     index: dict[tuple[str, str], str] = {}
     for actor in actors:
         state = roots.get(actor.id)
+        if state == actor.id and actor.country is not None:
+            state = roots.get(actor.country, actor.country)  # a party: the state it belongs to
         if state is None or actor.id == state:
             continue
         names = state_names.get(state)
