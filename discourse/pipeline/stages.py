@@ -456,6 +456,13 @@ class ActorStage:
 
     def unit_rows(self, unit: Unit, result: Any) -> Rows:
         """Rows of the per-unit actor tables."""
+        if not (
+            result.mentions
+            or result.stance.mentions
+            or result.relations.relations
+            or (result.predications is not None and result.predications.predications)
+        ):
+            return {table: [] for table in self._UNIT_TABLES}  # most units name no actor: no rows
         return {
             table: _prefixed(unit, result.to_records(source))
             for table, source in self._UNIT_TABLES.items()
