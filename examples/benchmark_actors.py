@@ -90,10 +90,18 @@ def main() -> None:
     parser.add_argument("--no-discovery", action="store_true", help="ActorStage(discover=False)")
     parser.add_argument("--stance", choices=("fitted", "rules"), default="fitted",
                         help="stance method (default: fitted, the library's default)")
+    parser.add_argument("--same-mentions", action="store_true",
+                        help="with --registry both: only the comments in which the two registries find "
+                        "mentions at the same places (the same work: the cost of the registry's size alone)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     texts = _texts(args)
     names = ("default", "actors.toml") if args.registry == "both" else (args.registry,)
+    if args.same_mentions:
+        if len(names) < 2:
+            parser.error("--same-mentions needs --registry both")
+        spans = [[[(m.start, m.end) for m in _registry(name).find(text)] for text in texts] for name in names]
+        texts = [text for text, a, b in zip(texts, *spans) if a == b]
     stages = {}
     for name in names:
         registry = _registry(name)
@@ -112,7 +120,7 @@ def main() -> None:
     n = len(texts)
     totals = {name: sum(best[name][key] for key in PARTS[1:]) for name in names}
     head = ", ".join(f"{name}: {len(stages[name][1]):,} actors, {mentions[name]:,} raw matches" for name in names)
-    print(f"{n:,} comments; {head}; discovery {'off' if args.no_discovery else 'on'}, stance "
+    print(f"{n:,} comments{' (same mentions)' if args.same_mentions else ''}; {head}; discovery {'off' if args.no_discovery else 'on'}, stance "
           f"{args.stance}; CPU µs per comment (best of {args.repeat}):")
     if len(names) > 1:
         print(f"  {'':26s} " + " ".join(f"{name:>12s}" for name in names))
