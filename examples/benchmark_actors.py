@@ -12,8 +12,10 @@ Run from the repository::
 ``--csv`` reads the first column of a CSV file (one comment per row, header skipped; 3,000 rows
 by default). ``--registry actors.toml`` uses the hand-written file alone (95 actors) instead of
 the bundled registry with the gazetteer; ``--registry both`` times the two in turn in every pass
-(so both see the same machine load) and prints the ratio of the whole stage. Times are CPU time (:func:`time.process_time`), the
-best of ``--repeat`` passes over fresh texts (the text layer is built before timing: it is
+(so both see the same machine load) and prints the ratio of the whole stage; with
+``--same-mentions`` only the comments in which both find mentions at the same places (the same
+analysis work: what the registry's size costs by itself). Times are CPU time
+(:func:`time.process_time`), the best of ``--repeat`` passes over fresh texts (the text layer is built before timing: it is
 shared by all analysers, not the actor stage's). Compare runs in the same minute.
 """
 
