@@ -7,11 +7,15 @@ Run from the repository::
     python examples/benchmark_actors.py --csv ../shared/train/reddit_incivility/train.csv
     python examples/benchmark_actors.py --csv FILE --registry actors.toml --no-discovery
     python examples/benchmark_actors.py --stance rules                    # the rule stance method
+    python examples/benchmark_actors.py --csv FILE --registry both        # both registries, in turn
 
 ``--csv`` reads the first column of a CSV file (one comment per row, header skipped; 3,000 rows
 by default). ``--registry actors.toml`` uses the hand-written file alone (95 actors) instead of
-the bundled registry with the gazetteer. Times are CPU time (:func:`time.process_time`), the
-best of ``--repeat`` passes over fresh texts (the text layer is built before timing: it is
+the bundled registry with the gazetteer; ``--registry both`` times the two in turn in every pass
+(so both see the same machine load) and prints the ratio of the whole stage; with
+``--same-mentions`` only the comments in which both find mentions at the same places (the same
+analysis work: what the registry's size costs by itself). Times are CPU time
+(:func:`time.process_time`), the best of ``--repeat`` passes over fresh texts (the text layer is built before timing: it is
 shared by all analysers, not the actor stage's). Compare runs in the same minute.
 """
 
@@ -44,57 +48,89 @@ def _texts(args: argparse.Namespace) -> list[str]:
     return [text for thread in threads for _, kind, text in thread.units() if kind == "comment"]
 
 
+def _registry(name: str) -> ActorRegistry:
+    return default_registry() if name == "default" else ActorRegistry.from_file(DATA_DIR / "actors.toml")
+
+
+def _time_pass(stage: ActorStage, registry: ActorRegistry, texts: list[str]) -> tuple[dict[str, float], int]:
+    """One timed pass over fresh texts: CPU seconds by part, and the matcher's raw matches."""
+    clock = time.process_time
+    units = [Unit(f"t{i // 100}", f"c{i}", "comment", Doc(text)) for i, text in enumerate(texts)]
+    for unit in units:
+        unit.doc.tokens, unit.doc.sentence_token_ranges
+    gc.collect()
+    parts = dict.fromkeys(PARTS, 0.0)
+    a = clock()
+    mentions = sum(len(registry.matcher.find(u.doc)) for u in units)  # the matcher alone
+    parts["mention finding"] = clock() - a
+    for start in range(0, len(units), 100):
+        chunk = units[start : start + 100]
+        results = []
+        for unit in chunk:
+            a = clock()
+            result = stage.analyze_unit(unit)
+            b = clock()
+            stage.unit_rows(unit, result)
+            parts["analysis (incl. finding)"] += b - a
+            parts["unit rows"] += clock() - b
+            results.append(result)
+        a = clock()
+        stage.thread_rows(chunk[0].thread_id, chunk, results)
+        parts["thread rows"] += clock() - a
+    return parts, mentions
+
+
+PARTS = ("mention finding", "analysis (incl. finding)", "unit rows", "thread rows")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--csv", help="a CSV file whose first column holds the comments")
     parser.add_argument("--n", type=int, default=3000, help="comments (default: 3000)")
-    parser.add_argument("--registry", choices=("default", "actors.toml"), default="default")
+    parser.add_argument("--registry", choices=("default", "actors.toml", "both"), default="default",
+                        help="'both': the two registries in turn in each pass, with their ratio")
     parser.add_argument("--no-discovery", action="store_true", help="ActorStage(discover=False)")
     parser.add_argument("--stance", choices=("fitted", "rules"), default="fitted",
                         help="stance method (default: fitted, the library's default)")
+    parser.add_argument("--same-mentions", action="store_true",
+                        help="with --registry both: only the comments in which the two registries find "
+                        "mentions at the same places (the same work: the cost of the registry's size alone)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     texts = _texts(args)
-    registry = default_registry() if args.registry == "default" else ActorRegistry.from_file(DATA_DIR / "actors.toml")
-    stage = ActorStage(registry, discover=not args.no_discovery,
-                       stance_params=None if args.stance == "fitted" else {"method": args.stance})
-    warm = [Unit("t", f"c{i}", "comment", Doc(text)) for i, text in enumerate(texts[:30])]
-    stage.thread_rows("t", warm, [stage.analyze_unit(u) for u in warm])  # lexicons loaded
-    clock = time.process_time
-    best: dict[str, float] = {}
-    mentions = 0
+    names = ("default", "actors.toml") if args.registry == "both" else (args.registry,)
+    if args.same_mentions:
+        if len(names) < 2:
+            parser.error("--same-mentions needs --registry both")
+        spans = [[[(m.start, m.end) for m in _registry(name).find(text)] for text in texts] for name in names]
+        texts = [text for text, a, b in zip(texts, *spans) if a == b]
+    stages = {}
+    for name in names:
+        registry = _registry(name)
+        stage = ActorStage(registry, discover=not args.no_discovery,
+                           stance_params=None if args.stance == "fitted" else {"method": args.stance})
+        warm = [Unit("t", f"c{i}", "comment", Doc(text)) for i, text in enumerate(texts[:30])]
+        stage.thread_rows("t", warm, [stage.analyze_unit(u) for u in warm])  # lexicons loaded
+        stages[name] = (stage, registry)
+    best: dict[str, dict[str, float]] = {name: {} for name in names}
+    mentions = dict.fromkeys(names, 0)
     for _ in range(args.repeat):
-        units = [Unit(f"t{i // 100}", f"c{i}", "comment", Doc(text)) for i, text in enumerate(texts)]
-        for unit in units:
-            unit.doc.tokens, unit.doc.sentence_token_ranges
-        gc.collect()
-        parts = dict.fromkeys(("mention finding", "analysis (incl. finding)", "unit rows", "thread rows"), 0.0)
-        a = clock()
-        mentions = sum(len(registry.matcher.find(u.doc)) for u in units)  # the matcher alone
-        parts["mention finding"] = clock() - a
-        for start in range(0, len(units), 100):
-            chunk = units[start : start + 100]
-            results = []
-            for unit in chunk:
-                a = clock()
-                result = stage.analyze_unit(unit)
-                b = clock()
-                stage.unit_rows(unit, result)
-                parts["analysis (incl. finding)"] += b - a
-                parts["unit rows"] += clock() - b
-                results.append(result)
-            a = clock()
-            stage.thread_rows(chunk[0].thread_id, chunk, results)
-            parts["thread rows"] += clock() - a
-        for key, value in parts.items():
-            best[key] = min(best.get(key, float("inf")), value)
+        for name in names:  # interleaved: both registries see the same machine load
+            parts, mentions[name] = _time_pass(*stages[name], texts)
+            for key, value in parts.items():
+                best[name][key] = min(best[name].get(key, float("inf")), value)
     n = len(texts)
-    total = best["analysis (incl. finding)"] + best["unit rows"] + best["thread rows"]
-    print(f"{n:,} comments, {len(registry):,} actors, {mentions:,} raw matches, discovery "
-          f"{'off' if args.no_discovery else 'on'}, stance {args.stance}; CPU µs per comment (best of {args.repeat}):")
-    for key, value in best.items():
-        print(f"  {key:26s} {value / n * 1e6:8.1f}")
-    print(f"  {'actor stage in all':26s} {total / n * 1e6:8.1f}")
+    totals = {name: sum(best[name][key] for key in PARTS[1:]) for name in names}
+    head = ", ".join(f"{name}: {len(stages[name][1]):,} actors, {mentions[name]:,} raw matches" for name in names)
+    print(f"{n:,} comments{' (same mentions)' if args.same_mentions else ''}; {head}; discovery {'off' if args.no_discovery else 'on'}, stance "
+          f"{args.stance}; CPU µs per comment (best of {args.repeat}):")
+    if len(names) > 1:
+        print(f"  {'':26s} " + " ".join(f"{name:>12s}" for name in names))
+    for key in PARTS:
+        print(f"  {key:26s} " + " ".join(f"{best[name][key] / n * 1e6:12.1f}" for name in names))
+    print(f"  {'actor stage in all':26s} " + " ".join(f"{totals[name] / n * 1e6:12.1f}" for name in names))
+    if len(names) > 1:
+        print(f"  {'ratio default / actors.toml':26s} {totals['default'] / totals['actors.toml']:12.3f}")
 
 
 if __name__ == "__main__":

@@ -219,7 +219,19 @@ class ActorAnalyzer:
         ()
         """
         stance_analyzer, relation_extractor, predicator = self._analyzers()
-        ctx = DocContext(as_doc(text_or_doc), registry_or_default(self.registry))
+        doc = as_doc(text_or_doc)
+        registry = registry_or_default(self.registry)
+        mentions = registry.find(doc)
+        if not mentions:
+            # Most texts name no actor: every measure is then empty (each analyser only reads the
+            # sentences with mentions), so the shared context and the analysers are skipped.
+            return ActorAnalysis(
+                (),
+                StanceResult((), stance_analyzer.effective_threshold(), stance_analyzer.get_params(), {}),
+                RelationResult(()),
+                PredicationResult(()) if self.predication else None,
+            )
+        ctx = DocContext(doc, registry, mentions)
         stance = stance_analyzer.analyze_context(ctx)
         relations = relation_extractor.extract_context(ctx, stance)
         predications = predicator.extract_context(ctx) if self.predication else None
@@ -265,7 +277,7 @@ class ActorAnalyzer:
         >>> ActorAnalyzer(stance_params={"method": "rules"}).stance_threshold()
         0.05
         >>> ActorAnalyzer().stance_threshold()  # the fitted model's cross-validated threshold
-        0.25
+        0.35
         """
         return StanceAnalyzer(**(self.stance_params or {})).effective_threshold()
 

@@ -141,7 +141,10 @@ def _shouted(doc: Doc, first: int, stop: int) -> bool:
 
 
 _MAX = sys.maxsize
-_NAME_WORD: dict[str, bool] = {}  # token text -> _name_word_ok (memo; bounded)
+_MEMO_LIMIT = 100_000  # entries of each word memo below (an open vocabulary)
+_NAME_WORD: dict[str, bool] = {}  # token text -> _name_word_ok (memo)
+_STOP_GROUP: dict[str, bool] = {}  # capitalised word as the pattern found it -> a stop word (memo)
+_SINGLE: dict[str, tuple[bool, bool, bool, str, str]] = {}  # one-word run -> _single_word (memo)
 
 
 def _name_word_ok(token: Any, stopwords: frozenset[str], titles: frozenset[str]) -> bool:
@@ -153,10 +156,39 @@ def _name_word_ok(token: Any, stopwords: frozenset[str], titles: frozenset[str])
         or token.kind not in ("word", "acronym")
         or not _is_name_word(token.text)
     )
-    if len(_NAME_WORD) > 100_000:  # an open vocabulary
+    if len(_NAME_WORD) > _MEMO_LIMIT:
         _NAME_WORD.clear()
     _NAME_WORD[token.text] = ok
     return ok
+
+
+def _stop_group(group: str, stopwords: frozenset[str]) -> bool:
+    """True if a capitalised word found by the pattern is a stop word ("I", "The"); memoised."""
+    stop = group.lower() in stopwords
+    if len(_STOP_GROUP) > _MEMO_LIMIT:
+        _STOP_GROUP.clear()
+    _STOP_GROUP[group] = stop
+    return stop
+
+
+def _single_word(word: str, lower: str) -> tuple[bool, bool, bool, str, str]:
+    """What a run of one word (a capitalised token that passed :func:`_name_word_ok`) gives,
+    as far as it depends on the word alone (memoised by its text): ``(dropped, capitals,
+    acronym, kind, kind after a title)``. `dropped`: a connector ("De"), a shouted English word
+    ("STUPID"), or a one-letter or common English word; `capitals`: it has two or more capitals
+    and so needs the shouted-sentence check. The same tests, in effect, as the general path."""
+    acronym = _is_acronym(word)
+    dropped = (
+        lower in _CONNECTORS
+        or (acronym and len(word) >= 4 and is_common_word(word.capitalize()))
+        or (not acronym and (len(word) < 2 or is_common_word(word)))
+    )
+    capitals = word.isupper() and len(word) > 1
+    info = (dropped, capitals, acronym, suggest_kind([word], False), suggest_kind([word], True))
+    if len(_SINGLE) > _MEMO_LIMIT:
+        _SINGLE.clear()
+    _SINGLE[word] = info
+    return info
 
 
 def find_candidates(
@@ -192,51 +224,100 @@ def find_candidates(
         mentions = registry_or_default(registry).find(doc)
     rules = actor_rules()
     stopwords, titles = rules.stopwords, rules.titles
-    tokens = doc.tokens
-    covered: set[int] | None = None
-    firsts: list[int] | None = None
-    # The capitalised name-like words that are not mentions, found at C speed (most words are not).
-    caps: list[tuple[int, int]] = []  # (sentence, token index)
-    name_word = _NAME_WORD.get
-    for match in _WORD_CAPITAL.finditer(text):
-        if match.group().lower() in stopwords:
+    caps = _capitalised_words(doc, mentions, stopwords, titles)
+    if not caps:
+        return []
+    return _runs(doc, caps, mentions, stopwords, titles)
+
+
+def _capitalised_words(
+    doc: Doc, mentions: Sequence[Mention], stopwords: frozenset[str], titles: frozenset[str]
+) -> list[tuple[int, int]]:
+    """``(sentence, token index)`` of the capitalised name-like words that are not mentions.
+
+    Runs once per text, so it avoids all per-word work it can: the capitals are found at C
+    speed by the pattern (most words are not capitalised), and the checks that depend on the
+    word alone are memoised."""
+    covered: set[int] | frozenset[int] | None = None
+    caps: list[tuple[int, int]] = []
+    starts = ranges = texts = None
+    stop_group, name_word = _STOP_GROUP.get, _NAME_WORD.get
+    for match in _WORD_CAPITAL.finditer(doc.text):
+        group = match.group()
+        stop = stop_group(group)
+        if stop is None:
+            stop = _stop_group(group, stopwords)
+        if stop:
             continue  # "I", "The", "And": never (part of) a name
         if covered is None:
-            covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
-            firsts = [first for first, _ in doc.sentence_token_ranges]
+            covered = {k for m in mentions for k in range(m.token_start, m.token_end)} if mentions else frozenset()
+            columns = doc.token_columns
+            starts, texts = columns.starts, columns.texts
+            ranges = doc.sentence_token_ranges
         start = match.start()
-        # the token at `start`, by C-level tuple comparison (Token is a tuple: start, end, ...)
-        k = bisect_right(tokens, (start, _MAX)) - 1
-        if k < 0 or k in covered:
-            continue
-        token = tokens[k]
-        if token[0] != start:
-            continue  # inside a token
-        ok = name_word(token[2])  # Token.text: the checks that depend on the word alone (memo)
+        k = bisect_right(starts, start) - 1  # type: ignore[arg-type]
+        if k < 0 or starts[k] != start or k in covered:  # type: ignore[index]
+            continue  # inside a token, or a mention
+        word = texts[k]  # type: ignore[index]
+        ok = name_word(word)  # the checks that depend on the word alone
         if ok is None:
-            ok = _name_word_ok(token, stopwords, titles)
+            ok = _name_word_ok(doc.tokens[k], stopwords, titles)
         if not ok:
             continue
-        si = bisect_right(firsts, k) - 1  # type: ignore[arg-type]
-        if k == firsts[si] and is_common_word(token.text) and not (  # type: ignore[index]
-            k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
+        # the sentence whose first token is the last one at or before k (ranges: (first, stop))
+        si = bisect_right(ranges, (k, _MAX)) - 1  # type: ignore[arg-type]
+        if k == ranges[si][0] and is_common_word(word) and not (  # type: ignore[index]
+            k + 1 < len(texts) and texts[k + 1][:1].isupper()  # type: ignore[arg-type, index]
         ):
             continue  # an ordinary word capitalised because it starts the sentence
         caps.append((si, k))
-    if not caps:
-        return []
+    return caps
+
+
+def _runs(
+    doc: Doc,
+    caps: list[tuple[int, int]],
+    mentions: Sequence[Mention],
+    stopwords: frozenset[str],
+    titles: frozenset[str],
+) -> list[Candidate]:
+    """The candidates: runs of the capitalised words `caps` (see :func:`_capitalised_words`)."""
+    text = doc.text
+    tokens = doc.tokens
     ranges = doc.sentence_token_ranges
     found: list[Candidate] = []
     shouted: dict[int, bool] = {}
     title_case: dict[int, bool] = {}
-    # A headline needs three capitalised words besides names; fewer capitals: no need to look
     capitalised: dict[int, int] = {}
-    for si, _ in caps:
-        capitalised[si] = capitalised.get(si, 0) + 1
-    for m in mentions:
-        capitalised[m.sentence] = capitalised.get(m.sentence, 0) + 1
+
+    def is_headline(si: int) -> bool:
+        if si not in title_case:
+            # A headline needs three capitalised words besides names; fewer capitals: no need to look
+            if not capitalised:
+                for sj, _ in caps:
+                    capitalised[sj] = capitalised.get(sj, 0) + 1
+                for m in mentions:
+                    capitalised[m.sentence] = capitalised.get(m.sentence, 0) + 1
+            title_case[si] = capitalised[si] >= 4 and is_title_case(doc, *ranges[si])
+        return title_case[si]
+
+    def is_shouted(si: int) -> bool:
+        if si not in shouted:
+            shouted[si] = _shouted(doc, *ranges[si])
+        return shouted[si]
 
     def emit(si: int, run: list[int], after_title: bool) -> None:
+        if len(run) == 1:  # the common case, with the word's own checks memoised
+            k = run[0]
+            token = tokens[k]
+            info = _SINGLE.get(token[2])  # Token.text
+            if info is None:
+                info = _single_word(token[2], token[3])
+            if info[0] or (info[1] and is_shouted(si)) or (not info[2] and is_headline(si)):
+                return
+            start, end = token[0], token[1]
+            found.append(Candidate(start, end, " ".join(text[start:end].split()), si, info[4] if after_title else info[3]))
+            return
         while run and (tokens[run[0]].lower in stopwords or tokens[run[0]].lower in _CONNECTORS):
             run.pop(0)
         while run and (tokens[run[-1]].lower in stopwords or tokens[run[-1]].lower in _CONNECTORS):
@@ -247,17 +328,12 @@ def find_candidates(
         acronym = len(run) == 1 and _is_acronym(words[0])
         if acronym and len(words[0]) >= 4 and is_common_word(words[0].capitalize()):
             return  # a shouted English word ("STUPID"), not an acronym
-        if any(w.isupper() and len(w) > 1 for w in words):
-            if si not in shouted:
-                shouted[si] = _shouted(doc, *ranges[si])
-            if shouted[si]:
-                return  # capitals in a shouted sentence say nothing
+        if any(w.isupper() and len(w) > 1 for w in words) and is_shouted(si):
+            return  # capitals in a shouted sentence say nothing
         if not acronym:
             if len(run) == 1 and (len(words[0]) < 2 or is_common_word(words[0])):
                 return  # (at a sentence start only the lexicon can tell a name)
-            if si not in title_case:
-                title_case[si] = capitalised[si] >= 4 and is_title_case(doc, *ranges[si])
-            if title_case[si]:
+            if is_headline(si):
                 return  # a headline: every word is capitalised
         start, end = tokens[run[0]].start, tokens[run[-1]].end
         found.append(Candidate(start, end, " ".join(text[start:end].split()), si, suggest_kind(words, after_title)))

@@ -448,6 +448,12 @@ class AliasMatcher:
             if surfaces:
                 exact_first[key] = surfaces
         self.exact_first = {key: frozenset(v) for key, v in exact_first.items()}
+        # What the walk needs of each first piece, in one look-up: its node, the alias ending
+        # there (None for "the", "a", "in": pieces that only start longer aliases, the most
+        # frequent hits) and the written forms it requires (None: any case).
+        self.first: dict[str, tuple[dict[Any, Any], _Entry | None, frozenset[str] | None]] = {
+            key: (node, node.get(None), self.exact_first.get(key)) for key, node in trie.items()
+        }
         self.keys = frozenset(key for keys in owners for key in keys)
         self.acronyms = frozenset(k for k in trie if k.isalpha())
         self.splits: dict[str, Any] = {}  # memo of _pieces_of
@@ -456,12 +462,15 @@ class AliasMatcher:
         """The mentions in a :class:`~discourse.text.Doc`, in text order (not cached here; the
         registry caches per document)."""
         pieces, shifts = _pieces_of(doc, self.keys, self.splits)
-        index = self.index
-        lowers = list(map(_LOWER, pieces))
+        # the lower-case pieces: the doc's own column when the pieces are its tokens (the common
+        # case: built once with the tokens, shared with the other analysers)
+        lowers: Sequence[str] = doc.token_columns.lowers if pieces is doc.tokens else list(map(_LOWER, pieces))
         if not doc.text.isascii():  # fold accents only where there are any (Orbán = Orban)
+            lowers = list(lowers)
             _fold_pieces(doc.text, pieces, lowers)
         # The pieces that start an alias, found at C speed (most words start none).
-        hits = list(compress(range(len(lowers)), map(index.__contains__, lowers)))
+        heads = self.first
+        hits = list(compress(range(len(lowers)), map(heads.__contains__, lowers)))
         if not hits:
             return ()
         norm = doc.norm
@@ -472,20 +481,17 @@ class AliasMatcher:
         caseless: bool | None = None
         found: list[Mention] = []
         resume = 0  # pieces before this are inside an earlier mention
-        exact_first = self.exact_first
         for i in hits:
             if i < resume:
                 continue
-            required = exact_first.get(lowers[i])
+            node, entry, required = heads[lowers[i]]
+            if entry is None and (i + 1 == n or lowers[i + 1] not in node):
+                continue  # "the" not followed by "Pentagon", "Kremlin"... (most hits)
             if required is not None and pieces[i][2] not in required:  # Token.text
                 continue  # "is", not "IS"
             # Walk the trie as far as the text goes; remember every alias that ends on the way.
-            node = index[lowers[i]]
-            entry = node.get(None)
             if entry is not None and len(node) == 1:
                 ends: Sequence[_Entry] = (entry,)  # no longer alias starts here
-            elif entry is None and (i + 1 == n or lowers[i + 1] not in node):
-                continue  # "the" not followed by "Pentagon", "Kremlin"...
             else:
                 ends = [entry] if entry is not None else []
                 j = i + 1

@@ -191,6 +191,18 @@ def is_common_word(text: str) -> bool:
 _COMMON: dict[str, bool] = {}  # word -> is_common_word (memo)
 
 
+def _title_case_skip(rules: ActorRules) -> frozenset[str]:
+    """The words :func:`is_title_case` does not count (built once per rules, not per sentence:
+    the union of two sets of hundreds of words costs more than the sentence test)."""
+    cached = _TITLE_CASE_SKIP.get(id(rules))
+    if cached is None or cached[0] is not rules:
+        cached = _TITLE_CASE_SKIP[id(rules)] = (rules, rules.stopwords | rules.titles)
+    return cached[1]
+
+
+_TITLE_CASE_SKIP: dict[int, tuple[ActorRules, frozenset[str]]] = {}  # id(rules) -> (rules, words)
+
+
 def is_title_case(doc: Any, first: int, stop: int) -> bool:
     """True for a headline-style sentence (tokens ``first:stop`` of a
     :class:`~discourse.text.Doc`): three or more ordinary English words written with a capital,
@@ -207,8 +219,7 @@ def is_title_case(doc: Any, first: int, stop: int) -> bool:
     >>> is_title_case(d, 0, len(d.tokens))
     False
     """
-    rules = actor_rules()
-    skip = rules.stopwords | rules.titles
+    skip = _title_case_skip(actor_rules())
     common = capitalised = 0
     tokens = doc.tokens
     for k in range(first + 1, stop):  # the first word is capitalised anyway
