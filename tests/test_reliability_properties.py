@@ -359,6 +359,8 @@ def _check_fitted_mention(text: str, m, *, in_sentence: bool = True) -> None:
         assert c.lexicon == "stance_target_model" and c.weight == 1.0 and c.value == c.contribution
         if c.term == "(other words)":
             assert (c.start, c.end) == (m.sentence_start, m.sentence_end)
+        elif c.term == "(target named)":  # the target's form (on the tokens read as the target)
+            assert c.note == "t|<name>", c
         else:
             assert c.term == Doc(text).lower[c.start : c.end], c  # the words of the span, as the model read them
 

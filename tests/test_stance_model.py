@@ -78,7 +78,7 @@ def test_contributions_sum_to_the_stance_logit(text, target):
         if c.term == "(other words)":  # the residual of the small terms spans the sentence
             assert abs(c.contribution) < 0.05 * len(text.split()) and (c.start, c.end) == (m.sentence_start, m.sentence_end)
         elif c.term == "(target named)":  # the target's form, on the target's own span
-            assert (c.start, c.end) == (start, start + len(target)) and c.note == "t|<name>"
+            assert (c.start, c.end) == (start, start + len(target)) and c.note == "t|<name>"  # whole words here
         else:
             assert c.term == text[c.start : c.end].lower() and "|" in c.note and abs(c.contribution) >= 0.05
 
