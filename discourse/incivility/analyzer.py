@@ -17,7 +17,7 @@ from operator import add, itemgetter
 from typing import Any
 
 from discourse.incivility.features import Skeleton, context_features, lexicon_categories, own_features, skeleton
-from discourse.incivility.tokens import _HAS_SPACED, _PLAIN_SPLIT, _SPACED_HINT, WordSplit, split_words
+from discourse.incivility.tokens import _HAS_SPACED, _PLAIN_SPLIT, _SPACED_HINT, MEMO_WORDS, WordSplit, split_words
 from discourse.incivility.model import Weights, load_weights
 from discourse.incivility.scorer import ContextTables, WordRecords, weighted_context_of
 from discourse.incivility.result import IncivilityResult, IncivilitySpan, Term
@@ -364,7 +364,7 @@ class _OwnWeights(dict):
         for weights in filter(None, map(self.joint.get, dict.fromkeys(feats))):
             span += weights[2]
         found = (inc, intol, span, self.span.get("p:" + norm, 0.0), self.span.get("n:" + norm, 0.0))
-        if len(self) > 200_000:  # bounded memory on a large corpus
+        if len(self) > MEMO_WORDS:  # bounded memory on a large corpus (see MEMO_WORDS)
             self.clear()
         self[norm] = found
         return found
@@ -385,7 +385,7 @@ def _compiled(path: str) -> tuple[dict[str, tuple[float, float, float]], _OwnWei
     return joint, own, tables, WordRecords(own, tables)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMO_WORDS)
 def _own_set(norm: str) -> frozenset[str]:
     return frozenset(own_features(norm))
 

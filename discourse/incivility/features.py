@@ -47,7 +47,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
-from discourse.incivility.tokens import WordSplit, WordToken, normalize_word, set_unmask_words, split_words
+from discourse.incivility.tokens import MEMO_WORDS, WordSplit, WordToken, normalize_word, set_unmask_words, split_words
 
 __all__ = [
     "Extracted",
@@ -161,7 +161,7 @@ def _prefix_tuple() -> tuple[str, ...]:
     return tuple(prefix for prefix, _ in _lexicons().prefixes)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=MEMO_WORDS)
 def lexicon_categories(norm: str) -> tuple[str, ...]:
     """Lexicon categories of one normalised word (wildcard entries included).
 
@@ -187,7 +187,7 @@ def _english() -> frozenset[str]:
     return english_words().terms()
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMO_WORDS)
 def _char_ngrams(norm: str) -> tuple[str, ...]:
     # Known English words are represented by themselves (their w: feature); sub-word pieces are
     # for unseen and disguised spellings only, so that 'night' does not share '<nig' with a
@@ -273,7 +273,7 @@ class Skeleton(NamedTuple):
     extras: list[tuple[str, int, int]]
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMO_WORDS)
 def own_features(norm: str) -> tuple[str, ...]:
     """The features of an unscoped word by itself: ``w:``, ``c:`` and ``l:`` (cached).
 

@@ -25,7 +25,7 @@ from itertools import compress, repeat
 from typing import NamedTuple
 
 from discourse.incivility.features import _cues, _gaps, _scopes, lexicon_categories, phrase_features
-from discourse.incivility.tokens import WordSplit, normalize_word
+from discourse.incivility.tokens import MEMO_WORDS, WordSplit, normalize_word
 
 __all__ = ["ContextTables", "WordRecords", "weighted_context", "weighted_context_of"]
 
@@ -141,7 +141,7 @@ class WordRecords(dict):
     One look-up per word instead of four into four large tables (filled on first sight by
     ``__missing__``; bounded)."""
 
-    def __init__(self, own: Mapping[str, tuple[float, ...]], tables: ContextTables, limit: int = 200_000) -> None:
+    def __init__(self, own: Mapping[str, tuple[float, ...]], tables: ContextTables, limit: int = MEMO_WORDS) -> None:
         super().__init__()
         self.own = own
         self.pairs = tables.pairs

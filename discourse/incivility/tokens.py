@@ -56,6 +56,13 @@ _REPEAT = re.compile(r"([a-z])\1{2,}")
 _MASK = re.compile(r"[*#&]")
 _UNMASK: dict[tuple[int, str], tuple[str, ...]] = {}
 
+MEMO_WORDS = 50_000
+"""Entries at most in each per-word memo of the model (normalised forms, features, weights).
+
+A real corpus has an open vocabulary (misspellings, names, URLs): at 200,000 entries each, the
+memos took about 300 MB; at 50,000 about a quarter of it, and the most frequent words, which
+make up nearly all of the tokens, stay in the least-recently-used caches."""
+
 
 class WordToken(NamedTuple):
     """One word of a text: its character offsets and normalised form.
@@ -97,7 +104,7 @@ def _unmask(word: str) -> str:
     return found[0] if len(found) == 1 else _MASK.sub("*", word)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=MEMO_WORDS)
 def normalize_word(surface: str) -> str:
     """The normalised form of one word (see the module docstring).
 

@@ -497,11 +497,13 @@ def analyze(
     return Results(tables, provenance, plugged)
 
 
-def _unmatched(rows: list[dict[str, Any]], n_units: int) -> dict[str, Any]:
-    """The unmatched-names record of an analysis, with a DataWarning when some are frequent."""
-    from discourse.actors.discovery import unmatched_summary, warn_unmatched
+def _unmatched(rows: Any, n_units: int) -> dict[str, Any]:
+    """The unmatched-names record of an analysis (from its ``actor_candidates`` rows, or an
+    :class:`~discourse.actors.discovery.UnmatchedTally` of them), with a DataWarning when some
+    are frequent."""
+    from discourse.actors.discovery import UnmatchedTally, unmatched_summary, warn_unmatched
 
-    summary = unmatched_summary(rows, n_units)
+    summary = rows.summary(n_units) if isinstance(rows, UnmatchedTally) else unmatched_summary(rows, n_units)
     warn_unmatched(summary, stacklevel=4)
     return summary
 
@@ -593,7 +595,9 @@ def analyze_path(
     logger.info("analysing %s (%s; %s threads) into %s", source, fmt, "?" if total is None else total, out)
     tables = analysis.tables + ("read_report",)
     n_threads = n_comments = n_units = 0
-    candidates: list[dict[str, Any]] = []  # (small: one row per unmatched name and thread)
+    from discourse.actors.discovery import UnmatchedTally
+
+    candidates = UnmatchedTally()  # counted as the rows pass: bounded by the distinct names
     built_in = [name for name in tables if name in SCHEMAS]
     with ResultsWriter(out, built_in, format=table_format) as writer, young_collections_only():
         for analyser in analysis.analysers:  # plug-in tables: columns from the analyser
@@ -609,7 +613,7 @@ def analyze_path(
                     if table == "units":
                         n_units += n_rows
                     elif table == "actor_candidates" and n_rows:
-                        candidates += _summary_fields(_csv_rows(text, SCHEMAS[table]))
+                        candidates.add(_csv_rows(text, SCHEMAS[table]))
         else:
             for thread_comments, arrow_tables in _arrow_in_order(analysis, threads, n_jobs):
                 n_threads += 1
@@ -618,7 +622,7 @@ def analyze_path(
                     writer.write_arrow(table, data)
                 n_units += arrow_tables["units"].num_rows
                 if "actor_candidates" in arrow_tables and arrow_tables["actor_candidates"].num_rows:
-                    candidates += _summary_fields(arrow_tables["actor_candidates"].to_pylist())
+                    candidates.add(arrow_tables["actor_candidates"].select(list(_SUMMARY_FIELDS)).to_pylist())
         report = corpus.report
         problems = report.to_records() if report is not None else []
         writer.write("read_report", problems)
@@ -656,14 +660,7 @@ def analyze_path(
     return manifest
 
 
-_SUMMARY_FIELDS = ("thread_id", "name", "count", "units", "suggested_kind")
-
-
-def _summary_fields(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Only what the unmatched-names summary reads of ``actor_candidates`` rows: the rows are kept
-    for the whole run, and the example sentences (up to 300 characters each) made them grow by
-    about 20 KB per thread."""
-    return [{key: row.get(key) for key in _SUMMARY_FIELDS} for row in rows]
+_SUMMARY_FIELDS = ("name", "count", "units")  # what the unmatched-names summary reads
 
 
 def _csv_rows(text: str, schema: Sequence[Any]) -> list[dict[str, Any]]:

@@ -60,7 +60,8 @@ MAX_TABLE_BYTES = 1 << 34
 _MAX_MANIFEST_BYTES = 1 << 26
 _TABLE_FILE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\.(csv|parquet)")
 _ROW_GROUP_ROWS = 100_000  # Parquet: rows buffered per table before a row group is written
-_PENDING_BYTES = 1 << 25  # ... and every table is written once all buffers hold this many bytes
+_PENDING_BYTES = 1 << 25  # ... and the largest buffers are written while all hold this many bytes
+_PENDING_PIECES = 64  # a table's buffered pieces (one per thread) are combined into one this often
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _STAGING = ".partial-"  # staging folders: ".<name>.partial-<pid>-<random>" beside the results
 
@@ -94,8 +95,10 @@ class ResultsWriter:
         :meth:`add_table`.
     format : {"parquet", "csv"}
         The table file format. Parquet rows are buffered per table and written as row groups
-        of about 100,000 rows (every table's buffer is written once all hold 32 MiB), so the
-        files depend only on the rows, and memory stays bounded.
+        of 100,000 rows; while all buffers together hold 32 MiB or more, the largest one is
+        written early. So the files depend only on the rows, memory stays bounded, and a table
+        has few row groups (a writer keeps each row group's metadata, statistics included, until
+        the file is closed: about 10 KB each in memory).
 
     Examples
     --------
@@ -126,6 +129,7 @@ class ResultsWriter:
         self._columns: dict[str, tuple[Column, ...]] = {}
         self._pending: dict[str, list[Any]] = {}
         self._pending_rows: dict[str, int] = {}
+        self._pending_table_bytes: dict[str, int] = {}
         self._pending_bytes = 0
         self._done: set[str] = set()
         self._manifest: dict[str, Any] | None = None
@@ -206,15 +210,34 @@ class ResultsWriter:
 
     def write_arrow(self, table: str, data: Any) -> None:
         """Parquet only: append an Arrow table of this table's schema (buffered into row groups)."""
+        if not data.num_rows:
+            return
         pending = self._pending[table]
         pending.append(data)
         self._pending_rows[table] = self._pending_rows.get(table, 0) + data.num_rows
-        self._pending_bytes += data.nbytes
+        self._add_bytes(table, data.nbytes)
         if self._pending_rows[table] >= _ROW_GROUP_ROWS:
             self._flush(table)
-        elif self._pending_bytes >= _PENDING_BYTES:  # (bounded memory: the sizes, not the time, decide)
-            for name in list(self._pending):
-                self._flush(name)
+            return
+        if len(pending) >= _PENDING_PIECES:
+            # one thread's piece of a small table costs more than its bytes (an Arrow table with
+            # its arrays and their padded buffers): combined, the pieces cost their bytes
+            self._combine(table)
+        while self._pending_bytes >= _PENDING_BYTES:  # (bounded memory: the sizes, not the time, decide)
+            # the largest buffer first (ties by name): small tables are not cut into many row groups
+            self._flush(max(self._pending_table_bytes, key=lambda name: (self._pending_table_bytes[name], name)))
+
+    def _add_bytes(self, table: str, n: int) -> None:
+        self._pending_table_bytes[table] = self._pending_table_bytes.get(table, 0) + n
+        self._pending_bytes += n
+
+    def _combine(self, table: str) -> None:
+        import pyarrow as pa
+
+        pending = self._pending[table]
+        combined = pa.concat_tables(pending).combine_chunks()
+        self._add_bytes(table, combined.nbytes - self._pending_table_bytes[table])
+        pending[:] = [combined]
 
     def _flush(self, table: str) -> None:
         import pyarrow as pa
@@ -222,9 +245,10 @@ class ResultsWriter:
         pending = self._pending[table]
         if pending:
             self._writers[table].write(pa.concat_tables(pending).combine_chunks())
-            self._pending_bytes -= sum(t.nbytes for t in pending)
+            self._pending_bytes -= self._pending_table_bytes.pop(table)
             self._pending_rows[table] = 0
             pending.clear()
+            pa.default_memory_pool().release_unused()  # (mimalloc keeps freed pages otherwise)
 
     def finish(self, provenance: Mapping[str, Any]) -> dict[str, Any]:
         """Complete the staging folder: close the tables, write the manifest; return it.

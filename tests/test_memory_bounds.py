@@ -1,0 +1,55 @@
+"""What a streamed analysis keeps across threads stays bounded (issue 17: memory at 1M comments).
+
+No memory or time thresholds here: each test checks that a structure kept for the whole run
+does not grow with the number of threads, and that the bounded form gives the same results.
+"""
+
+from __future__ import annotations
+
+import random
+
+from discourse.actors.discovery import UnmatchedTally, aggregate_candidates, frequent_candidates, unmatched_summary
+
+
+def _summary_from_rows(rows, n_units, top=10):
+    """The unmatched-names summary as it was computed before the tally: from all the rows."""
+    merged = aggregate_candidates(rows, examples=0)
+    frequent = frequent_candidates(merged, n_units)[:top]
+    return {
+        "distinct": len(merged),
+        "occurrences": sum(int(r["count"]) for r in merged),
+        "frequent": [{"name": r["name"], "count": int(r["count"]), "units": int(r["units"])} for r in frequent],
+    }
+
+
+def _random_rows(rng: random.Random, n_threads: int) -> list[dict]:
+    spellings = ["Hamas", "HAMAS", "hamas", "Idlib", "Deir Ezzor", "Deir ezzor", "Astana", "Érdogan", "Erdogan", "GTG"]
+    rows = []
+    for t in range(n_threads):
+        for name in rng.sample(spellings, rng.randint(0, 5)):
+            count = rng.randint(1, 9)
+            rows.append({"thread_id": f"t{t}", "name": name, "count": count, "units": rng.randint(0, count),
+                         "suggested_kind": rng.choice(["person", "other"]), "example": f"{name} in t{t}."})
+    return rows
+
+
+def test_unmatched_tally_gives_the_summary_of_all_rows():
+    rng = random.Random(7)
+    for n_threads in (0, 1, 30, 300):
+        rows = _random_rows(rng, n_threads)
+        for n_units in (1, 50, 5_000):
+            tally = UnmatchedTally()
+            for t in range(n_threads):  # as the streamed analysis adds them: thread by thread
+                tally.add([r for r in rows if r["thread_id"] == f"t{t}"])
+            assert tally.summary(n_units) == _summary_from_rows(rows, n_units)
+            assert unmatched_summary(rows, n_units) == _summary_from_rows(rows, n_units)
+            assert tally.summary(n_units, top=2) == _summary_from_rows(rows, n_units, top=2)
+
+
+def test_unmatched_tally_grows_with_the_names_not_the_threads():
+    rng = random.Random(3)
+    tally = UnmatchedTally()
+    tally.add(_random_rows(rng, 50))
+    entries = len(tally)
+    tally.add(_random_rows(rng, 2_000))
+    assert len(tally) == entries == len({"hamas", "idlib", "deir ezzor", "astana", "erdogan", "gtg"})
