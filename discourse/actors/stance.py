@@ -89,6 +89,7 @@ from discourse.actors.stance_model import (
     mention_hits,
     score_in_context,
 )
+from discourse.actors.stance_features import NAME_FORM_FEATURE
 from discourse.actors.units import thread_units
 from discourse.errors import InputError
 from discourse.irony import Irony, irony, irony_info
@@ -913,7 +914,7 @@ class StanceAnalyzer:
         if len(kept) > 1:
             kept.sort(key=_span_start)  # (stable: spans with the same start stay in insertion order)
         evidence = [
-            _new_evidence((_TARGET_NAMED if len(entry) == 2 and entry[1].startswith(_NAME_FORM_FEATURE)
+            _new_evidence((_TARGET_NAMED if len(entry) == 2 and entry[1] == NAME_FORM_FEATURE
                            else lower[start:end], start, end, entry[0], 1.0, entry[0], _MODEL_LEXICON,
                            entry[1] if len(entry) == 2 else "; ".join(entry[1:])))
             for (start, end), entry in kept
@@ -1068,10 +1069,9 @@ _IRONY_INDEX = ("irony_index",)
 _MODEL_LEXICON = "stance_target_model"
 _EVIDENCE_MIN = 0.05  # fitted terms smaller than this (in logits) are summed into one residual term
 _REST_TERM = "(other words)"
-# The target's own span carries one term: that it is named (not a pronoun). Its weight is the
-# same for every named actor, a part of the baseline, so it is shown as such rather than under
-# the actor's name ("trudeau -0.55" would read as a verdict on Trudeau).
-_NAME_FORM_FEATURE = "t|<name>"
+# The target's own span carries one term: that it is named (NAME_FORM_FEATURE). Its weight is
+# the same for every named actor, a part of the baseline, so it is shown as such rather than
+# under the actor's name ("trudeau -0.55" would read as a verdict on Trudeau).
 _TARGET_NAMED = "(target named)"
 
 

@@ -56,7 +56,7 @@ from discourse.text import Doc
 
 __all__ = [
     "FEATURE_VERSION", "DEFAULT_SETTINGS", "TOKEN_PREFIXES", "Hit", "SentenceFacts", "sentence_facts",
-    "target_features", "role_note",
+    "target_features", "role_note", "NAME_FORM", "NAME_FORM_FEATURE",
 ]
 
 FEATURE_VERSION = "5"
@@ -64,6 +64,12 @@ FEATURE_VERSION = "5"
 
 DEFAULT_SETTINGS: dict[str, Any] = {"bigrams": True, "lexicon": True, "insults": True}
 """Feature settings (chosen by cross-validation; the weight file stores the chosen ones)."""
+
+NAME_FORM = "<name>"
+"""The target's form when it is named (not a pronoun): the model never sees which name."""
+
+NAME_FORM_FEATURE = "t|" + NAME_FORM
+"""The feature of a named target (the same for every named actor: part of the baseline)."""
 
 _REACH = 10  # tokens either side of the target with positional features
 _BAG_REACH = 25  # tokens either side of the target in the sentence bag (giant comment sentences)
@@ -439,7 +445,7 @@ def target_features(
             add(_hit((f"b{'L' if k < a else 'R'}n|{w1}_{w2}", 1.0, tokens[first + k][0], tokens[first + k + 1][1])))
     # The target itself (its form only: a name's identity is no evidence of how this text treats
     # it, though NewsMTSC's targets would teach a prior per person) and its noun phrase.
-    form = words[a] if b - a == 1 and words[a] in _PRONOUNS else "<name>"
+    form = words[a] if b - a == 1 and words[a] in _PRONOUNS else NAME_FORM
     add(Hit(f"t|{form}", 1.0, tokens[t0][0], tokens[t1 - 1][1]))
     k = a - 1
     while k >= 0 and a - k <= 3 and f.modifier[k] and words[k] not in _STOP_NP and not other_at[k]:

@@ -40,6 +40,7 @@ from discourse.actors.stance_features import (
     _STOP_NP,
     _NO_INSULTS,
     _Window,
+    NAME_FORM,
     TOKEN_PREFIXES,
     SentenceFacts,
     role_note,
@@ -249,7 +250,7 @@ def score_mention(
                 if not w1 or not w2 or other_at[k] or other_at[k + 1]:
                     continue
                 push((f"b{'L' if k < a else 'R'}n|{w1}_{w2}", tokens[first + k][0], tokens[first + k + 1][1]))
-        form = words[a] if b - a == 1 and words[a] in _PRONOUNS else "<name>"
+        form = words[a] if b - a == 1 and words[a] in _PRONOUNS else NAME_FORM
         push((f"t|{form}", tokens[t0][0], tokens[t1 - 1][1]))
         k = a - 1
         while k >= 0 and a - k <= 3 and facts.modifier[k] and words[k] not in _STOP_NP and not other_at[k]:
