@@ -116,7 +116,10 @@ def thread_context(docs_and_mentions: Iterable[tuple[Doc, Sequence[Mention]]], r
             surnames[surname] = actor_id
     return ThreadContext(frozenset(states), {k: v for k, v in surnames.items() if k not in shared})
 
-RULES = ("bare institution", "derived surname", "place", "event", "embedded", "foreign institution", "surname", "titled surname")
+RULES = (
+    "bare institution", "derived surname", "place", "event", "embedded", "foreign institution", "surname", "titled surname",
+    "partial name",
+)
 """The names of the context rules, in the order they are applied."""
 
 _PLACE_KINDS = frozenset({"country", "territory"})
@@ -355,7 +358,7 @@ def apply_context_rules(
     """
     if not mentions:
         found = _surnames(doc, [], registry, context) if context is not None and context.surnames else ()
-        return _titled_surnames(doc, found, registry, context)
+        return _partial_names(doc, _titled_surnames(doc, found, registry, context), registry)
     ctx: _Context | None = None
     tokens = doc.tokens
     kept: list[Mention] = []
@@ -419,7 +422,7 @@ def apply_context_rules(
         kept.append(m)
     if unknown_names:  # the text's own (unknown) Davis, not the registry's: every use of it
         kept = [m for m in kept if m[3] not in unknown_names]
-    return _titled_surnames(doc, _surnames(doc, kept, registry, context), registry, context)
+    return _partial_names(doc, _titled_surnames(doc, _surnames(doc, kept, registry, context), registry, context), registry)
 
 
 def _home(registry: ActorRegistry, actor_id: str) -> str:
@@ -871,3 +874,138 @@ def _may_trigger(texts: Sequence[str], k: int, rules: Any) -> bool:
     if j < n and texts[j].lower() in rules.speech_between:
         j += 1
     return j < n and texts[j].lower() in rules.speech_verbs
+
+
+_NAME_PARTS: weakref.WeakKeyDictionary[ActorRegistry, dict[str, tuple[str, ...]]] = weakref.WeakKeyDictionary()
+_PART_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _name_parts(registry: ActorRegistry, actor_id: str) -> tuple[str, ...]:
+    """The single words of a person's written names that may stand for the person alone in a
+    text that names them ("Bill", "Clinton" of "Bill Clinton"; "Francis" of "Pope Francis";
+    "Malcolm" of "Malcolm Turnbull"): capitalised words of three or more letters of the display
+    name and of the ``name`` aliases of two or more words, without titles, stop words, organs and
+    suffixes ("Pope", "Jr")."""
+    cache = _NAME_PARTS.get(registry)
+    if cache is None:
+        cache = _NAME_PARTS[registry] = {}
+    known = cache.get(actor_id)
+    if known is None:
+        actor = registry[actor_id]
+        rules = actor_rules()
+        parts: list[str] = []
+        for text in [actor.name] + [a.text for a in actor.aliases if a.form == "name"]:
+            words = text.split()
+            if len(words) < 2:
+                continue
+            for word in words:
+                lower = word.lower().rstrip(".")
+                if (
+                    len(word) < 3
+                    or not _titlecase_or_name(word)
+                    or not word.replace("'", "").replace("’", "").replace("-", "").isalpha()
+                    or lower in rules.titles
+                    or lower in rules.clerical_titles
+                    or lower in rules.stopwords
+                    or lower in rules.organs
+                    or lower in _PART_SUFFIXES
+                    or word in parts
+                ):
+                    continue
+                parts.append(word)
+        known = cache[actor_id] = tuple(parts)
+    return known
+
+
+def _partial_names(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry) -> tuple[Mention, ...]:
+    """Rule "partial name": once a text names a registry person (by any alias, or a surname the
+    other rules resolved), a later capitalised single word of that person's name standing alone
+    is that person: the given name ("Bill Clinton ... Bill and Hillary", "Turnbull ... Malcolm")
+    or a word of a name with a title ("Pope Francis ... Francis has said"). Within-text
+    coreference: a writer who has introduced a person shortens the name. Left alone: a word two
+    persons the text names share, a word capitalised only because it opens a sentence or a Title
+    Case line and is an ordinary English word ("Will", "Mark"), a word with a capitalised word
+    right after it ("Bill Gates") or a capitalised name word right before it ("Robert Kennedy";
+    then no use of the word in the text resolves: the text speaks of another person of that
+    name too).
+
+    Examples
+    --------
+    >>> from discourse.actors import find_mentions
+    >>> text = "Bill Clinton spoke on trade. Later on, Bill and his wife met the press."
+    >>> [(text[m.start:m.end], m.actor_id) for m in find_mentions(text)]
+    [('Bill Clinton', 'bill_clinton'), ('Bill', 'bill_clinton')]
+    """
+    persons: dict[str, int] = {}  # person id -> end of its first mention
+    for m in mentions:
+        if m.actor_id not in persons and m.actor_id != UNRESOLVED_INSTITUTION and registry[m.actor_id].kind == "person":
+            persons[m.actor_id] = m.end
+    if not persons:
+        return tuple(mentions)
+    owners: dict[str, str] = {}
+    shared: set[str] = set()
+    for actor_id in persons:
+        for part in _name_parts(registry, actor_id):
+            if owners.setdefault(part, actor_id) != actor_id:
+                shared.add(part)
+    texts = doc.token_columns.texts
+    if owners.keys().isdisjoint(texts):  # the common case, decided in C
+        return tuple(mentions)
+    rules = actor_rules()
+    tokens = doc.tokens
+    covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
+    starts = doc.sentence_token_ranges
+    firsts = [first for first, _stop in starts]
+    other_names: set[str] = set()
+    found: list[tuple[int, str, int]] = []  # (token, person, sentence)
+    for k, text in enumerate(texts):
+        person = owners.get(text)
+        if person is None or k in covered or text in shared:
+            continue
+        sentence = bisect_right(firsts, k) - 1
+        first, stop = starts[sentence]
+        token = tokens[k]
+        before = tokens[k - 1] if k - 1 >= first else None
+        if (
+            before is not None
+            and k - 1 not in covered
+            and _titlecase_word(before)
+            and _adjacent(doc, before, token)
+            and before.lower.rstrip(".") not in rules.titles
+            and before.lower not in rules.stopwords
+            and before.lower not in rules.organs
+            and not (k - 1 == first and is_common_word(before.text))  # "Similarly Bill and ..."
+        ):
+            other_names.add(text)  # "Robert Kennedy": another person of that name
+            continue
+        if token.start < persons[person]:
+            continue  # before the text names the person
+        if before is not None and k - 1 in covered and before.end == token.start - 1:
+            continue  # "President Moon Jae-in": the rest of a name already found
+        after = tokens[k + 1] if k + 1 < stop else None
+        if (
+            after is not None
+            and after.text[:1].isupper()
+            and _adjacent(doc, token, after)
+            and after.lower not in rules.stopwords
+        ):
+            continue  # "Bill Gates", "George H.W. Bush", "the Kennedy Center"
+        if is_common_word(text) and (k == first or _sentence_title_case(doc, sentence, starts)):
+            continue  # "Will", "Mark" capitalised by position only
+        found.append((k, person, sentence))
+    added = []
+    for k, person, sentence in found:
+        token = tokens[k]
+        if token.text in other_names:
+            continue
+        possessive = k + 1 < len(tokens) and tokens[k + 1].lower in ("'s", "’s") and tokens[k + 1].start == token.end
+        added.append(Mention(token.start, token.end, person, token.text, "name", possessive, sentence, k, k + 1))
+    if not added:
+        return tuple(mentions)
+    return tuple(sorted([*mentions, *added], key=lambda m: m.start))
+
+
+def _sentence_title_case(doc: Doc, sentence: int, starts: Sequence[tuple[int, int]]) -> bool:
+    """The sentence is a line in Title Case (a headline: any word may be capitalised)."""
+    first, stop = starts[sentence]
+    return is_title_case(doc, first, stop)
