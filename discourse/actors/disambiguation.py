@@ -378,7 +378,7 @@ def apply_context_rules(
                 states = {_home(registry, o[2]) for o in mentions if o[3] not in surnames and o[2] != UNRESOLVED_INSTITUTION}
                 if context is not None:
                     states |= context.states
-            if _home(registry, m[2]) not in states and not _after_title(ctx, m):
+            if _home(registry, m[2]) not in states and not _after_title(ctx, m) and not _top_office(registry, m[2]):
                 continue  # no actor of the person's state in the text: a footballer, an actor...
             if (
                 _embedded(ctx, m)
@@ -1009,3 +1009,33 @@ def _sentence_title_case(doc: Doc, sentence: int, starts: Sequence[tuple[int, in
     """The sentence is a line in Title Case (a headline: any word may be capitalised)."""
     first, stop = starts[sentence]
     return is_title_case(doc, first, stop)
+
+
+_TOP_OFFICE: weakref.WeakKeyDictionary[ActorRegistry, dict[str, bool]] = weakref.WeakKeyDictionary()
+_TOP_OFFICE_RE = re.compile(r"(?:^|\()(?:President|Prime Minister|Chancellor) of (?:the )?([^(),;]+?)(?: \d{4}-\d{4})?(?:\)|$)")
+_TOP_OFFICE_US = frozenset({"secretary of state", "speaker of the house of representatives"})
+
+
+def _top_office(registry: ActorRegistry, actor_id: str) -> bool:
+    """Rule "derived surname": the person holds or held one of the top offices of a state of
+    ``[top_office]`` (the major English-speaking democracies), so a writer may name them by
+    surname alone without naming the state: head of state or government ("Prime Minister of
+    Canada", also a past office in parentheses), or the US Secretary of State or Speaker of the
+    House. The office must name the person's own state (not "President of the Treasury
+    Board")."""
+    cache = _TOP_OFFICE.get(registry)
+    if cache is None:
+        cache = _TOP_OFFICE[registry] = {}
+    known = cache.get(actor_id)
+    if known is None:
+        office = registry[actor_id].office or ""
+        home = registry[_home(registry, actor_id)]
+        if home.id not in actor_rules().top_office_states:
+            cache[actor_id] = False
+            return False
+        names = {home.name.lower()} | {a.text.lower() for a in home.aliases if a.form == "name"}
+        known = any(match.group(1).lower() in names for match in _TOP_OFFICE_RE.finditer(office))
+        if not known and home.id == "united_states":
+            known = _SERVES.sub("", office.lower()).split(" (")[0] in _TOP_OFFICE_US
+        cache[actor_id] = known
+    return known

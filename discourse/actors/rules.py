@@ -57,6 +57,9 @@ class ActorRules:
     speech_verbs, speech_between : frozenset of str
         Rule "titled surname": the speech and communication verbs that make a bare surname their
         subject ("Kerry said"), and the words allowed between ("Kerry has said").
+    top_office_states : frozenset of str
+        Rule "derived surname": the states (registry ids) whose top office holders a text may
+        name by surname alone, without naming the state ("Harper", "Kerry").
     info : dict
         Provenance record (name, file, sha256, version, source, licence, citation, entries).
     """
@@ -81,6 +84,7 @@ class ActorRules:
     surname_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     speech_verbs: frozenset[str] = frozenset()
     speech_between: frozenset[str] = frozenset()
+    top_office_states: frozenset[str] = frozenset()
     info: dict[str, str] = field(default_factory=dict)
 
 
@@ -132,6 +136,7 @@ def actor_rules() -> ActorRules:
     entries = sum(len(v) for v in lists.values()) + len(kind_heads) + len(data.get("bare_institutions", {}).get("words", [])) + len(data.get("given_names", {}).get("words", []))
     entries += len(data.get("common_surnames", {}).get("words", [])) + len(data.get("clerical_titles", {}).get("words", []))
     entries += len(data.get("surname_titles", {})) + len(data.get("speech_verbs", {}).get("words", []))
+    entries += len(data.get("top_office", {}).get("states", []))
     info = provenance_record(header.get("name", "actor_rules"), path, hashlib.sha256(raw).hexdigest(), header, entries)
     gap = data.get("institutions", {}).get("gap", 2)
     if not isinstance(gap, int):
@@ -152,6 +157,7 @@ def actor_rules() -> ActorRules:
         clerical_titles=_words(data, "clerical_titles", "words") if "clerical_titles" in data else frozenset(),
         speech_verbs=_words(data, "speech_verbs", "words") if "speech_verbs" in data else frozenset(),
         speech_between=_words(data, "speech_verbs", "between") if "speech_verbs" in data else frozenset(),
+        top_office_states=_words(data, "top_office", "states") if "top_office" in data else frozenset(),
         institution_gap=gap,
         kind_heads=kind_heads,
         info=info,
