@@ -778,7 +778,9 @@ def _titled_surnames(
                 states = {_home(registry, m.actor_id) for m in mentions if m.actor_id != UNRESOLVED_INSTITUTION}
                 if context is not None:
                     states |= context.states
-            if _home(registry, owners[0]) in states:
+            if _home(registry, owners[0]) in states or (
+                _top_office(registry, owners[0]) and token.text.lower() not in rules.common_surnames
+            ):  # a top office holder needs no state in the text, unless the surname is frequent
                 person = owners[0]
         if person is not None:
             resolved[token.text] = (person, k)
