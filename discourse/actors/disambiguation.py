@@ -540,8 +540,8 @@ def _bare_institutions(doc: Doc, mentions: Sequence[Mention], registry: ActorReg
         word = fold_accents(" ".join(m.alias.lower().split()))
         first, stop = doc.sentence_token_ranges[m.sentence]
         before = tokens[m.token_start - 1] if m.token_start - 1 >= first else None
-        if word in rules.bare_need_article and (before is None or before.lower != "the"):
-            continue  # "House prices": only "the House" is the chamber
+        if word in rules.bare_need_article and (before is None or before.lower != "the") and not _chamber_head(tokens, m, stop, by_token, rules):
+            continue  # "House prices": only "the House" (or "House Democrats", "a House vote") is the chamber
         if (_titlecase_word(before) or _acronym(before)) and before.lower != "the" and m.token_start - 1 not in by_token:  # type: ignore[union-attr]
             continue  # "State Supreme Court", "Alaska Senate", "BC Liberals": a longer name the registry does not know
         state = None
@@ -1041,3 +1041,17 @@ def _top_office(registry: ActorRegistry, actor_id: str) -> bool:
             known = _SERVES.sub("", office.lower()).split(" (")[0] in _TOP_OFFICE_US
         cache[actor_id] = known
     return known
+
+
+def _chamber_head(tokens: Sequence[Token], m: Mention, stop: int, by_token: Mapping[int, int], rules: Any) -> bool:
+    """Rule "bare institution": a word that needs "the" ("House") is the chamber without it when
+    it modifies a mention or a noun of parliamentary business right after it ("House Democrats",
+    "40 House offices", "a House vote": ``heads`` of ``[bare_institutions]``). A following "of"
+    or capitalised non-mention word makes a longer name instead ("House of Cards", "House
+    Party")."""
+    k = m.token_end
+    if k >= stop or tokens[k].kind != "word":
+        return False
+    if k in by_token:
+        return True  # "House Democrats", "House GOP"
+    return tokens[k].text.islower() and tokens[k].lower in rules.bare_heads

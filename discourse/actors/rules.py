@@ -45,6 +45,8 @@ class ActorRules:
     bare_need_article, bare_legislatures : frozenset of str
         Those of them that need "the" before them ("the House"), and those that fall back to the
         state's government actor when the state has no actor of its own for the institution.
+    bare_heads : frozenset of str
+        Nouns after which a ``need_article`` word needs no "the" ("House vote", "House members").
     kind_heads : dict of str to str
         Head word -> suggested kind, for discovery.
     common_surnames : frozenset of str
@@ -76,6 +78,7 @@ class ActorRules:
     bare_institutions: tuple[str, ...] = ()
     bare_need_article: frozenset[str] = frozenset()
     bare_legislatures: frozenset[str] = frozenset()
+    bare_heads: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
     family_name_first: frozenset[str] = frozenset()
     office_titles: frozenset[str] = frozenset()
@@ -136,7 +139,7 @@ def actor_rules() -> ActorRules:
     entries = sum(len(v) for v in lists.values()) + len(kind_heads) + len(data.get("bare_institutions", {}).get("words", [])) + len(data.get("given_names", {}).get("words", []))
     entries += len(data.get("common_surnames", {}).get("words", [])) + len(data.get("clerical_titles", {}).get("words", []))
     entries += len(data.get("surname_titles", {})) + len(data.get("speech_verbs", {}).get("words", []))
-    entries += len(data.get("top_office", {}).get("states", []))
+    entries += len(data.get("top_office", {}).get("states", [])) + len(data.get("bare_institutions", {}).get("heads", []))
     info = provenance_record(header.get("name", "actor_rules"), path, hashlib.sha256(raw).hexdigest(), header, entries)
     gap = data.get("institutions", {}).get("gap", 2)
     if not isinstance(gap, int):
@@ -164,6 +167,7 @@ def actor_rules() -> ActorRules:
         bare_institutions=tuple(words),
         bare_need_article=_words(data, "bare_institutions", "need_article") if words else frozenset(),
         bare_legislatures=_words(data, "bare_institutions", "legislatures") if words else frozenset(),
+        bare_heads=_words(data, "bare_institutions", "heads") if "heads" in bare else frozenset(),
         given_names=_words(data, "given_names", "words") if "given_names" in data else frozenset(),
         family_name_first=_words(data, "family_name_first", "countries") if "family_name_first" in data else frozenset(),
         office_titles=_words(data, "office_titles", "words") if "office_titles" in data else frozenset(),
