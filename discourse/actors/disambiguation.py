@@ -938,10 +938,10 @@ def _partial_names(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistr
     >>> [(text[m.start:m.end], m.actor_id) for m in find_mentions(text)]
     [('Bill Clinton', 'bill_clinton'), ('Bill', 'bill_clinton')]
     """
-    persons: dict[str, int] = {}  # person id -> end of its first mention
+    persons: dict[str, tuple[int, int]] = {}  # person id -> (end, sentence) of its first mention
     for m in mentions:
         if m.actor_id not in persons and m.actor_id != UNRESOLVED_INSTITUTION and registry[m.actor_id].kind == "person":
-            persons[m.actor_id] = m.end
+            persons[m.actor_id] = (m.end, m.sentence)
     if not persons:
         return tuple(mentions)
     owners: dict[str, str] = {}
@@ -980,8 +980,8 @@ def _partial_names(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistr
         ):
             other_names.add(text)  # "Robert Kennedy": another person of that name
             continue
-        if token.start < persons[person]:
-            continue  # before the text names the person
+        if token.start < persons[person][0] and sentence >= persons[person][1]:
+            continue  # before the full name in its sentence: "[Mike] Pompeo", "Donald (...) Trump"
         if before is not None and k - 1 in covered and before.end == token.start - 1:
             continue  # "President Moon Jae-in": the rest of a name already found
         after = tokens[k + 1] if k + 1 < stop else None
