@@ -878,16 +878,17 @@ def _may_trigger(texts: Sequence[str], k: int, rules: Any) -> bool:
     return j < n and texts[j].lower() in rules.speech_verbs
 
 
-_NAME_PARTS: weakref.WeakKeyDictionary[ActorRegistry, dict[str, tuple[str, ...]]] = weakref.WeakKeyDictionary()
+_NAME_PARTS: weakref.WeakKeyDictionary[ActorRegistry, dict[str, tuple[tuple[str, bool], ...]]] = weakref.WeakKeyDictionary()
 _PART_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
-def _name_parts(registry: ActorRegistry, actor_id: str) -> tuple[str, ...]:
+def _name_parts(registry: ActorRegistry, actor_id: str) -> tuple[tuple[str, bool], ...]:
     """The single words of a person's written names that may stand for the person alone in a
     text that names them ("Bill", "Clinton" of "Bill Clinton"; "Francis" of "Pope Francis";
     "Malcolm" of "Malcolm Turnbull"): capitalised words of three or more letters of the display
     name and of the ``name`` aliases of two or more words, without titles, stop words, organs and
-    suffixes ("Pope", "Jr")."""
+    suffixes ("Pope", "Jr"); each with whether it is the last word of one of those names (a
+    surname, or the name after a title)."""
     cache = _NAME_PARTS.get(registry)
     if cache is None:
         cache = _NAME_PARTS[registry] = {}
@@ -896,10 +897,12 @@ def _name_parts(registry: ActorRegistry, actor_id: str) -> tuple[str, ...]:
         actor = registry[actor_id]
         rules = actor_rules()
         parts: list[str] = []
+        last: set[str] = set()
         for text in [actor.name] + [a.text for a in actor.aliases if a.form == "name"]:
             words = text.split()
             if len(words) < 2:
                 continue
+            last.add(words[-1])
             for word in words:
                 lower = word.lower().rstrip(".")
                 if (
@@ -915,7 +918,7 @@ def _name_parts(registry: ActorRegistry, actor_id: str) -> tuple[str, ...]:
                 ):
                     continue
                 parts.append(word)
-        known = cache[actor_id] = tuple(parts)
+        known = cache[actor_id] = tuple((part, part in last) for part in parts)
     return known
 
 
@@ -924,7 +927,10 @@ def _partial_names(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistr
     other rules resolved), a later capitalised single word of that person's name standing alone
     is that person: the given name ("Bill Clinton ... Bill and Hillary", "Turnbull ... Malcolm")
     or a word of a name with a title ("Pope Francis ... Francis has said"). Within-text
-    coreference: a writer who has introduced a person shortens the name. Left alone: a word two
+    coreference: a writer who has introduced a person shortens the name. A given name in an
+    earlier sentence than the person's first mention counts too ("I think Malcolm may try it.
+    ... Turnbull"); not in the same sentence ("Donald (the loser) Trump") and not a surname
+    (rule "surname" reads only forward). Left alone: a word two
     persons the text names share, a word capitalised only because it opens a sentence or a Title
     Case line and is an ordinary English word ("Will", "Mark"), a word with a capitalised word
     right after it ("Bill Gates") or a capitalised name word right before it ("Robert Kennedy";
@@ -946,10 +952,13 @@ def _partial_names(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistr
         return tuple(mentions)
     owners: dict[str, str] = {}
     shared: set[str] = set()
+    last_words: set[str] = set()
     for actor_id in persons:
-        for part in _name_parts(registry, actor_id):
+        for part, last in _name_parts(registry, actor_id):
             if owners.setdefault(part, actor_id) != actor_id:
                 shared.add(part)
+            if last:
+                last_words.add(part)
     texts = doc.token_columns.texts
     if owners.keys().isdisjoint(texts):  # the common case, decided in C
         return tuple(mentions)
@@ -980,8 +989,11 @@ def _partial_names(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistr
         ):
             other_names.add(text)  # "Robert Kennedy": another person of that name
             continue
-        if token.start < persons[person][0] and sentence >= persons[person][1]:
-            continue  # before the full name in its sentence: "[Mike] Pompeo", "Donald (...) Trump"
+        if token.start < persons[person][0] and (sentence >= persons[person][1] or text in last_words):
+            # before the person's first mention: only a given name, and only in an earlier
+            # sentence (not "[Mike] Pompeo", "Donald (...) Trump"; an earlier bare surname is left
+            # to rule "surname", which reads only forward)
+            continue
         if before is not None and k - 1 in covered and before.end == token.start - 1:
             continue  # "President Moon Jae-in": the rest of a name already found
         after = tokens[k + 1] if k + 1 < stop else None
