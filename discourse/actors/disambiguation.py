@@ -40,6 +40,18 @@ Four rules then look at the words around a mention (the word lists are data:
     Once a text names a person in full ("John Kerry"), a later bare surname in the same text
     ("Kerry said") is that person, unless two persons of the text share the surname. (A bare
     surname is an alias only for very prominent persons; this covers the others, text by text.)
+``partial name``
+    Once a text names a person (by any alias or resolved surname), a later capitalised given
+    name or name after a title standing alone is that person ("Bill Clinton ... Bill and
+    Hillary", "Pope Francis ... Francis"); a given name also in an earlier sentence. Not a word
+    two persons of the text share, nor one in a longer name.
+
+A derived surname of a person who holds or held a top office of a state of ``[top_office]``
+(the major English-speaking democracies) needs no actor of that state in the text ("Harper won
+three elections"); nor does the speech-verb half of ``titled surname`` for such a person, unless
+the surname is frequent. "House" without "the" is the chamber before a mention or a noun of
+parliamentary business ("House Democrats", "40 House offices": ``heads`` of
+``[bare_institutions]``).
 
 **The thread as context.** Commenters write "Harper" or "Sanders" because the article named
 Stephen Harper or Bernie Sanders. The pipeline passes a comment a :class:`ThreadContext` built
