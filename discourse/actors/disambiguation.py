@@ -943,8 +943,9 @@ def _partial_names(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistr
     earlier sentence than the person's first mention counts too ("I think Malcolm may try it.
     ... Turnbull"); not in the same sentence ("Donald (the loser) Trump") and not a surname
     (rule "surname" reads only forward). Left alone: a word two
-    persons the text names share, a word capitalised only because it opens a sentence or a Title
-    Case line and is an ordinary English word ("Will", "Mark"), a word with a capitalised word
+    persons the text names share, a word after a clerical title or "St." ("St. Francis"), a word
+    capitalised only because it opens a sentence or a Title Case line and is an ordinary English
+    word ("Will", "Mark"), a word with a capitalised word
     right after it ("Bill Gates") or a capitalised name word right before it ("Robert Kennedy";
     then no use of the word in the text resolves: the text speaks of another person of that
     name too).
@@ -1001,6 +1002,8 @@ def _partial_names(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistr
         ):
             other_names.add(text)  # "Robert Kennedy": another person of that name
             continue
+        if _cleric_before(tokens, k, first):
+            continue  # "St. Francis", "Father Brian": a saint or cleric of that name
         if token.start < persons[person][0] and (sentence >= persons[person][1] or text in last_words):
             # before the person's first mention: only a given name, and only in an earlier
             # sentence (not "[Mike] Pompeo", "Donald (...) Trump"; an earlier bare surname is left
