@@ -78,6 +78,8 @@ def test_partial_name_left_alone_when_shared_or_part_of_another_name():
     # a name word before it: the text speaks of another Malcolm too, so none resolves
     found = _found(reg, "Malcolm Turnbull won. Later on, Janet Malcolm said Malcolm was wrong.")
     assert ("Malcolm", "turnbull") not in found
+    # after a saint's or cleric's title: another person of that name
+    assert _found(reg, "Pope Francis wrote a letter. In it, St. Francis was quoted.") == [("Francis", "pope")]
     # an ordinary English word capitalised only because it opens the sentence
     assert _found(reg, "Will Hurd spoke on Monday. Will they vote for him?") == [("Will Hurd", "hurd")]
 
