@@ -973,19 +973,32 @@ def _partial_names(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistr
             if last:
                 last_words.add(part)
     texts = doc.token_columns.texts
-    if owners.keys().isdisjoint(texts):  # the common case, decided in C
+    present = (owners.keys() & texts) - shared  # one pass in C
+    if not present:  # the common case
         return tuple(mentions)
+    covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
+    hits = []
+    for word in present:  # tuple.index scans in C: faster than a loop over every token
+        k = -1
+        try:
+            while True:
+                k = texts.index(word, k + 1)
+                if k not in covered:
+                    hits.append(k)
+        except ValueError:
+            pass
+    if not hits:  # most texts: the name words occur only inside the mentions themselves
+        return tuple(mentions)
+    hits.sort()
     rules = actor_rules()
     tokens = doc.tokens
-    covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
     starts = doc.sentence_token_ranges
     firsts = [first for first, _stop in starts]
     other_names: set[str] = set()
     found: list[tuple[int, str, int]] = []  # (token, person, sentence)
-    for k, text in enumerate(texts):
-        person = owners.get(text)
-        if person is None or k in covered or text in shared:
-            continue
+    for k in hits:
+        text = texts[k]
+        person = owners[text]
         sentence = bisect_right(firsts, k) - 1
         first, stop = starts[sentence]
         token = tokens[k]
