@@ -454,6 +454,12 @@ class AliasMatcher:
         self.first: dict[str, tuple[dict[Any, Any], _Entry | None, frozenset[str] | None]] = {
             key: (node, node.get(None), self.exact_first.get(key)) for key, node in trie.items()
         }
+        # Frequent words that only start longer aliases ("the" of "the Kremlin", "in" of "In
+        # Common We Can", "a" of "A la valenciana") are found through the piece after them
+        # instead: "kremlin" is rare, "the" is in every comment (see _leads).
+        self.after, leads = _leads(self.first)
+        self.starters = frozenset(self.first.keys() - leads)  # first pieces looked up directly
+        self.triggers = frozenset(self.starters | self.after.keys())
         self.keys = frozenset(key for keys in owners for key in keys)
         self.acronyms = frozenset(k for k in trie if k.isalpha())
         self.splits: dict[str, Any] = {}  # memo of _pieces_of
@@ -470,9 +476,11 @@ class AliasMatcher:
             _fold_pieces(doc.text, pieces, lowers)
         # The pieces that start an alias, found at C speed (most words start none).
         heads = self.first
-        hits = list(compress(range(len(lowers)), map(heads.__contains__, lowers)))
+        hits = list(compress(range(len(lowers)), map(self.triggers.__contains__, lowers)))
         if not hits:
             return ()
+        if self.after:
+            hits = self._starts(hits, lowers)
         norm = doc.norm
         n = len(pieces)
         sentences = doc.sentences
@@ -548,6 +556,21 @@ class AliasMatcher:
             resume = stop
         return tuple(found)
 
+    def _starts(self, hits: list[int], lowers: Sequence[str]) -> list[int]:
+        """The pieces where an alias may start, in order, from the trigger pieces `hits`: a
+        first piece looked up directly, or the piece before a second piece when that is one
+        of the frequent first pieces it may follow ("the" before "kremlin")."""
+        after, starters = self.after, self.starters
+        starts = []
+        for j in hits:
+            word = lowers[j]
+            leads = after.get(word)
+            if leads is not None and j and lowers[j - 1] in leads:
+                starts.append(j - 1)
+            if word in starters:
+                starts.append(j)
+        return starts
+
     @staticmethod
     def _case_ok(entry: _Entry, pieces: Sequence[Token], i: int, doc: Doc, caseless: bool | None) -> bool:
         """Check the alias's case rules; an unknown `caseless` counts as False."""
@@ -592,6 +615,39 @@ class AliasMatcher:
             ):
                 loud = True
         return loud and not (before is not None and before.lower == "the")
+
+
+def _leads(
+    first: dict[str, tuple[dict[Any, Any], _Entry | None, frozenset[str] | None]]
+) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """The frequent first pieces that are better found through the piece after them.
+
+    A first piece qualifies if it is a stop word (frequent in any text), no alias is that word
+    alone (it only starts longer ones: "the", "in", "a") and the pieces that may follow it are
+    rarer words: letters only, and at most three stop words, none of one or two letters ("for"
+    of "For a United Ukraine" stays: "a" is as frequent). Which pieces qualify changes the
+    speed of :meth:`AliasMatcher.find`, not its mentions: a text's alias starting at such a
+    piece is reached through its second piece.
+
+    Returns ``(after, leads)``: second piece -> the qualifying first pieces it may follow, and
+    the qualifying first pieces.
+    """
+    from discourse.actors.rules import actor_rules  # (data, read once)
+
+    stopwords = actor_rules().stopwords
+    after: dict[str, set[str]] = {}
+    leads = set()
+    for key, (node, entry, _required) in first.items():
+        if entry is not None or key not in stopwords:
+            continue
+        followers = [piece for piece in node if piece is not None]
+        if all(piece.isalpha() and not (len(piece) <= 2 and piece in stopwords) for piece in followers) and (
+            sum(piece in stopwords for piece in followers) <= 3
+        ):
+            leads.add(key)
+            for piece in followers:
+                after.setdefault(piece, set()).add(key)
+    return {piece: frozenset(keys) for piece, keys in after.items()}, frozenset(leads)
 
 
 def is_caseless(doc: Doc) -> bool:
