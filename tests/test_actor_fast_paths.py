@@ -140,3 +140,37 @@ def test_capitalised_surname_keys_follow_the_registry():
         assert index == _surname_index(registry)
         assert capitalised == {key for key in index if not key.islower()}
     assert "Sanders" in _surname_keys(default_registry())[1]
+
+
+FLAG_TEXTS = MATCHER_TEXTS + [
+    "Hilary Clinton and Barrack Obama met Angel Merkel.",
+    "The Unites States of America; the pro-Kremlin media.",
+    "Orbán's Hungary and Erdoğan; Hilary Clinton again.",
+    "nothing to see here",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", FLAG_TEXTS)
+def test_find_flagged_equals_find_and_the_anchor_look_up(text):
+    """One pass for the alias triggers and the spelling anchors gives what two passes give."""
+    from discourse.actors.spelling import correct_spelling
+
+    registry = default_registry()
+    doc = Doc(text)
+    words = registry.spelling.partners
+    mentions, flag = registry.matcher.find_flagged(doc, words)
+    assert mentions == registry.matcher.find(doc)
+    if flag is not None:  # told by the pass: the same as the look-up in the doc's own lower case
+        assert flag == (not words.isdisjoint(doc.token_columns.lowers))
+    assert correct_spelling(doc, mentions, registry.spelling, flag) == correct_spelling(
+        doc, mentions, registry.spelling
+    )
+
+
+def test_find_flagged_tells_when_it_can():
+    registry = default_registry()
+    words = registry.spelling.partners
+    assert registry.matcher.find_flagged(Doc("Hilary Clinton spoke."), words)[1] is True
+    assert registry.matcher.find_flagged(Doc("nothing to see here"), words)[1] is False
+    assert registry.matcher.find_flagged(Doc("Orbán spoke."), words)[1] is None  # accents folded

@@ -463,22 +463,62 @@ class AliasMatcher:
         self.keys = frozenset(key for keys in owners for key in keys)
         self.acronyms = frozenset(k for k in trie if k.isalpha())
         self.splits: dict[str, Any] = {}  # memo of _pieces_of
+        self._with: dict[frozenset[str], frozenset[str]] = {}  # triggers | words, for find_flagged
 
     def find(self, doc: Doc) -> tuple[Mention, ...]:
         """The mentions in a :class:`~discourse.text.Doc`, in text order (not cached here; the
         registry caches per document)."""
+        return self._find(doc, None)[0]
+
+    def find_flagged(self, doc: Doc, words: frozenset[str]) -> tuple[tuple[Mention, ...], bool | None]:
+        """:meth:`find`, and whether a token's lower-case form is one of `words`, told by the same
+        pass over the text (one look-up per token for both; the registry asks for the anchor
+        words of :func:`~discourse.actors.spelling.correct_spelling`). ``None`` when the pass
+        cannot tell: the matcher read hyphenated words in pieces or folded accents.
+
+        Examples
+        --------
+        >>> from discourse.actors import Actor
+        >>> m = AliasMatcher([Actor("opec", "OPEC", "organisation", ("OPEC",))])
+        >>> found, flag = m.find_flagged(Doc("OPEC met in Vienna."), frozenset({"vienna"}))
+        >>> [x.actor_id for x in found], flag
+        (['opec'], True)
+        """
+        return self._find(doc, words)
+
+    def _find(self, doc: Doc, words: frozenset[str] | None) -> tuple[tuple[Mention, ...], bool | None]:
         pieces, shifts = _pieces_of(doc, self.keys, self.splits)
         # the lower-case pieces: the doc's own column when the pieces are its tokens (the common
         # case: built once with the tokens, shared with the other analysers)
         lowers: Sequence[str] = doc.token_columns.lowers if pieces is doc.tokens else list(map(_LOWER, pieces))
+        own = pieces is doc.tokens  # `lowers` is the doc's lower-case column
         if not doc.text.isascii():  # fold accents only where there are any (Orbán = Orban)
             lowers = list(lowers)
             _fold_pieces(doc.text, pieces, lowers)
+            own = False
         # The pieces that start an alias, found at C speed (most words start none).
         heads = self.first
-        hits = list(compress(range(len(lowers)), map(self.triggers.__contains__, lowers)))
+        triggers = self.triggers
+        flag: bool | None = None
+        if words is None:
+            hits = list(compress(range(len(lowers)), map(triggers.__contains__, lowers)))
+        else:  # one pass for the triggers and `words`; then the few hits are sorted out
+            table = self._with.get(words)
+            if table is None:
+                if len(self._with) > 8:
+                    self._with.clear()
+                table = self._with[words] = frozenset(triggers | words)
+            hits = list(compress(range(len(lowers)), map(table.__contains__, lowers)))
+            if hits:
+                found_words = map(lowers.__getitem__, hits)
+                if own:
+                    flag = not words.isdisjoint(found_words)
+                    found_words = map(lowers.__getitem__, hits)
+                hits = list(compress(hits, map(triggers.__contains__, found_words)))
+            elif own:
+                flag = False
         if not hits:
-            return ()
+            return (), flag
         if self.after:
             hits = self._starts(hits, lowers)
         norm = doc.norm
@@ -554,7 +594,7 @@ class AliasMatcher:
                 )
             )
             resume = stop
-        return tuple(found)
+        return tuple(found), flag
 
     def _starts(self, hits: list[int], lowers: Sequence[str]) -> list[int]:
         """The pieces where an alias may start, in order, from the trigger pieces `hits`: a
