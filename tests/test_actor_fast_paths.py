@@ -65,3 +65,112 @@ def test_candidates_do_not_depend_on_the_word_memos():
     assert find_candidates(text) == first
     assert find_candidates(text) == first  # now from the memos
     assert [c.text for c in first][:2] == ["Blutarsky", "Zorgonians"]
+
+
+MATCHER_TEXTS = [
+    "The Kremlin denied it; the Pentagon did not. In Common We Can won in the end.",
+    "the kremlin said so, THE KREMLIN said so, and the the Kremlin too.",
+    "For a United Ukraine! There is a Future. I Democratici, A la valenciana.",
+    "a la carte, in common, the other side, the sun, the Sun and The Sunday Times.",
+    "The New York Times and the Wall Street Journal; the Fed and the Hill.",
+    "Is Militants? IS militants attacked. Is it the Associated Press or the AP?",
+    "the",
+    "Kremlin the",
+    "Orbán and the Kremlin; the Hindu-Kush; the Taliban-led government.",
+]
+
+
+@pytest.mark.parametrize("text", MATCHER_TEXTS)
+def test_matcher_second_piece_triggers_equal_first_piece_look_up(text):
+    """Aliases starting with a frequent word ("the Kremlin") are reached through their second
+    piece; without that shortcut (every first piece looked up) the mentions are the same."""
+    from discourse.actors.matching import AliasMatcher
+
+    fast = default_registry().matcher
+    assert fast.after, "the bundled registry has frequent first pieces ('the', 'in', 'a')"
+    reference = AliasMatcher.__new__(AliasMatcher)
+    reference.__dict__.update(fast.__dict__)
+    reference.after = {}
+    reference.starters = reference.triggers = frozenset(fast.first)
+    doc = Doc(text)
+    assert fast.find(doc) == reference.find(doc)
+
+
+def test_matcher_second_piece_triggers_on_the_seed():
+    from discourse.actors.matching import AliasMatcher
+    from discourse.datasets import load_seed
+
+    fast = default_registry().matcher
+    reference = AliasMatcher.__new__(AliasMatcher)
+    reference.__dict__.update(fast.__dict__)
+    reference.after = {}
+    reference.starters = reference.triggers = frozenset(fast.first)
+    found = 0
+    for _, _, text in load_seed().units():
+        doc = Doc(text)
+        mentions = fast.find(doc)
+        assert mentions == reference.find(doc)
+        found += len(mentions)
+    assert found > 0
+
+
+def test_frequent_first_pieces_are_stop_words_that_start_longer_aliases():
+    from discourse.actors.rules import actor_rules
+
+    matcher = default_registry().matcher
+    leads = set(matcher.first) - matcher.starters
+    assert {"the", "in"} <= leads
+    assert "for" not in leads  # "For a United Ukraine": "a" is no rarer than "for"
+    stopwords = actor_rules().stopwords
+    for word in leads:
+        node, entry, _ = matcher.first[word]
+        assert word in stopwords and entry is None
+        assert all(word in matcher.after[piece] for piece in node)
+
+
+def test_capitalised_surname_keys_follow_the_registry():
+    """The titled-surname rule's capitalised keys are those of the registry asked for."""
+    from discourse.actors import ActorRegistry
+    from discourse.actors.disambiguation import _surname_index, _surname_keys
+    from discourse.lexicons import DATA_DIR
+
+    small = ActorRegistry.from_file(DATA_DIR / "actors.toml")
+    for registry in (default_registry(), small, default_registry()):
+        index, capitalised = _surname_keys(registry)
+        assert index == _surname_index(registry)
+        assert capitalised == {key for key in index if not key.islower()}
+    assert "Sanders" in _surname_keys(default_registry())[1]
+
+
+FLAG_TEXTS = MATCHER_TEXTS + [
+    "Hilary Clinton and Barrack Obama met Angel Merkel.",
+    "The Unites States of America; the pro-Kremlin media.",
+    "Orbán's Hungary and Erdoğan; Hilary Clinton again.",
+    "nothing to see here",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", FLAG_TEXTS)
+def test_find_flagged_equals_find_and_the_anchor_look_up(text):
+    """One pass for the alias triggers and the spelling anchors gives what two passes give."""
+    from discourse.actors.spelling import correct_spelling
+
+    registry = default_registry()
+    doc = Doc(text)
+    words = registry.spelling.partners
+    mentions, flag = registry.matcher.find_flagged(doc, words)
+    assert mentions == registry.matcher.find(doc)
+    if flag is not None:  # told by the pass: the same as the look-up in the doc's own lower case
+        assert flag == (not words.isdisjoint(doc.token_columns.lowers))
+    assert correct_spelling(doc, mentions, registry.spelling, flag) == correct_spelling(
+        doc, mentions, registry.spelling
+    )
+
+
+def test_find_flagged_tells_when_it_can():
+    registry = default_registry()
+    words = registry.spelling.partners
+    assert registry.matcher.find_flagged(Doc("Hilary Clinton spoke."), words)[1] is True
+    assert registry.matcher.find_flagged(Doc("nothing to see here"), words)[1] is False
+    assert registry.matcher.find_flagged(Doc("Orbán spoke."), words)[1] is None  # accents folded

@@ -684,6 +684,24 @@ def _surname_index(registry: ActorRegistry) -> dict[str, tuple[str, ...]]:
     return index
 
 
+# (weak reference to the last registry, its surname index, the index's capitalised keys)
+_SURNAME_KEYS: list[Any] = [(None, None, None)]
+
+
+def _surname_keys(registry: ActorRegistry) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """The registry's :func:`_surname_index` and the keys of it a cased text can use (those
+    not in lower case: "Sanders", "O'Rourke"), kept for the last registry asked (the pipeline
+    asks for the same one for every text; one tuple, read and replaced whole, so that threads
+    do not mix registries)."""
+    last, index, capitalised = _SURNAME_KEYS[0]
+    if last is not None and last() is registry:
+        return index, capitalised
+    index = _surname_index(registry)
+    capitalised = frozenset(key for key in index if not key.islower())
+    _SURNAME_KEYS[0] = (weakref.ref(registry), index, capitalised)
+    return index, capitalised
+
+
 def _title_before(tokens: Sequence[Token], k: int, first: int, titles: Mapping[str, tuple[str, ...]]) -> tuple[str, ...] | None:
     """The office words of the longest title of ``[surname_titles]`` that ends right before token
     `k` ("Secretary of State", "Sen.", "Prime Minister"), or ``None``."""
@@ -721,16 +739,16 @@ def _titled_surnames(
 ) -> tuple[Mention, ...]:
     """Rule "titled surname" (see the module docstring): bare surnames that are no alias,
     resolved by a title of office before them or a speech verb after them."""
-    index = _surname_index(registry)
+    index, capitalised = _surname_keys(registry)
     texts = doc.token_columns.texts
     if doc.text.islower():  # written without any capital: only "premier wynne" (see below)
         if index.keys().isdisjoint(texts):
             return tuple(mentions)
         return tuple(_lower_case_titled(doc, mentions, registry, index, [k for k, t in enumerate(texts) if t in index]))
-    if index.keys().isdisjoint(texts):  # the common case, decided in C
+    if capitalised.isdisjoint(texts):  # the common case, decided in C
         return tuple(mentions)
     tokens = doc.tokens
-    hits = [k for k, text in enumerate(texts) if text in index and not text.islower()]
+    hits = [k for k, text in enumerate(texts) if text in capitalised]
     rules = actor_rules()
     if not any(_may_trigger(texts, k, rules) for k in hits):  # most hits: "John", "Green" alone
         return tuple(mentions)

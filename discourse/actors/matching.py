@@ -454,25 +454,73 @@ class AliasMatcher:
         self.first: dict[str, tuple[dict[Any, Any], _Entry | None, frozenset[str] | None]] = {
             key: (node, node.get(None), self.exact_first.get(key)) for key, node in trie.items()
         }
+        # Frequent words that only start longer aliases ("the" of "the Kremlin", "in" of "In
+        # Common We Can", "a" of "A la valenciana") are found through the piece after them
+        # instead: "kremlin" is rare, "the" is in every comment (see _leads).
+        self.after, leads = _leads(self.first)
+        self.starters = frozenset(self.first.keys() - leads)  # first pieces looked up directly
+        self.triggers = frozenset(self.starters | self.after.keys())
         self.keys = frozenset(key for keys in owners for key in keys)
         self.acronyms = frozenset(k for k in trie if k.isalpha())
         self.splits: dict[str, Any] = {}  # memo of _pieces_of
+        self._with: dict[frozenset[str], frozenset[str]] = {}  # triggers | words, for find_flagged
 
     def find(self, doc: Doc) -> tuple[Mention, ...]:
         """The mentions in a :class:`~discourse.text.Doc`, in text order (not cached here; the
         registry caches per document)."""
+        return self._find(doc, None)[0]
+
+    def find_flagged(self, doc: Doc, words: frozenset[str]) -> tuple[tuple[Mention, ...], bool | None]:
+        """:meth:`find`, and whether a token's lower-case form is one of `words`, told by the same
+        pass over the text (one look-up per token for both; the registry asks for the anchor
+        words of :func:`~discourse.actors.spelling.correct_spelling`). ``None`` when the pass
+        cannot tell: the matcher read hyphenated words in pieces or folded accents.
+
+        Examples
+        --------
+        >>> from discourse.actors import Actor
+        >>> m = AliasMatcher([Actor("opec", "OPEC", "organisation", ("OPEC",))])
+        >>> found, flag = m.find_flagged(Doc("OPEC met in Vienna."), frozenset({"vienna"}))
+        >>> [x.actor_id for x in found], flag
+        (['opec'], True)
+        """
+        return self._find(doc, words)
+
+    def _find(self, doc: Doc, words: frozenset[str] | None) -> tuple[tuple[Mention, ...], bool | None]:
         pieces, shifts = _pieces_of(doc, self.keys, self.splits)
         # the lower-case pieces: the doc's own column when the pieces are its tokens (the common
         # case: built once with the tokens, shared with the other analysers)
         lowers: Sequence[str] = doc.token_columns.lowers if pieces is doc.tokens else list(map(_LOWER, pieces))
+        own = pieces is doc.tokens  # `lowers` is the doc's lower-case column
         if not doc.text.isascii():  # fold accents only where there are any (Orbán = Orban)
             lowers = list(lowers)
             _fold_pieces(doc.text, pieces, lowers)
+            own = False
         # The pieces that start an alias, found at C speed (most words start none).
         heads = self.first
-        hits = list(compress(range(len(lowers)), map(heads.__contains__, lowers)))
+        triggers = self.triggers
+        flag: bool | None = None
+        if words is None:
+            hits = list(compress(range(len(lowers)), map(triggers.__contains__, lowers)))
+        else:  # one pass for the triggers and `words`; then the few hits are sorted out
+            table = self._with.get(words)
+            if table is None:
+                if len(self._with) > 8:
+                    self._with.clear()
+                table = self._with[words] = frozenset(triggers | words)
+            hits = list(compress(range(len(lowers)), map(table.__contains__, lowers)))
+            if hits:
+                found_words = map(lowers.__getitem__, hits)
+                if own:
+                    flag = not words.isdisjoint(found_words)
+                    found_words = map(lowers.__getitem__, hits)
+                hits = list(compress(hits, map(triggers.__contains__, found_words)))
+            elif own:
+                flag = False
         if not hits:
-            return ()
+            return (), flag
+        if self.after:
+            hits = self._starts(hits, lowers)
         norm = doc.norm
         n = len(pieces)
         sentences = doc.sentences
@@ -546,7 +594,22 @@ class AliasMatcher:
                 )
             )
             resume = stop
-        return tuple(found)
+        return tuple(found), flag
+
+    def _starts(self, hits: list[int], lowers: Sequence[str]) -> list[int]:
+        """The pieces where an alias may start, in order, from the trigger pieces `hits`: a
+        first piece looked up directly, or the piece before a second piece when that is one
+        of the frequent first pieces it may follow ("the" before "kremlin")."""
+        after, starters = self.after, self.starters
+        starts = []
+        for j in hits:
+            word = lowers[j]
+            leads = after.get(word)
+            if leads is not None and j and lowers[j - 1] in leads:
+                starts.append(j - 1)
+            if word in starters:
+                starts.append(j)
+        return starts
 
     @staticmethod
     def _case_ok(entry: _Entry, pieces: Sequence[Token], i: int, doc: Doc, caseless: bool | None) -> bool:
@@ -592,6 +655,39 @@ class AliasMatcher:
             ):
                 loud = True
         return loud and not (before is not None and before.lower == "the")
+
+
+def _leads(
+    first: dict[str, tuple[dict[Any, Any], _Entry | None, frozenset[str] | None]]
+) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """The frequent first pieces that are better found through the piece after them.
+
+    A first piece qualifies if it is a stop word (frequent in any text), no alias is that word
+    alone (it only starts longer ones: "the", "in", "a") and the pieces that may follow it are
+    rarer words: letters only, and at most three stop words, none of one or two letters ("for"
+    of "For a United Ukraine" stays: "a" is as frequent). Which pieces qualify changes the
+    speed of :meth:`AliasMatcher.find`, not its mentions: a text's alias starting at such a
+    piece is reached through its second piece.
+
+    Returns ``(after, leads)``: second piece -> the qualifying first pieces it may follow, and
+    the qualifying first pieces.
+    """
+    from discourse.actors.rules import actor_rules  # (data, read once)
+
+    stopwords = actor_rules().stopwords
+    after: dict[str, set[str]] = {}
+    leads = set()
+    for key, (node, entry, _required) in first.items():
+        if entry is not None or key not in stopwords:
+            continue
+        followers = [piece for piece in node if piece is not None]
+        if all(piece.isalpha() and not (len(piece) <= 2 and piece in stopwords) for piece in followers) and (
+            sum(piece in stopwords for piece in followers) <= 3
+        ):
+            leads.add(key)
+            for piece in followers:
+                after.setdefault(piece, set()).add(key)
+    return {piece: frozenset(keys) for piece, keys in after.items()}, frozenset(leads)
 
 
 def is_caseless(doc: Doc) -> bool:

@@ -819,7 +819,9 @@ class ActorRegistry:
 
     def _matches(self, doc: Doc) -> tuple[Mention, ...]:
         """The matcher's mentions with the misspelt names added (before the context rules)."""
-        return correct_spelling(doc, self.matcher.find(doc), self.spelling)
+        spelling = self.spelling
+        mentions, anchored = self.matcher.find_flagged(doc, spelling.partners)  # (one pass for both)
+        return correct_spelling(doc, mentions, spelling, anchored)
 
 
 def _rebuild_registry(

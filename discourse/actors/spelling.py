@@ -180,9 +180,15 @@ class SpellingIndex:
         return sorted(seen)
 
 
-def correct_spelling(doc: Doc, mentions: Sequence[Mention], index: SpellingIndex) -> tuple[Mention, ...]:
+def correct_spelling(
+    doc: Doc, mentions: Sequence[Mention], index: SpellingIndex, anchored: bool | None = None
+) -> tuple[Mention, ...]:
     """`mentions` (the matcher's, in text order) with the misspelt names of the module's rule
     added, in text order.
+
+    `anchored`, if known, says whether a token's lower-case form is one of
+    ``index.partners`` (the name words a misspelt word must stand next to): ``False`` skips
+    the look-up (see :meth:`~discourse.actors.matching.AliasMatcher.find_flagged`).
 
     Examples
     --------
@@ -192,6 +198,8 @@ def correct_spelling(doc: Doc, mentions: Sequence[Mention], index: SpellingIndex
     >>> [(m.actor_id, m.start, m.end) for m in correct_spelling(doc, registry.matcher.find(doc), registry.spelling)]
     [('united_states', 4, 17), ('angela_merkel', 22, 34)]
     """
+    if anchored is False:
+        return tuple(mentions)
     columns = doc.token_columns
     texts, lowers, starts, ends = columns.texts, columns.lowers, columns.starts, columns.ends
     n = len(texts)
@@ -200,7 +208,7 @@ def correct_spelling(doc: Doc, mentions: Sequence[Mention], index: SpellingIndex
     last = -1
     # Only a word next to a name word of a multi-word alias can be one (found at C speed).
     partners = index.partners
-    if partners.isdisjoint(lowers):
+    if anchored is None and partners.isdisjoint(lowers):
         return tuple(mentions)
     for anchor in compress(range(n), map(partners.__contains__, lowers)):
         for i in (anchor - 1, anchor + 1):
