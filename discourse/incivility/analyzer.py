@@ -106,7 +106,7 @@ class IncivilityAnalyzer:
             self.span_logit_ = math.log(threshold / (1.0 - threshold))
             self.kind_ = models["kind"]
             # shared by every analyser of the same weight file (the pipeline builds one per run)
-            self.joint_, self.own_cache_, self.tables_, self.records_ = _compiled(weights.path)
+            self.joint_, self.tables_, self.records_ = _compiled(weights.path)
             self.edges_ = (self.span_.get("p:<s>", 0.0), self.span_.get("n:</s>", 0.0))
             self.weights_ = weights
         return weights
@@ -340,49 +340,18 @@ def _bare_group(tokens, run: list[int], on_word) -> bool:
     return not any(extra[0][0] == "x" for k in run for extra in on_word[k])
 
 
-class _OwnWeights(dict):
-    """Per word: the summed weights of its own (unscoped) features in the three models, and its
-    span-model weights as a neighbour (``p:word`` for the next word, ``n:word`` for the previous
-    one). Filled on first look-up (``__missing__``), so that scoring a text is one C-level
-    ``map`` over its words."""
-
-    def __init__(self, joint: dict[str, tuple[float, float, float]], span: dict[str, float]) -> None:
-        super().__init__()
-        self.joint = joint
-        self.span = span
-
-    def __missing__(self, norm: str) -> tuple[float, float, float, float, float]:
-        feats = own_features(norm)
-        # one look-up per feature; sums left to right in the features' order (a feature without
-        # a weight adds nothing, exactly as adding 0.0 would); the span model counts distinct
-        # features in a fixed order (a set's order varies between processes, and so would the
-        # last digit of a float sum)
-        inc = intol = span = 0.0
-        for weights in filter(None, map(self.joint.get, feats)):
-            inc += weights[0]
-            intol += weights[1]
-        for weights in filter(None, map(self.joint.get, dict.fromkeys(feats))):
-            span += weights[2]
-        found = (inc, intol, span, self.span.get("p:" + norm, 0.0), self.span.get("n:" + norm, 0.0))
-        if len(self) > MEMO_WORDS:  # bounded memory on a large corpus (see MEMO_WORDS)
-            self.clear()
-        self[norm] = found
-        return found
-
-
 @lru_cache(maxsize=4)
-def _compiled(path: str) -> tuple[dict[str, tuple[float, float, float]], _OwnWeights, ContextTables, WordRecords]:
+def _compiled(path: str) -> tuple[dict[str, tuple[float, float, float]], ContextTables, WordRecords]:
     """Every weighted feature -> (incivility, intolerance, span) weights, so that scoring needs
-    one lookup per feature; the per-word weight cache (shared by the analysers of a file); the
-    same weights indexed for the fast path (:mod:`discourse.incivility.scorer`); and the
-    per-surface word records that gather a word's look-ups."""
+    one lookup per feature; the same weights indexed for the fast path
+    (:mod:`discourse.incivility.scorer`); and the per-surface word records that gather a word's
+    look-ups (shared by the analysers of a file: the pipeline builds one per run)."""
     models = load_weights(path).models
     inc, intol, span = (models[m]["weights"] for m in ("incivility", "intolerance", "span"))
     joint = {f: (inc.get(f, 0.0), intol.get(f, 0.0), span.get(f, 0.0)) for f in sorted(set(inc) | set(intol) | set(span))}
-    own = _OwnWeights(joint, span)
     tables = ContextTables.build(joint)
     lexicon_categories("")  # loads the lexicons, which set the unmasking targets of normalize_word
-    return joint, own, tables, WordRecords(own, tables)
+    return joint, tables, WordRecords(tables, span)
 
 
 @lru_cache(maxsize=MEMO_WORDS)

@@ -24,13 +24,17 @@ from collections.abc import Mapping
 from itertools import compress, repeat
 from typing import NamedTuple
 
-from discourse.incivility.features import _cues, _gaps, _scopes, lexicon_categories, phrase_features
+from discourse.incivility.features import _char_ngrams, _cues, _gaps, _scopes, lexicon_categories, phrase_features
 from discourse.incivility.tokens import MEMO_WORDS, WordSplit, normalize_word
 
-__all__ = ["ContextTables", "WordRecords", "weighted_context", "weighted_context_of"]
+__all__ = ["ContextTables", "WordRecords", "own_weights", "weighted_context", "weighted_context_of"]
 
 Weights3 = tuple[float, float, float]
 _EMPTY: dict[str, tuple[str, Weights3]] = {}
+# the functions behind the per-word caches: a word record is memoised once, by WordRecords
+_normalize = normalize_word.__wrapped__
+_lexicon_categories_of = lexicon_categories.__wrapped__
+_char_ngrams_of = _char_ngrams.__wrapped__
 
 
 class ContextTables(NamedTuple):
@@ -135,17 +139,78 @@ def weighted_context_of(
     return scopes, list(chosen.values())
 
 
-class WordRecords(dict):
-    """Per surface form of a word (as the text spells it): its normalised form, its own weights
-    (see the analyser's per-word cache), its lexicon categories and its row of the pair table.
-    One look-up per word instead of four into four large tables (filled on first sight by
-    ``__missing__``; bounded)."""
+def own_weights(
+    norm: str, cats: tuple[str, ...], joint: Mapping[str, Weights3], span: Mapping[str, float]
+) -> tuple[float, float, float, float, float]:
+    """The weights of an unscoped word by itself: the sums of its own features' weights
+    (:func:`~discourse.incivility.features.own_features`: ``w:``, ``c:``, ``l:``) in the
+    incivility, intolerance and span models, then its span-model weights as the previous
+    (``p:``) and the next (``n:``) word.
 
-    def __init__(self, own: Mapping[str, tuple[float, ...]], tables: ContextTables, limit: int = MEMO_WORDS) -> None:
+    The sums run left to right in the features' order, as a loop over ``own_features(norm)``
+    would (a feature without a weight adds nothing); the span model counts a feature found twice
+    on the word (a repeated character 4-gram) once, at its first occurrence. No feature tuple is
+    built: a new word costs a few look-ups (most are dictionary words, without 4-grams).
+
+    Examples
+    --------
+    >>> own_weights("idiot", ("name_calling",), {"w:idiot": (1.0, 0.0, 0.5), "l:name_calling": (0.5, 0.0, 0.0)}, {})
+    (1.5, 0.0, 0.5, 0.0, 0.0)
+    """
+    get = joint.get
+    inc = intol = sp = 0.0
+    weights = get("w:" + norm)
+    if weights is not None:
+        inc += weights[0]
+        intol += weights[1]
+        sp += weights[2]
+    grams = _char_ngrams_of(norm)
+    if grams:
+        seen: set[str] = set()
+        for name in grams:
+            weights = get(name)
+            if weights is not None:
+                inc += weights[0]
+                intol += weights[1]
+                if name not in seen:
+                    seen.add(name)
+                    sp += weights[2]
+    for cat in cats:
+        weights = get("l:" + cat)
+        if weights is not None:
+            inc += weights[0]
+            intol += weights[1]
+            sp += weights[2]
+    return (inc, intol, sp, span.get("p:" + norm, 0.0), span.get("n:" + norm, 0.0))
+
+
+class WordRecords(dict):
+    """Per surface form of a word (as the text spells it): its record, ``(norm, own weights,
+    lexicon categories, row of the pair table)`` (:func:`own_weights`; ``tables.pairs`` of the
+    word or an empty mapping). One look-up per word instead of four into four large tables.
+
+    Filled on first sight (``__missing__``): the surface is normalised, and the record of its
+    normalised form is computed once (a second memo, keyed by the normalised form, shares it
+    between spellings such as ``The`` and ``the``). Both memos are bounded (`limit` entries,
+    then emptied). The record is built directly, not through the per-word caches of
+    :mod:`~discourse.incivility.features` and :mod:`~discourse.incivility.tokens` (which serve
+    the explicit path): one memo entry per new word instead of five.
+
+    Examples
+    --------
+    >>> tables = ContextTables.build({"b:you idiot": (1.0, 0.0, 0.5), "w:you": (0.25, 0.0, 0.0)})
+    >>> records = WordRecords(tables, {})
+    >>> records["YOU"][:2], records["YOU"] is records["you"]
+    (('you', (0.25, 0.0, 0.0, 0.0, 0.0)), True)
+    """
+
+    def __init__(self, tables: ContextTables, span: Mapping[str, float], limit: int = MEMO_WORDS) -> None:
         super().__init__()
-        self.own = own
+        self.joint = tables.joint
+        self.span = span
         self.pairs = tables.pairs
         self.limit = limit
+        self.by_norm: dict[str, tuple] = {}
 
     def of_norm(self, norm: str) -> tuple:
         """The record of a normalised word (for words that no single surface spells, such as
@@ -154,14 +219,21 @@ class WordRecords(dict):
         Examples
         --------
         >>> tables = ContextTables.build({"b:you idiot": (1.0, 0.0, 0.5)})
-        >>> WordRecords({"you": (0.0,) * 5}, tables).of_norm("you")[3]
+        >>> WordRecords(tables, {}).of_norm("you")[3]
         {'idiot': ('b:you idiot', (1.0, 0.0, 0.5))}
         """
-        return (norm, self.own[norm], lexicon_categories(norm), self.pairs.get(norm, _EMPTY))
+        record = self.by_norm.get(norm)
+        if record is None:
+            cats = _lexicon_categories_of(norm)
+            record = (norm, own_weights(norm, cats, self.joint, self.span), cats, self.pairs.get(norm, _EMPTY))
+            if len(self.by_norm) >= self.limit:  # bounded memory on a large corpus
+                self.by_norm.clear()
+            self.by_norm[norm] = record
+        return record
 
     def __missing__(self, surface: str) -> tuple:
-        record = self.of_norm(normalize_word(surface))
-        if len(self) > self.limit:  # bounded memory on a large corpus
+        record = self.of_norm(_normalize(surface))
+        if len(self) >= self.limit:  # bounded memory on a large corpus
             self.clear()
         self[surface] = record
         return record

@@ -120,7 +120,9 @@ def normalize_word(surface: str) -> str:
         return "<url>"
     word = word.replace("'", "")
     if word.isalpha():  # the usual case: letters only, so no digit, leet or mask character
-        return _REPEAT.sub(r"\1", word)
+        # (search first: a substitution with a template calls back into Python even when
+        # nothing matches, and few words repeat a letter three times)
+        return word if _REPEAT.search(word) is None else _REPEAT.sub(r"\1", word)
     if not any(ch.isalpha() for ch in word):
         return "<num>" if any(ch.isdigit() for ch in word) else word
     if not _LEET_CHARS.isdisjoint(word):
