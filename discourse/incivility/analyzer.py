@@ -27,8 +27,13 @@ __all__ = ["IncivilityAnalyzer", "score"]
 
 _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)
-_THIRD = itemgetter(2)
-_FOURTH = itemgetter(3)
+# the fields of a word record (scorer.WordRecords): norm, incivility, intolerance, span, as the
+# previous word, as the next word, lexicon categories, row of the pair table
+_NORM = itemgetter(0)
+_INC = itemgetter(1)
+_INT = itemgetter(2)
+_CATS = itemgetter(6)
+_ROW = itemgetter(7)
 _REFINE = (("dehumanisation", "dehumanisation"), ("exclusion", "exclusion"))
 
 
@@ -145,25 +150,24 @@ class IncivilityAnalyzer:
             parts = _PLAIN_SPLIT.split(text)
             # one look-up per word: normalised form, own weights, categories, pair-table row
             records = list(map(self.records_.__getitem__, parts[1::2]))
-            ws = WordSplit(list(map(_FIRST, records)), parts[0::2], parts, None)
+            ws = WordSplit(list(map(_NORM, records)), parts[0::2], parts, None)
         else:  # spaced-out letters joined into words
             ws = split_words(text)
             records = [self.records_.of_norm(norm) for norm in ws.norms]
         norms = ws.norms
         n = len(norms)
-        owns = list(map(_SECOND, records))
         scopes, found = weighted_context_of(
-            norms, ws.gaps, list(map(_THIRD, records)), list(map(_FOURTH, records)), self.tables_
+            norms, ws.gaps, list(map(_CATS, records)), list(map(_ROW, records)), self.tables_
         )
         # a word's own features count once per distinct (unscoped) word
         if not any(scopes):
-            distinct = dict(zip(norms, owns))
+            distinct = dict(zip(norms, records))
         else:
-            distinct = {x: o for x, o, sc in zip(norms, owns, scopes) if not sc}
+            distinct = {x: r for x, r, sc in zip(norms, records, scopes) if not sc}
         # left-to-right sums in C (reduce adds in the same order as a loop: the same floats)
         inc, intol = self.intercepts_
-        inc = reduce(add, map(_FIRST, distinct.values()), inc)
-        intol = reduce(add, map(_SECOND, distinct.values()), intol)
+        inc = reduce(add, map(_INC, distinct.values()), inc)
+        intol = reduce(add, map(_INT, distinct.values()), intol)
         # context-dependent features (scoped words, pairs, phrases, cues) count once per text,
         # in the order of their first occurrence
         inc = reduce(add, map(_FIRST, found), inc)
@@ -178,7 +182,7 @@ class IncivilityAnalyzer:
                 weights = joint.get(name)
                 if weights is not None and weights[2]:
                     span_extras.append((name, i, j, weights[2]))
-            spans = self._spans(text, Skeleton(ws.tokens(), scopes, extras), owns, span_extras)
+            spans = self._spans(text, Skeleton(ws.tokens(), scopes, extras), records, span_extras)
         return IncivilityResult(
             text, (inc, intol), self.intercepts_, spans, self.threshold, explainer=partial(self._terms, text)
         )
@@ -216,13 +220,14 @@ class IncivilityAnalyzer:
         out.sort(key=lambda t: (t.start, t.end, t.feature))
         return tuple(out)
 
-    def _spans(self, text: str, sk, owns, span_extras) -> tuple[IncivilitySpan, ...]:
+    def _spans(self, text: str, sk, records, span_extras) -> tuple[IncivilitySpan, ...]:
         """Runs of words whose span-model probability exceeds the threshold (separated by
-        whitespace only), with their kind and their share of the document models' terms."""
+        whitespace only), with their kind and their share of the document models' terms
+        (`records`: the words' records, see :class:`~discourse.incivility.scorer.WordRecords`)."""
         tokens, scopes = sk.tokens, sk.scopes
         n = len(tokens)
         b = self.span_intercept_
-        z = [b + o[2] for o in owns]
+        z = [b + r[3] for r in records]
         # the span model reads each word's features as a set: a feature found twice on a word
         # (a repeated pair, a phrase category the word also has) counts once
         unique = len({e[0] for e in span_extras}) == len(span_extras)
@@ -238,8 +243,8 @@ class IncivilityAnalyzer:
         z[0] += self.edges_[0]
         z[-1] += self.edges_[1]
         for k in range(1, n):
-            z[k] += owns[k - 1][3]
-            z[k - 1] += owns[k][4]
+            z[k] += records[k - 1][4]
+            z[k - 1] += records[k][5]
         cut = self.span_logit_
         flagged = [k for k in range(n) if z[k] > cut and not scopes[k]]  # scoped: not the writer's
         if not flagged:
@@ -260,7 +265,7 @@ class IncivilityAnalyzer:
         runs = [run for run in runs if not _bare_group(tokens, run, on_word)]
         if not runs:
             return ()
-        contribution = self._word_contributions(sk, owns, on_word)
+        contribution = self._word_contributions(sk, records, on_word)
         return tuple(
             IncivilitySpan(
                 tokens[run[0]].start,
@@ -273,7 +278,7 @@ class IncivilityAnalyzer:
             for run in runs
         )
 
-    def _word_contributions(self, sk, owns, on_word) -> dict[int, tuple[float, float]]:
+    def _word_contributions(self, sk, records, on_word) -> dict[int, tuple[float, float]]:
         """The share of the document models' terms of each word in `on_word` (a repeated word or
         feature shares its weight equally among its occurrences, an occurrence among its words)."""
         tokens, scopes = sk.tokens, sk.scopes
@@ -285,7 +290,7 @@ class IncivilityAnalyzer:
             inc = intol = 0.0
             if not scopes[k]:
                 m = repeats[tokens[k].norm]
-                inc, intol = owns[k][0] / m, owns[k][1] / m
+                inc, intol = records[k][1] / m, records[k][2] / m
             for name, i, j in extras:
                 found = joint.get(name)
                 if found is not None:

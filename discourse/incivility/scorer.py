@@ -33,6 +33,8 @@ Weights3 = tuple[float, float, float]
 _EMPTY: dict[str, tuple[str, Weights3]] = {}
 # the functions behind the per-word caches: a word record is memoised once, by WordRecords
 _normalize = normalize_word.__wrapped__
+_VOCABULARY = ("w:", "p:", "n:")
+_SCOPED = ("w:NEG_", "w:REP_")
 _lexicon_categories_of = lexicon_categories.__wrapped__
 _char_ngrams_of = _char_ngrams.__wrapped__
 
@@ -185,9 +187,10 @@ def own_weights(
 
 
 class WordRecords(dict):
-    """Per surface form of a word (as the text spells it): its record, ``(norm, own weights,
-    lexicon categories, row of the pair table)`` (:func:`own_weights`; ``tables.pairs`` of the
-    word or an empty mapping). One look-up per word instead of four into four large tables.
+    """Per surface form of a word (as the text spells it): its record, ``(norm, *own weights,
+    lexicon categories, row of the pair table)`` (the five floats of :func:`own_weights`, flat,
+    so that summing them reads no second tuple; ``tables.pairs`` of the word or an empty
+    mapping). One look-up per word instead of four into four large tables.
 
     Filled on first sight (``__missing__``): the surface is normalised, and the record of its
     normalised form is computed once (a second memo, keyed by the normalised form, shares it
@@ -200,17 +203,27 @@ class WordRecords(dict):
     --------
     >>> tables = ContextTables.build({"b:you idiot": (1.0, 0.0, 0.5), "w:you": (0.25, 0.0, 0.0)})
     >>> records = WordRecords(tables, {})
-    >>> records["YOU"][:2], records["YOU"] is records["you"]
-    (('you', (0.25, 0.0, 0.0, 0.0, 0.0)), True)
+    >>> records["YOU"][:6], records["YOU"] is records["you"]
+    (('you', 0.25, 0.0, 0.0, 0.0, 0.0), True)
     """
 
-    def __init__(self, tables: ContextTables, span: Mapping[str, float], limit: int = MEMO_WORDS) -> None:
+    def __init__(
+        self, tables: ContextTables, span: Mapping[str, float], limit: int = MEMO_WORDS, vocabulary: bool = True
+    ) -> None:
         super().__init__()
         self.joint = tables.joint
         self.span = span
         self.pairs = tables.pairs
         self.limit = limit
         self.by_norm: dict[str, tuple] = {}
+        self.known: dict[str, tuple] = {}
+        if vocabulary:
+            words = sorted({name[2:] for name in self.joint if name.startswith(_VOCABULARY) and not name.startswith(_SCOPED)})
+            self.known = {norm: self._record(norm) for norm in words}
+
+    def _record(self, norm: str) -> tuple:
+        cats = _lexicon_categories_of(norm)
+        return (norm, *own_weights(norm, cats, self.joint, self.span), cats, self.pairs.get(norm, _EMPTY))
 
     def of_norm(self, norm: str) -> tuple:
         """The record of a normalised word (for words that no single surface spells, such as
@@ -219,13 +232,12 @@ class WordRecords(dict):
         Examples
         --------
         >>> tables = ContextTables.build({"b:you idiot": (1.0, 0.0, 0.5)})
-        >>> WordRecords(tables, {}).of_norm("you")[3]
+        >>> WordRecords(tables, {}).of_norm("you")[7]
         {'idiot': ('b:you idiot', (1.0, 0.0, 0.5))}
         """
-        record = self.by_norm.get(norm)
+        record = self.known.get(norm) or self.by_norm.get(norm)
         if record is None:
-            cats = _lexicon_categories_of(norm)
-            record = (norm, own_weights(norm, cats, self.joint, self.span), cats, self.pairs.get(norm, _EMPTY))
+            record = self._record(norm)
             if len(self.by_norm) >= self.limit:  # bounded memory on a large corpus
                 self.by_norm.clear()
             self.by_norm[norm] = record
