@@ -154,7 +154,11 @@ def _own_weights_explicit(norm: str, joint, span) -> tuple[float, float, float, 
 
 
 _SURFACES = st.one_of(
-    st.sampled_from(_WORDS + ["hahahahaha", "looool", "muzz1e", "sh*t", "a$$", "@bob", "www.x.y", "1234", "Xx_xX"]),
+    st.sampled_from(
+        _WORDS
+        + ["hahahahaha", "looool", "muzz1e", "sh*t", "a$$", "@bob", "www.x.y", "1234", "Xx_xX", "HTTP", "Https"]
+        + ["\u212aill", "\u0130diot", "Idiot", "STUUUPID", "Don\u2019t", "YOU"]  # Kelvin sign, dotted I
+    ),
     st.text(alphabet="abcdefghijklmnopqrstuvwxyzAEIOU01345!$*#&@'-_", min_size=1, max_size=14),
 )
 
@@ -169,6 +173,8 @@ def test_word_record_equals_the_explicit_features(surface):
     expected = (norm, *_own_weights_explicit(norm, analyzer.joint_, analyzer.span_), lexicon_categories(norm))
     assert record[:7] == expected
     assert record[7] == analyzer.tables_.pairs.get(norm, {})
+    # by surface: the same record (through the known words' short cut, where it applies)
+    assert analyzer.records_[surface] == record
     # the same floats, not only equal ones (repr: -0.0 and 0.0 differ)
     assert repr(record[1:6]) == repr(expected[1:6])
 

@@ -220,6 +220,14 @@ class WordRecords(dict):
         if vocabulary:
             words = sorted({name[2:] for name in self.joint if name.startswith(_VOCABULARY) and not name.startswith(_SCOPED)})
             self.known = {norm: self._record(norm) for norm in words}
+        # known words of ASCII letters that normalise to themselves: a surface whose lower case
+        # is one of them normalises to it (normalize_word reads only the lower case, and it
+        # changes nothing else in such a word), so its record is found without normalising
+        self.plain = {
+            norm: record
+            for norm, record in self.known.items()
+            if norm.isascii() and norm.isalpha() and _normalize(norm) == norm
+        }
 
     def _record(self, norm: str) -> tuple:
         cats = _lexicon_categories_of(norm)
@@ -244,7 +252,9 @@ class WordRecords(dict):
         return record
 
     def __missing__(self, surface: str) -> tuple:
-        record = self.of_norm(_normalize(surface))
+        record = self.plain.get(surface.lower())
+        if record is None:
+            record = self.of_norm(_normalize(surface))
         if len(self) >= self.limit:  # bounded memory on a large corpus
             self.clear()
         self[surface] = record
