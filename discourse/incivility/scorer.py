@@ -24,7 +24,16 @@ from collections.abc import Mapping
 from itertools import compress, repeat
 from typing import NamedTuple
 
-from discourse.incivility.features import _char_ngrams, _cues, _gaps, _scopes, lexicon_categories, phrase_features
+from discourse.incivility.features import (
+    _PLACEHOLDERS,
+    _char_ngrams,
+    _cues,
+    _english,
+    _gaps,
+    _scopes,
+    lexicon_categories,
+    phrase_features,
+)
 from discourse.incivility.tokens import MEMO_WORDS, WordSplit, normalize_word
 
 __all__ = ["ContextTables", "WordRecords", "own_weights", "weighted_context", "weighted_context_of"]
@@ -217,9 +226,15 @@ class WordRecords(dict):
         self.limit = limit
         self.by_norm: dict[str, tuple] = {}
         self.known: dict[str, tuple] = {}
+        self.vocabulary = vocabulary
         if vocabulary:
             words = sorted({name[2:] for name in self.joint if name.startswith(_VOCABULARY) and not name.startswith(_SCOPED)})
             self.known = {norm: self._record(norm) for norm in words}
+            # for the other words, which have no w:, p: or n: weight: the weighted character
+            # 4-grams by the 4-gram itself (no "c:" string to build per gram) and the lexicon
+            # categories' weights, two small tables instead of the whole weight table
+            self.grams = {name[2:]: w for name, w in self.joint.items() if name.startswith("c:")}
+            self.categories = {name[2:]: w for name, w in self.joint.items() if name.startswith("l:")}
         # known words of ASCII letters that normalise to themselves: a surface whose lower case
         # is one of them normalises to it (normalize_word reads only the lower case, and it
         # changes nothing else in such a word), so its record is found without normalising
@@ -233,6 +248,33 @@ class WordRecords(dict):
         cats = _lexicon_categories_of(norm)
         return (norm, *own_weights(norm, cats, self.joint, self.span), cats, self.pairs.get(norm, _EMPTY))
 
+    def _unknown_record(self, norm: str) -> tuple:
+        """:meth:`_record` of a word that is not among the model's own words (`self.known`):
+        the same sums as :func:`own_weights`, whose ``w:``, ``p:`` and ``n:`` look-ups would all
+        miss, over the small tables."""
+        cats = _lexicon_categories_of(norm)
+        inc = intol = sp = 0.0
+        if norm not in _PLACEHOLDERS and norm not in _english():  # (as _char_ngrams)
+            padded = "<" + norm[:25] + ">"
+            get = self.grams.get
+            seen: set[str] = set()
+            for i in range(len(padded) - 3):
+                gram = padded[i : i + 4]
+                weights = get(gram)
+                if weights is not None:
+                    inc += weights[0]
+                    intol += weights[1]
+                    if gram not in seen:
+                        seen.add(gram)
+                        sp += weights[2]
+        for cat in cats:
+            weights = self.categories.get(cat)
+            if weights is not None:
+                inc += weights[0]
+                intol += weights[1]
+                sp += weights[2]
+        return (norm, inc, intol, sp, 0.0, 0.0, cats, self.pairs.get(norm, _EMPTY))
+
     def of_norm(self, norm: str) -> tuple:
         """The record of a normalised word (for words that no single surface spells, such as
         spaced-out letters joined).
@@ -245,7 +287,7 @@ class WordRecords(dict):
         """
         record = self.known.get(norm) or self.by_norm.get(norm)
         if record is None:
-            record = self._record(norm)
+            record = self._unknown_record(norm) if self.vocabulary else self._record(norm)
             if len(self.by_norm) >= self.limit:  # bounded memory on a large corpus
                 self.by_norm.clear()
             self.by_norm[norm] = record
