@@ -61,8 +61,11 @@ MEMO_WORDS = 50_000
 """Entries at most in each per-word memo of the model (normalised forms, features, weights).
 
 A real corpus has an open vocabulary (misspellings, names, URLs): at 200,000 entries each, the
-memos took about 300 MB; at 50,000 about a quarter of it, and the most frequent words, which
-make up nearly all of the tokens, stay in the least-recently-used caches."""
+memos took about 300 MB; at 50,000 about a quarter of it. The scorer keeps two such memos (word
+records by spelling and by normalised form, :class:`~discourse.incivility.scorer.WordRecords`,
+about 20 MB when full) beside the fixed records of the model's own words; the caches of this
+module and of :mod:`~discourse.incivility.features` serve the explicit path (terms, spans,
+training)."""
 
 
 class WordToken(NamedTuple):
