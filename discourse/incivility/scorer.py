@@ -42,10 +42,11 @@ Weights3 = tuple[float, float, float]
 _EMPTY: dict[str, tuple[str, Weights3]] = {}
 # the functions behind the per-word caches: a word record is memoised once, by WordRecords
 _normalize = normalize_word.__wrapped__
-_VOCABULARY = ("w:", "p:", "n:")
-_SCOPED = ("w:NEG_", "w:REP_")
 _lexicon_categories_of = lexicon_categories.__wrapped__
 _char_ngrams_of = _char_ngrams.__wrapped__
+# the model's own words: those with a word or neighbour weight (not the negated/reported forms)
+_VOCABULARY = ("w:", "p:", "n:")
+_SCOPED = ("w:NEG_", "w:REP_")
 
 
 class ContextTables(NamedTuple):
@@ -207,6 +208,21 @@ class WordRecords(dict):
     then emptied). The record is built directly, not through the per-word caches of
     :mod:`~discourse.incivility.features` and :mod:`~discourse.incivility.tokens` (which serve
     the explicit path): one memo entry per new word instead of five.
+
+    Parameters
+    ----------
+    tables : ContextTables
+        The weights (``tables.joint``) and the pair table.
+    span : mapping
+        The span model's weights (its ``p:`` and ``n:`` features).
+    limit : int
+        Entries at most in each memo (default :data:`~discourse.incivility.tokens.MEMO_WORDS`).
+    vocabulary : bool
+        Build the records of the model's own words (those with a ``w:``, ``p:`` or ``n:``
+        weight: about 24,000, 0.16 s and 7 MB for the bundled weights) at construction, kept for
+        the process (`known`, never emptied); a word outside them is then scored over the
+        weighted character 4-grams and lexicon categories alone. ``False``: every record is made
+        on first sight through :func:`own_weights` (the same records; for tests).
 
     Examples
     --------
