@@ -23,9 +23,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from discourse.incivility import IncivilityAnalyzer, load_weights
-from discourse.incivility.features import context_features
-from discourse.incivility.scorer import ContextTables, weighted_context
-from discourse.incivility.tokens import split_words
+from discourse.incivility.features import context_features, lexicon_categories, own_features
+from discourse.incivility.scorer import ContextTables, WordRecords, weighted_context
+from discourse.incivility.tokens import _HAS_SPACED, _SPACED_HINT, normalize_word, split_words
 
 # weight file SHA-256 -> SHA-256 of the outputs of the reference texts (see the module docstring)
 REFERENCE = {
@@ -134,3 +134,99 @@ def test_weighted_context_on_a_small_table():
     assert weighted_context(split_words("you, idiot"), tables)[1] == [(0.5, 0.0, 0.0)]
     # a repeated pair counts once
     assert weighted_context(split_words("you idiot you idiot"), tables)[1] == [(1.0, 0.0, 0.0), (0.5, 0.0, 0.0)]
+
+
+# -- the word records (issue 16: the first sight of a word) -------------------------------------
+
+
+def _own_weights_explicit(norm: str, joint, span) -> tuple[float, float, float, float, float]:
+    """A word's own weights as the analyser summed them before the records were built in one
+    step: through the feature tuple of :func:`own_features`, the span model over its distinct
+    features."""
+    feats = own_features(norm)
+    inc = intol = sp = 0.0
+    for weights in filter(None, map(joint.get, feats)):
+        inc += weights[0]
+        intol += weights[1]
+    for weights in filter(None, map(joint.get, dict.fromkeys(feats))):
+        sp += weights[2]
+    return (inc, intol, sp, span.get("p:" + norm, 0.0), span.get("n:" + norm, 0.0))
+
+
+_SURFACES = st.one_of(
+    st.sampled_from(
+        _WORDS
+        + ["hahahahaha", "looool", "muzz1e", "sh*t", "a$$", "@bob", "www.x.y", "1234", "Xx_xX", "HTTP", "Https"]
+        + ["\u212aill", "\u0130diot", "Idiot", "STUUUPID", "Don\u2019t", "YOU"]  # Kelvin sign, dotted I
+    ),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyzAEIOU01345!$*#&@'-_", min_size=1, max_size=14),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SURFACES)
+def test_word_record_equals_the_explicit_features(surface):
+    analyzer = IncivilityAnalyzer()
+    analyzer._setup()
+    norm = normalize_word(surface)
+    record = analyzer.records_.of_norm(norm)
+    expected = (norm, *_own_weights_explicit(norm, analyzer.joint_, analyzer.span_), lexicon_categories(norm))
+    assert record[:7] == expected
+    assert record[7] == analyzer.tables_.pairs.get(norm, {})
+    # by surface: the same record (through the known words' short cut, where it applies)
+    assert analyzer.records_[surface] == record
+    # the same floats, not only equal ones (repr: -0.0 and 0.0 differ)
+    assert repr(record[1:6]) == repr(expected[1:6])
+
+
+def test_known_vocabulary_records_equal_records_made_on_first_sight():
+    analyzer = IncivilityAnalyzer()
+    analyzer._setup()
+    records = analyzer.records_
+    assert len(records.known) > 10_000  # the model's own words, computed at load
+    fresh = WordRecords(analyzer.tables_, analyzer.span_, vocabulary=False)
+    assert not fresh.known
+    words = sorted(records.known)[::50] + ["idiot", "fuck", "the", "muslims"]
+    for word in words:
+        assert repr(fresh.of_norm(word)) == repr(records.known[word]), word
+
+
+def test_word_records_stay_bounded():
+    analyzer = IncivilityAnalyzer()
+    analyzer._setup()
+    records = WordRecords(analyzer.tables_, analyzer.span_, limit=10, vocabulary=False)
+    words = [f"zq{k}xw" for k in range(100)] + [f"Word{k}" for k in range(100)]
+    for word in words:
+        assert records[word] == records.of_norm(normalize_word(word))
+        assert len(records) <= 10 and len(records.by_norm) <= 10
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="ab I.,'*-_\u00e9\u2019 \n", max_size=30))
+def test_spaced_hint_is_a_necessary_condition(text):
+    # the hint only decides which path looks for spaced-out letters; it must never miss one
+    if _HAS_SPACED.search(text) is not None:
+        assert _SPACED_HINT.search(text) is not None
+
+
+@pytest.mark.slow
+def test_benchmark_incivility_example_prints_each_pass(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "examples" / "benchmark_incivility.py"
+    out = subprocess.run(
+        [sys.executable, str(script), "--comments", "200", "--comments-per-thread", "50", "--passes", "2",
+         "--profile", str(tmp_path / "first.prof")],
+        capture_output=True, text=True, check=True, cwd=tmp_path,
+    ).stdout.splitlines()
+    assert out[0].startswith("200 comments (synthetic_corpus(200, seed=0)), 4 threads")
+    rows = [line.split() for line in out[2:]]
+    assert [row[0] for row in rows] == ["1", "2"]
+    for _, total, stage, share in rows:
+        total, stage = float(total.replace(",", "")), float(stage.replace(",", ""))
+        assert 0 < stage < total
+        # the share is the stage over the rest of the analysis, as printed (rounded)
+        assert abs(float(share.rstrip("%")) - 100 * stage / (total - stage)) < 1.0
+    assert (tmp_path / "first.prof").stat().st_size > 0

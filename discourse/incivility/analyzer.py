@@ -13,7 +13,8 @@ import math
 import os
 from collections import Counter
 from functools import lru_cache, partial, reduce
-from operator import add, itemgetter
+from itertools import compress
+from operator import add, itemgetter, not_
 from typing import Any
 
 from discourse.incivility.features import Skeleton, context_features, lexicon_categories, own_features, skeleton
@@ -27,8 +28,13 @@ __all__ = ["IncivilityAnalyzer", "score"]
 
 _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)
-_THIRD = itemgetter(2)
-_FOURTH = itemgetter(3)
+# the fields of a word record (scorer.WordRecords): norm, incivility, intolerance, span, as the
+# previous word, as the next word, lexicon categories, row of the pair table
+_NORM = itemgetter(0)
+_INC = itemgetter(1)
+_INT = itemgetter(2)
+_CATS = itemgetter(6)
+_ROW = itemgetter(7)
 _REFINE = (("dehumanisation", "dehumanisation"), ("exclusion", "exclusion"))
 
 
@@ -106,7 +112,7 @@ class IncivilityAnalyzer:
             self.span_logit_ = math.log(threshold / (1.0 - threshold))
             self.kind_ = models["kind"]
             # shared by every analyser of the same weight file (the pipeline builds one per run)
-            self.joint_, self.own_cache_, self.tables_, self.records_ = _compiled(weights.path)
+            self.joint_, self.tables_, self.records_ = _compiled(weights.path)
             self.edges_ = (self.span_.get("p:<s>", 0.0), self.span_.get("n:</s>", 0.0))
             self.weights_ = weights
         return weights
@@ -145,25 +151,24 @@ class IncivilityAnalyzer:
             parts = _PLAIN_SPLIT.split(text)
             # one look-up per word: normalised form, own weights, categories, pair-table row
             records = list(map(self.records_.__getitem__, parts[1::2]))
-            ws = WordSplit(list(map(_FIRST, records)), parts[0::2], parts, None)
+            ws = WordSplit(list(map(_NORM, records)), parts[0::2], parts, None)
         else:  # spaced-out letters joined into words
             ws = split_words(text)
             records = [self.records_.of_norm(norm) for norm in ws.norms]
         norms = ws.norms
         n = len(norms)
-        owns = list(map(_SECOND, records))
         scopes, found = weighted_context_of(
-            norms, ws.gaps, list(map(_THIRD, records)), list(map(_FOURTH, records)), self.tables_
+            norms, ws.gaps, list(map(_CATS, records)), list(map(_ROW, records)), self.tables_
         )
         # a word's own features count once per distinct (unscoped) word
         if not any(scopes):
-            distinct = dict(zip(norms, owns))
+            distinct = dict(zip(norms, records))
         else:
-            distinct = {x: o for x, o, sc in zip(norms, owns, scopes) if not sc}
+            distinct = dict(compress(zip(norms, records), map(not_, scopes)))  # (in C)
         # left-to-right sums in C (reduce adds in the same order as a loop: the same floats)
         inc, intol = self.intercepts_
-        inc = reduce(add, map(_FIRST, distinct.values()), inc)
-        intol = reduce(add, map(_SECOND, distinct.values()), intol)
+        inc = reduce(add, map(_INC, distinct.values()), inc)
+        intol = reduce(add, map(_INT, distinct.values()), intol)
         # context-dependent features (scoped words, pairs, phrases, cues) count once per text,
         # in the order of their first occurrence
         inc = reduce(add, map(_FIRST, found), inc)
@@ -178,7 +183,7 @@ class IncivilityAnalyzer:
                 weights = joint.get(name)
                 if weights is not None and weights[2]:
                     span_extras.append((name, i, j, weights[2]))
-            spans = self._spans(text, Skeleton(ws.tokens(), scopes, extras), owns, span_extras)
+            spans = self._spans(text, Skeleton(ws.tokens(), scopes, extras), records, span_extras)
         return IncivilityResult(
             text, (inc, intol), self.intercepts_, spans, self.threshold, explainer=partial(self._terms, text)
         )
@@ -216,13 +221,14 @@ class IncivilityAnalyzer:
         out.sort(key=lambda t: (t.start, t.end, t.feature))
         return tuple(out)
 
-    def _spans(self, text: str, sk, owns, span_extras) -> tuple[IncivilitySpan, ...]:
+    def _spans(self, text: str, sk, records, span_extras) -> tuple[IncivilitySpan, ...]:
         """Runs of words whose span-model probability exceeds the threshold (separated by
-        whitespace only), with their kind and their share of the document models' terms."""
+        whitespace only), with their kind and their share of the document models' terms
+        (`records`: the words' records, see :class:`~discourse.incivility.scorer.WordRecords`)."""
         tokens, scopes = sk.tokens, sk.scopes
         n = len(tokens)
         b = self.span_intercept_
-        z = [b + o[2] for o in owns]
+        z = [b + r[3] for r in records]
         # the span model reads each word's features as a set: a feature found twice on a word
         # (a repeated pair, a phrase category the word also has) counts once
         unique = len({e[0] for e in span_extras}) == len(span_extras)
@@ -238,8 +244,8 @@ class IncivilityAnalyzer:
         z[0] += self.edges_[0]
         z[-1] += self.edges_[1]
         for k in range(1, n):
-            z[k] += owns[k - 1][3]
-            z[k - 1] += owns[k][4]
+            z[k] += records[k - 1][4]
+            z[k - 1] += records[k][5]
         cut = self.span_logit_
         flagged = [k for k in range(n) if z[k] > cut and not scopes[k]]  # scoped: not the writer's
         if not flagged:
@@ -260,7 +266,7 @@ class IncivilityAnalyzer:
         runs = [run for run in runs if not _bare_group(tokens, run, on_word)]
         if not runs:
             return ()
-        contribution = self._word_contributions(sk, owns, on_word)
+        contribution = self._word_contributions(sk, records, on_word)
         return tuple(
             IncivilitySpan(
                 tokens[run[0]].start,
@@ -273,7 +279,7 @@ class IncivilityAnalyzer:
             for run in runs
         )
 
-    def _word_contributions(self, sk, owns, on_word) -> dict[int, tuple[float, float]]:
+    def _word_contributions(self, sk, records, on_word) -> dict[int, tuple[float, float]]:
         """The share of the document models' terms of each word in `on_word` (a repeated word or
         feature shares its weight equally among its occurrences, an occurrence among its words)."""
         tokens, scopes = sk.tokens, sk.scopes
@@ -285,7 +291,7 @@ class IncivilityAnalyzer:
             inc = intol = 0.0
             if not scopes[k]:
                 m = repeats[tokens[k].norm]
-                inc, intol = owns[k][0] / m, owns[k][1] / m
+                inc, intol = records[k][1] / m, records[k][2] / m
             for name, i, j in extras:
                 found = joint.get(name)
                 if found is not None:
@@ -340,49 +346,18 @@ def _bare_group(tokens, run: list[int], on_word) -> bool:
     return not any(extra[0][0] == "x" for k in run for extra in on_word[k])
 
 
-class _OwnWeights(dict):
-    """Per word: the summed weights of its own (unscoped) features in the three models, and its
-    span-model weights as a neighbour (``p:word`` for the next word, ``n:word`` for the previous
-    one). Filled on first look-up (``__missing__``), so that scoring a text is one C-level
-    ``map`` over its words."""
-
-    def __init__(self, joint: dict[str, tuple[float, float, float]], span: dict[str, float]) -> None:
-        super().__init__()
-        self.joint = joint
-        self.span = span
-
-    def __missing__(self, norm: str) -> tuple[float, float, float, float, float]:
-        feats = own_features(norm)
-        # one look-up per feature; sums left to right in the features' order (a feature without
-        # a weight adds nothing, exactly as adding 0.0 would); the span model counts distinct
-        # features in a fixed order (a set's order varies between processes, and so would the
-        # last digit of a float sum)
-        inc = intol = span = 0.0
-        for weights in filter(None, map(self.joint.get, feats)):
-            inc += weights[0]
-            intol += weights[1]
-        for weights in filter(None, map(self.joint.get, dict.fromkeys(feats))):
-            span += weights[2]
-        found = (inc, intol, span, self.span.get("p:" + norm, 0.0), self.span.get("n:" + norm, 0.0))
-        if len(self) > MEMO_WORDS:  # bounded memory on a large corpus (see MEMO_WORDS)
-            self.clear()
-        self[norm] = found
-        return found
-
-
 @lru_cache(maxsize=4)
-def _compiled(path: str) -> tuple[dict[str, tuple[float, float, float]], _OwnWeights, ContextTables, WordRecords]:
+def _compiled(path: str) -> tuple[dict[str, tuple[float, float, float]], ContextTables, WordRecords]:
     """Every weighted feature -> (incivility, intolerance, span) weights, so that scoring needs
-    one lookup per feature; the per-word weight cache (shared by the analysers of a file); the
-    same weights indexed for the fast path (:mod:`discourse.incivility.scorer`); and the
-    per-surface word records that gather a word's look-ups."""
+    one lookup per feature; the same weights indexed for the fast path
+    (:mod:`discourse.incivility.scorer`); and the per-surface word records that gather a word's
+    look-ups (shared by the analysers of a file: the pipeline builds one per run)."""
     models = load_weights(path).models
     inc, intol, span = (models[m]["weights"] for m in ("incivility", "intolerance", "span"))
     joint = {f: (inc.get(f, 0.0), intol.get(f, 0.0), span.get(f, 0.0)) for f in sorted(set(inc) | set(intol) | set(span))}
-    own = _OwnWeights(joint, span)
     tables = ContextTables.build(joint)
     lexicon_categories("")  # loads the lexicons, which set the unmasking targets of normalize_word
-    return joint, own, tables, WordRecords(own, tables)
+    return joint, tables, WordRecords(tables, span)
 
 
 @lru_cache(maxsize=MEMO_WORDS)

@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -198,17 +199,26 @@ def _char_ngrams(norm: str) -> tuple[str, ...]:
     return tuple("c:" + padded[i : i + 4] for i in range(len(padded) - 3))
 
 
-@lru_cache(maxsize=4096)
-def _ends_clause(gap: str) -> bool:
-    """Does the text between two words end a clause (cached: most gaps are one of a few
-    strings, ``" "``, ``", "``, ``". "``)."""
-    return _CLAUSE_RE.search(gap) is not None
+class _GapMemo(dict):
+    """Does the text between two words contain a character of `pattern` (memoised: most gaps
+    are one of a few strings, ``" "``, ``", "``, ``". "``; a hit is one C-level dictionary
+    look-up, cheaper than a call through ``lru_cache``; bounded)."""
+
+    def __init__(self, pattern: re.Pattern[str], limit: int = 4096) -> None:
+        super().__init__()
+        self.pattern = pattern
+        self.limit = limit
+
+    def __missing__(self, gap: str) -> bool:
+        found = self.pattern.search(gap) is not None
+        if len(self) >= self.limit:
+            self.clear()
+        self[gap] = found
+        return found
 
 
-@lru_cache(maxsize=4096)
-def _ends_sentence(gap: str) -> bool:
-    """Does the text between two words end a sentence (cached, as :func:`_ends_clause`)."""
-    return _SENTENCE_RE.search(gap) is not None
+_ends_clause = _GapMemo(_CLAUSE_RE).__getitem__
+_ends_sentence = _GapMemo(_SENTENCE_RE).__getitem__
 
 
 def _gaps(gaps: list[str]) -> tuple[list[bool], list[bool]]:
@@ -230,7 +240,7 @@ def _scopes(norms: list[str], gaps: list[str], clause: list[bool]) -> list[str]:
     scopes = [""] * n
     if _TRIGGERS.isdisjoint(norms):  # the usual case: nothing negated or reported
         return scopes
-    for i in [i for i, norm in enumerate(norms) if norm in _TRIGGERS]:
+    for i in compress(range(n), map(_TRIGGERS.__contains__, norms)):
         norm = norms[i]
         window = 0
         prefix = ""
@@ -352,10 +362,18 @@ def phrase_features(
     occ: list[tuple[str, int, int]] = []
     if phrases.keys().isdisjoint(norms):  # the usual case
         return occ
-    for i in [i for i, norm in enumerate(norms) if norm in phrases]:
+    n = len(norms)
+    for i in compress(range(n), map(phrases.__contains__, norms)):
         for words, cats in phrases[norms[i]]:
             k = len(words)
-            if tuple(norms[i : i + k]) == words and not any(clause[i + 1 : i + k]) and not any(scopes[i : i + k]):
+            # (every entry has two words or more: the second word rules most out without a slice)
+            if (
+                i + 1 < n
+                and norms[i + 1] == words[1]
+                and tuple(norms[i : i + k]) == words
+                and not any(clause[i + 1 : i + k])
+                and not any(scopes[i : i + k])
+            ):
                 occ.extend(("l:" + c, i, i + k - 1) for c in cats)
                 for j in range(i, i + k):
                     cats_at[j] = tuple(sorted(set(cats_at[j]) | set(cats)))
@@ -383,22 +401,29 @@ def _cues(norms, scopes, cats_at, sentence) -> list[tuple[str, int, int]]:
     n = len(norms)
     out = []
     # only words with a lexicon category or 'they'/'them' can start a cue
-    for i in [i for i in range(n) if (cats_at[i] or norms[i] in _THEY) and not scopes[i]]:
+    # (found in C: a word with categories, then 'they'/'them'; a scoped word has no categories)
+    starts = list(compress(range(n), cats_at))
+    if not _THEY.isdisjoint(norms):
+        starts = sorted(set(starts).union(compress(range(n), map(_THEY.__contains__, norms))))
+    for i in starts:
+        if scopes[i]:
+            continue
         cats = cats_at[i]
         if "second_person" in cats:
             for k in range(i + 1, min(n, i + 1 + ATTACK_WINDOW)):
                 if sentence[k]:
                     break
-                if not scopes[k] and _ATTACK.intersection(cats_at[k]):
+                if cats_at[k] and not scopes[k] and not _ATTACK.isdisjoint(cats_at[k]):
                     out.append(("x:you_attack", i, k))
                     break
-        group = _GROUP.intersection(cats)
+        group = not _GROUP.isdisjoint(cats)
         they = norms[i] in _THEY
         if group or they:
             wanted = _HOSTILE if group else _DEHUMANISE
             best = None
             for k in range(max(0, i - GROUP_WINDOW), min(n, i + 1 + GROUP_WINDOW)):
-                if k == i or scopes[k] or not wanted.intersection(cats_at[k]):
+                # (most words have no category: the empty tuple is the cheap test)
+                if not cats_at[k] or k == i or scopes[k] or wanted.isdisjoint(cats_at[k]):
                     continue
                 lo, hi = min(i, k), max(i, k)
                 if any(sentence[lo + 1 : hi + 1]):

@@ -24,13 +24,29 @@ from collections.abc import Mapping
 from itertools import compress, repeat
 from typing import NamedTuple
 
-from discourse.incivility.features import _cues, _gaps, _scopes, lexicon_categories, phrase_features
+from discourse.incivility.features import (
+    _PLACEHOLDERS,
+    _char_ngrams,
+    _cues,
+    _english,
+    _gaps,
+    _scopes,
+    lexicon_categories,
+    phrase_features,
+)
 from discourse.incivility.tokens import MEMO_WORDS, WordSplit, normalize_word
 
-__all__ = ["ContextTables", "WordRecords", "weighted_context", "weighted_context_of"]
+__all__ = ["ContextTables", "WordRecords", "own_weights", "weighted_context", "weighted_context_of"]
 
 Weights3 = tuple[float, float, float]
 _EMPTY: dict[str, tuple[str, Weights3]] = {}
+# the functions behind the per-word caches: a word record is memoised once, by WordRecords
+_normalize = normalize_word.__wrapped__
+_lexicon_categories_of = lexicon_categories.__wrapped__
+_char_ngrams_of = _char_ngrams.__wrapped__
+# the model's own words: those with a word or neighbour weight (not the negated/reported forms)
+_VOCABULARY = ("w:", "p:", "n:")
+_SCOPED = ("w:NEG_", "w:REP_")
 
 
 class ContextTables(NamedTuple):
@@ -135,17 +151,145 @@ def weighted_context_of(
     return scopes, list(chosen.values())
 
 
-class WordRecords(dict):
-    """Per surface form of a word (as the text spells it): its normalised form, its own weights
-    (see the analyser's per-word cache), its lexicon categories and its row of the pair table.
-    One look-up per word instead of four into four large tables (filled on first sight by
-    ``__missing__``; bounded)."""
+def own_weights(
+    norm: str, cats: tuple[str, ...], joint: Mapping[str, Weights3], span: Mapping[str, float]
+) -> tuple[float, float, float, float, float]:
+    """The weights of an unscoped word by itself: the sums of its own features' weights
+    (:func:`~discourse.incivility.features.own_features`: ``w:``, ``c:``, ``l:``) in the
+    incivility, intolerance and span models, then its span-model weights as the previous
+    (``p:``) and the next (``n:``) word.
 
-    def __init__(self, own: Mapping[str, tuple[float, ...]], tables: ContextTables, limit: int = MEMO_WORDS) -> None:
+    The sums run left to right in the features' order, as a loop over ``own_features(norm)``
+    would (a feature without a weight adds nothing); the span model counts a feature found twice
+    on the word (a repeated character 4-gram) once, at its first occurrence. No feature tuple is
+    built: a new word costs a few look-ups (most are dictionary words, without 4-grams).
+
+    Examples
+    --------
+    >>> own_weights("idiot", ("name_calling",), {"w:idiot": (1.0, 0.0, 0.5), "l:name_calling": (0.5, 0.0, 0.0)}, {})
+    (1.5, 0.0, 0.5, 0.0, 0.0)
+    """
+    get = joint.get
+    inc = intol = sp = 0.0
+    weights = get("w:" + norm)
+    if weights is not None:
+        inc += weights[0]
+        intol += weights[1]
+        sp += weights[2]
+    grams = _char_ngrams_of(norm)
+    if grams:
+        seen: set[str] = set()
+        for name in grams:
+            weights = get(name)
+            if weights is not None:
+                inc += weights[0]
+                intol += weights[1]
+                if name not in seen:
+                    seen.add(name)
+                    sp += weights[2]
+    for cat in cats:
+        weights = get("l:" + cat)
+        if weights is not None:
+            inc += weights[0]
+            intol += weights[1]
+            sp += weights[2]
+    return (inc, intol, sp, span.get("p:" + norm, 0.0), span.get("n:" + norm, 0.0))
+
+
+class WordRecords(dict):
+    """Per surface form of a word (as the text spells it): its record, ``(norm, *own weights,
+    lexicon categories, row of the pair table)`` (the five floats of :func:`own_weights`, flat,
+    so that summing them reads no second tuple; ``tables.pairs`` of the word or an empty
+    mapping). One look-up per word instead of four into four large tables.
+
+    Filled on first sight (``__missing__``): the surface is normalised, and the record of its
+    normalised form is computed once (a second memo, keyed by the normalised form, shares it
+    between spellings such as ``The`` and ``the``). Both memos are bounded (`limit` entries,
+    then emptied). The record is built directly, not through the per-word caches of
+    :mod:`~discourse.incivility.features` and :mod:`~discourse.incivility.tokens` (which serve
+    the explicit path): one memo entry per new word instead of five.
+
+    Parameters
+    ----------
+    tables : ContextTables
+        The weights (``tables.joint``) and the pair table.
+    span : mapping
+        The span model's weights (its ``p:`` and ``n:`` features).
+    limit : int
+        Entries at most in each memo (default :data:`~discourse.incivility.tokens.MEMO_WORDS`).
+    vocabulary : bool
+        Build the records of the model's own words (those with a ``w:``, ``p:`` or ``n:``
+        weight: about 24,000, 0.16 s and 7 MB for the bundled weights) at construction, kept for
+        the process (`known`, never emptied); a word outside them is then scored over the
+        weighted character 4-grams and lexicon categories alone. ``False``: every record is made
+        on first sight through :func:`own_weights` (the same records; for tests).
+
+    Examples
+    --------
+    >>> tables = ContextTables.build({"b:you idiot": (1.0, 0.0, 0.5), "w:you": (0.25, 0.0, 0.0)})
+    >>> records = WordRecords(tables, {})
+    >>> records["YOU"][:6], records["YOU"] is records["you"]
+    (('you', 0.25, 0.0, 0.0, 0.0, 0.0), True)
+    """
+
+    def __init__(
+        self, tables: ContextTables, span: Mapping[str, float], limit: int = MEMO_WORDS, vocabulary: bool = True
+    ) -> None:
         super().__init__()
-        self.own = own
+        self.joint = tables.joint
+        self.span = span
         self.pairs = tables.pairs
         self.limit = limit
+        self.by_norm: dict[str, tuple] = {}
+        self.known: dict[str, tuple] = {}
+        self.vocabulary = vocabulary
+        if vocabulary:
+            words = sorted({name[2:] for name in self.joint if name.startswith(_VOCABULARY) and not name.startswith(_SCOPED)})
+            self.known = {norm: self._record(norm) for norm in words}
+            # for the other words, which have no w:, p: or n: weight: the weighted character
+            # 4-grams by the 4-gram itself (no "c:" string to build per gram) and the lexicon
+            # categories' weights, two small tables instead of the whole weight table
+            self.grams = {name[2:]: w for name, w in self.joint.items() if name.startswith("c:")}
+            self.categories = {name[2:]: w for name, w in self.joint.items() if name.startswith("l:")}
+        # known words of ASCII letters that normalise to themselves: a surface whose lower case
+        # is one of them normalises to it (normalize_word reads only the lower case, and it
+        # changes nothing else in such a word), so its record is found without normalising
+        self.plain = {
+            norm: record
+            for norm, record in self.known.items()
+            if norm.isascii() and norm.isalpha() and _normalize(norm) == norm
+        }
+
+    def _record(self, norm: str) -> tuple:
+        cats = _lexicon_categories_of(norm)
+        return (norm, *own_weights(norm, cats, self.joint, self.span), cats, self.pairs.get(norm, _EMPTY))
+
+    def _unknown_record(self, norm: str) -> tuple:
+        """:meth:`_record` of a word that is not among the model's own words (`self.known`):
+        the same sums as :func:`own_weights`, whose ``w:``, ``p:`` and ``n:`` look-ups would all
+        miss, over the small tables."""
+        cats = _lexicon_categories_of(norm)
+        inc = intol = sp = 0.0
+        if norm not in _PLACEHOLDERS and norm not in _english():  # (as _char_ngrams)
+            padded = "<" + norm[:25] + ">"
+            get = self.grams.get
+            seen: set[str] = set()
+            for i in range(len(padded) - 3):
+                gram = padded[i : i + 4]
+                weights = get(gram)
+                if weights is not None:
+                    inc += weights[0]
+                    intol += weights[1]
+                    if gram not in seen:
+                        seen.add(gram)
+                        sp += weights[2]
+        for cat in cats:
+            weights = self.categories.get(cat)
+            if weights is not None:
+                inc += weights[0]
+                intol += weights[1]
+                sp += weights[2]
+        return (norm, inc, intol, sp, 0.0, 0.0, cats, self.pairs.get(norm, _EMPTY))
 
     def of_norm(self, norm: str) -> tuple:
         """The record of a normalised word (for words that no single surface spells, such as
@@ -154,14 +298,22 @@ class WordRecords(dict):
         Examples
         --------
         >>> tables = ContextTables.build({"b:you idiot": (1.0, 0.0, 0.5)})
-        >>> WordRecords({"you": (0.0,) * 5}, tables).of_norm("you")[3]
+        >>> WordRecords(tables, {}).of_norm("you")[7]
         {'idiot': ('b:you idiot', (1.0, 0.0, 0.5))}
         """
-        return (norm, self.own[norm], lexicon_categories(norm), self.pairs.get(norm, _EMPTY))
+        record = self.known.get(norm) or self.by_norm.get(norm)
+        if record is None:
+            record = self._unknown_record(norm) if self.vocabulary else self._record(norm)
+            if len(self.by_norm) >= self.limit:  # bounded memory on a large corpus
+                self.by_norm.clear()
+            self.by_norm[norm] = record
+        return record
 
     def __missing__(self, surface: str) -> tuple:
-        record = self.of_norm(normalize_word(surface))
-        if len(self) > self.limit:  # bounded memory on a large corpus
+        record = self.plain.get(surface.lower())
+        if record is None:
+            record = self.of_norm(_normalize(surface))
+        if len(self) >= self.limit:  # bounded memory on a large corpus
             self.clear()
         self[surface] = record
         return record

@@ -46,10 +46,11 @@ _PLAIN_WORD = re.compile(_PLAIN)
 # the same words as a capturing split: gap, word, gap, word, ..., gap (one C call per text)
 _PLAIN_SPLIT = re.compile("(" + _PLAIN + ")")
 _HAS_SPACED = re.compile(_SPACED)
-# a cheap necessary condition of _SPACED (three one-letter words between single spaces: where
-# _SPACED matches, its first letter follows no word character and its third is followed by a
-# space or by no word character), so that most texts skip the slower search with look-arounds
-_SPACED_HINT = re.compile(r"\b[A-Za-z] [A-Za-z] [A-Za-z]\b", re.ASCII)
+# a cheap necessary condition of _SPACED (where _SPACED matches, its second and third letters
+# follow single spaces and the third is followed by a space or by no word character), so that
+# most texts skip the slower search with look-arounds; it starts with a literal space, which
+# the regular-expression engine finds by a fast scan instead of trying every position
+_SPACED_HINT = re.compile(r" [A-Za-z] [A-Za-z]\b", re.ASCII)
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
 _LEET_CHARS = frozenset("013457@$!")
 _REPEAT = re.compile(r"([a-z])\1{2,}")
@@ -60,8 +61,11 @@ MEMO_WORDS = 50_000
 """Entries at most in each per-word memo of the model (normalised forms, features, weights).
 
 A real corpus has an open vocabulary (misspellings, names, URLs): at 200,000 entries each, the
-memos took about 300 MB; at 50,000 about a quarter of it, and the most frequent words, which
-make up nearly all of the tokens, stay in the least-recently-used caches."""
+memos took about 300 MB; at 50,000 about a quarter of it. The scorer keeps two such memos (word
+records by spelling and by normalised form, :class:`~discourse.incivility.scorer.WordRecords`,
+about 20 MB when full) beside the fixed records of the model's own words; the caches of this
+module and of :mod:`~discourse.incivility.features` serve the explicit path (terms, spans,
+training)."""
 
 
 class WordToken(NamedTuple):
@@ -120,7 +124,9 @@ def normalize_word(surface: str) -> str:
         return "<url>"
     word = word.replace("'", "")
     if word.isalpha():  # the usual case: letters only, so no digit, leet or mask character
-        return _REPEAT.sub(r"\1", word)
+        # (search first: a substitution with a template calls back into Python even when
+        # nothing matches, and few words repeat a letter three times)
+        return word if _REPEAT.search(word) is None else _REPEAT.sub(r"\1", word)
     if not any(ch.isalpha() for ch in word):
         return "<num>" if any(ch.isdigit() for ch in word) else word
     if not _LEET_CHARS.isdisjoint(word):
