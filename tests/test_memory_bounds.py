@@ -60,22 +60,24 @@ def _pieces_with_own_dictionaries(n_pieces: int, rows: int):
 
     rng = random.Random(11)
     labels = ["negative", "neutral", "positive"]
-    schema = pa.schema([("unit_id", pa.string()), ("score", pa.float64()), ("label", pa.dictionary(pa.int32(), pa.string()))])
+    schema = pa.schema([("unit_id", pa.string()), ("score", pa.float64()), ("label", pa.dictionary(pa.int32(), pa.string())),
+                        ("text", pa.string())])
     pieces = []
     for p in range(n_pieces):
         chosen = [rng.choice(labels[: 1 + p % 3]) for _ in range(rows)]  # each piece its own dictionary
+        texts = ["".join(rng.choice("abcdefgh ") for _ in range(300)) for _ in range(rows)]  # > 1 MiB in all: plain encoding
         pieces.append(pa.table({"unit_id": [f"c{p}-{i}" for i in range(rows)], "score": [rng.random() for _ in range(rows)],
-                                "label": pa.array(chosen).dictionary_encode()}, schema=schema))
+                                "label": pa.array(chosen).dictionary_encode(), "text": texts}, schema=schema))
     return pieces
 
 
-def test_row_group_written_without_copy_has_the_bytes_of_the_combined_table(tmp_path):
+def test_row_group_written_without_copying_numbers_has_the_bytes_of_the_combined_table(tmp_path):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     from discourse.results.store import _row_group
 
-    table = pa.concat_tables(_pieces_with_own_dictionaries(40, 37))
+    table = pa.concat_tables(_pieces_with_own_dictionaries(40, 137))
     assert table.column("score").num_chunks == 40
     files = []
     for name, data in (("combined", table.combine_chunks()), ("pieces", _row_group(table))):
@@ -85,22 +87,3 @@ def test_row_group_written_without_copy_has_the_bytes_of_the_combined_table(tmp_
     assert files[0] == files[1]
     assert _row_group(table).column("score").num_chunks == 40  # the large columns are not copied
 
-
-def test_tidy_tables_get_larger_row_groups_than_the_wide_tables(tmp_path, monkeypatch):
-    import pyarrow.parquet as pq
-
-    import discourse.results.store as store
-    from discourse.results.parquet import arrow_table
-    from discourse.results.schema import SCHEMAS, table_columns
-
-    monkeypatch.setattr(store, "_ROW_GROUP_ROWS", 20)
-    monkeypatch.setattr(store, "_WIDE_ROW_GROUP_ROWS", 10)
-    writer = store.ResultsWriter(tmp_path / "out", ["read_report"])
-    wide = table_columns("threads", ["thread_id", "title"])
-    writer.add_table("threads", wide)
-    for i in range(15):  # one row a thread, as the analysis writes them
-        writer.write_arrow("read_report", arrow_table(SCHEMAS["read_report"], {"source": ["x"], "line": [i]}))
-        writer.write_arrow("threads", arrow_table(wide, {"thread_id": [f"t{i}"], "title": ["x"]}))
-    writer.close({})
-    groups = {name: pq.ParquetFile(tmp_path / "out" / f"{name}.parquet").metadata.num_row_groups for name in ("read_report", "threads")}
-    assert groups == {"read_report": 1, "threads": 2}

@@ -59,12 +59,11 @@ MAX_TABLE_BYTES = 1 << 34
 
 _MAX_MANIFEST_BYTES = 1 << 26
 _TABLE_FILE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\.(csv|parquet)")
-_ROW_GROUP_ROWS = 200_000  # Parquet: rows buffered per table before a row group is written
-_PENDING_BYTES = 3 << 24  # ... and the largest buffers are written while all hold this many bytes
-# (an open writer keeps ~0.84 KB per column chunk until the file is closed: ~130 MB at a million
-# comments with half these sizes; a row group costs no copy when written, see _row_group)
-_WIDE_ROW_GROUP_ROWS = 100_000  # the wide tables: 100,000 rows or 32 MiB, as before (same bytes)
-_WIDE_PENDING_BYTES = 1 << 25
+_ROW_GROUP_ROWS = 100_000  # Parquet: rows buffered per table before a row group is written
+_PENDING_BYTES = 1 << 25  # ... and the largest buffers are written while all hold this many bytes
+# (these sizes fix the row groups of every table, the wide `comments` included: the tidy tables
+# still buffered when the wide pass starts count toward the 32 MiB; a row group is written
+# without a combined copy, see _row_group)
 _PENDING_PIECES = 64  # a table's buffered pieces (one per thread) are combined into one this often
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _STAGING = ".partial-"  # staging folders: ".<name>.partial-<pid>-<random>" beside the results
@@ -99,10 +98,10 @@ class ResultsWriter:
         :meth:`add_table`.
     format : {"parquet", "csv"}
         The table file format. Parquet rows are buffered per table and written as row groups
-        of 200,000 rows; while all buffers together hold 48 MiB or more, the largest one is
-        written early (the wide tables, written last: 100,000 rows and 32 MiB). So the files
-        depend only on the rows, memory stays bounded, and a table has few row groups (a writer
-        keeps about 0.84 KB per column chunk of metadata until the file is closed).
+        of 100,000 rows; while all buffers together hold 32 MiB or more, the largest one is
+        written early. So the files depend only on the rows, memory stays bounded, and a table
+        has few row groups (a writer keeps about 0.84 KB per column chunk of metadata until the
+        file is closed).
 
     Examples
     --------
@@ -220,15 +219,14 @@ class ResultsWriter:
         pending.append(data)
         self._pending_rows[table] = self._pending_rows.get(table, 0) + data.num_rows
         self._add_bytes(table, data.nbytes)
-        wide = table in WIDE_TABLES  # (the wide tables are written after all others are complete)
-        if self._pending_rows[table] >= (_WIDE_ROW_GROUP_ROWS if wide else _ROW_GROUP_ROWS):
+        if self._pending_rows[table] >= _ROW_GROUP_ROWS:
             self._flush(table)
             return
         if len(pending) >= _PENDING_PIECES:
             # one thread's piece of a small table costs more than its bytes (an Arrow table with
             # its arrays and their padded buffers): combined, the pieces cost their bytes
             self._combine(table)
-        while self._pending_bytes >= (_WIDE_PENDING_BYTES if wide else _PENDING_BYTES):  # (the sizes, not the time, decide)
+        while self._pending_bytes >= _PENDING_BYTES:  # (bounded memory: the sizes, not the time, decide)
             # the largest buffer first (ties by name): small tables are not cut into many row groups
             self._flush(max(self._pending_table_bytes, key=lambda name: (self._pending_table_bytes[name], name)))
 
@@ -319,18 +317,21 @@ class ResultsWriter:
             self.abort()
 
 
-
 def _row_group(table: Any) -> Any:
-    """A row group's buffered pieces as one table without copying them: the writer encodes a
-    chunked column as it would the combined one (same bytes), except a dictionary column, whose
-    pieces have dictionaries of their own; those few small columns are combined."""
+    """A row group's buffered pieces as one table, copying only its text columns: the writer
+    encodes a chunked numeric column as it would the combined one (same bytes), but a text or
+    dictionary column may switch from dictionary to plain encoding (past 1 MiB of distinct
+    values) at another row when its pieces are separate, so those are combined."""
     import pyarrow as pa
 
     columns = [
-        pa.chunked_array([column.combine_chunks()], type=column.type) if pa.types.is_dictionary(column.type) else column
+        column
+        if column.num_chunks == 1 or not (pa.types.is_string(column.type) or pa.types.is_dictionary(column.type))
+        else pa.chunked_array([column.combine_chunks()], type=column.type)
         for column in table.columns
     ]
     return pa.Table.from_arrays(columns, schema=table.schema)
+
 
 # -- the output folder ------------------------------------------------------------------------
 def _check_target(target: Path, *, shown: Path) -> None:
