@@ -63,7 +63,8 @@ _ROW_GROUP_ROWS = 100_000  # Parquet: rows buffered per table before a row group
 _PENDING_BYTES = 1 << 25  # ... and the largest buffers are written while all hold this many bytes
 # (these sizes fix the row groups of every table, the wide `comments` included: the tidy tables
 # still buffered when the wide pass starts count toward the 32 MiB; a row group is written
-# without a combined copy, see _row_group)
+# without a combined copy of its numeric columns, see _row_group)
+_NUMBERS_IN_DICTIONARY_PAGE = (1 << 20) // 8  # (Parquet's dictionary page limit, 1 MiB, in 8-byte values)
 _PENDING_PIECES = 64  # a table's buffered pieces (one per thread) are combined into one this often
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _STAGING = ".partial-"  # staging folders: ".<name>.partial-<pid>-<random>" beside the results
@@ -321,12 +322,14 @@ def _row_group(table: Any) -> Any:
     """A row group's buffered pieces as one table, copying only its text columns: the writer
     encodes a chunked numeric column as it would the combined one (same bytes), but a text or
     dictionary column may switch from dictionary to plain encoding (past 1 MiB of distinct
-    values) at another row when its pieces are separate, so those are combined."""
+    values) at another row when its pieces are separate, so those are combined (and every column
+    of a row group so long that 8-byte numbers could pass 1 MiB of distinct values)."""
     import pyarrow as pa
 
+    short = table.num_rows <= _NUMBERS_IN_DICTIONARY_PAGE
     columns = [
         column
-        if column.num_chunks == 1 or not (pa.types.is_string(column.type) or pa.types.is_dictionary(column.type))
+        if column.num_chunks == 1 or (short and not (pa.types.is_string(column.type) or pa.types.is_dictionary(column.type)))
         else pa.chunked_array([column.combine_chunks()], type=column.type)
         for column in table.columns
     ]
