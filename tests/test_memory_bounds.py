@@ -53,3 +53,37 @@ def test_unmatched_tally_grows_with_the_names_not_the_threads():
     entries = len(tally)
     tally.add(_random_rows(rng, 2_000))
     assert len(tally) == entries == len({"hamas", "idlib", "deir ezzor", "astana", "erdogan", "gtg"})
+
+
+def _pieces_with_own_dictionaries(n_pieces: int, rows: int):
+    import pyarrow as pa
+
+    rng = random.Random(11)
+    labels = ["negative", "neutral", "positive"]
+    schema = pa.schema([("unit_id", pa.string()), ("score", pa.float64()), ("label", pa.dictionary(pa.int32(), pa.string())),
+                        ("text", pa.string())])
+    pieces = []
+    for p in range(n_pieces):
+        chosen = [rng.choice(labels[: 1 + p % 3]) for _ in range(rows)]  # each piece its own dictionary
+        texts = ["".join(rng.choice("abcdefgh ") for _ in range(300)) for _ in range(rows)]  # > 1 MiB in all: plain encoding
+        pieces.append(pa.table({"unit_id": [f"c{p}-{i}" for i in range(rows)], "score": [rng.random() for _ in range(rows)],
+                                "label": pa.array(chosen).dictionary_encode(), "text": texts}, schema=schema))
+    return pieces
+
+
+def test_row_group_written_without_copying_numbers_has_the_bytes_of_the_combined_table(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from discourse.results.store import _row_group
+
+    table = pa.concat_tables(_pieces_with_own_dictionaries(40, 137))
+    assert table.column("score").num_chunks == 40
+    files = []
+    for name, data in (("combined", table.combine_chunks()), ("pieces", _row_group(table))):
+        with pq.ParquetWriter(tmp_path / name, table.schema, compression="zstd", use_dictionary=True, version="2.6") as writer:
+            writer.write_table(data, row_group_size=1 << 20)
+        files.append((tmp_path / name).read_bytes())
+    assert files[0] == files[1]
+    assert _row_group(table).column("score").num_chunks == 40  # the large columns are not copied
+
