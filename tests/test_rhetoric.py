@@ -103,6 +103,8 @@ def test_get_feature_unknown_name_lists_the_names():
         ("Wake up, people!", "conspiracy", ["Wake up"]),
         ("The establishment of a zone.", "populist_anti_elite", []),
         ("Dick Cheney spoke.", "profanity", []),
+        ("Rep. Norm Dicks spoke.", "profanity", []),  # a surname after a given name
+        ("You Dicks! Stop it.", "profanity", ["Dicks"]),  # after a pronoun: the insult
         ("The United States will act.", "attribution", []),
         ("So who controls the oil?", "intensifiers", []),
         ("It is so obvious.", "intensifiers", ["so"]),

@@ -259,9 +259,9 @@ CATALOGUE: tuple[Feature, ...] = (
        "Vulgar and profane words, including masked spellings.",
        "Listed profanities ('fuck*', 'shit*', 'damn', 'crap', 'piss', 'bitch'...), minced and "
        "abbreviated forms (F'n, effing, wtf) and masked spellings (f**k, f*ck, sh*t, s#!t, a$$) "
-       "that unmask to a listed word. 'Dick' before a capitalised name is a name.",
+       "that unmask to a listed word. 'Dick' before a capitalised name and 'Dicks' after one are names.",
        COE + " (vulgarity); Wormer, T. cuss (MIT), consulted.",
-       ("rhetoric_profanity",)),
+       ("rhetoric_profanity",), version="1.1"),
     _f("name_calling", "incivility_cues",
        "Disparaging names and labels for people or groups.",
        "Listed nouns ('idiot', 'moron', 'clown', 'fanatics', 'shill', 'neo-cons', 'sheeple'); "

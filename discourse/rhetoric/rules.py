@@ -18,7 +18,8 @@ tag                        the hit counts only if...
 ``first_person_subject``   *I* or *we* is the subject (``I think``, ``we really believe``)
 ``not_month``              the word is not the month (``May 5``, ``in May``)
 ``not_country``            the word is not upper-case ``US`` in a normal sentence
-``not_name``               the word is not a capitalised name before another (``Dick Cheney``)
+``not_name``               the word is not part of a capitalised name: before another
+                           (``Dick Cheney``) or after a given name (``Norm Dicks``)
 ``call``                   the phrase is a call (``wake up`` at the start, before ``people``)
 ``intensifier_so``         ``so`` modifies a following word after *be*/*seem* (``it is so clear``)
 ``neg=drop``               ...and a negated hit (``not stupid``) is not counted
@@ -371,8 +372,13 @@ def passes(checks: tuple[tuple[str, frozenset[str] | None], ...], ctx: Context, 
             if ctx.tokens[i].text == "US" and not ctx.sentence_in_caps(i):
                 return False
         elif name == "not_name":
-            nxt = ctx.next(j)
-            if ctx.tokens[i].text.istitle() and nxt is not None and ctx.tokens[j].text.istitle():
+            if ctx.tokens[i].text.istitle() and (
+                (ctx.next(j) is not None and ctx.tokens[j].text.istitle())
+                # a capitalised word before it that is not a pronoun or other function word
+                # ("Norm Dicks"; not "You Dicks!")
+                or (ctx.prev(i) not in _FUNCTION and ctx.tokens[i - 1].text.istitle()
+                    and ctx.tokens[i - 1].kind == "word")
+            ):
                 return False
         elif name == "call":
             if not (
