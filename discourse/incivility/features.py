@@ -52,6 +52,7 @@ from discourse.incivility.tokens import MEMO_WORDS, WordSplit, WordToken, normal
 
 __all__ = [
     "Extracted",
+    "char_grams",
     "Skeleton",
     "extract",
     "skeleton",
@@ -188,15 +189,29 @@ def _english() -> frozenset[str]:
     return english_words().terms()
 
 
-@lru_cache(maxsize=MEMO_WORDS)
-def _char_ngrams(norm: str) -> tuple[str, ...]:
-    # Known English words are represented by themselves (their w: feature); sub-word pieces are
-    # for unseen and disguised spellings only, so that 'night' does not share '<nig' with a
-    # slur or 'such' '<suc' with 'suck'.
+def char_grams(norm: str) -> tuple[str, ...]:
+    """The character 4-grams of a normalised word, padded with ``<`` and ``>`` (the first 25
+    characters); none for a placeholder or a known English word.
+
+    Known English words are represented by themselves (their ``w:`` feature); sub-word pieces
+    are for unseen and disguised spellings only, so that *night* does not share ``<nig`` with a
+    slur or *such* ``<suc`` with *suck*.
+
+    Examples
+    --------
+    >>> char_grams("muzz1e"), char_grams("night")
+    (('<muz', 'muzz', 'uzz1', 'zz1e', 'z1e>'), ())
+    """
     if norm in _PLACEHOLDERS or norm in _english():
         return ()
     padded = "<" + norm[:25] + ">"
-    return tuple("c:" + padded[i : i + 4] for i in range(len(padded) - 3))
+    return tuple([padded[i : i + 4] for i in range(len(padded) - 3)])
+
+
+@lru_cache(maxsize=MEMO_WORDS)
+def _char_ngrams(norm: str) -> tuple[str, ...]:
+    # the ``c:`` features of a word: its character 4-grams (see char_grams)
+    return tuple("c:" + gram for gram in char_grams(norm))
 
 
 class _GapMemo(dict):

@@ -20,16 +20,15 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from itertools import compress, repeat
 from typing import NamedTuple
 
 from discourse.incivility.features import (
-    _PLACEHOLDERS,
     _char_ngrams,
     _cues,
-    _english,
     _gaps,
+    char_grams,
     _scopes,
     lexicon_categories,
     phrase_features,
@@ -176,24 +175,42 @@ def own_weights(
         inc += weights[0]
         intol += weights[1]
         sp += weights[2]
-    grams = _char_ngrams_of(norm)
+    inc, intol, sp = _add_weights(
+        inc, intol, sp, _char_ngrams_of(norm), get, tuple("l:" + cat for cat in cats), get
+    )
+    return (inc, intol, sp, span.get("p:" + norm, 0.0), span.get("n:" + norm, 0.0))
+
+
+def _add_weights(
+    inc: float,
+    intol: float,
+    sp: float,
+    grams: tuple[str, ...],
+    gram_weights: Callable[[str], Weights3 | None],
+    cats: tuple[str, ...],
+    cat_weights: Callable[[str], Weights3 | None],
+) -> tuple[float, float, float]:
+    """Add the weights of a word's character 4-grams (`grams`, looked up by `gram_weights`) and
+    of its lexicon categories (`cats`, by `cat_weights`) to the three sums, in order; the span
+    model counts a 4-gram found twice on the word once (its first occurrence). The one summation
+    of :func:`own_weights` and of the records of words outside the model's vocabulary."""
     if grams:
         seen: set[str] = set()
-        for name in grams:
-            weights = get(name)
+        for gram in grams:
+            weights = gram_weights(gram)
             if weights is not None:
                 inc += weights[0]
                 intol += weights[1]
-                if name not in seen:
-                    seen.add(name)
+                if gram not in seen:
+                    seen.add(gram)
                     sp += weights[2]
     for cat in cats:
-        weights = get("l:" + cat)
+        weights = cat_weights(cat)
         if weights is not None:
             inc += weights[0]
             intol += weights[1]
             sp += weights[2]
-    return (inc, intol, sp, span.get("p:" + norm, 0.0), span.get("n:" + norm, 0.0))
+    return inc, intol, sp
 
 
 class WordRecords(dict):
@@ -269,26 +286,7 @@ class WordRecords(dict):
         the same sums as :func:`own_weights`, whose ``w:``, ``p:`` and ``n:`` look-ups would all
         miss, over the small tables."""
         cats = _lexicon_categories_of(norm)
-        inc = intol = sp = 0.0
-        if norm not in _PLACEHOLDERS and norm not in _english():  # (as _char_ngrams)
-            padded = "<" + norm[:25] + ">"
-            get = self.grams.get
-            seen: set[str] = set()
-            for i in range(len(padded) - 3):
-                gram = padded[i : i + 4]
-                weights = get(gram)
-                if weights is not None:
-                    inc += weights[0]
-                    intol += weights[1]
-                    if gram not in seen:
-                        seen.add(gram)
-                        sp += weights[2]
-        for cat in cats:
-            weights = self.categories.get(cat)
-            if weights is not None:
-                inc += weights[0]
-                intol += weights[1]
-                sp += weights[2]
+        inc, intol, sp = _add_weights(0.0, 0.0, 0.0, char_grams(norm), self.grams.get, cats, self.categories.get)
         return (norm, inc, intol, sp, 0.0, 0.0, cats, self.pairs.get(norm, _EMPTY))
 
     def of_norm(self, norm: str) -> tuple:
