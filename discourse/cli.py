@@ -351,8 +351,13 @@ def _plain_arrow_allocator() -> None:
     ``pa.set_memory_pool`` alone reaches only the allocations pyarrow's Python layer makes; the
     Parquet writer and reader use Arrow's C++ default pool, which the environment variable
     ``ARROW_DEFAULT_MEMORY_POOL`` chooses when pyarrow is first imported (a value the user set
-    is kept).
+    is kept). Also fixes glibc's memory-map threshold (:mod:`discourse.pipeline._malloc`), so
+    those buffers of several MiB stay out of the C heap. Both are choices for the whole process,
+    made by the command and not by the library functions a user calls in their own session.
     """
+    from discourse.pipeline._malloc import fix_mmap_threshold
+
+    fix_mmap_threshold()
     if "pyarrow" not in sys.modules:
         os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
     try:

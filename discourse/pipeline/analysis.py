@@ -589,9 +589,6 @@ def analyze_path(
     if table_format not in TABLE_FORMATS:
         raise ValueError(f"table_format must be one of {TABLE_FORMATS}, not {table_format!r}")
     fmt = format or io.detect_format(source)
-    from discourse.pipeline._malloc import fix_mmap_threshold
-
-    fix_mmap_threshold()  # (large transient buffers out of the heap: see discourse.pipeline._malloc)
     corpus = io.stream(source, format=fmt, strict=strict, **options)
     analysis = Analysis(**params)
     total = count_threads(source, fmt, **options) if progress else None
