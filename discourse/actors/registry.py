@@ -759,18 +759,25 @@ class ActorRegistry:
         True
         """
         from discourse.actors.rules import actor_rules
-        from discourse.actors.surnames import institution_aliases, surname_aliases
+        from discourse.actors.surnames import compound_surname_aliases, institution_aliases, surname_aliases
 
         words = actor_rules().bare_institutions
         taken = [a.text for actor in self._actors.values() for a in actor.aliases]
-        return tuple(institution_aliases(words, taken) + surname_aliases(self._actors.values(), taken=words))
+        return tuple(
+            institution_aliases(words, taken)
+            + surname_aliases(self._actors.values(), taken=words)
+            + compound_surname_aliases(self._actors.values(), taken=words)
+        )
 
     @cached_property
     def derived_surnames(self) -> frozenset[str]:
-        """The surname aliases of :attr:`derived_aliases` (as written)."""
+        """The one-word surname aliases of :attr:`derived_aliases` (as written), the ones rule
+        "derived surname" checks; two-word surnames (*Wasserman Schultz*) need no context rule."""
         from discourse.actors.surnames import UNRESOLVED_INSTITUTION
 
-        return frozenset(a.text for actor_id, a in self.derived_aliases if actor_id != UNRESOLVED_INSTITUTION)
+        return frozenset(
+            a.text for actor_id, a in self.derived_aliases if actor_id != UNRESOLVED_INSTITUTION and " " not in a.text
+        )
 
     @cached_property
     def institution_index(self) -> Mapping[tuple[str, str], str]:

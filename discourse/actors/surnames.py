@@ -57,7 +57,7 @@ if TYPE_CHECKING:  # pragma: no cover - the registry imports this module
     from discourse.actors.registry import Actor, Alias
 
 __all__ = [
-    "UNRESOLVED_INSTITUTION", "surname_aliases", "surname_index", "institution_aliases", "institution_index", "surname_of",
+    "UNRESOLVED_INSTITUTION", "surname_aliases", "compound_surname_aliases", "surname_index", "institution_aliases", "institution_index", "surname_of",
 ]
 
 UNRESOLVED_INSTITUTION = "?institution"
@@ -167,6 +167,72 @@ def surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ()) -> list[
                 seen.add(key)
                 found.append((actor.id, Alias(surname, "name", "cased")))
     return found
+
+
+def compound_surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ()) -> list[tuple[str, Alias]]:
+    """The two-word surnames of the persons among `actors` (*Wasserman Schultz*, *Blasey Ford*,
+    *Huckabee Sanders*, *López Obrador*), as ``(actor id, Alias)`` pairs (``cased``, form
+    ``name``), in actor order.
+
+    Spanish double surnames and names with a maiden or middle family name are written in the
+    news by their last two words. Such a pair is derived from a person's name (or name alias) of
+    three or more words when both words are capitalised names (no initial, no particle: *da
+    Silva*, *bin Salman* are not) and the first of them is not a given name (the list
+    ``[given_names]`` or the first name of any registry person: not *Paul Stevens* of *John
+    Paul Stevens*, *Kay Ivey*), title or stop word. Unlike a one-word surname the pair needs no
+    context rule: two name words in that order rarely name anyone else. Left out: persons of a
+    state that writes the family name first (*Jong Un*), pairs that are already an alias of
+    any actor and pairs that two persons share.
+
+    Parameters
+    ----------
+    actors : iterable of Actor
+        All actors of the registry.
+    taken : iterable of str
+        More alias texts that a pair may not be.
+
+    Examples
+    --------
+    >>> from discourse.actors import Actor
+    >>> people = [Actor("dws", "Debbie Wasserman Schultz", "person", ("Debbie Wasserman Schultz",)),
+    ...           Actor("jps", "John Paul Stevens", "person", ("John Paul Stevens",)),
+    ...           Actor("pr", "Paul D. Ryan", "person", ("Paul D. Ryan",))]
+    >>> [(i, a.text) for i, a in compound_surname_aliases(people)]
+    [('dws', 'Wasserman Schultz')]
+    """
+    from discourse.actors.registry import Alias  # the registry imports this module
+    from discourse.actors.rules import actor_rules
+
+    actors = list(actors)
+    rules = actor_rules()
+    blocked = rules.titles | rules.stopwords | rules.given_names
+    used = {fold_accents(" ".join(t.lower().split())) for t in taken}
+    first_names: set[str] = set()
+    for actor in actors:
+        used.update(fold_accents(" ".join(a.text.lower().split())) for a in actor.aliases)
+        if actor.kind == "person":
+            first_names.update(
+                f for f in (_first_name(t) for t in [actor.name] + [a.text for a in actor.aliases if a.form in _NAME_FORMS]) if f
+            )
+    owners: dict[str, list[tuple[str, str]]] = {}  # folded pair -> [(person id, pair as written)]
+    for actor in actors:
+        if actor.kind != "person" or actor.country in rules.family_name_first:
+            continue
+        for text in [actor.name] + [a.text for a in actor.aliases if a.form in _NAME_FORMS]:
+            words = _words(text)
+            if len(words) < 3 or not (_SURNAME.fullmatch(words[-2]) and _SURNAME.fullmatch(words[-1])):
+                continue
+            middle = fold_accents(words[-2].lower())
+            if middle in blocked or middle in first_names:
+                continue
+            pair = f"{words[-2]} {words[-1]}"
+            key = fold_accents(pair.lower())
+            if key in used:
+                continue
+            entries = owners.setdefault(key, [])
+            if actor.id not in [i for i, _ in entries]:
+                entries.append((actor.id, pair))
+    return [(entries[0][0], Alias(entries[0][1], "name", "cased")) for entries in owners.values() if len(entries) == 1]
 
 
 def surname_index(actors: Iterable[Actor], taken: Iterable[str] = ()) -> dict[str, tuple[str, ...]]:

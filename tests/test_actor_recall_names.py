@@ -1,0 +1,61 @@
+"""Name forms added for actor-mention recall (issue 14, fourth pass): two-word surnames derived
+from a person's name (*Wasserman Schultz*, *Huckabee Sanders*).
+
+Each form has cases where it must be found and cases where it must not; they use small
+registries so that they test the rule, not the bundled gazetteer.
+"""
+
+from __future__ import annotations
+
+from discourse.actors import ActorRegistry
+from discourse.actors.surnames import compound_surname_aliases
+
+
+def _found(registry: ActorRegistry, text: str) -> list[tuple[str, str]]:
+    return [(text[m.start : m.end], m.actor_id) for m in registry.find(text)]
+
+
+def _toy() -> ActorRegistry:
+    return ActorRegistry.from_dict([
+        {"id": "dws", "name": "Debbie Wasserman Schultz", "kind": "person", "names": ["Debbie Wasserman Schultz"]},
+        {"id": "shs", "name": "Sarah Huckabee Sanders", "kind": "person", "names": ["Sarah Huckabee Sanders"]},
+        {"id": "huck", "name": "Mike Huckabee", "kind": "person", "names": ["Mike Huckabee"]},
+        {"id": "jps", "name": "John Paul Stevens", "kind": "person", "names": ["John Paul Stevens"]},
+        {"id": "ryan", "name": "Paul D. Ryan", "kind": "person", "names": ["Paul D. Ryan"]},
+        {"id": "lula", "name": "Luiz Inacio Lula da Silva", "kind": "person", "names": ["Luiz Inacio Lula da Silva"]},
+        {"id": "kim", "name": "Kim Jong Un", "kind": "person", "country": "north_korea", "names": ["Kim Jong Un"]},
+        {"id": "north_korea", "name": "North Korea", "kind": "country", "names": ["North Korea"]},
+        {"id": "a1", "name": "Ann Grey Hollis", "kind": "person", "names": ["Ann Grey Hollis"]},
+        {"id": "a2", "name": "Bob Grey Hollis", "kind": "person", "names": ["Bob Grey Hollis"]},
+    ])
+
+
+def test_two_word_surname_is_found_without_context():
+    reg = _toy()
+    # a sentence that names no other actor: the pair needs no state in the text
+    assert _found(reg, "Wasserman Schultz said it was over.") == [("Wasserman Schultz", "dws")]
+    assert _found(reg, "Ms. Huckabee Sanders's briefing ran late.") == [("Huckabee Sanders", "shs")]
+    # hyphenated as one word ("Huckabee-Sanders") is read piece by piece, like every alias
+    assert _found(reg, "his mouthpiece Huckabee-Sanders spins") == [("Huckabee-Sanders", "shs")]
+    # the full name still wins (longest alias)
+    assert _found(reg, "Debbie Wasserman Schultz resigned.") == [("Debbie Wasserman Schultz", "dws")]
+
+
+def test_two_word_surname_not_derived_from_given_names_initials_particles_or_shared_pairs():
+    pairs = {a.text for _, a in compound_surname_aliases(_toy())}
+    assert "Paul Stevens" not in pairs      # "Paul" is a given name (first name of a registry person)
+    assert "D. Ryan" not in pairs           # an initial
+    assert "da Silva" not in pairs          # a lower-case particle
+    assert "Jong Un" not in pairs           # family name first: "Jong Un" is the given name
+    assert "Grey Hollis" not in pairs       # two persons share the pair
+    assert pairs == {"Wasserman Schultz", "Huckabee Sanders"}
+    reg = _toy()
+    assert _found(reg, "Justice Paul Stevens wrote it.") == []
+    # "Huckabee" alone stays with its own rules (shared with Mike Huckabee: no alias)
+    assert _found(reg, "Huckabee said so.") == []
+
+
+def test_two_word_surname_is_not_a_derived_one_word_surname():
+    reg = _toy()
+    assert "Wasserman Schultz" in {a.text for _, a in reg.derived_aliases}
+    assert "Wasserman Schultz" not in reg.derived_surnames  # no state-context rule for the pair
