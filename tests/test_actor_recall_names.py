@@ -59,3 +59,21 @@ def test_two_word_surname_is_not_a_derived_one_word_surname():
     reg = _toy()
     assert "Wasserman Schultz" in {a.text for _, a in reg.derived_aliases}
     assert "Wasserman Schultz" not in reg.derived_surnames  # no state-context rule for the pair
+
+
+def test_regnal_name_has_no_surname():
+    from discourse.actors import Actor
+    from discourse.actors.surnames import surname_index, surname_of
+
+    assert surname_of("John Paul II") is None           # a pope's regnal name: "Paul" is no surname
+    assert surname_of("Martin Luther King III") == "King"  # a numeral after a surname keeps it
+    people = [Actor("rp", "Rand Paul", "person", ("Rand Paul",)),
+              Actor("jp2", "Pope John Paul II", "person", ("John Paul II",))]
+    assert surname_index(people) == {"paul": ("rp",)}
+    reg = ActorRegistry.from_dict([
+        {"id": "rp", "name": "Rand Paul", "kind": "person", "parent": "united_states", "names": ["Rand Paul"]},
+        {"id": "jp2", "name": "Pope John Paul II", "kind": "person", "names": ["John Paul II"]},
+        {"id": "united_states", "name": "United States", "kind": "country", "names": ["United States"]},
+    ])
+    # rule "titled surname", speech-verb half: one owner of "Paul", so it resolves in a US text
+    assert ("Paul", "rp") in _found(reg, "The United States will act, Paul said.")

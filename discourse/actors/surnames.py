@@ -64,6 +64,7 @@ UNRESOLVED_INSTITUTION = "?institution"
 """Placeholder actor id of a bare institution word until a context rule resolves it."""
 
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
+_NUMERALS = frozenset({"ii", "iii", "iv", "v"})  # the numbers among the suffixes ("John Paul II")
 _SURNAME = re.compile(r"[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'’]*[a-z\u00DF-\u024F]")  # "Kerry", "McCarthy", "O'Rourke"
 _NAME_FORMS = frozenset({"name"})
 
@@ -77,17 +78,24 @@ def _words(text: str) -> list[str]:
 
 def surname_of(name: str) -> str | None:
     """The surname of a multi-word person name (its last word, without "Jr.", "III"...), or
-    ``None`` for a single word or a last word that is not a capitalised name.
+    ``None`` for a single word, a last word that is not a capitalised name, or a regnal name: a
+    common given name before a number (*John Paul II*, *Pope Paul VI*; ``[given_names]``).
 
     Examples
     --------
     >>> surname_of("Robert F. Kennedy Jr."), surname_of("Beto O'Rourke"), surname_of("Bono")
     ('Kennedy', "O'Rourke", None)
+    >>> surname_of("John Paul II"), surname_of("Martin Luther King III")
+    (None, 'King')
     """
+    from discourse.actors.rules import actor_rules
+
     words = _words(name)
     if len(words) < 2 or words[-1].lower() in _SUFFIXES:
         return None
     last = words[-1]
+    if len(words) < len(name.split()) and name.split()[-1].lower() in _NUMERALS and fold_accents(last.lower()) in actor_rules().given_names:
+        return None  # a regnal name: "John Paul II" has no surname "Paul"
     return last if _SURNAME.fullmatch(last) else None
 
 
