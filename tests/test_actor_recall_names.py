@@ -77,3 +77,32 @@ def test_regnal_name_has_no_surname():
     ])
     # rule "titled surname", speech-verb half: one owner of "Paul", so it resolves in a US text
     assert ("Paul", "rp") in _found(reg, "The United States will act, Paul said.")
+
+
+def _services() -> ActorRegistry:
+    return ActorRegistry.from_dict([
+        {"id": "united_states", "name": "United States", "kind": "country", "names": ["United States", "US"]},
+        {"id": "us_military", "name": "US military", "kind": "agency", "parent": "united_states",
+         "names": ["US military", "US Army", "US Navy", "US Air Force"]},
+        {"id": "russia", "name": "Russia", "kind": "country", "names": ["Russia"]},
+        {"id": "russian_military", "name": "Russian military", "kind": "agency", "parent": "russia",
+         "names": ["Russian military", "Russia Navy"]},
+    ])
+
+
+def test_bare_armed_service_is_the_service_of_the_state_of_the_text():
+    reg = _services()
+    assert _found(reg, "The United States will act. My daughter joined the Army.")[-1] == ("Army", "us_military")
+    assert _found(reg, "Russia warned. The Navy sent ships.")[-1] == ("Navy", "russian_military")
+    assert ("Navy", "us_military") in _found(reg, "The US honored the widow of a slain Navy SEAL.")
+    assert ("Army", "us_military") in _found(reg, "The US sent Army General Mark Milley.")  # a title after it
+
+
+def test_bare_armed_service_not_in_a_longer_name_nor_without_a_state():
+    reg = _services()
+    assert _found(reg, "My daughter joined the Army.") == []  # no state in the text
+    us = "The United States will act. "
+    assert _found(reg, us + "He boarded Air Force One.") == [("United States", "united_states")]
+    assert _found(reg, us + "The Navy Yard suspect was named.") == [("United States", "united_states")]
+    assert _found(reg, us + "He met a general of the Vietnam People's Army.") == [("United States", "united_states")]
+    assert _found(reg, us + "The Salvation Army helped.") == [("United States", "united_states")]

@@ -556,6 +556,8 @@ def _bare_institutions(doc: Doc, mentions: Sequence[Mention], registry: ActorReg
             continue  # "House prices": only "the House" (or "House Democrats", "a House vote") is the chamber
         if (_titlecase_word(before) or _acronym(before)) and before.lower != "the" and m.token_start - 1 not in by_token:  # type: ignore[union-attr]
             continue  # "State Supreme Court", "Alaska Senate", "BC Liberals": a longer name the registry does not know
+        if word in rules.bare_services and _service_in_longer_name(tokens, m, first, stop, by_token, rules):
+            continue  # "Air Force One", "the Navy Yard", "Vietnam People's Army"
         state = None
         k = m.token_start - 1
         if before is not None and before.lower in ("'s", "’s", "'", "’"):
@@ -584,6 +586,23 @@ def _bare_institutions(doc: Doc, mentions: Sequence[Mention], registry: ActorReg
         if actor_id is not None:
             out.append(m._replace(actor_id=actor_id))
     return out
+
+
+def _service_in_longer_name(
+    tokens: Sequence[Token], m: Mention, first: int, stop: int, by_token: Mapping[int, int], rules: Any
+) -> bool:
+    """Rule "bare institution", armed services (``services`` of ``[bare_institutions]``): the
+    word is part of a longer name when a capitalised word that is no title follows it ("Air Force
+    One", "Navy Yard", "Army Radio"; not "Army General", "Navy SEAL" in capitals) or a
+    capitalised word with a possessive that is no mention precedes it ("People's Army")."""
+    after = tokens[m.token_end] if m.token_end < stop else None
+    if after is not None and after.kind == "word" and after.text[:1].isupper() and not after.text.isupper():
+        if after.lower.rstrip(".") not in rules.titles and m.token_end not in by_token:
+            return True
+    k = m.token_start - 1
+    if k - 1 >= first and tokens[k].lower in ("'s", "’s") and _titlecase_word(tokens[k - 1]) and k - 1 not in by_token:
+        return True
+    return False
 
 
 def _full_names(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry) -> dict[str, tuple[str, int]]:

@@ -47,6 +47,9 @@ class ActorRules:
         state's government actor when the state has no actor of its own for the institution.
     bare_heads : frozenset of str
         Nouns after which a ``need_article`` word needs no "the" ("House vote", "House members").
+    bare_services : frozenset of str
+        The armed services among the words ("Army", "Navy"): not part of a longer name ("Air
+        Force One", "Navy Yard").
     kind_heads : dict of str to str
         Head word -> suggested kind, for discovery.
     common_surnames : frozenset of str
@@ -79,6 +82,7 @@ class ActorRules:
     bare_need_article: frozenset[str] = frozenset()
     bare_legislatures: frozenset[str] = frozenset()
     bare_heads: frozenset[str] = frozenset()
+    bare_services: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
     family_name_first: frozenset[str] = frozenset()
     office_titles: frozenset[str] = frozenset()
@@ -168,6 +172,7 @@ def actor_rules() -> ActorRules:
         bare_need_article=_words(data, "bare_institutions", "need_article") if words else frozenset(),
         bare_legislatures=_words(data, "bare_institutions", "legislatures") if words else frozenset(),
         bare_heads=_words(data, "bare_institutions", "heads") if "heads" in bare else frozenset(),
+        bare_services=_words(data, "bare_institutions", "services") if "services" in bare else frozenset(),
         given_names=_words(data, "given_names", "words") if "given_names" in data else frozenset(),
         family_name_first=_words(data, "family_name_first", "countries") if "family_name_first" in data else frozenset(),
         office_titles=_words(data, "office_titles", "words") if "office_titles" in data else frozenset(),
