@@ -130,6 +130,7 @@ class ResultsWriter:
         )
         self._handles: dict[str, Any] = {}
         self._writers: dict[str, Any] = {}
+        self._thread: Any = None  # Parquet: the one thread that encodes and writes (see _in_writer_thread)
         self._columns: dict[str, tuple[Column, ...]] = {}
         self._pending: dict[str, list[Any]] = {}
         self._pending_rows: dict[str, int] = {}
@@ -159,7 +160,7 @@ class ResultsWriter:
         else:
             from discourse.results.parquet import ParquetTableWriter
 
-            self._writers[name] = ParquetTableWriter(path, columns)
+            self._writers[name] = self._in_writer_thread(ParquetTableWriter, path, columns)
             self._pending[name] = []
 
     def columns(self, table: str) -> tuple[Column, ...]:
@@ -182,7 +183,7 @@ class ResultsWriter:
             handle.close()
         else:
             self._flush(table)
-            self._writers[table].close()
+            self._in_writer_thread(self._writers[table].close)
             with open(self.path(table), "rb") as handle:
                 os.fsync(handle.fileno())
         self._done.add(table)
@@ -248,11 +249,31 @@ class ResultsWriter:
 
         pending = self._pending[table]
         if pending:
-            self._writers[table].write(_row_group(pa.concat_tables(pending)))
+            self._in_writer_thread(_write_row_group, self._writers[table], pending)
             self._pending_bytes -= self._pending_table_bytes.pop(table)
             self._pending_rows[table] = 0
             pending.clear()
             pa.default_memory_pool().release_unused()  # (mimalloc keeps freed pages otherwise)
+
+    def _in_writer_thread(self, function: Any, *args: Any) -> Any:
+        """Call `function` in this writer's own thread and wait for it (its exceptions are raised here).
+
+        Every Parquet writer is created, fed and closed in one thread, so glibc serves the C
+        allocations of the writers (the row groups' metadata, kept until a file is closed, and
+        the encoding buffers) from that thread's own arena: they are not interleaved with the
+        analysis's short-lived allocations in the main heap, where each kept block would pin
+        the free space around it. The calls and their order are the same, so are the bytes.
+        """
+        if self._thread is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="discourse-parquet")
+        return self._thread.submit(function, *args).result()
+
+    def _stop_thread(self) -> None:
+        if self._thread is not None:
+            self._thread.shutdown(wait=True)
+            self._thread = None
 
     def finish(self, provenance: Mapping[str, Any]) -> dict[str, Any]:
         """Complete the staging folder: close the tables, write the manifest; return it.
@@ -274,6 +295,7 @@ class ResultsWriter:
             if name in plugged:  # no schema of this version declares them: the manifest does
                 index[name]["dtypes"] = [c.dtype for c in self._columns[name]]
                 index[name]["descriptions"] = [c.description for c in self._columns[name]]
+        self._stop_thread()
         manifest = {**provenance, "tables": index}
         with open(self._staging / MANIFEST, "w", encoding="utf-8") as handle:
             handle.write(canonical_json(manifest))
@@ -304,9 +326,10 @@ class ResultsWriter:
         for writer in self._writers.values():
             if hasattr(writer, "close") and self.format == "parquet":
                 try:
-                    writer.close()
+                    self._in_writer_thread(writer.close)
                 except Exception:  # noqa: BLE001 - the files are removed anyway
                     pass
+        self._stop_thread()
         shutil.rmtree(self._staging, ignore_errors=True)
         self._closed = True
 
@@ -316,6 +339,13 @@ class ResultsWriter:
     def __exit__(self, exc_type: Any, *_: Any) -> None:
         if not self._closed:
             self.abort()
+
+
+def _write_row_group(writer: Any, pieces: list[Any]) -> None:
+    """Write a table's buffered pieces as one row group (in the writer thread)."""
+    import pyarrow as pa
+
+    writer.write(_row_group(pa.concat_tables(pieces)))
 
 
 def _row_group(table: Any) -> Any:
