@@ -99,11 +99,13 @@ class ResultsWriter:
         if it ends up with no rows. Wide tables, whose columns are known later, are added with
         :meth:`add_table`.
     format : {"parquet", "csv"}
-        The table file format. Parquet rows are buffered per table and written as row groups
-        of 100,000 rows; while all buffers together hold 32 MiB or more, the largest one is
-        written early. So the files depend only on the rows, memory stays bounded, and a table
-        has few row groups (a writer keeps about 0.84 KB per column chunk of metadata until the
-        file is closed).
+        The table file format. Parquet rows are buffered per table (compressed) and written as
+        row groups of 100,000 rows or 16 MiB of Arrow data, whichever comes first; while all
+        buffers together hold 24 MiB (compressed) or more, the largest one is written early. So
+        the files depend only on the rows, memory stays bounded, and a table has few row groups
+        (a writer keeps about 0.84 KB per column chunk of metadata until the file is closed).
+        The writers work in a thread of their own, so their C allocations stay apart from the
+        caller's.
 
     Examples
     --------
