@@ -87,3 +87,60 @@ def test_row_group_written_without_copying_numbers_has_the_bytes_of_the_combined
     assert files[0] == files[1]
     assert _row_group(table).column("score").num_chunks == 40  # the large columns are not copied
 
+
+
+def test_parquet_writers_work_in_one_thread_of_their_own(tmp_path, monkeypatch):
+    """The writers' C allocations (row-group metadata kept until a file is closed) come from one
+    thread's own malloc arena, not from the caller's heap: every writer is created, fed and closed
+    in the same thread, which is not the caller's; its errors reach the caller."""
+    import threading
+
+    import pytest
+
+    from discourse.results import parquet
+    from discourse.results.parquet import arrow_table
+    from discourse.results.schema import SCHEMAS
+    from discourse.results.store import ResultsWriter
+
+    seen = []
+    for name in ("__init__", "write", "close"):
+        original = getattr(parquet.ParquetTableWriter, name)
+
+        def spy(self, *args, _original=original, _name=name):
+            seen.append((_name, threading.get_ident()))
+            return _original(self, *args)
+
+        monkeypatch.setattr(parquet.ParquetTableWriter, name, spy)
+    row = {"source": "x.jsonl", "line": 3, "reason": "bad", "action": "skipped", "records": 1}
+    with ResultsWriter(tmp_path / "out", ["read_report", "units"]) as writer:
+        writer.write("read_report", [row])
+        with pytest.raises(ValueError, match="schema"):  # a table of another schema: raised here, from the writer thread
+            writer._in_writer_thread(writer._writers["units"].write, arrow_table(SCHEMAS["read_report"], {"line": [1]}))
+        writer.close({"input": {}})
+        assert writer._thread is None  # stopped when the files are complete
+    assert {name for name, _ in seen} == {"__init__", "write", "close"}
+    assert len({ident for _, ident in seen}) == 1 and seen[0][1] != threading.get_ident()
+
+
+def test_tidy_tables_are_closed_before_the_wide_tables_are_written(tmp_path, monkeypatch):
+    """Every tidy table is complete when the wide pass writes: its writer's metadata is freed, and
+    the wide tables' row groups depend on their own rows only (no other buffer counts toward the
+    32 MiB that cuts them)."""
+    from discourse.datasets.synthetic import write_synthetic_jsonl
+    from discourse.pipeline.analysis import analyze_path
+    from discourse.results import store
+
+    states = []
+    original = store.write_frame
+
+    def spy(writer, name, frame):
+        states.append((name, sorted(set(writer._columns) - writer._done - {"comments", "threads"}), writer._pending_bytes))
+        return original(writer, name, frame)
+
+    monkeypatch.setattr(store, "write_frame", spy)
+    write_synthetic_jsonl(tmp_path / "c.jsonl", 30, comments_per_thread=10, seed=1)
+    analyze_path(tmp_path / "c.jsonl", out=tmp_path / "o", progress=False, n_boot=20)
+    assert {name for name, _, _ in states} == {"comments", "threads"}
+    assert all(open_tables == [] for _, open_tables, _ in states)
+    first = states[0]
+    assert first[2] == 0  # nothing else buffered when the first wide rows come

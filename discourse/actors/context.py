@@ -96,7 +96,7 @@ class _Round6(dict):
     def __missing__(self, x: float) -> float:
         rounded = round(x, 6)
         if rounded:
-            if len(self) > 100_000:  # bounded: a corpus has many distinct values
+            if len(self) > 20_000:  # bounded: a corpus has many distinct values
                 self.clear()
             self[x] = rounded
         return rounded

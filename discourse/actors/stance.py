@@ -266,7 +266,7 @@ class _Formatted(dict):
     """Memo of the ``(+0.123)`` part of :meth:`CueEvidence.to_text` per contribution."""
 
     def __missing__(self, x: float) -> str:
-        if len(self) > 100_000:  # bounded
+        if len(self) > 20_000:  # bounded
             self.clear()
         text = self[x] = f"({x:+.3f})"
         return text

@@ -15,11 +15,21 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import sys
+from typing import Any
 
-__all__ = ["fix_mmap_threshold"]
+__all__ = ["fix_mmap_threshold", "release_free_memory"]
 
 _M_MMAP_THRESHOLD = -3  # (glibc's malloc.h)
 _THRESHOLD = 128 * 1024  # glibc's initial value: setting it disables the dynamic raise
+
+
+def _libc() -> Any:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    except OSError:
+        return None
 
 
 def fix_mmap_threshold() -> bool:
@@ -32,12 +42,28 @@ def fix_mmap_threshold() -> bool:
     >>> fix_mmap_threshold() in (True, False)
     True
     """
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        mallopt = libc.mallopt
-    except (OSError, AttributeError):  # no C library with mallopt here
+    mallopt = getattr(_libc(), "mallopt", None)
+    if mallopt is None:  # not Linux, or no C library with mallopt here
         return False
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
     return bool(mallopt(_M_MMAP_THRESHOLD, _THRESHOLD))
+
+
+def release_free_memory() -> bool:
+    """Give the free pages of every glibc arena back to the system (``malloc_trim(0)``; elsewhere
+    nothing).
+
+    Called when the tidy tables' Parquet writers are closed: their row groups' metadata, freed
+    together, lies in their thread's arena, which the main thread would not reuse. Returns True
+    if memory was released. Only where memory lives changes, never a result.
+
+    Examples
+    --------
+    >>> release_free_memory() in (True, False)
+    True
+    """
+    trim = getattr(_libc(), "malloc_trim", None)
+    if trim is None:
+        return False
+    trim.argtypes = (ctypes.c_size_t,)
+    return bool(trim(0))

@@ -59,11 +59,12 @@ MAX_TABLE_BYTES = 1 << 34
 
 _MAX_MANIFEST_BYTES = 1 << 26
 _TABLE_FILE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\.(csv|parquet)")
-_ROW_GROUP_ROWS = 100_000  # Parquet: rows buffered per table before a row group is written
-_PENDING_BYTES = 1 << 25  # ... and the largest buffers are written while all hold this many bytes
-# (these sizes fix the row groups of every table, the wide `comments` included: the tidy tables
-# still buffered when the wide pass starts count toward the 32 MiB; a row group is written
-# without a combined copy of its numeric columns, see _row_group)
+_ROW_GROUP_ROWS = 100_000  # Parquet: rows buffered per table before a row group is written,
+_ROW_GROUP_BYTES = 1 << 24  # ... or this many bytes of Arrow data (uncompressed),
+_PENDING_BYTES = 24 << 20  # ... and the largest buffers are written while all hold this many compressed bytes
+# (these sizes fix the row groups of every table; a row group is written without a combined
+# copy of its numeric columns, see _row_group)
+_BUFFER_COMPRESSION = "zstd"  # buffered rows are kept as compressed Arrow IPC (3-6 times smaller)
 _NUMBERS_IN_DICTIONARY_PAGE = (1 << 20) // 8  # (Parquet's dictionary page limit, 1 MiB, in 8-byte values)
 _PENDING_PIECES = 64  # a table's buffered pieces (one per thread) are combined into one this often
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -98,11 +99,13 @@ class ResultsWriter:
         if it ends up with no rows. Wide tables, whose columns are known later, are added with
         :meth:`add_table`.
     format : {"parquet", "csv"}
-        The table file format. Parquet rows are buffered per table and written as row groups
-        of 100,000 rows; while all buffers together hold 32 MiB or more, the largest one is
-        written early. So the files depend only on the rows, memory stays bounded, and a table
-        has few row groups (a writer keeps about 0.84 KB per column chunk of metadata until the
-        file is closed).
+        The table file format. Parquet rows are buffered per table (compressed) and written as
+        row groups of 100,000 rows or 16 MiB of Arrow data, whichever comes first; while all
+        buffers together hold 24 MiB (compressed) or more, the largest one is written early. So
+        the files depend only on the rows, memory stays bounded, and a table has few row groups
+        (a writer keeps about 0.84 KB per column chunk of metadata until the file is closed).
+        The writers work in a thread of their own, so their C allocations stay apart from the
+        caller's.
 
     Examples
     --------
@@ -130,10 +133,10 @@ class ResultsWriter:
         )
         self._handles: dict[str, Any] = {}
         self._writers: dict[str, Any] = {}
+        self._thread: Any = None  # Parquet: the one thread that encodes and writes (see _in_writer_thread)
         self._columns: dict[str, tuple[Column, ...]] = {}
-        self._pending: dict[str, list[Any]] = {}
-        self._pending_rows: dict[str, int] = {}
-        self._pending_table_bytes: dict[str, int] = {}
+        self._pending: dict[str, _Buffered] = {}
+        self._pending_table_bytes: dict[str, int] = {}  # compressed bytes buffered per table
         self._pending_bytes = 0
         self._done: set[str] = set()
         self._manifest: dict[str, Any] | None = None
@@ -159,8 +162,8 @@ class ResultsWriter:
         else:
             from discourse.results.parquet import ParquetTableWriter
 
-            self._writers[name] = ParquetTableWriter(path, columns)
-            self._pending[name] = []
+            self._writers[name] = self._in_writer_thread(ParquetTableWriter, path, columns)
+            self._pending[name] = _Buffered(self._writers[name].schema)
 
     def columns(self, table: str) -> tuple[Column, ...]:
         """The columns of a table being written."""
@@ -182,7 +185,7 @@ class ResultsWriter:
             handle.close()
         else:
             self._flush(table)
-            self._writers[table].close()
+            self._in_writer_thread(self._writers[table].close)
             with open(self.path(table), "rb") as handle:
                 os.fsync(handle.fileno())
         self._done.add(table)
@@ -216,17 +219,18 @@ class ResultsWriter:
         """Parquet only: append an Arrow table of this table's schema (buffered into row groups)."""
         if not data.num_rows:
             return
-        pending = self._pending[table]
-        pending.append(data)
-        self._pending_rows[table] = self._pending_rows.get(table, 0) + data.num_rows
-        self._add_bytes(table, data.nbytes)
-        if self._pending_rows[table] >= _ROW_GROUP_ROWS:
+        buffered = self._pending[table]
+        size = buffered.size
+        buffered.add(data)
+        self._add_bytes(table, buffered.size - size)
+        if buffered.rows >= _ROW_GROUP_ROWS or buffered.raw_bytes >= _ROW_GROUP_BYTES:
             self._flush(table)
             return
-        if len(pending) >= _PENDING_PIECES:
-            # one thread's piece of a small table costs more than its bytes (an Arrow table with
-            # its arrays and their padded buffers): combined, the pieces cost their bytes
-            self._combine(table)
+        if buffered.pieces >= _PENDING_PIECES:
+            # many small pieces of a small table (one per thread): one piece, less to decode
+            size = buffered.size
+            buffered.compact()
+            self._add_bytes(table, buffered.size - size)
         while self._pending_bytes >= _PENDING_BYTES:  # (bounded memory: the sizes, not the time, decide)
             # the largest buffer first (ties by name): small tables are not cut into many row groups
             self._flush(max(self._pending_table_bytes, key=lambda name: (self._pending_table_bytes[name], name)))
@@ -235,24 +239,34 @@ class ResultsWriter:
         self._pending_table_bytes[table] = self._pending_table_bytes.get(table, 0) + n
         self._pending_bytes += n
 
-    def _combine(self, table: str) -> None:
-        import pyarrow as pa
-
-        pending = self._pending[table]
-        combined = pa.concat_tables(pending).combine_chunks()
-        self._add_bytes(table, combined.nbytes - self._pending_table_bytes[table])
-        pending[:] = [combined]
-
     def _flush(self, table: str) -> None:
         import pyarrow as pa
 
-        pending = self._pending[table]
-        if pending:
-            self._writers[table].write(_row_group(pa.concat_tables(pending)))
+        buffered = self._pending[table]
+        if buffered.rows:
+            self._in_writer_thread(_write_row_group, self._writers[table], buffered)
             self._pending_bytes -= self._pending_table_bytes.pop(table)
-            self._pending_rows[table] = 0
-            pending.clear()
             pa.default_memory_pool().release_unused()  # (mimalloc keeps freed pages otherwise)
+
+    def _in_writer_thread(self, function: Any, *args: Any) -> Any:
+        """Call `function` in this writer's own thread and wait for it (its exceptions are raised here).
+
+        Every Parquet writer is created, fed and closed in one thread, so glibc serves the C
+        allocations of the writers (the row groups' metadata, kept until a file is closed, and
+        the encoding buffers) from that thread's own arena: they are not interleaved with the
+        analysis's short-lived allocations in the main heap, where each kept block would pin
+        the free space around it. The calls and their order are the same, so are the bytes.
+        """
+        if self._thread is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="discourse-parquet")
+        return self._thread.submit(function, *args).result()
+
+    def _stop_thread(self) -> None:
+        if self._thread is not None:
+            self._thread.shutdown(wait=True)
+            self._thread = None
 
     def finish(self, provenance: Mapping[str, Any]) -> dict[str, Any]:
         """Complete the staging folder: close the tables, write the manifest; return it.
@@ -274,6 +288,7 @@ class ResultsWriter:
             if name in plugged:  # no schema of this version declares them: the manifest does
                 index[name]["dtypes"] = [c.dtype for c in self._columns[name]]
                 index[name]["descriptions"] = [c.description for c in self._columns[name]]
+        self._stop_thread()
         manifest = {**provenance, "tables": index}
         with open(self._staging / MANIFEST, "w", encoding="utf-8") as handle:
             handle.write(canonical_json(manifest))
@@ -304,9 +319,10 @@ class ResultsWriter:
         for writer in self._writers.values():
             if hasattr(writer, "close") and self.format == "parquet":
                 try:
-                    writer.close()
+                    self._in_writer_thread(writer.close)
                 except Exception:  # noqa: BLE001 - the files are removed anyway
                     pass
+        self._stop_thread()
         shutil.rmtree(self._staging, ignore_errors=True)
         self._closed = True
 
@@ -316,6 +332,62 @@ class ResultsWriter:
     def __exit__(self, exc_type: Any, *_: Any) -> None:
         if not self._closed:
             self.abort()
+
+
+class _Buffered:
+    """A table's rows waiting for their row group, as compressed Arrow IPC in memory.
+
+    A row group's metadata stays in memory until its file is closed (about 0.84 KB per column
+    chunk), so large row groups keep memory low over a long run; compressed, the buffers hold
+    3-6 times more rows in the same memory. The rows come back exactly (same values, chunks and
+    dictionaries), so the row group's bytes are those of the uncompressed pieces.
+    """
+
+    def __init__(self, schema: Any) -> None:
+        self.schema = schema
+        self._open()
+
+    def _open(self) -> None:
+        import pyarrow as pa
+
+        self._sink = pa.BufferOutputStream()
+        options = pa.ipc.IpcWriteOptions(compression=_BUFFER_COMPRESSION)
+        self._stream = pa.ipc.new_stream(self._sink, self.schema, options=options)
+        self.pieces = 0
+        self.rows = 0
+        self.raw_bytes = 0  # the Arrow bytes of the pieces as given (uncompressed)
+
+    @property
+    def size(self) -> int:
+        """Compressed bytes held."""
+        return self._sink.tell()
+
+    def add(self, data: Any) -> None:
+        """Append an Arrow table of this schema."""
+        self._stream.write_table(data)
+        self.pieces += 1
+        self.rows += data.num_rows
+        self.raw_bytes += data.nbytes
+
+    def take(self) -> Any:
+        """The buffered rows as one Arrow table (in the pieces given); the buffer is emptied."""
+        import pyarrow as pa
+
+        self._stream.close()
+        table = pa.ipc.open_stream(self._sink.getvalue()).read_all()
+        self._open()
+        return table
+
+    def compact(self) -> None:
+        """Keep the buffered pieces as one piece (same rows, same Arrow bytes counted)."""
+        rows, raw = self.rows, self.raw_bytes
+        self.add(self.take().combine_chunks())
+        self.rows, self.raw_bytes = rows, raw
+
+
+def _write_row_group(writer: Any, buffered: _Buffered) -> None:
+    """Write a table's buffered rows as one row group (in the writer thread)."""
+    writer.write(_row_group(buffered.take()))
 
 
 def _row_group(table: Any) -> Any:

@@ -518,15 +518,20 @@ def write_wide_tables(writer: Any, *, top: int = DEFAULT_TOP) -> dict[str, list[
     (a :class:`~discourse.results.ResultsWriter`) and write them, a batch of threads at a time
     (bounded memory). Returns the actors and features given columns.
 
-    The staged tables are completed (closed) first; the actors are the `top` most mentioned
+    The staged tables (all tables added so far) are completed (closed) first; the actors are the `top` most mentioned
     (in comments for ``comments``, in every unit for ``threads``), as in :func:`comment_table`
     and :func:`thread_table`, which give the same rows from the same tables in memory.
     """
     from discourse.results.schema import table_columns
 
     available = [t for t in _NEEDED if t in writer._columns]
-    for table in available + (["mentions"] if "mentions" in writer._columns else []):
+    for table in list(writer._columns):  # every table written so far: all tidy tables
+        # (closed before the wide pass: their writers' metadata is freed, and the row groups of
+        # the wide tables depend on their own rows only, not on what other tables still buffer)
         writer.complete(table)
+    from discourse.pipeline._malloc import release_free_memory
+
+    release_free_memory()
     features = _first_unit_features(writer) if "features" in available else []
     comment_counts, all_counts = _mention_counts(writer) if "mentions" in writer._columns else ({}, {})
     comment_actors, thread_actors = _top(comment_counts, top), _top(all_counts, top)
