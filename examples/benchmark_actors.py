@@ -13,7 +13,11 @@ Run from the repository::
 by default). ``--registry actors.toml`` uses the hand-written file alone (95 actors) instead of
 the bundled registry with the gazetteer; ``--registry both`` times the two in turn in every pass
 (so both see the same machine load; the order alternates from pass to pass) and prints the
-ratio of the whole stage (of the best times, and the median of the passes' ratios); with
+ratio of the whole stage (of the best times, and the median of the passes' ratios), the cost of
+a comment that names an actor and of one that names none (the thread rows spread over all
+comments), and the ratio the bundled registry would have at the hand-written one's number of
+comments naming an actor (what its size costs per comment; the rest is the analysis of the more
+comments in which it finds actors); with
 ``--same-mentions`` only the comments in which both find mentions at the same places (the same
 analysis work: what the registry's size costs by itself). Times are CPU time
 (:func:`time.process_time`), the best of ``--repeat`` passes over fresh texts (the text layer is built before timing: it is
