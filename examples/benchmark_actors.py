@@ -13,7 +13,11 @@ Run from the repository::
 by default). ``--registry actors.toml`` uses the hand-written file alone (95 actors) instead of
 the bundled registry with the gazetteer; ``--registry both`` times the two in turn in every pass
 (so both see the same machine load; the order alternates from pass to pass) and prints the
-ratio of the whole stage (of the best times, and the median of the passes' ratios); with
+ratio of the whole stage (of the best times, and the median of the passes' ratios), the cost of
+a comment that names an actor and of one that names none (the thread rows spread over all
+comments), and the ratio the bundled registry would have at the hand-written one's number of
+comments naming an actor (what its size costs per comment; the rest is the analysis of the more
+comments in which it finds actors); with
 ``--same-mentions`` only the comments in which both find mentions at the same places (the same
 analysis work: what the registry's size costs by itself). Times are CPU time
 (:func:`time.process_time`), the best of ``--repeat`` passes over fresh texts (the text layer is built before timing: it is
@@ -54,13 +58,15 @@ def _registry(name: str) -> ActorRegistry:
 
 
 def _time_pass(stage: ActorStage, registry: ActorRegistry, texts: list[str]) -> tuple[dict[str, float], int]:
-    """One timed pass over fresh texts: CPU seconds by part, and the matcher's raw matches."""
+    """One timed pass over fresh texts: CPU seconds by part (and the analysis and unit rows of
+    the comments with mentions, ``"named"``, and their number, ``"n named"``), and the matcher's
+    raw matches."""
     clock = time.process_time
     units = [Unit(f"t{i // 100}", f"c{i}", "comment", Doc(text)) for i, text in enumerate(texts)]
     for unit in units:
         unit.doc.tokens, unit.doc.sentence_token_ranges
     gc.collect()
-    parts = dict.fromkeys(PARTS, 0.0)
+    parts = dict.fromkeys(PARTS + ("named", "n named"), 0.0)
     a = clock()
     mentions = sum(len(registry.matcher.find(u.doc)) for u in units)  # the matcher alone
     parts["mention finding"] = clock() - a
@@ -72,8 +78,12 @@ def _time_pass(stage: ActorStage, registry: ActorRegistry, texts: list[str]) -> 
             result = stage.analyze_unit(unit)
             b = clock()
             stage.unit_rows(unit, result)
+            c = clock()
             parts["analysis (incl. finding)"] += b - a
-            parts["unit rows"] += clock() - b
+            parts["unit rows"] += c - b
+            if result.mentions:
+                parts["named"] += c - a
+                parts["n named"] += 1
             results.append(result)
         a = clock()
         stage.thread_rows(chunk[0].thread_id, chunk, results)
@@ -114,6 +124,7 @@ def main() -> None:
         stage.thread_rows("t", warm, [stage.analyze_unit(u) for u in warm])  # lexicons loaded
         stages[name] = (stage, registry)
     best: dict[str, dict[str, float]] = {name: {} for name in names}
+    fastest: dict[str, dict[str, float]] = {}  # each registry's fastest pass, by part
     mentions = dict.fromkeys(names, 0)
     ratios = []  # whole stage, bundled / hand-written, per pass
     for turn in range(args.repeat):
@@ -125,10 +136,13 @@ def main() -> None:
             totals_pass[name] = sum(parts[key] for key in PARTS[1:])
             for key, value in parts.items():
                 best[name][key] = min(best[name].get(key, float("inf")), value)
+            if name not in fastest or totals_pass[name] < sum(fastest[name][key] for key in PARTS[1:]):
+                fastest[name] = parts
         if len(names) > 1:
             ratios.append(totals_pass["default"] / totals_pass["actors.toml"])
     n = len(texts)
     totals = {name: sum(best[name][key] for key in PARTS[1:]) for name in names}
+    costs = {name: _costs(fastest[name], n) for name in names}
     head = ", ".join(f"{name}: {len(stages[name][1]):,} actors, {mentions[name]:,} raw matches" for name in names)
     print(f"{n:,} comments{' (same mentions)' if args.same_mentions else ''}; {head}; discovery {'off' if args.no_discovery else 'on'}, stance "
           f"{args.stance}; CPU µs per comment (best of {args.repeat}):")
@@ -142,6 +156,29 @@ def main() -> None:
         ratios.sort()
         print(f"  {'ratio per pass, median':26s} {ratios[len(ratios) // 2]:12.3f}  "
               f"(range {ratios[0]:.3f}-{ratios[-1]:.3f})")
+    # The stage's time = comments naming no actor x their cost + comments naming one x theirs
+    # (thread rows spread over all comments). A registry that finds actors in more comments does
+    # more analysis; the ratio at the smaller registry's number of such comments is what the
+    # registry's size costs per comment.
+    print(f"  {'comments naming an actor':26s} " + " ".join(f"{costs[name][0]:12,d}" for name in names))
+    print(f"  {'  µs per such comment':26s} " + " ".join(f"{costs[name][2] * 1e6:12.1f}" for name in names))
+    print(f"  {'  µs per other comment':26s} " + " ".join(f"{costs[name][1] * 1e6:12.1f}" for name in names))
+    if len(names) > 1:
+        named_small = costs["actors.toml"][0]
+        small = costs["actors.toml"]
+        same = (n - small[0]) * costs["default"][1] + small[0] * costs["default"][2]
+        print(f"  {'ratio at equal counts':26s} {same / ((n - small[0]) * small[1] + small[0] * small[2]):12.3f}  "
+              f"(fastest passes; the bundled registry's costs per comment at actors.toml's "
+              f"{small[0]:,} comments naming an actor)")
+
+
+def _costs(parts: dict[str, float], n: int) -> tuple[int, float, float]:
+    """(comments naming an actor, CPU seconds per other comment, per such comment) of one pass,
+    the thread rows spread over all comments alike."""
+    named = int(parts["n named"])
+    thread = parts["thread rows"] / n
+    rest = parts["analysis (incl. finding)"] + parts["unit rows"] - parts["named"]
+    return named, rest / max(1, n - named) + thread, parts["named"] / max(1, named) + thread
 
 
 if __name__ == "__main__":

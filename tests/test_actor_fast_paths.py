@@ -168,6 +168,40 @@ def test_find_flagged_equals_find_and_the_anchor_look_up(text):
     )
 
 
+@pytest.mark.parametrize("text", FLAG_TEXTS + [
+    "“Hilary Clinton” and the ‘Unites States’ — curly quotes change no word.",
+    "Café talk: Angel Merkel, Orbán and the Unites States.",
+])
+def test_find_anchored_equals_find_and_the_anchor_positions(text):
+    """The anchor positions told by the matcher's pass are the tokens whose lower-case form is an
+    anchor word, and spelling correction from them equals its own look-up."""
+    from discourse.actors.spelling import correct_spelling
+
+    registry = default_registry()
+    doc = Doc(text)
+    words = registry.spelling.partners
+    mentions, anchors = registry.matcher.find_anchored(doc, words)
+    assert mentions == registry.matcher.find(doc)
+    if anchors is not None:
+        assert anchors == [k for k, lower in enumerate(doc.token_columns.lowers) if lower in words]
+    assert correct_spelling(doc, mentions, registry.spelling, anchors=anchors) == correct_spelling(
+        doc, mentions, registry.spelling
+    )
+    assert registry.find(doc) == tuple(registry.find(Doc(text)))
+
+
+def test_find_anchored_tells_when_it_can():
+    registry = default_registry()
+    words = registry.spelling.partners
+    found = registry.matcher.find_anchored(Doc("Hilary Clinton spoke."), words)[1]
+    assert found is not None and [Doc("Hilary Clinton spoke.").tokens[k].lower for k in found] == ["clinton"]
+    assert registry.matcher.find_anchored(Doc("nothing to see here"), words)[1] == []
+    # curly quotes: the text is not ASCII but no word changes by folding, so the pass can tell
+    assert registry.matcher.find_anchored(Doc("“Hilary Clinton” spoke."), words)[1] is not None
+    assert registry.matcher.find_anchored(Doc("Orbán spoke."), words)[1] is None  # accents folded
+    assert registry.matcher.find_anchored(Doc("pro-Clinton media"), words)[1] is None  # read in pieces
+
+
 def test_find_flagged_tells_when_it_can():
     registry = default_registry()
     words = registry.spelling.partners

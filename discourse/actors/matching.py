@@ -182,15 +182,21 @@ def fold_accents(word: str) -> str:
 _LETTER_MARKED = re.compile(r"[\u00C0-\u024F\u1E00-\u1EFF\u0300-\u036F]")  # accented Latin letters
 
 
-def _fold_pieces(text: str, pieces: Sequence[Token], lowers: list[str]) -> None:
+def _fold_pieces(text: str, pieces: Sequence[Token], lowers: list[str]) -> bool:
     """Fold the accents of the pieces that have any, in place in `lowers` (found with a regular
-    expression, so curly quotes and other non-ASCII characters cost nothing)."""
+    expression, so curly quotes and other non-ASCII characters cost nothing). True if a piece
+    changed."""
     last = -1
+    changed = False
     for match in _LETTER_MARKED.finditer(text):
         k = bisect_right(pieces, match.start(), key=_START) - 1
         if k > last and k >= 0 and pieces[k][1] > match.start():
-            lowers[k] = fold_accents(lowers[k])
+            folded = fold_accents(lowers[k])
+            if folded != lowers[k]:
+                lowers[k] = folded
+                changed = True
             last = k
+    return changed
 
 
 def _split_token(doc: Doc, token: Token) -> list[Token]:
@@ -463,7 +469,7 @@ class AliasMatcher:
         self.keys = frozenset(key for keys in owners for key in keys)
         self.acronyms = frozenset(k for k in trie if k.isalpha())
         self.splits: dict[str, Any] = {}  # memo of _pieces_of
-        self._with: dict[frozenset[str], frozenset[str]] = {}  # triggers | words, for find_flagged
+        self._with: dict[frozenset[str], frozenset[str]] = {}  # triggers | words, for find_anchored
 
     def find(self, doc: Doc) -> tuple[Mention, ...]:
         """The mentions in a :class:`~discourse.text.Doc`, in text order (not cached here; the
@@ -472,9 +478,8 @@ class AliasMatcher:
 
     def find_flagged(self, doc: Doc, words: frozenset[str]) -> tuple[tuple[Mention, ...], bool | None]:
         """:meth:`find`, and whether a token's lower-case form is one of `words`, told by the same
-        pass over the text (one look-up per token for both; the registry asks for the anchor
-        words of :func:`~discourse.actors.spelling.correct_spelling`). ``None`` when the pass
-        cannot tell: the matcher read hyphenated words in pieces or folded accents.
+        pass over the text (one look-up per token for both). ``None`` when the pass cannot
+        tell: the matcher read hyphenated words in pieces or folded accents.
 
         Examples
         --------
@@ -484,9 +489,27 @@ class AliasMatcher:
         >>> [x.actor_id for x in found], flag
         (['opec'], True)
         """
+        found, anchors = self._find(doc, words)
+        return found, None if anchors is None else bool(anchors)
+
+    def find_anchored(self, doc: Doc, words: frozenset[str]) -> tuple[tuple[Mention, ...], list[int] | None]:
+        """:meth:`find`, and the indices (in order) of the tokens whose lower-case form is one of
+        `words`, found by the same pass over the text (one look-up per token for both; the
+        registry asks for the anchor words of
+        :func:`~discourse.actors.spelling.correct_spelling`). ``None`` when the pass cannot tell:
+        the matcher read hyphenated words in pieces or changed a word by folding its accents.
+
+        Examples
+        --------
+        >>> from discourse.actors import Actor
+        >>> m = AliasMatcher([Actor("opec", "OPEC", "organisation", ("OPEC",))])
+        >>> found, anchors = m.find_anchored(Doc("OPEC met in Vienna."), frozenset({"vienna"}))
+        >>> [x.actor_id for x in found], anchors
+        (['opec'], [3])
+        """
         return self._find(doc, words)
 
-    def _find(self, doc: Doc, words: frozenset[str] | None) -> tuple[tuple[Mention, ...], bool | None]:
+    def _find(self, doc: Doc, words: frozenset[str] | None) -> tuple[tuple[Mention, ...], list[int] | None]:
         pieces, shifts = _pieces_of(doc, self.keys, self.splits)
         # the lower-case pieces: the doc's own column when the pieces are its tokens (the common
         # case: built once with the tokens, shared with the other analysers)
@@ -494,12 +517,12 @@ class AliasMatcher:
         own = pieces is doc.tokens  # `lowers` is the doc's lower-case column
         if not doc.text.isascii():  # fold accents only where there are any (Orbán = Orban)
             lowers = list(lowers)
-            _fold_pieces(doc.text, pieces, lowers)
-            own = False
+            if _fold_pieces(doc.text, pieces, lowers):
+                own = False  # (curly quotes alone change no piece: still the doc's column)
         # The pieces that start an alias, found at C speed (most words start none).
         heads = self.first
         triggers = self.triggers
-        flag: bool | None = None
+        anchors: list[int] | None = None
         if words is None:
             hits = list(compress(range(len(lowers)), map(triggers.__contains__, lowers)))
         else:  # one pass for the triggers and `words`; then the few hits are sorted out
@@ -510,15 +533,13 @@ class AliasMatcher:
                 table = self._with[words] = frozenset(triggers | words)
             hits = list(compress(range(len(lowers)), map(table.__contains__, lowers)))
             if hits:
-                found_words = map(lowers.__getitem__, hits)
                 if own:
-                    flag = not words.isdisjoint(found_words)
-                    found_words = map(lowers.__getitem__, hits)
-                hits = list(compress(hits, map(triggers.__contains__, found_words)))
+                    anchors = list(compress(hits, map(words.__contains__, map(lowers.__getitem__, hits))))
+                hits = list(compress(hits, map(triggers.__contains__, map(lowers.__getitem__, hits))))
             elif own:
-                flag = False
+                anchors = []
         if not hits:
-            return (), flag
+            return (), anchors
         if self.after:
             hits = self._starts(hits, lowers)
         norm = doc.norm
@@ -594,7 +615,7 @@ class AliasMatcher:
                 )
             )
             resume = stop
-        return tuple(found), flag
+        return tuple(found), anchors
 
     def _starts(self, hits: list[int], lowers: Sequence[str]) -> list[int]:
         """The pieces where an alias may start, in order, from the trigger pieces `hits`: a

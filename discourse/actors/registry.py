@@ -827,8 +827,8 @@ class ActorRegistry:
     def _matches(self, doc: Doc) -> tuple[Mention, ...]:
         """The matcher's mentions with the misspelt names added (before the context rules)."""
         spelling = self.spelling
-        mentions, anchored = self.matcher.find_flagged(doc, spelling.partners)  # (one pass for both)
-        return correct_spelling(doc, mentions, spelling, anchored)
+        mentions, anchors = self.matcher.find_anchored(doc, spelling.partners)  # (one pass for both)
+        return correct_spelling(doc, mentions, spelling, anchors=anchors)
 
 
 def _rebuild_registry(
