@@ -35,6 +35,8 @@ _INC = itemgetter(1)
 _INT = itemgetter(2)
 _CATS = itemgetter(6)
 _ROW = itemgetter(7)
+_BOTH = itemgetter(8)
+_BOTH_FEATURE = itemgetter(3)
 _REFINE = (("dehumanisation", "dehumanisation"), ("exclusion", "exclusion"))
 
 
@@ -106,6 +108,7 @@ class IncivilityAnalyzer:
             self.inc_ = models["incivility"]["weights"]
             self.int_ = models["intolerance"]["weights"]
             self.intercepts_ = (float(models["incivility"]["intercept"]), float(models["intolerance"]["intercept"]))
+            self.intercepts_c_ = complex(*self.intercepts_)
             self.span_ = models["span"]["weights"]
             self.span_intercept_ = float(models["span"]["intercept"])
             threshold = self.span_threshold if self.span_threshold is not None else models["span"]["threshold"]
@@ -165,14 +168,15 @@ class IncivilityAnalyzer:
             distinct = dict(zip(norms, records))
         else:
             distinct = dict(compress(zip(norms, records), map(not_, scopes)))  # (in C)
-        # left-to-right sums in C (reduce adds in the same order as a loop: the same floats)
-        inc, intol = self.intercepts_
-        inc = reduce(add, map(_INC, distinct.values()), inc)
-        intol = reduce(add, map(_INT, distinct.values()), intol)
+        # left-to-right sums in C (reduce adds in the same order as a loop: the same floats);
+        # both measures at once as complex numbers (incivility + intolerance j), whose real and
+        # imaginary parts add separately, each exactly as a float sum would
+        logits = reduce(add, map(_BOTH, distinct.values()), self.intercepts_c_)
         # context-dependent features (scoped words, pairs, phrases, cues) count once per text,
         # in the order of their first occurrence
-        inc = reduce(add, map(_FIRST, found), inc)
-        intol = reduce(add, map(_SECOND, found), intol)
+        logits = reduce(add, map(_BOTH_FEATURE, found), logits)
+        inc = logits.real
+        intol = logits.imag
         spans: tuple[IncivilitySpan, ...] = ()
         if self.spans and n and (self.spans is True or max(inc, intol) >= self.logit_cut_):
             # the evidence needs every occurrence with its words (few texts: the flagged ones)
@@ -346,6 +350,10 @@ def _bare_group(tokens, run: list[int], on_word) -> bool:
     return not any(extra[0][0] == "x" for k in run for extra in on_word[k])
 
 
+def _weights4(inc: float, intol: float, span: float) -> tuple[float, float, float, complex]:
+    return (inc, intol, span, complex(inc, intol))
+
+
 @lru_cache(maxsize=4)
 def _compiled(path: str) -> tuple[dict[str, tuple[float, float, float]], ContextTables, WordRecords]:
     """Every weighted feature -> (incivility, intolerance, span) weights, so that scoring needs
@@ -354,7 +362,7 @@ def _compiled(path: str) -> tuple[dict[str, tuple[float, float, float]], Context
     look-ups (shared by the analysers of a file: the pipeline builds one per run)."""
     models = load_weights(path).models
     inc, intol, span = (models[m]["weights"] for m in ("incivility", "intolerance", "span"))
-    joint = {f: (inc.get(f, 0.0), intol.get(f, 0.0), span.get(f, 0.0)) for f in sorted(set(inc) | set(intol) | set(span))}
+    joint = {f: _weights4(inc.get(f, 0.0), intol.get(f, 0.0), span.get(f, 0.0)) for f in sorted(set(inc) | set(intol) | set(span))}
     tables = ContextTables.build(joint)
     lexicon_categories("")  # loads the lexicons, which set the unmasking targets of normalize_word
     return joint, tables, WordRecords(tables, span)

@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping
 from itertools import compress, repeat
 from typing import NamedTuple
@@ -78,7 +79,9 @@ class ContextTables(NamedTuple):
                 first, sep, second = name[2:].partition(" ")
                 # a word never contains a space (tokens.py), so any other name cannot occur
                 if sep and " " not in second:
-                    pairs.setdefault(first, {})[second] = (name, weights)
+                    # one string object per word (sys.intern), shared with the word records:
+                    # a look-up that finds it compares pointers, not characters
+                    pairs.setdefault(sys.intern(first), {})[sys.intern(second)] = (name, weights)
         return cls(joint, pairs)
 
 
@@ -262,7 +265,7 @@ class WordRecords(dict):
         self.vocabulary = vocabulary
         if vocabulary:
             words = sorted({name[2:] for name in self.joint if name.startswith(_VOCABULARY) and not name.startswith(_SCOPED)})
-            self.known = {norm: self._record(norm) for norm in words}
+            self.known = {norm: self._record(sys.intern(norm)) for norm in words}
             # for the other words, which have no w:, p: or n: weight: the weighted character
             # 4-grams by the 4-gram itself (no "c:" string to build per gram) and the lexicon
             # categories' weights, two small tables instead of the whole weight table
@@ -279,7 +282,8 @@ class WordRecords(dict):
 
     def _record(self, norm: str) -> tuple:
         cats = _lexicon_categories_of(norm)
-        return (norm, *own_weights(norm, cats, self.joint, self.span), cats, self.pairs.get(norm, _EMPTY))
+        inc, intol, sp, prev, nxt = own_weights(norm, cats, self.joint, self.span)
+        return (norm, inc, intol, sp, prev, nxt, cats, self.pairs.get(norm, _EMPTY), complex(inc, intol))
 
     def _unknown_record(self, norm: str) -> tuple:
         """:meth:`_record` of a word that is not among the model's own words (`self.known`):
@@ -287,7 +291,7 @@ class WordRecords(dict):
         miss, over the small tables."""
         cats = _lexicon_categories_of(norm)
         inc, intol, sp = _add_weights(0.0, 0.0, 0.0, char_grams(norm), self.grams.get, cats, self.categories.get)
-        return (norm, inc, intol, sp, 0.0, 0.0, cats, self.pairs.get(norm, _EMPTY))
+        return (norm, inc, intol, sp, 0.0, 0.0, cats, self.pairs.get(norm, _EMPTY), complex(inc, intol))
 
     def of_norm(self, norm: str) -> tuple:
         """The record of a normalised word (for words that no single surface spells, such as
@@ -301,6 +305,7 @@ class WordRecords(dict):
         """
         record = self.known.get(norm) or self.by_norm.get(norm)
         if record is None:
+            norm = sys.intern(norm)
             record = self._unknown_record(norm) if self.vocabulary else self._record(norm)
             if len(self.by_norm) >= self.limit:  # bounded memory on a large corpus
                 self.by_norm.clear()
