@@ -188,9 +188,7 @@ class IncivilityAnalyzer:
                 if weights is not None and weights[2]:
                     span_extras.append((name, i, j, weights[2]))
             spans = self._spans(text, Skeleton(ws.tokens(), scopes, extras), records, span_extras)
-        return IncivilityResult(
-            text, (inc, intol), self.intercepts_, spans, self.threshold, explainer=partial(self._terms, text)
-        )
+        return IncivilityResult._of(text, (inc, intol), self.intercepts_, spans, self.threshold, partial(self._terms, text))
 
     @staticmethod
     def _own_set(norm: str) -> frozenset[str]:

@@ -42,6 +42,7 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from itertools import compress
@@ -415,20 +416,23 @@ def extract(text: str) -> Extracted:
 def _cues(norms, scopes, cats_at, sentence) -> list[tuple[str, int, int]]:
     n = len(norms)
     out = []
-    # only words with a lexicon category or 'they'/'them' can start a cue
-    # (found in C: a word with categories, then 'they'/'them'; a scoped word has no categories)
-    starts = list(compress(range(n), cats_at))
+    # only words with a lexicon category (`tagged`) can be the other end of a cue, and only
+    # they or 'they'/'them' can start one (found in C; a scoped word has no categories); the
+    # windows below visit the tagged words in them, in order (most words have no category)
+    tagged = list(compress(range(n), cats_at))
+    starts = tagged
     if not _THEY.isdisjoint(norms):
-        starts = sorted(set(starts).union(compress(range(n), map(_THEY.__contains__, norms))))
+        starts = sorted(set(tagged).union(compress(range(n), map(_THEY.__contains__, norms))))
     for i in starts:
         if scopes[i]:
             continue
         cats = cats_at[i]
         if "second_person" in cats:
-            for k in range(i + 1, min(n, i + 1 + ATTACK_WINDOW)):
-                if sentence[k]:
-                    break
-                if cats_at[k] and not scopes[k] and not _ATTACK.isdisjoint(cats_at[k]):
+            # the first attack word within the next ATTACK_WINDOW words of the sentence
+            for k in tagged[bisect_right(tagged, i) : bisect_right(tagged, i + ATTACK_WINDOW)]:
+                if any(sentence[i + 1 : k + 1]):
+                    break  # (and every later word is past the sentence's end too)
+                if not scopes[k] and not _ATTACK.isdisjoint(cats_at[k]):
                     out.append(("x:you_attack", i, k))
                     break
         group = not _GROUP.isdisjoint(cats)
@@ -436,9 +440,10 @@ def _cues(norms, scopes, cats_at, sentence) -> list[tuple[str, int, int]]:
         if group or they:
             wanted = _HOSTILE if group else _DEHUMANISE
             best = None
-            for k in range(max(0, i - GROUP_WINDOW), min(n, i + 1 + GROUP_WINDOW)):
-                # (most words have no category: the empty tuple is the cheap test)
-                if not cats_at[k] or k == i or scopes[k] or wanted.isdisjoint(cats_at[k]):
+            # the nearest wanted word within GROUP_WINDOW words either side, in the sentence
+            # (the earlier one of two as near)
+            for k in tagged[bisect_left(tagged, i - GROUP_WINDOW) : bisect_right(tagged, i + GROUP_WINDOW)]:
+                if k == i or scopes[k] or wanted.isdisjoint(cats_at[k]):
                     continue
                 lo, hi = min(i, k), max(i, k)
                 if any(sentence[lo + 1 : hi + 1]):
