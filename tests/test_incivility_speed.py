@@ -251,6 +251,41 @@ def test_cues_equal_the_window_scan(words):
     assert features._cues(norms, scopes, cats_at, sentence) == _cues_by_windows(norms, scopes, cats_at, sentence)
 
 
+def _phrases_by_scan(norms, scopes, clause, cats_at):
+    """features.phrase_features without its check of adjacent word pairs: every position whose
+    word begins an entry."""
+    phrases = features._lexicons().phrases
+    occ = []
+    n = len(norms)
+    for i in range(n):
+        for words, cats in phrases.get(norms[i], ()):
+            k = len(words)
+            if tuple(norms[i : i + k]) == words and not any(clause[i + 1 : i + k]) and not any(scopes[i : i + k]):
+                occ.extend(("l:" + c, i, i + k - 1) for c in cats)
+                for j in range(i, i + k):
+                    cats_at[j] = tuple(sorted(set(cats_at[j]) | set(cats)))
+    return occ
+
+
+def _phrase_entries() -> list[list[str]]:
+    phrases = features._lexicons().phrases
+    return [list(words) for entries in phrases.values() for words, _ in entries]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.data())
+def test_phrases_equal_the_scan_of_every_position(data):
+    # an entry (or none) among the words of entries (a word that begins one without the rest)
+    entries = _phrase_entries()
+    words = st.lists(st.sampled_from(sorted({w for e in entries for w in e} | {"x"})), max_size=5)
+    norms = data.draw(words) + data.draw(st.sampled_from(entries + [[]])) + data.draw(words)
+    scopes = data.draw(st.lists(st.sampled_from(["", "", "", "NEG_"]), min_size=len(norms), max_size=len(norms)))
+    clause = data.draw(st.lists(st.sampled_from([False, False, True]), min_size=len(norms), max_size=len(norms)))
+    cats, expected_cats = [()] * len(norms), [()] * len(norms)
+    assert features.phrase_features(norms, scopes, clause, cats) == _phrases_by_scan(norms, scopes, clause, expected_cats)
+    assert cats == expected_cats
+
+
 def test_fast_result_equals_the_constructed_one():
     args = ("You idiot.", (1.5, -2.0), (-1.0, -3.0), (), 0.5, None)
     fast, slow = IncivilityResult._of(*args), IncivilityResult(*args)

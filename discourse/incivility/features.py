@@ -122,6 +122,8 @@ class _Lexicons(NamedTuple):
     words: Mapping[str, tuple[str, ...]]
     phrases: Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]
     prefixes: tuple[tuple[str, tuple[str, ...]], ...]
+    # the first two words of every multi-word entry
+    phrase_starts: frozenset[tuple[str, str]]
 
 
 @lru_cache(maxsize=1)
@@ -156,6 +158,7 @@ def _lexicons() -> _Lexicons:
         {w: tuple(sorted(c)) for w, c in words.items()},
         {w: tuple((p, tuple(sorted(c))) for p, c in sorted(d.items())) for w, d in phrases.items()},
         tuple((p, tuple(sorted(c))) for p, c in sorted(prefixes.items())),
+        frozenset(p[:2] for d in phrases.values() for p in d),
     )
 
 
@@ -374,9 +377,12 @@ def phrase_features(
     >>> phrase_features(norms, [""] * 3, [True, False, False], cats), cats[0]
     ([('l:exclusion', 0, 1), ('l:hostile', 0, 1)], ('exclusion', 'hostile'))
     """
-    phrases = _lexicons().phrases
+    lexicons = _lexicons()
+    phrases = lexicons.phrases
     occ: list[tuple[str, int, int]] = []
-    if phrases.keys().isdisjoint(norms):  # the usual case
+    # the usual case: no two adjacent words begin an entry (the pairs are made and checked in
+    # C; most texts have a word that begins one, 'the' or 'you', but few have the pair)
+    if phrases.keys().isdisjoint(norms) or lexicons.phrase_starts.isdisjoint(zip(norms, norms[1:])):
         return occ
     n = len(norms)
     for i in compress(range(n), map(phrases.__contains__, norms)):

@@ -46,7 +46,8 @@ _lexicon_categories_of = lexicon_categories.__wrapped__
 _char_ngrams_of = _char_ngrams.__wrapped__
 # the model's own words: those with a word or neighbour weight (not the negated/reported forms)
 _VOCABULARY = ("w:", "p:", "n:")
-_SCOPED = ("w:NEG_", "w:REP_")
+_SCOPES = ("NEG_", "REP_")  # the scope prefixes of features._scopes (upper case: never a word)
+_SCOPED = tuple("w:" + scope for scope in _SCOPES)
 
 
 class ContextTables(NamedTuple):
@@ -59,10 +60,15 @@ class ContextTables(NamedTuple):
     pairs : mapping
         First word (with its scope prefix, ``"NEG_an"``) -> second word -> (feature name,
         weights), for the weighted ``b:`` features.
+    scoped : mapping
+        Scope prefix (``"NEG_"``, ``"REP_"``) -> (the rows of `pairs` of the scoped first
+        words, by the bare word; the word's own ``w:`` feature and weights under that scope, by
+        the bare word): what a scoped word looks up, without building ``"NEG_" + word``.
     """
 
     joint: Mapping[str, Weights3]
     pairs: Mapping[str, Mapping[str, tuple[str, Weights3]]]
+    scoped: Mapping[str, tuple[Mapping[str, Mapping[str, tuple[str, Weights3]]], Mapping[str, tuple[str, Weights3]]]]
 
     @classmethod
     def build(cls, joint: Mapping[str, Weights3]) -> "ContextTables":
@@ -82,7 +88,14 @@ class ContextTables(NamedTuple):
                     # one string object per word (sys.intern), shared with the word records:
                     # a look-up that finds it compares pointers, not characters
                     pairs.setdefault(sys.intern(first), {})[sys.intern(second)] = (name, weights)
-        return cls(joint, pairs)
+        scoped: dict[str, tuple[dict, dict]] = {scope: ({}, {}) for scope in _SCOPES}
+        for first, row in pairs.items():
+            if first[:4] in scoped:
+                scoped[first[:4]][0][sys.intern(first[4:])] = row
+        for name, weights in joint.items():
+            if name.startswith(_SCOPED):
+                scoped[name[2:6]][1][sys.intern(name[6:])] = (name, weights)
+        return cls(joint, pairs, scoped)
 
 
 def weighted_context(ws: WordSplit, tables: ContextTables) -> tuple[list[str], list[Weights3]]:
@@ -124,14 +137,15 @@ def weighted_context_of(
     clause, sentence = _gaps(gaps)
     scopes = _scopes(norms, gaps, clause)
     scoped = list(compress(range(n), scopes))
+    by_scope = tables.scoped
     if scoped:
         # a pair carries the scope of its first word, else of its second ('b:NEG_not an')
-        pairs = tables.pairs
         for i in scoped:
             cats_at[i] = ()
-            rows[i] = pairs.get(scopes[i] + norms[i], _EMPTY)
+            scoped_rows = by_scope[scopes[i]][0]
+            rows[i] = scoped_rows.get(norms[i], _EMPTY)
             if i and not scopes[i - 1]:
-                rows[i - 1] = pairs.get(scopes[i] + norms[i - 1], _EMPTY)
+                rows[i - 1] = scoped_rows.get(norms[i - 1], _EMPTY)
     # per pair (i, i + 1): (name, weights) or None; a look-up in the first word's row, in C
     found = list(map(dict.get, rows, norms[1:]))
     for k in compress(range(1, n), clause[1:]):
@@ -139,10 +153,9 @@ def weighted_context_of(
     # a scoped word's own feature comes just before the pair it starts (reverse order keeps the
     # insertion points right)
     for i in reversed(scoped):
-        name = "w:" + scopes[i] + norms[i]
-        weights = joint.get(name)
-        if weights is not None:
-            found.insert(i, (name, weights))
+        own = by_scope[scopes[i]][1].get(norms[i])  # ("w:" + scope + word, weights)
+        if own is not None:
+            found.insert(i, own)
     # each feature once, at its first occurrence (a repeated name maps to the same weights)
     chosen: dict[str, Weights3] = dict(filter(None, found))
     for name, _, _ in phrase_features(norms, scopes, clause, cats_at) + _cues(norms, scopes, cats_at, sentence):
