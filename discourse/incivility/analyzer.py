@@ -348,19 +348,19 @@ def _bare_group(tokens, run: list[int], on_word) -> bool:
     return not any(extra[0][0] == "x" for k in run for extra in on_word[k])
 
 
-def _weights4(inc: float, intol: float, span: float) -> tuple[float, float, float, complex]:
-    return (inc, intol, span, complex(inc, intol))
-
-
 @lru_cache(maxsize=4)
-def _compiled(path: str) -> tuple[dict[str, tuple[float, float, float]], ContextTables, WordRecords]:
-    """Every weighted feature -> (incivility, intolerance, span) weights, so that scoring needs
-    one lookup per feature; the same weights indexed for the fast path
+def _compiled(path: str) -> tuple[dict[str, tuple[float, float, float, complex]], ContextTables, WordRecords]:
+    """Every weighted feature -> (incivility, intolerance, span) weights and
+    ``complex(incivility, intolerance)``, so that scoring needs one lookup per feature; the same weights indexed for the fast path
     (:mod:`discourse.incivility.scorer`); and the per-surface word records that gather a word's
     look-ups (shared by the analysers of a file: the pipeline builds one per run)."""
     models = load_weights(path).models
     inc, intol, span = (models[m]["weights"] for m in ("incivility", "intolerance", "span"))
-    joint = {f: _weights4(inc.get(f, 0.0), intol.get(f, 0.0), span.get(f, 0.0)) for f in sorted(set(inc) | set(intol) | set(span))}
+    joint = {}
+    for f in sorted(set(inc) | set(intol) | set(span)):
+        a, b = inc.get(f, 0.0), intol.get(f, 0.0)
+        # the two document models' weights also as one complex number (see analyze)
+        joint[f] = (a, b, span.get(f, 0.0), complex(a, b))
     tables = ContextTables.build(joint)
     lexicon_categories("")  # loads the lexicons, which set the unmasking targets of normalize_word
     return joint, tables, WordRecords(tables, span)

@@ -80,6 +80,8 @@ class ContextTables(NamedTuple):
         {'a': {'b': ('b:a b', (1.0, 0.0, 0.0))}}
         """
         pairs: dict[str, dict[str, tuple[str, Weights3]]] = {}
+        scoped: dict[str, tuple[dict, dict]] = {scope: ({}, {}) for scope in _SCOPES}
+        intern = sys.intern
         for name, weights in joint.items():
             if name.startswith("b:"):
                 first, sep, second = name[2:].partition(" ")
@@ -87,14 +89,12 @@ class ContextTables(NamedTuple):
                 if sep and " " not in second:
                     # one string object per word (sys.intern), shared with the word records:
                     # a look-up that finds it compares pointers, not characters
-                    pairs.setdefault(sys.intern(first), {})[sys.intern(second)] = (name, weights)
-        scoped: dict[str, tuple[dict, dict]] = {scope: ({}, {}) for scope in _SCOPES}
+                    pairs.setdefault(intern(first), {})[intern(second)] = (name, weights)
+            elif name.startswith(_SCOPED):
+                scoped[name[2:6]][1][intern(name[6:])] = (name, weights)
         for first, row in pairs.items():
             if first[:4] in scoped:
-                scoped[first[:4]][0][sys.intern(first[4:])] = row
-        for name, weights in joint.items():
-            if name.startswith(_SCOPED):
-                scoped[name[2:6]][1][sys.intern(name[6:])] = (name, weights)
+                scoped[first[:4]][0][intern(first[4:])] = row
         return cls(joint, pairs, scoped)
 
 
