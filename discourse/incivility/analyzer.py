@@ -26,17 +26,14 @@ from discourse.text import Doc
 
 __all__ = ["IncivilityAnalyzer", "score"]
 
-_FIRST = itemgetter(0)
-_SECOND = itemgetter(1)
 # the fields of a word record (scorer.WordRecords): norm, incivility, intolerance, span, as the
-# previous word, as the next word, lexicon categories, row of the pair table
+# previous word, as the next word, lexicon categories, row of the pair table,
+# complex(incivility, intolerance)
 _NORM = itemgetter(0)
-_INC = itemgetter(1)
-_INT = itemgetter(2)
 _CATS = itemgetter(6)
 _ROW = itemgetter(7)
 _BOTH = itemgetter(8)
-_BOTH_FEATURE = itemgetter(3)
+_BOTH_FEATURE = itemgetter(3)  # a weight-table entry: complex(incivility, intolerance)
 _REFINE = (("dehumanisation", "dehumanisation"), ("exclusion", "exclusion"))
 
 

@@ -56,7 +56,8 @@ class ContextTables(NamedTuple):
     Attributes
     ----------
     joint : mapping
-        Feature name -> (incivility, intolerance, span) weights (every weighted feature).
+        Feature name -> (incivility, intolerance, span) weights (every weighted feature; the
+        analyser's table adds ``complex(incivility, intolerance)`` as a fourth item).
     pairs : mapping
         First word (with its scope prefix, ``"NEG_an"``) -> second word -> (feature name,
         weights), for the weighted ``b:`` features.
@@ -231,9 +232,12 @@ def _add_weights(
 
 class WordRecords(dict):
     """Per surface form of a word (as the text spells it): its record, ``(norm, *own weights,
-    lexicon categories, row of the pair table)`` (the five floats of :func:`own_weights`, flat,
-    so that summing them reads no second tuple; ``tables.pairs`` of the word or an empty
-    mapping). One look-up per word instead of four into four large tables.
+    lexicon categories, row of the pair table, complex(incivility, intolerance))`` (the five
+    floats of :func:`own_weights`, flat, so that summing them reads no second tuple;
+    ``tables.pairs`` of the word or an empty mapping; the two document weights once more as one
+    complex number, which the analyser sums for both models at once). One look-up per word
+    instead of four into four large tables. The normalised forms are interned
+    (:func:`sys.intern`), as are the words of the pair table.
 
     Filled on first sight (``__missing__``): the surface is normalised, and the record of its
     normalised form is computed once (a second memo, keyed by the normalised form, shares it
