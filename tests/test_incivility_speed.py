@@ -22,7 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from discourse.incivility import IncivilityAnalyzer, load_weights
+from discourse.incivility import IncivilityAnalyzer, IncivilityResult, features, load_weights
 from discourse.incivility.features import context_features, lexicon_categories, own_features
 from discourse.incivility.scorer import ContextTables, WordRecords, weighted_context
 from discourse.incivility.tokens import _HAS_SPACED, _SPACED_HINT, normalize_word, split_words
@@ -199,6 +199,99 @@ def test_word_records_stay_bounded():
     for word in words:
         assert records[word] == records.of_norm(normalize_word(word))
         assert len(records) <= 10 and len(records.by_norm) <= 10
+
+
+def _cues_by_windows(norms, scopes, cats_at, sentence):
+    """The target cues as features._cues found them before it visited only the words with
+    categories: every position of each window, in order."""
+    n = len(norms)
+    out = []
+    starts = [i for i in range(n) if cats_at[i] or norms[i] in features._THEY]
+    for i in starts:
+        if scopes[i]:
+            continue
+        cats = cats_at[i]
+        if "second_person" in cats:
+            for k in range(i + 1, min(n, i + 1 + features.ATTACK_WINDOW)):
+                if sentence[k]:
+                    break
+                if cats_at[k] and not scopes[k] and not features._ATTACK.isdisjoint(cats_at[k]):
+                    out.append(("x:you_attack", i, k))
+                    break
+        group = not features._GROUP.isdisjoint(cats)
+        if group or norms[i] in features._THEY:
+            wanted = features._HOSTILE if group else features._DEHUMANISE
+            best = None
+            for k in range(max(0, i - features.GROUP_WINDOW), min(n, i + 1 + features.GROUP_WINDOW)):
+                if not cats_at[k] or k == i or scopes[k] or wanted.isdisjoint(cats_at[k]):
+                    continue
+                if any(sentence[min(i, k) + 1 : max(i, k) + 1]):
+                    continue
+                if best is None or abs(k - i) < abs(best - i):
+                    best = k
+            if best is not None:
+                out.append(("x:group_attack" if group else "x:they_dehumanise", min(i, best), max(i, best)))
+    return out
+
+
+_CATEGORY_SETS = st.sampled_from(
+    [(), (), (), ("second_person",), ("group",), ("identity",), ("insult",), ("profanity",), ("dehumanisation",),
+     ("exclusion", "hostile"), ("group", "name_calling"), ("second_person", "threat")]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["you", "they", "them", "dogs", "x"]), _CATEGORY_SETS,
+                          st.sampled_from(["", "", "", "NEG_"]), st.booleans()), max_size=24))
+def test_cues_equal_the_window_scan(words):
+    norms = [w for w, _, _, _ in words]
+    cats_at = [c for _, c, _, _ in words]
+    scopes = [s for _, _, s, _ in words]
+    sentence = [b for _, _, _, b in words]
+    assert features._cues(norms, scopes, cats_at, sentence) == _cues_by_windows(norms, scopes, cats_at, sentence)
+
+
+def _phrases_by_scan(norms, scopes, clause, cats_at):
+    """features.phrase_features without its check of adjacent word pairs: every position whose
+    word begins an entry."""
+    phrases = features._lexicons().phrases
+    occ = []
+    n = len(norms)
+    for i in range(n):
+        for words, cats in phrases.get(norms[i], ()):
+            k = len(words)
+            if tuple(norms[i : i + k]) == words and not any(clause[i + 1 : i + k]) and not any(scopes[i : i + k]):
+                occ.extend(("l:" + c, i, i + k - 1) for c in cats)
+                for j in range(i, i + k):
+                    cats_at[j] = tuple(sorted(set(cats_at[j]) | set(cats)))
+    return occ
+
+
+def _phrase_entries() -> list[list[str]]:
+    phrases = features._lexicons().phrases
+    return [list(words) for entries in phrases.values() for words, _ in entries]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.data())
+def test_phrases_equal_the_scan_of_every_position(data):
+    # an entry (or none) among the words of entries (a word that begins one without the rest)
+    entries = _phrase_entries()
+    words = st.lists(st.sampled_from(sorted({w for e in entries for w in e} | {"x"})), max_size=5)
+    norms = data.draw(words) + data.draw(st.sampled_from(entries + [[]])) + data.draw(words)
+    scopes = data.draw(st.lists(st.sampled_from(["", "", "", "NEG_"]), min_size=len(norms), max_size=len(norms)))
+    clause = data.draw(st.lists(st.sampled_from([False, False, True]), min_size=len(norms), max_size=len(norms)))
+    cats, expected_cats = [()] * len(norms), [()] * len(norms)
+    assert features.phrase_features(norms, scopes, clause, cats) == _phrases_by_scan(norms, scopes, clause, expected_cats)
+    assert cats == expected_cats
+
+
+def test_fast_result_equals_the_constructed_one():
+    args = ("You idiot.", (1.5, -2.0), (-1.0, -3.0), (), 0.5, None)
+    fast, slow = IncivilityResult._of(*args), IncivilityResult(*args)
+    assert fast == slow and repr(fast) == repr(slow) and fast.__dict__ == slow.__dict__
+    assert fast.to_record() == {"incivility": slow.incivility, "intolerance": slow.intolerance,
+                                "uncivil": slow.uncivil, "intolerant": slow.intolerant, "n_spans": 0}
 
 
 @settings(max_examples=1000, deadline=None)

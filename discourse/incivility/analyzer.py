@@ -26,15 +26,14 @@ from discourse.text import Doc
 
 __all__ = ["IncivilityAnalyzer", "score"]
 
-_FIRST = itemgetter(0)
-_SECOND = itemgetter(1)
 # the fields of a word record (scorer.WordRecords): norm, incivility, intolerance, span, as the
-# previous word, as the next word, lexicon categories, row of the pair table
+# previous word, as the next word, lexicon categories, row of the pair table,
+# complex(incivility, intolerance)
 _NORM = itemgetter(0)
-_INC = itemgetter(1)
-_INT = itemgetter(2)
 _CATS = itemgetter(6)
 _ROW = itemgetter(7)
+_BOTH = itemgetter(8)
+_BOTH_FEATURE = itemgetter(3)  # a weight-table entry: complex(incivility, intolerance)
 _REFINE = (("dehumanisation", "dehumanisation"), ("exclusion", "exclusion"))
 
 
@@ -106,6 +105,7 @@ class IncivilityAnalyzer:
             self.inc_ = models["incivility"]["weights"]
             self.int_ = models["intolerance"]["weights"]
             self.intercepts_ = (float(models["incivility"]["intercept"]), float(models["intolerance"]["intercept"]))
+            self.intercepts_c_ = complex(*self.intercepts_)
             self.span_ = models["span"]["weights"]
             self.span_intercept_ = float(models["span"]["intercept"])
             threshold = self.span_threshold if self.span_threshold is not None else models["span"]["threshold"]
@@ -165,14 +165,15 @@ class IncivilityAnalyzer:
             distinct = dict(zip(norms, records))
         else:
             distinct = dict(compress(zip(norms, records), map(not_, scopes)))  # (in C)
-        # left-to-right sums in C (reduce adds in the same order as a loop: the same floats)
-        inc, intol = self.intercepts_
-        inc = reduce(add, map(_INC, distinct.values()), inc)
-        intol = reduce(add, map(_INT, distinct.values()), intol)
+        # left-to-right sums in C (reduce adds in the same order as a loop: the same floats);
+        # both measures at once as complex numbers (incivility + intolerance j), whose real and
+        # imaginary parts add separately, each exactly as a float sum would
+        logits = reduce(add, map(_BOTH, distinct.values()), self.intercepts_c_)
         # context-dependent features (scoped words, pairs, phrases, cues) count once per text,
         # in the order of their first occurrence
-        inc = reduce(add, map(_FIRST, found), inc)
-        intol = reduce(add, map(_SECOND, found), intol)
+        logits = reduce(add, map(_BOTH_FEATURE, found), logits)
+        inc = logits.real
+        intol = logits.imag
         spans: tuple[IncivilitySpan, ...] = ()
         if self.spans and n and (self.spans is True or max(inc, intol) >= self.logit_cut_):
             # the evidence needs every occurrence with its words (few texts: the flagged ones)
@@ -184,9 +185,7 @@ class IncivilityAnalyzer:
                 if weights is not None and weights[2]:
                     span_extras.append((name, i, j, weights[2]))
             spans = self._spans(text, Skeleton(ws.tokens(), scopes, extras), records, span_extras)
-        return IncivilityResult(
-            text, (inc, intol), self.intercepts_, spans, self.threshold, explainer=partial(self._terms, text)
-        )
+        return IncivilityResult._of(text, (inc, intol), self.intercepts_, spans, self.threshold, partial(self._terms, text))
 
     @staticmethod
     def _own_set(norm: str) -> frozenset[str]:
@@ -347,14 +346,18 @@ def _bare_group(tokens, run: list[int], on_word) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _compiled(path: str) -> tuple[dict[str, tuple[float, float, float]], ContextTables, WordRecords]:
-    """Every weighted feature -> (incivility, intolerance, span) weights, so that scoring needs
-    one lookup per feature; the same weights indexed for the fast path
+def _compiled(path: str) -> tuple[dict[str, tuple[float, float, float, complex]], ContextTables, WordRecords]:
+    """Every weighted feature -> (incivility, intolerance, span) weights and
+    ``complex(incivility, intolerance)``, so that scoring needs one lookup per feature; the same weights indexed for the fast path
     (:mod:`discourse.incivility.scorer`); and the per-surface word records that gather a word's
     look-ups (shared by the analysers of a file: the pipeline builds one per run)."""
     models = load_weights(path).models
     inc, intol, span = (models[m]["weights"] for m in ("incivility", "intolerance", "span"))
-    joint = {f: (inc.get(f, 0.0), intol.get(f, 0.0), span.get(f, 0.0)) for f in sorted(set(inc) | set(intol) | set(span))}
+    joint = {}
+    for f in sorted(set(inc) | set(intol) | set(span)):
+        a, b = inc.get(f, 0.0), intol.get(f, 0.0)
+        # the two document models' weights also as one complex number (see analyze)
+        joint[f] = (a, b, span.get(f, 0.0), complex(a, b))
     tables = ContextTables.build(joint)
     lexicon_categories("")  # loads the lexicons, which set the unmasking targets of normalize_word
     return joint, tables, WordRecords(tables, span)

@@ -42,6 +42,7 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from itertools import compress
@@ -121,6 +122,8 @@ class _Lexicons(NamedTuple):
     words: Mapping[str, tuple[str, ...]]
     phrases: Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]
     prefixes: tuple[tuple[str, tuple[str, ...]], ...]
+    # the first two words of every multi-word entry
+    phrase_starts: frozenset[tuple[str, str]]
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +158,7 @@ def _lexicons() -> _Lexicons:
         {w: tuple(sorted(c)) for w, c in words.items()},
         {w: tuple((p, tuple(sorted(c))) for p, c in sorted(d.items())) for w, d in phrases.items()},
         tuple((p, tuple(sorted(c))) for p, c in sorted(prefixes.items())),
+        frozenset(p[:2] for d in phrases.values() for p in d),
     )
 
 
@@ -373,9 +377,12 @@ def phrase_features(
     >>> phrase_features(norms, [""] * 3, [True, False, False], cats), cats[0]
     ([('l:exclusion', 0, 1), ('l:hostile', 0, 1)], ('exclusion', 'hostile'))
     """
-    phrases = _lexicons().phrases
+    lexicons = _lexicons()
+    phrases = lexicons.phrases
     occ: list[tuple[str, int, int]] = []
-    if phrases.keys().isdisjoint(norms):  # the usual case
+    # the usual case: no two adjacent words begin an entry (the pairs are made and checked in
+    # C; most texts have a word that begins one, 'the' or 'you', but few have the pair)
+    if phrases.keys().isdisjoint(norms) or lexicons.phrase_starts.isdisjoint(zip(norms, norms[1:])):
         return occ
     n = len(norms)
     for i in compress(range(n), map(phrases.__contains__, norms)):
@@ -415,20 +422,23 @@ def extract(text: str) -> Extracted:
 def _cues(norms, scopes, cats_at, sentence) -> list[tuple[str, int, int]]:
     n = len(norms)
     out = []
-    # only words with a lexicon category or 'they'/'them' can start a cue
-    # (found in C: a word with categories, then 'they'/'them'; a scoped word has no categories)
-    starts = list(compress(range(n), cats_at))
+    # only words with a lexicon category (`tagged`) can be the other end of a cue, and only
+    # they or 'they'/'them' can start one (found in C; a scoped word has no categories); the
+    # windows below visit the tagged words in them, in order (most words have no category)
+    tagged = list(compress(range(n), cats_at))
+    starts = tagged
     if not _THEY.isdisjoint(norms):
-        starts = sorted(set(starts).union(compress(range(n), map(_THEY.__contains__, norms))))
+        starts = sorted(set(tagged).union(compress(range(n), map(_THEY.__contains__, norms))))
     for i in starts:
         if scopes[i]:
             continue
         cats = cats_at[i]
         if "second_person" in cats:
-            for k in range(i + 1, min(n, i + 1 + ATTACK_WINDOW)):
-                if sentence[k]:
-                    break
-                if cats_at[k] and not scopes[k] and not _ATTACK.isdisjoint(cats_at[k]):
+            # the first attack word within the next ATTACK_WINDOW words of the sentence
+            for k in tagged[bisect_right(tagged, i) : bisect_right(tagged, i + ATTACK_WINDOW)]:
+                if any(sentence[i + 1 : k + 1]):
+                    break  # (and every later word is past the sentence's end too)
+                if not scopes[k] and not _ATTACK.isdisjoint(cats_at[k]):
                     out.append(("x:you_attack", i, k))
                     break
         group = not _GROUP.isdisjoint(cats)
@@ -436,9 +446,10 @@ def _cues(norms, scopes, cats_at, sentence) -> list[tuple[str, int, int]]:
         if group or they:
             wanted = _HOSTILE if group else _DEHUMANISE
             best = None
-            for k in range(max(0, i - GROUP_WINDOW), min(n, i + 1 + GROUP_WINDOW)):
-                # (most words have no category: the empty tuple is the cheap test)
-                if not cats_at[k] or k == i or scopes[k] or wanted.isdisjoint(cats_at[k]):
+            # the nearest wanted word within GROUP_WINDOW words either side, in the sentence
+            # (the earlier one of two as near)
+            for k in tagged[bisect_left(tagged, i - GROUP_WINDOW) : bisect_right(tagged, i + GROUP_WINDOW)]:
+                if k == i or scopes[k] or wanted.isdisjoint(cats_at[k]):
                     continue
                 lo, hi = min(i, k), max(i, k)
                 if any(sentence[lo + 1 : hi + 1]):

@@ -114,6 +114,25 @@ class IncivilityResult:
     threshold: float = 0.5
     explainer: Callable[[], tuple[Term, ...]] | None = field(default=None, repr=False, compare=False)
 
+    @classmethod
+    def _of(
+        cls,
+        text: str,
+        logits: tuple[float, float],
+        intercepts: tuple[float, float],
+        spans: tuple[IncivilitySpan, ...],
+        threshold: float,
+        explainer: Callable[[], tuple[Term, ...]] | None,
+    ) -> "IncivilityResult":
+        """The result with these fields, made without the frozen dataclass's ``__init__`` (which
+        sets each field by a call of ``object.__setattr__``; the analyser makes one result per
+        text). Equal to the constructor's, field for field."""
+        self = object.__new__(cls)
+        self.__dict__.update(
+            text=text, logits=logits, intercepts=intercepts, spans=spans, threshold=threshold, explainer=explainer
+        )
+        return self
+
     @property
     def terms(self) -> tuple[Term, ...]:
         """Every feature occurrence with a non-zero weight in either model (computed on first
@@ -173,11 +192,14 @@ class IncivilityResult:
         >>> sorted(score("ok").to_record())
         ['incivility', 'intolerance', 'intolerant', 'n_spans', 'uncivil']
         """
+        # each probability once (the properties would compute it twice): the same values
+        incivility = _sigmoid(self.logits[0])
+        intolerance = _sigmoid(self.logits[1])
         return {
-            "incivility": self.incivility,
-            "intolerance": self.intolerance,
-            "uncivil": self.uncivil,
-            "intolerant": self.intolerant,
+            "incivility": incivility,
+            "intolerance": intolerance,
+            "uncivil": incivility >= self.threshold,
+            "intolerant": intolerance >= self.threshold,
             "n_spans": len(self.spans),
         }
 

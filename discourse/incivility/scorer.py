@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping
 from itertools import compress, repeat
 from typing import NamedTuple
@@ -45,7 +46,8 @@ _lexicon_categories_of = lexicon_categories.__wrapped__
 _char_ngrams_of = _char_ngrams.__wrapped__
 # the model's own words: those with a word or neighbour weight (not the negated/reported forms)
 _VOCABULARY = ("w:", "p:", "n:")
-_SCOPED = ("w:NEG_", "w:REP_")
+_SCOPES = ("NEG_", "REP_")  # the scope prefixes of features._scopes (upper case: never a word)
+_SCOPED = tuple("w:" + scope for scope in _SCOPES)
 
 
 class ContextTables(NamedTuple):
@@ -54,14 +56,20 @@ class ContextTables(NamedTuple):
     Attributes
     ----------
     joint : mapping
-        Feature name -> (incivility, intolerance, span) weights (every weighted feature).
+        Feature name -> (incivility, intolerance, span) weights (every weighted feature; the
+        analyser's table adds ``complex(incivility, intolerance)`` as a fourth item).
     pairs : mapping
         First word (with its scope prefix, ``"NEG_an"``) -> second word -> (feature name,
         weights), for the weighted ``b:`` features.
+    scoped : mapping
+        Scope prefix (``"NEG_"``, ``"REP_"``) -> (the rows of `pairs` of the scoped first
+        words, by the bare word; the word's own ``w:`` feature and weights under that scope, by
+        the bare word): what a scoped word looks up, without building ``"NEG_" + word``.
     """
 
     joint: Mapping[str, Weights3]
     pairs: Mapping[str, Mapping[str, tuple[str, Weights3]]]
+    scoped: Mapping[str, tuple[Mapping[str, Mapping[str, tuple[str, Weights3]]], Mapping[str, tuple[str, Weights3]]]]
 
     @classmethod
     def build(cls, joint: Mapping[str, Weights3]) -> "ContextTables":
@@ -73,13 +81,22 @@ class ContextTables(NamedTuple):
         {'a': {'b': ('b:a b', (1.0, 0.0, 0.0))}}
         """
         pairs: dict[str, dict[str, tuple[str, Weights3]]] = {}
+        scoped: dict[str, tuple[dict, dict]] = {scope: ({}, {}) for scope in _SCOPES}
+        intern = sys.intern
         for name, weights in joint.items():
             if name.startswith("b:"):
                 first, sep, second = name[2:].partition(" ")
                 # a word never contains a space (tokens.py), so any other name cannot occur
                 if sep and " " not in second:
-                    pairs.setdefault(first, {})[second] = (name, weights)
-        return cls(joint, pairs)
+                    # one string object per word (sys.intern), shared with the word records:
+                    # a look-up that finds it compares pointers, not characters
+                    pairs.setdefault(intern(first), {})[intern(second)] = (name, weights)
+            elif name.startswith(_SCOPED):
+                scoped[name[2:6]][1][intern(name[6:])] = (name, weights)
+        for first, row in pairs.items():
+            if first[:4] in scoped:
+                scoped[first[:4]][0][intern(first[4:])] = row
+        return cls(joint, pairs, scoped)
 
 
 def weighted_context(ws: WordSplit, tables: ContextTables) -> tuple[list[str], list[Weights3]]:
@@ -121,14 +138,15 @@ def weighted_context_of(
     clause, sentence = _gaps(gaps)
     scopes = _scopes(norms, gaps, clause)
     scoped = list(compress(range(n), scopes))
+    by_scope = tables.scoped
     if scoped:
         # a pair carries the scope of its first word, else of its second ('b:NEG_not an')
-        pairs = tables.pairs
         for i in scoped:
             cats_at[i] = ()
-            rows[i] = pairs.get(scopes[i] + norms[i], _EMPTY)
+            scoped_rows = by_scope[scopes[i]][0]
+            rows[i] = scoped_rows.get(norms[i], _EMPTY)
             if i and not scopes[i - 1]:
-                rows[i - 1] = pairs.get(scopes[i] + norms[i - 1], _EMPTY)
+                rows[i - 1] = scoped_rows.get(norms[i - 1], _EMPTY)
     # per pair (i, i + 1): (name, weights) or None; a look-up in the first word's row, in C
     found = list(map(dict.get, rows, norms[1:]))
     for k in compress(range(1, n), clause[1:]):
@@ -136,10 +154,9 @@ def weighted_context_of(
     # a scoped word's own feature comes just before the pair it starts (reverse order keeps the
     # insertion points right)
     for i in reversed(scoped):
-        name = "w:" + scopes[i] + norms[i]
-        weights = joint.get(name)
-        if weights is not None:
-            found.insert(i, (name, weights))
+        own = by_scope[scopes[i]][1].get(norms[i])  # ("w:" + scope + word, weights)
+        if own is not None:
+            found.insert(i, own)
     # each feature once, at its first occurrence (a repeated name maps to the same weights)
     chosen: dict[str, Weights3] = dict(filter(None, found))
     for name, _, _ in phrase_features(norms, scopes, clause, cats_at) + _cues(norms, scopes, cats_at, sentence):
@@ -215,9 +232,12 @@ def _add_weights(
 
 class WordRecords(dict):
     """Per surface form of a word (as the text spells it): its record, ``(norm, *own weights,
-    lexicon categories, row of the pair table)`` (the five floats of :func:`own_weights`, flat,
-    so that summing them reads no second tuple; ``tables.pairs`` of the word or an empty
-    mapping). One look-up per word instead of four into four large tables.
+    lexicon categories, row of the pair table, complex(incivility, intolerance))`` (the five
+    floats of :func:`own_weights`, flat, so that summing them reads no second tuple;
+    ``tables.pairs`` of the word or an empty mapping; the two document weights once more as one
+    complex number, which the analyser sums for both models at once). One look-up per word
+    instead of four into four large tables. The normalised forms are interned
+    (:func:`sys.intern`), as are the words of the pair table.
 
     Filled on first sight (``__missing__``): the surface is normalised, and the record of its
     normalised form is computed once (a second memo, keyed by the normalised form, shares it
@@ -262,7 +282,7 @@ class WordRecords(dict):
         self.vocabulary = vocabulary
         if vocabulary:
             words = sorted({name[2:] for name in self.joint if name.startswith(_VOCABULARY) and not name.startswith(_SCOPED)})
-            self.known = {norm: self._record(norm) for norm in words}
+            self.known = {norm: self._record(sys.intern(norm)) for norm in words}
             # for the other words, which have no w:, p: or n: weight: the weighted character
             # 4-grams by the 4-gram itself (no "c:" string to build per gram) and the lexicon
             # categories' weights, two small tables instead of the whole weight table
@@ -279,7 +299,8 @@ class WordRecords(dict):
 
     def _record(self, norm: str) -> tuple:
         cats = _lexicon_categories_of(norm)
-        return (norm, *own_weights(norm, cats, self.joint, self.span), cats, self.pairs.get(norm, _EMPTY))
+        inc, intol, sp, prev, nxt = own_weights(norm, cats, self.joint, self.span)
+        return (norm, inc, intol, sp, prev, nxt, cats, self.pairs.get(norm, _EMPTY), complex(inc, intol))
 
     def _unknown_record(self, norm: str) -> tuple:
         """:meth:`_record` of a word that is not among the model's own words (`self.known`):
@@ -287,7 +308,7 @@ class WordRecords(dict):
         miss, over the small tables."""
         cats = _lexicon_categories_of(norm)
         inc, intol, sp = _add_weights(0.0, 0.0, 0.0, char_grams(norm), self.grams.get, cats, self.categories.get)
-        return (norm, inc, intol, sp, 0.0, 0.0, cats, self.pairs.get(norm, _EMPTY))
+        return (norm, inc, intol, sp, 0.0, 0.0, cats, self.pairs.get(norm, _EMPTY), complex(inc, intol))
 
     def of_norm(self, norm: str) -> tuple:
         """The record of a normalised word (for words that no single surface spells, such as
@@ -301,6 +322,7 @@ class WordRecords(dict):
         """
         record = self.known.get(norm) or self.by_norm.get(norm)
         if record is None:
+            norm = sys.intern(norm)
             record = self._unknown_record(norm) if self.vocabulary else self._record(norm)
             if len(self.by_norm) >= self.limit:  # bounded memory on a large corpus
                 self.by_norm.clear()

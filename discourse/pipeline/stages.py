@@ -535,7 +535,8 @@ class IncivilityStage:
         """Rows of ``incivility`` (one per unit) and ``incivility_spans``."""
         return {
             "incivility": _prefixed(unit, [result.to_record()]),
-            "incivility_spans": _prefixed(unit, result.span_records()),
+            # (most units have no span: no rows to prefix)
+            "incivility_spans": _prefixed(unit, result.span_records()) if result.spans else [],
         }
 
     def thread_rows(self, thread_id: str, units: Sequence[Unit], results: Sequence[Any]) -> Rows:
