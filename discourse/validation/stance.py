@@ -299,7 +299,8 @@ def plot_stance_validation(frame: Any, *, ax: Any = None) -> Any:
     ax.set_xticks(range(len(splits)), [f"NewsMTSC dev {s}" for s in splits])
     ax.set_ylabel("macro-F1 (negative / neutral / positive)")
     ax.set_ylim(0, 1)
-    ax.legend(loc="upper left", fontsize="small")
+    # below the axes: inside, the legend hid the tops of the tallest bars
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize="small", frameon=False)
     return ax
 
 
@@ -330,7 +331,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         matplotlib.use("Agg")
         from matplotlib.figure import Figure
 
-        figure = Figure(figsize=(6, 3.6))
+        figure = Figure(figsize=(6, 4.4))
         plot_stance_validation(frame, ax=figure.subplots())
         figure.tight_layout()
         figure.savefig(args.figure, dpi=100, metadata={"Software": None})
