@@ -100,3 +100,17 @@ def test_analyze_path_writes_plugged_tables(tmp_path):
     loaded = Results.load(tmp_path / "out")
     in_memory = analyze(load_seed(), analysers=[Exclamations()], features=["questions"])
     assert loaded["exclamations"].equals(in_memory["exclamations"])
+
+
+def test_the_built_in_stages_are_analysers_of_the_same_protocol():
+    """The pipeline knows one protocol: the built-in stages use the same mixin and declare their
+    tables' columns as a plug-in does (taken from the one schema module)."""
+    from discourse.results.schema import SCHEMAS
+
+    analysis = Analysis()
+    assert analysis.stages_, "the default analysis has stages"
+    for stage in analysis.stages_:
+        assert isinstance(stage, AnalyserBase), type(stage).__name__
+        assert stage.tables == tuple(stage.schemas)
+        assert all(stage.schemas[table] is SCHEMAS[table] for table in stage.tables)
+        assert repr(stage).startswith(type(stage).__name__ + "(")

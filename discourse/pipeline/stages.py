@@ -3,7 +3,8 @@
 A stage wraps one configured analyser. The engine (:mod:`discourse.pipeline.analysis`) gives every stage
 the same :class:`Unit` (with its shared :class:`~discourse.text.Doc`, tokenised once), collects
 the per-unit results of a thread, and then asks each stage for its thread-level rows (summaries
-that need all units). Stages hold no state between threads.
+that need all units). Stages hold no state between threads. The built-in stages are
+:class:`AnalyserBase` subclasses like a plug-in analyser: one protocol, one mixin.
 
 Examples
 --------
@@ -21,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple, Protocol
 
 from discourse.results.columns import Column
+from discourse.results.schema import SCHEMAS
 from discourse.text import Doc
 
 __all__ = ["Unit", "Analyser", "AnalyserBase", "UNIT_KEYS", "Stage", "SentimentStage", "RhetoricStage", "ActorStage", "IncivilityStage", "count_comments"]
@@ -66,10 +68,10 @@ class Analyser(Protocol):
     name : str
         The analyser's name in the provenance record (``provenance["analysers"][name]``).
     tables : tuple of str
-        The tables it writes (for a built-in stage, their columns are in
-        :data:`discourse.results.schema.SCHEMAS`).
-    schemas : mapping of str to tuple of Column, optional
-        The columns of tables that are not built in (what a plug-in analyser writes).
+        The tables it writes (with :class:`AnalyserBase`: the keys of :attr:`schemas`).
+    schemas : mapping of str to tuple of Column
+        The columns of each table it writes (the built-in stages take theirs from
+        :data:`discourse.results.schema.SCHEMAS`; a plug-in analyser declares its own).
 
     Examples
     --------
@@ -187,6 +189,11 @@ class AnalyserBase:
         return f"{type(self).__name__}({params})"
 
 
+def _built_in(*tables: str) -> dict[str, tuple[Column, ...]]:
+    """The columns of built-in tables (declared once, in :data:`discourse.results.schema.SCHEMAS`)."""
+    return {table: SCHEMAS[table] for table in tables}
+
+
 def _prefixed(unit: Unit, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Add the unit's keys to fresh records, in place (no copies: this runs for every row)."""
     prefix = {"thread_id": unit.thread_id, "unit_id": unit.unit_id, "unit_kind": unit.unit_kind}
@@ -195,7 +202,7 @@ def _prefixed(unit: Unit, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
-class SentimentStage:
+class SentimentStage(AnalyserBase):
     """Sentiment per unit, per article sentence, its cues, and the article-vs-comments summary.
 
     Parameters
@@ -209,7 +216,7 @@ class SentimentStage:
     """
 
     name = "sentiment"
-    tables = ("sentiment", "sentiment_cues", "sentiment_summary")
+    schemas = _built_in("sentiment", "sentiment_cues", "sentiment_summary")
 
     def __init__(
         self,
@@ -285,7 +292,7 @@ class SentimentStage:
         return {"sentiment_summary": rows}
 
 
-class RhetoricStage:
+class RhetoricStage(AnalyserBase):
     """Rhetorical-feature counts, rates and evidence per unit.
 
     Parameters
@@ -297,7 +304,7 @@ class RhetoricStage:
     """
 
     name = "rhetoric"
-    tables = ("features",)
+    schemas = _built_in("features")
 
     def __init__(self, features: str | Sequence[str] = "all", *, dictionaries: Sequence[Any] = ()) -> None:
         from discourse.rhetoric import RhetoricAnalyzer
@@ -328,7 +335,7 @@ class RhetoricStage:
         return {}
 
 
-class ActorStage:
+class ActorStage(AnalyserBase):
     """Actor mentions, stance (unit, sentence, mention, evidence), relations and predications,
     with the thread's stance summary, relation edges, nomination and predication tables.
 
@@ -350,7 +357,7 @@ class ActorStage:
     """
 
     name = "actors"
-    tables = (
+    schemas = _built_in(
         "mentions",
         "stance",
         "stance_sentences",
@@ -496,7 +503,7 @@ class ActorStage:
         }
 
 
-class IncivilityStage:
+class IncivilityStage(AnalyserBase):
     """Incivility and intolerance per unit (:mod:`discourse.incivility`), the evidence spans of
     the units at or above the threshold, and the thread's shares of uncivil / intolerant units
     (article, comments, reply depth).
@@ -510,7 +517,7 @@ class IncivilityStage:
     """
 
     name = "incivility"
-    tables = ("incivility", "incivility_spans", "incivility_summary")
+    schemas = _built_in("incivility", "incivility_spans", "incivility_summary")
 
     def __init__(self, *, threshold: float = 0.5, ci: float = 0.95) -> None:
         from discourse.incivility import IncivilityAnalyzer
