@@ -389,9 +389,6 @@ def thread_tables(
     return frames[names[0]] if isinstance(table, str) else frames
 
 
-_ARROW_TYPES = {"str": "string", "json": "string", "int": "int64", "float": "float64", "bool": "bool_"}
-
-
 def arrow_schema(table: str) -> Any:
     """The Arrow schema of a result table for Parquet files (JSON columns as JSON text).
 
@@ -400,13 +397,10 @@ def arrow_schema(table: str) -> Any:
     >>> [str(t) for t in arrow_schema("features").types][-5:]
     ['int64', 'double', 'int64', 'double', 'string']
     """
-    try:
-        import pyarrow as pa
-    except ImportError as exc:
-        raise MissingDependencyError("pyarrow", extra="dask") from exc
+    from discourse.results.parquet import arrow_schema as columns_schema
+
     table_meta(table)  # checks the name
-    types = {name: getattr(pa, kind)() for name, kind in _ARROW_TYPES.items()}
-    return pa.schema([(c.name, types[c.dtype]) for c in SCHEMAS[table]])
+    return columns_schema(SCHEMAS[table])  # (the one mapping of column types to Arrow types)
 
 
 def _json_as_text(part: Any, columns: Sequence[str]) -> Any:
