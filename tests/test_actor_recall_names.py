@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from discourse.actors import ActorRegistry
 from discourse.actors.surnames import compound_surname_aliases
-
-
-def _found(registry: ActorRegistry, text: str) -> list[tuple[str, str]]:
-    return [(text[m.start : m.end], m.actor_id) for m in registry.find(text)]
+from actor_helpers import found_mentions
 
 
 def _toy() -> ActorRegistry:
@@ -33,12 +30,12 @@ def _toy() -> ActorRegistry:
 def test_two_word_surname_is_found_without_context():
     reg = _toy()
     # a sentence that names no other actor: the pair needs no state in the text
-    assert _found(reg, "Wasserman Schultz said it was over.") == [("Wasserman Schultz", "dws")]
-    assert _found(reg, "Ms. Huckabee Sanders's briefing ran late.") == [("Huckabee Sanders", "shs")]
+    assert found_mentions(reg, "Wasserman Schultz said it was over.") == [("Wasserman Schultz", "dws")]
+    assert found_mentions(reg, "Ms. Huckabee Sanders's briefing ran late.") == [("Huckabee Sanders", "shs")]
     # hyphenated as one word ("Huckabee-Sanders") is read piece by piece, like every alias
-    assert _found(reg, "his mouthpiece Huckabee-Sanders spins") == [("Huckabee-Sanders", "shs")]
+    assert found_mentions(reg, "his mouthpiece Huckabee-Sanders spins") == [("Huckabee-Sanders", "shs")]
     # the full name still wins (longest alias)
-    assert _found(reg, "Debbie Wasserman Schultz resigned.") == [("Debbie Wasserman Schultz", "dws")]
+    assert found_mentions(reg, "Debbie Wasserman Schultz resigned.") == [("Debbie Wasserman Schultz", "dws")]
 
 
 def test_two_word_surname_not_derived_from_given_names_initials_particles_or_shared_pairs():
@@ -50,9 +47,9 @@ def test_two_word_surname_not_derived_from_given_names_initials_particles_or_sha
     assert "Grey Hollis" not in pairs       # two persons share the pair
     assert pairs == {"Wasserman Schultz", "Huckabee Sanders"}
     reg = _toy()
-    assert _found(reg, "Justice Paul Stevens wrote it.") == []
+    assert found_mentions(reg, "Justice Paul Stevens wrote it.") == []
     # "Huckabee" alone stays with its own rules (shared with Mike Huckabee: no alias)
-    assert _found(reg, "Huckabee said so.") == []
+    assert found_mentions(reg, "Huckabee said so.") == []
 
 
 def test_two_word_surname_is_not_a_derived_one_word_surname():
@@ -76,7 +73,7 @@ def test_regnal_name_has_no_surname():
         {"id": "united_states", "name": "United States", "kind": "country", "names": ["United States"]},
     ])
     # rule "titled surname", speech-verb half: one owner of "Paul", so it resolves in a US text
-    assert ("Paul", "rp") in _found(reg, "The United States will act, Paul said.")
+    assert ("Paul", "rp") in found_mentions(reg, "The United States will act, Paul said.")
 
 
 def _services() -> ActorRegistry:
@@ -92,17 +89,17 @@ def _services() -> ActorRegistry:
 
 def test_bare_armed_service_is_the_service_of_the_state_of_the_text():
     reg = _services()
-    assert _found(reg, "The United States will act. My daughter joined the Army.")[-1] == ("Army", "us_military")
-    assert _found(reg, "Russia warned. The Navy sent ships.")[-1] == ("Navy", "russian_military")
-    assert ("Navy", "us_military") in _found(reg, "The US honored the widow of a slain Navy SEAL.")
-    assert ("Army", "us_military") in _found(reg, "The US sent Army General Mark Milley.")  # a title after it
+    assert found_mentions(reg, "The United States will act. My daughter joined the Army.")[-1] == ("Army", "us_military")
+    assert found_mentions(reg, "Russia warned. The Navy sent ships.")[-1] == ("Navy", "russian_military")
+    assert ("Navy", "us_military") in found_mentions(reg, "The US honored the widow of a slain Navy SEAL.")
+    assert ("Army", "us_military") in found_mentions(reg, "The US sent Army General Mark Milley.")  # a title after it
 
 
 def test_bare_armed_service_not_in_a_longer_name_nor_without_a_state():
     reg = _services()
-    assert _found(reg, "My daughter joined the Army.") == []  # no state in the text
+    assert found_mentions(reg, "My daughter joined the Army.") == []  # no state in the text
     us = "The United States will act. "
-    assert _found(reg, us + "He boarded Air Force One.") == [("United States", "united_states")]
-    assert _found(reg, us + "The Navy Yard suspect was named.") == [("United States", "united_states")]
-    assert _found(reg, us + "He met a general of the Vietnam People's Army.") == [("United States", "united_states")]
-    assert _found(reg, us + "The Salvation Army helped.") == [("United States", "united_states")]
+    assert found_mentions(reg, us + "He boarded Air Force One.") == [("United States", "united_states")]
+    assert found_mentions(reg, us + "The Navy Yard suspect was named.") == [("United States", "united_states")]
+    assert found_mentions(reg, us + "He met a general of the Vietnam People's Army.") == [("United States", "united_states")]
+    assert found_mentions(reg, us + "The Salvation Army helped.") == [("United States", "united_states")]

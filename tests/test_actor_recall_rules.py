@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from discourse.actors import ActorRegistry
 from discourse.actors.rules import actor_rules
-
-
-def _found(registry: ActorRegistry, text: str) -> list[tuple[str, str]]:
-    return [(text[m.start : m.end], m.actor_id) for m in registry.find(text)]
+from actor_helpers import found_mentions
 
 
 def _toy() -> ActorRegistry:
@@ -51,37 +48,37 @@ def _toy() -> ActorRegistry:
 
 def test_partial_name_resolves_a_given_name_or_a_name_word_after_the_person():
     reg = _toy()
-    assert _found(reg, "Bill Clinton spoke on trade. Later on, Bill and his wife met the press.") == [
+    assert found_mentions(reg, "Bill Clinton spoke on trade. Later on, Bill and his wife met the press.") == [
         ("Bill Clinton", "clinton"), ("Bill", "clinton")]
     # the matcher reports "Pope Francis" as the name after the title
-    assert _found(reg, "Pope Francis wrote a letter. In it, Francis asked for calm.") == [
+    assert found_mentions(reg, "Pope Francis wrote a letter. In it, Francis asked for calm.") == [
         ("Francis", "pope"), ("Francis", "pope")]
     # a person named by a one-word alias: the given name resolves too
-    assert ("Malcolm", "turnbull") in _found(reg, "Turnbull was ousted. I think Malcolm knew it.")
+    assert ("Malcolm", "turnbull") in found_mentions(reg, "Turnbull was ousted. I think Malcolm knew it.")
 
 
 def test_partial_name_in_an_earlier_sentence_but_not_inside_the_same_name():
     reg = _toy()
-    assert _found(reg, "I think Malcolm may try it. Turnbull is weak.") == [
+    assert found_mentions(reg, "I think Malcolm may try it. Turnbull is weak.") == [
         ("Malcolm", "turnbull"), ("Turnbull", "turnbull")]
     # the rest of a name split by an aside is not a second mention
-    assert ("Donald", "trump") not in _found(reg, "Donald (the loser) Trump lost.")
+    assert ("Donald", "trump") not in found_mentions(reg, "Donald (the loser) Trump lost.")
 
 
 def test_partial_name_left_alone_when_shared_or_part_of_another_name():
     reg = _toy()
     # two persons of the text are called Bill
-    assert _found(reg, "Bill Clinton and Bill Frist met. Later on, Bill left.") == [
+    assert found_mentions(reg, "Bill Clinton and Bill Frist met. Later on, Bill left.") == [
         ("Bill Clinton", "clinton"), ("Bill Frist", "bill_other")]
     # a capitalised word after it: another person's name
-    assert ("Bill", "clinton") not in _found(reg, "Bill Clinton spoke. Later on, Bill Maher laughed.")
+    assert ("Bill", "clinton") not in found_mentions(reg, "Bill Clinton spoke. Later on, Bill Maher laughed.")
     # a name word before it: the text speaks of another Malcolm too, so none resolves
-    found = _found(reg, "Malcolm Turnbull won. Later on, Janet Malcolm said Malcolm was wrong.")
+    found = found_mentions(reg, "Malcolm Turnbull won. Later on, Janet Malcolm said Malcolm was wrong.")
     assert ("Malcolm", "turnbull") not in found
     # after a saint's or cleric's title: another person of that name
-    assert _found(reg, "Pope Francis wrote a letter. In it, St. Francis was quoted.") == [("Francis", "pope")]
+    assert found_mentions(reg, "Pope Francis wrote a letter. In it, St. Francis was quoted.") == [("Francis", "pope")]
     # an ordinary English word capitalised only because it opens the sentence
-    assert _found(reg, "Will Hurd spoke on Monday. Will they vote for him?") == [("Will Hurd", "hurd")]
+    assert found_mentions(reg, "Will Hurd spoke on Monday. Will they vote for him?") == [("Will Hurd", "hurd")]
 
 
 # --- top office holders by surname ----------------------------------------------------------------
@@ -89,35 +86,35 @@ def test_partial_name_left_alone_when_shared_or_part_of_another_name():
 def test_top_office_holder_of_an_english_speaking_democracy_needs_no_state_in_the_text():
     reg = _toy()
     assert "canada" in actor_rules().top_office_states
-    assert _found(reg, "Harper won three elections.") == [("Harper", "harper")]
+    assert found_mentions(reg, "Harper won three elections.") == [("Harper", "harper")]
     # not a top office: the state must be named, as before
-    assert _found(reg, "Cochran lost.") == []
-    assert _found(reg, "Cochran lost in the US.") == [("Cochran", "cochran"), ("US", "united_states")]
+    assert found_mentions(reg, "Cochran lost.") == []
+    assert found_mentions(reg, "Cochran lost in the US.") == [("Cochran", "cochran"), ("US", "united_states")]
     # a top office of another state: the state must be named
-    assert _found(reg, "Zorinsky lost.") == []
-    assert _found(reg, "Zorinsky lost in Ruritania.") == [("Zorinsky", "zorin"), ("Ruritania", "ru")]
+    assert found_mentions(reg, "Zorinsky lost.") == []
+    assert found_mentions(reg, "Zorinsky lost in Ruritania.") == [("Zorinsky", "zorin"), ("Ruritania", "ru")]
 
 
 def test_speech_verb_surname_of_a_top_office_holder_unless_the_surname_is_frequent():
     reg = _toy()
-    assert _found(reg, "Reprising comments, Ryan said: this is a process.") == [("Ryan", "ryan")]
+    assert found_mentions(reg, "Reprising comments, Ryan said: this is a process.") == [("Ryan", "ryan")]
     assert "wilson" in actor_rules().common_surnames
-    assert _found(reg, "Wilson said he was hurt.") == []
+    assert found_mentions(reg, "Wilson said he was hurt.") == []
 
 
 # --- "House" without "the" -------------------------------------------------------------------------
 
 def test_house_before_a_noun_of_parliamentary_business_is_the_chamber():
     reg = _toy()
-    assert _found(reg, "The memo said 40 House offices were hacked in the US.") == [
+    assert found_mentions(reg, "The memo said 40 House offices were hacked in the US.") == [
         ("House", "congress"), ("US", "united_states")]
-    assert _found(reg, "A House vote is due, the US says.") == [("House", "congress"), ("US", "united_states")]
+    assert found_mentions(reg, "A House vote is due, the US says.") == [("House", "congress"), ("US", "united_states")]
 
 
 def test_house_without_the_before_other_words_is_not_the_chamber():
     reg = _toy()
-    assert _found(reg, "House prices rose in the US.") == [("US", "united_states")]
-    assert _found(reg, "House of Cards aired in the US.") == [("US", "united_states")]
-    assert _found(reg, "House music is big in the US.") == [("US", "united_states")]
+    assert found_mentions(reg, "House prices rose in the US.") == [("US", "united_states")]
+    assert found_mentions(reg, "House of Cards aired in the US.") == [("US", "united_states")]
+    assert found_mentions(reg, "House music is big in the US.") == [("US", "united_states")]
     # no state in the text: unresolved, dropped
-    assert _found(reg, "The memo said 40 House offices were hacked.") == []
+    assert found_mentions(reg, "The memo said 40 House offices were hacked.") == []

@@ -10,10 +10,7 @@ from discourse.actors.matching import AliasMatcher
 from discourse.actors.registry import Actor, Alias
 from discourse.actors.surnames import UNRESOLVED_INSTITUTION, institution_index, surname_aliases, surname_of
 from discourse.text import Doc
-
-
-def _found(registry: ActorRegistry, text: str) -> list[tuple[str, str]]:
-    return [(text[m.start : m.end], m.actor_id) for m in registry.find(text)]
+from actor_helpers import found_mentions
 
 
 def _toy() -> ActorRegistry:
@@ -72,24 +69,24 @@ def test_family_name_first_states_give_no_surname_alias():
 
 def test_derived_surname_resolves_with_an_actor_of_the_same_state():
     reg = _toy()
-    assert _found(reg, "Obama and Kerry met.") == [("Obama", "obama"), ("Kerry", "kerry")]
-    assert _found(reg, "The US wants Kerry back.") == [("US", "us"), ("Kerry", "kerry")]
+    assert found_mentions(reg, "Obama and Kerry met.") == [("Obama", "obama"), ("Kerry", "kerry")]
+    assert found_mentions(reg, "The US wants Kerry back.") == [("US", "us"), ("Kerry", "kerry")]
 
 
 def test_derived_surname_alone_or_with_another_state_is_unresolved():
     reg = _toy()
-    assert _found(reg, "Kerry scored twice on Sunday.") == []
-    assert _found(reg, "Canada cheered when Zinke scored.") == [("Canada", "ca")]
+    assert found_mentions(reg, "Kerry scored twice on Sunday.") == []
+    assert found_mentions(reg, "Canada cheered when Zinke scored.") == [("Canada", "ca")]
 
 
 def test_derived_surname_inside_a_longer_name_is_dropped_everywhere_in_the_text():
     reg = _toy()
     # "Dwight Harper" is someone else: this Harper, and the later bare one, are not the registry's
-    assert _found(reg, "Canada met Dwight Harper. Harper said no.") == [("Canada", "ca")]
-    assert _found(reg, "Canada met Stephen Harper. Harper said no.")[-1] == ("Harper", "harper")
+    assert found_mentions(reg, "Canada met Dwight Harper. Harper said no.") == [("Canada", "ca")]
+    assert found_mentions(reg, "Canada met Stephen Harper. Harper said no.")[-1] == ("Harper", "harper")
     # first name of a longer name, and a piece of a hyphenated name
-    assert _found(reg, "The US saw Kerry Washington.") == [("US", "us")]
-    assert _found(reg, "The US read Benjamin Wallace-Wells.") == [("US", "us")]
+    assert found_mentions(reg, "The US saw Kerry Washington.") == [("US", "us")]
+    assert found_mentions(reg, "The US read Benjamin Wallace-Wells.") == [("US", "us")]
 
 
 def test_written_alias_wins_over_a_derived_one():
@@ -109,20 +106,20 @@ def test_institution_index_reads_state_name_and_word_aliases():
 
 def test_bare_institution_resolves_to_the_nearest_state_of_the_text():
     reg = _toy()
-    assert _found(reg, "Obama said the Senate and the Supreme Court agreed.") == [
+    assert found_mentions(reg, "Obama said the Senate and the Supreme Court agreed.") == [
         ("Obama", "obama"), ("Senate", "congress"), ("Supreme Court", "court")]
     # another state: its own actor, else its government for a legislature
-    assert _found(reg, "In Canada the Senate voted.") == [("Canada", "ca"), ("Senate", "ca_gov")]
-    assert _found(reg, "The Senate voted. The US was watching.")[0] == ("Senate", "congress")
+    assert found_mentions(reg, "In Canada the Senate voted.") == [("Canada", "ca"), ("Senate", "ca_gov")]
+    assert found_mentions(reg, "The Senate voted. The US was watching.")[0] == ("Senate", "congress")
 
 
 def test_bare_institution_without_a_state_or_in_a_longer_name_is_dropped():
     reg = _toy()
-    assert _found(reg, "The Senate voted.") == []
-    assert _found(reg, "The US: House prices rose.") == [("US", "us")]  # "House" needs "the"
-    assert _found(reg, "The US: the House voted.") == [("US", "us"), ("House", "congress")]
-    assert _found(reg, "The US: the State Supreme Court ruled.") == [("US", "us")]
-    assert _found(reg, "The US: the House of Cards.") == [("US", "us")]
+    assert found_mentions(reg, "The Senate voted.") == []
+    assert found_mentions(reg, "The US: House prices rose.") == [("US", "us")]  # "House" needs "the"
+    assert found_mentions(reg, "The US: the House voted.") == [("US", "us"), ("House", "congress")]
+    assert found_mentions(reg, "The US: the State Supreme Court ruled.") == [("US", "us")]
+    assert found_mentions(reg, "The US: the House of Cards.") == [("US", "us")]
     assert all(m.actor_id != UNRESOLVED_INSTITUTION for m in reg.find("the Senate and the House"))
 
 
@@ -145,35 +142,35 @@ def test_party_member_forms(text, expected):
 
 def test_default_registry_surnames_on_real_names():
     reg = default_registry()
-    assert _found(reg, "Obama and Kerry's plan.") == [("Obama", "obama"), ("Kerry", "john_kerry")]
+    assert found_mentions(reg, "Obama and Kerry's plan.") == [("Obama", "obama"), ("Kerry", "john_kerry")]
     # a footballer's surname with no political actor around: unresolved
-    assert _found(reg, "Urban Meyer has proven he could recruit.") == []
-    assert _found(reg, "Crafty Yeti and Talon are probably the best picks.") == []
+    assert found_mentions(reg, "Urban Meyer has proven he could recruit.") == []
+    assert found_mentions(reg, "Crafty Yeti and Talon are probably the best picks.") == []
 
 
 def test_derived_surname_after_a_title_needs_no_state_context():
     reg = _toy()
-    assert _found(reg, "Secretary Kerry left.") == [("Kerry", "kerry")]
-    assert _found(reg, "Premier Harper said so.") == [("Harper", "harper")]
-    assert _found(reg, "Mr. Harper said so.") == []  # an honorific names anyone
-    assert _found(reg, "Kerry left.") == []
+    assert found_mentions(reg, "Secretary Kerry left.") == [("Kerry", "kerry")]
+    assert found_mentions(reg, "Premier Harper said so.") == [("Harper", "harper")]
+    assert found_mentions(reg, "Mr. Harper said so.") == []  # an honorific names anyone
+    assert found_mentions(reg, "Kerry left.") == []
 
 
 def test_bare_institution_takes_the_state_named_right_before_else_the_most_named():
     reg = _toy()
     # the US is named twice, Canada once: the text's Senate is the US one...
     text = "The US and the US government spoke; Canada listened. Then the Senate voted."
-    assert _found(reg, text)[-1] == ("Senate", "congress")
+    assert found_mentions(reg, text)[-1] == ("Senate", "congress")
     # ...unless a state is named right before the word
     text = "The US and the US government spoke; Canada's Senate voted."
-    assert _found(reg, text)[-1] == ("Senate", "ca_gov")
+    assert found_mentions(reg, text)[-1] == ("Senate", "ca_gov")
 
 
 def test_derived_surname_after_any_capitalised_word_is_another_name():
     reg = _toy()
     # "Chuck" is an English word, so rule "embedded" would keep it; a derived surname is stricter
-    assert _found(reg, "Canada met Chuck Harper.") == [("Canada", "ca")]
-    assert _found(reg, "Canada met Premier Harper.") == [("Canada", "ca"), ("Harper", "harper")]
+    assert found_mentions(reg, "Canada met Chuck Harper.") == [("Canada", "ca")]
+    assert found_mentions(reg, "Canada met Premier Harper.") == [("Canada", "ca"), ("Harper", "harper")]
 
 
 @pytest.mark.parametrize(
@@ -226,7 +223,7 @@ def _titled() -> ActorRegistry:
     ],
 )
 def test_titled_surname_resolves(text, expected):
-    assert _found(_titled(), text) == expected
+    assert found_mentions(_titled(), text) == expected
 
 
 @pytest.mark.parametrize(
@@ -243,7 +240,7 @@ def test_titled_surname_resolves(text, expected):
     ],
 )
 def test_titled_surname_stays_unresolved(text):
-    assert [actor for _, actor in _found(_titled(), text) if actor not in ("us",)] == []
+    assert [actor for _, actor in found_mentions(_titled(), text) if actor not in ("us",)] == []
 
 
 def test_titled_surname_of_a_family_name_first_state():
@@ -252,32 +249,32 @@ def test_titled_surname_of_a_family_name_first_state():
         {"id": "moon", "name": "Moon Jae-in", "kind": "person", "parent": "south_korea", "country": "south_korea",
          "office": "President of South Korea", "names": ["Moon Jae-in"]},
     ])
-    assert _found(reg, "President Moon met them.") == [("Moon", "moon")]
-    assert _found(reg, "The Moon said nothing.") == []
+    assert found_mentions(reg, "President Moon met them.") == [("Moon", "moon")]
+    assert found_mentions(reg, "The Moon said nothing.") == []
 
 
 def test_titled_surname_on_the_default_registry():
     reg = default_registry()
-    assert _found(reg, "Sen. Sanders called the bill a disgrace.") == [("Sanders", "bernie_sanders")]
-    assert _found(reg, "Sanders said the bill was a disgrace.") == []  # two registry Sanderses
+    assert found_mentions(reg, "Sen. Sanders called the bill a disgrace.") == [("Sanders", "bernie_sanders")]
+    assert found_mentions(reg, "Sanders said the bill was a disgrace.") == []  # two registry Sanderses
 
 
 def test_derived_surname_after_a_locative_preposition_is_a_place():
     reg = _toy()
-    assert _found(reg, "Obama said a man was shot in Kerry, Ohio.") == [("Obama", "obama")]
-    assert ("Kerry", "kerry") in _found(reg, "Obama praised Kerry.")
-    assert ("Kerry", "kerry") in _found(reg, "Obama believed in Kerry's plan.")  # a possessive: the person
+    assert found_mentions(reg, "Obama said a man was shot in Kerry, Ohio.") == [("Obama", "obama")]
+    assert ("Kerry", "kerry") in found_mentions(reg, "Obama praised Kerry.")
+    assert ("Kerry", "kerry") in found_mentions(reg, "Obama believed in Kerry's plan.")  # a possessive: the person
 
 
 def test_given_name_before_a_derived_surname_counts_in_title_case_lines():
     reg = _toy()
     # a list of names and positions, most words capitalised: still another Kerry
     line = "Jennifer Kerry, Associate Professor, Department of English, Barack Obama Visiting Fellow"
-    assert ("Kerry", "kerry") not in _found(reg, line)
+    assert ("Kerry", "kerry") not in found_mentions(reg, line)
 
 
 def test_derived_surname_after_at_is_still_the_person():
-    assert ("Kerry", "kerry") in _found(_toy(), "Obama lashed out at Kerry.")
+    assert ("Kerry", "kerry") in found_mentions(_toy(), "Obama lashed out at Kerry.")
 
 
 @pytest.mark.parametrize(
@@ -292,7 +289,7 @@ def test_derived_surname_after_at_is_still_the_person():
     ],
 )
 def test_bare_party_nicknames_resolve_to_the_party_of_the_state(text, expected):
-    found = [actor for word, actor in _found(default_registry(), text) if word in ("Liberals", "Conservatives")]
+    found = [actor for word, actor in found_mentions(default_registry(), text) if word in ("Liberals", "Conservatives")]
     assert found == ([expected] if expected else [])
 
 
@@ -305,12 +302,12 @@ def test_bare_party_nicknames_resolve_to_the_party_of_the_state(text, expected):
     ],
 )
 def test_titled_surname_in_text_without_capitals(text, expected):
-    assert [(w, a) for w, a in _found(_titled(), text) if a != "us"] == expected
+    assert [(w, a) for w, a in found_mentions(_titled(), text) if a != "us"] == expected
 
 
 def test_surname_after_a_clerical_title_is_a_cleric_everywhere_in_the_text():
     reg = _toy()
-    found = _found(reg, "Obama met Cardinal Kerry in Rome. Later Kerry said the US would pray.")
+    found = found_mentions(reg, "Obama met Cardinal Kerry in Rome. Later Kerry said the US would pray.")
     assert ("Kerry", "kerry") not in found
     assert ("Obama", "obama") in found
-    assert _found(_titled(), "Father Ryan said the US would pray.") == [("US", "us")]
+    assert found_mentions(_titled(), "Father Ryan said the US would pray.") == [("US", "us")]
