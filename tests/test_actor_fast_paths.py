@@ -152,18 +152,18 @@ FLAG_TEXTS = MATCHER_TEXTS + [
 
 
 @pytest.mark.parametrize("text", FLAG_TEXTS)
-def test_find_flagged_equals_find_and_the_anchor_look_up(text):
+def test_find_anchored_says_whether_an_anchor_word_occurs(text):
     """One pass for the alias triggers and the spelling anchors gives what two passes give."""
     from discourse.actors.spelling import correct_spelling
 
     registry = default_registry()
     doc = Doc(text)
     words = registry.spelling.partners
-    mentions, flag = registry.matcher.find_flagged(doc, words)
+    mentions, anchors = registry.matcher.find_anchored(doc, words)
     assert mentions == registry.matcher.find(doc)
-    if flag is not None:  # told by the pass: the same as the look-up in the doc's own lower case
-        assert flag == (not words.isdisjoint(doc.token_columns.lowers))
-    assert correct_spelling(doc, mentions, registry.spelling, flag) == correct_spelling(
+    if anchors is not None:  # told by the pass: the same as the look-up in the doc's own lower case
+        assert bool(anchors) == (not words.isdisjoint(doc.token_columns.lowers))
+    assert correct_spelling(doc, mentions, registry.spelling, anchors=anchors) == correct_spelling(
         doc, mentions, registry.spelling
     )
 
@@ -202,9 +202,9 @@ def test_find_anchored_tells_when_it_can():
     assert registry.matcher.find_anchored(Doc("pro-Clinton media"), words)[1] is None  # read in pieces
 
 
-def test_find_flagged_tells_when_it_can():
+def test_find_anchored_tells_whether_when_it_can():
     registry = default_registry()
     words = registry.spelling.partners
-    assert registry.matcher.find_flagged(Doc("Hilary Clinton spoke."), words)[1] is True
-    assert registry.matcher.find_flagged(Doc("nothing to see here"), words)[1] is False
-    assert registry.matcher.find_flagged(Doc("Orbán spoke."), words)[1] is None  # accents folded
+    assert bool(registry.matcher.find_anchored(Doc("Hilary Clinton spoke."), words)[1]) is True
+    assert registry.matcher.find_anchored(Doc("nothing to see here"), words)[1] == []
+    assert registry.matcher.find_anchored(Doc("Orbán spoke."), words)[1] is None  # accents folded

@@ -476,22 +476,6 @@ class AliasMatcher:
         registry caches per document)."""
         return self._find(doc, None)[0]
 
-    def find_flagged(self, doc: Doc, words: frozenset[str]) -> tuple[tuple[Mention, ...], bool | None]:
-        """:meth:`find`, and whether a token's lower-case form is one of `words`, told by the same
-        pass over the text (one look-up per token for both). ``None`` when the pass cannot
-        tell: the matcher read hyphenated words in pieces or folded accents.
-
-        Examples
-        --------
-        >>> from discourse.actors import Actor
-        >>> m = AliasMatcher([Actor("opec", "OPEC", "organisation", ("OPEC",))])
-        >>> found, flag = m.find_flagged(Doc("OPEC met in Vienna."), frozenset({"vienna"}))
-        >>> [x.actor_id for x in found], flag
-        (['opec'], True)
-        """
-        found, anchors = self._find(doc, words)
-        return found, None if anchors is None else bool(anchors)
-
     def find_anchored(self, doc: Doc, words: frozenset[str]) -> tuple[tuple[Mention, ...], list[int] | None]:
         """:meth:`find`, and the indices (in order) of the tokens whose lower-case form is one of
         `words`, found by the same pass over the text (one look-up per token for both; the

@@ -184,16 +184,13 @@ def correct_spelling(
     doc: Doc,
     mentions: Sequence[Mention],
     index: SpellingIndex,
-    anchored: bool | None = None,
     anchors: Sequence[int] | None = None,
 ) -> tuple[Mention, ...]:
     """`mentions` (the matcher's, in text order) with the misspelt names of the module's rule
     added, in text order.
 
-    `anchored`, if known, says whether a token's lower-case form is one of
-    ``index.partners`` (the name words a misspelt word must stand next to): ``False`` skips
-    the look-up (see :meth:`~discourse.actors.matching.AliasMatcher.find_flagged`). `anchors`,
-    if known, are those tokens' indices in order (see
+    `anchors`, if known, are the indices (in order) of the tokens whose lower-case form is one
+    of ``index.partners`` (the name words a misspelt word must stand next to; see
     :meth:`~discourse.actors.matching.AliasMatcher.find_anchored`): no look-up at all.
 
     Examples
@@ -204,7 +201,7 @@ def correct_spelling(
     >>> [(m.actor_id, m.start, m.end) for m in correct_spelling(doc, registry.matcher.find(doc), registry.spelling)]
     [('united_states', 4, 17), ('angela_merkel', 22, 34)]
     """
-    if anchored is False or (anchors is not None and not anchors):
+    if anchors is not None and not anchors:
         return tuple(mentions)
     columns = doc.token_columns
     texts, lowers, starts, ends = columns.texts, columns.lowers, columns.starts, columns.ends
@@ -215,7 +212,7 @@ def correct_spelling(
     # Only a word next to a name word of a multi-word alias can be one (found at C speed).
     partners = index.partners
     if anchors is None:
-        if anchored is None and partners.isdisjoint(lowers):
+        if partners.isdisjoint(lowers):
             return tuple(mentions)
         anchors = compress(range(n), map(partners.__contains__, lowers))  # type: ignore[assignment]
     for anchor in anchors:  # type: ignore[union-attr]
