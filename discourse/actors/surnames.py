@@ -57,7 +57,7 @@ if TYPE_CHECKING:  # pragma: no cover - the registry imports this module
     from discourse.actors.registry import Actor, Alias
 
 __all__ = [
-    "UNRESOLVED_INSTITUTION", "surname_aliases", "compound_surname_aliases", "surname_index", "institution_aliases", "institution_index", "surname_of",
+    "UNRESOLVED_INSTITUTION", "surname_aliases", "compound_surname_aliases", "surname_index", "institution_aliases", "institution_index", "surname_of", "ministry_variant",
 ]
 
 UNRESOLVED_INSTITUTION = "?institution"
@@ -364,4 +364,26 @@ def institution_index(actors: Iterable[Actor], words: Iterable[str], roots: Mapp
                     index.setdefault((state, word), actor.id)
                 elif tail is not None and tail[3:].removeprefix("the ") in names:
                     index.setdefault((state, word), actor.id)
+                elif text == word:  # the state's actor that carries the bare name ("Ministry of Defence")
+                    index.setdefault((state, word), actor.id)
+    for (state, word), actor_id in list(index.items()):  # "Defence Ministry" = "Ministry of Defence"
+        other = ministry_variant(word)
+        if other is not None and other in folded_words:
+            index.setdefault((state, other), actor_id)
     return index
+
+
+def ministry_variant(word: str) -> str | None:
+    """The other way of writing a ministry's generic name: "x ministry" <-> "ministry of x"
+    (lower case), or None for other words.
+
+    Examples
+    --------
+    >>> ministry_variant("defence ministry"), ministry_variant("ministry of the interior"), ministry_variant("senate")
+    ('ministry of defence', 'interior ministry', None)
+    """
+    if word.endswith(" ministry") and " " not in word[: -len(" ministry")]:
+        return "ministry of " + word[: -len(" ministry")]
+    if word.startswith("ministry of ") and " " not in word[len("ministry of ") :].removeprefix("the "):
+        return word[len("ministry of ") :].removeprefix("the ") + " ministry"
+    return None
