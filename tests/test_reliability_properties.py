@@ -349,18 +349,18 @@ def _alias_of_actor(registry, m) -> bool:
 
 
 def _surface_fits(surface: str, alias: str, person: bool) -> bool:
-    """The span's text is the alias, the alias without a leading "the" or, for a person, without
+    """The span's text (case, accents, hyphens and spacing aside) is the alias, the alias without a leading "the" or, for a person, without
     its leading titles ("President Moon" -> *Moon*; "Foreign Office" keeps *Foreign*), or the
     alias with one word misspelt (*Hilary Clinton*)."""
     from discourse.actors.rules import actor_rules
 
     s, a = _alias_key(surface).split(), _alias_key(alias).split()
-    if s == a:
+    if "".join(s) == "".join(a):  # spacing aside: glued names ("DonaldTrump", "ZeroHedge")
         return True
     words = [_alias_key(w) for w in normalize(alias).split()]  # hyphenated titles kept whole
     titles = actor_rules().titles | {"the"} if person else {"the"}
     for k in range(1, len(words)):
-        if all(w.replace(" ", "-").rstrip(".") in titles for w in words[:k]) and " ".join(words[k:]).split() == s:
+        if all(w.replace(" ", "-").rstrip(".") in titles for w in words[:k]) and "".join(words[k:]).replace(" ", "") == "".join(s):
             return True
     return len(s) == len(a) > 1 and sum(x != y for x, y in zip(s, a)) == 1
 
