@@ -53,7 +53,7 @@ def _registry() -> ActorRegistry:
         for ext in data.get("extend", []):
             target = tables[ext["id"]]
             for key, value in ext.items():
-                if key != "id":
+                if key != "id" and key not in _NEW_FIELDS:  # facts: only aliases are merged here
                     target[key] = list(target.get(key, [])) + list(value)
         for table in data.get("actors", []):
             item = {k: v for k, v in table.items() if k not in _NEW_FIELDS}

@@ -77,7 +77,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from discourse.actors.matching import Mention, fold_accents
 from discourse.actors.rules import actor_rules, is_common_word, is_title_case
-from discourse.actors.surnames import UNRESOLVED_INSTITUTION, surname_index
+from discourse.actors.surnames import UNRESOLVED_INSTITUTION, family_name_first, surname_index
 from discourse.text import Doc, Token
 
 if TYPE_CHECKING:  # pragma: no cover - the registry imports this module
@@ -611,11 +611,13 @@ def _full_names(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry) 
     by_surname: dict[str, tuple[str, int]] = {}
     shared: set[str] = set()
     tokens = doc.tokens
+    name_first = _name_first(registry)
     for m in mentions:
         if m.token_end - m.token_start < 2 or m.form != "name" or registry[m.actor_id].kind != "person":
             continue
-        last = tokens[m.token_end - 1]
-        surname = last.text
+        # the family name: the last word, or the first for a state that writes it first ("Kim
+        # Jong Un", "Moon Jae-in": "Un", "in" name no one)
+        surname = tokens[m.token_start if m.actor_id in name_first else m.token_end - 1].text
         if len(surname) < 3 or not surname[:1].isupper() or not surname[1:].islower() or not surname.isalpha():
             continue
         known = by_surname.get(surname)
@@ -643,6 +645,7 @@ def _surnames(
     if not by_surname:
         return tuple(mentions)
     tokens = doc.tokens
+    mentions = _yield_written_surnames(mentions, by_surname, registry)
     covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
     added: list[Mention] = []
     starts = doc.sentence_token_ranges
@@ -658,6 +661,32 @@ def _surnames(
     if not added:
         return tuple(mentions)
     return tuple(sorted(mentions + added, key=lambda m: m.start))
+
+
+def _yield_written_surnames(
+    mentions: list[Mention], by_surname: Mapping[str, tuple[str, int]], registry: ActorRegistry
+) -> list[Mention]:
+    """Rule "surname", for surnames written as an alias: a bare surname that the registry writes
+    for its most prominent bearer (*Clinton* -> Hillary Clinton, *Cuomo* -> Andrew Cuomo) names the
+    other person of that surname whom the text names in full before it (*Bill Clinton ... Clinton
+    said*, *Chris Cuomo ... Cuomo said*), unless the text also names the alias's owner some other
+    way (*Hillary Clinton and Bill Clinton ... Clinton*), or the owner is the head of state or
+    government of their state (``President/Prime Minister/Chancellor of <state>``): a writer names
+    the President by surname alone even beside a relative named in full (*Ivanka Trump ... Trump
+    said* is the President)."""
+    moved: dict[int, str] = {}
+    for position, m in enumerate(mentions):
+        hit = by_surname.get(m.alias) if m.token_end - m.token_start == 1 and m.form == "name" else None
+        if hit is None or hit[0] == m.actor_id or m.start < hit[1] or registry[m.actor_id].kind != "person":
+            continue
+        if _head_of_state(registry, m.actor_id):
+            continue
+        if any(o.actor_id == m.actor_id and o.alias != m.alias for o in mentions):
+            continue  # the text names the alias's owner too: the written alias stands
+        moved[position] = hit[0]
+    if not moved:
+        return mentions
+    return [m._replace(actor_id=moved[k]) if k in moved else m for k, m in enumerate(mentions)]
 
 
 _METONYM, _SINGLE, _INSTITUTION, _DEMONYM = 1, 2, 4, 8
@@ -679,6 +708,17 @@ def _flags(alias: str, form: str) -> int:
         _FLAGS.clear()
     _FLAGS[alias] = flags
     return flags
+
+
+_NAME_FIRST: weakref.WeakKeyDictionary[ActorRegistry, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _name_first(registry: ActorRegistry) -> frozenset[str]:
+    """The registry's persons who write the family name first (computed once per registry)."""
+    ids = _NAME_FIRST.get(registry)
+    if ids is None:
+        ids = _NAME_FIRST[registry] = family_name_first(registry)
+    return ids
 
 
 _SURNAME_INDEX: weakref.WeakKeyDictionary[ActorRegistry, dict[str, tuple[str, ...]]] = weakref.WeakKeyDictionary()
@@ -1093,6 +1133,17 @@ def _sentence_title_case(doc: Doc, sentence: int, starts: Sequence[tuple[int, in
 _TOP_OFFICE: weakref.WeakKeyDictionary[ActorRegistry, dict[str, bool]] = weakref.WeakKeyDictionary()
 _TOP_OFFICE_RE = re.compile(r"(?:^|\()(?:President|Prime Minister|Chancellor) of (?:the )?([^(),;]+?)(?: \d{4}-\d{4})?(?:\)|$)")
 _TOP_OFFICE_US = frozenset({"secretary of state", "speaker of the house of representatives"})
+
+
+def _head_of_state(registry: ActorRegistry, actor_id: str) -> bool:
+    """The person's ``office`` is head of state or government of their own state ("President of
+    the United States", also a past office in parentheses)."""
+    office = registry[actor_id].office
+    if not office:
+        return False
+    home = registry[_home(registry, actor_id)]
+    names = {home.name.lower()} | {a.text.lower() for a in home.aliases if a.form == "name"}
+    return any(match.group(1).lower() in names for match in _TOP_OFFICE_RE.finditer(office))
 
 
 def _top_office(registry: ActorRegistry, actor_id: str) -> bool:

@@ -6,7 +6,8 @@ alias lists by form (``names``, ``abbreviations``, ``demonyms``, ``metonyms``, `
 ``descriptions``, or ``aliases`` as strings or ``{text, form, case}`` tables);
 ``exact``/``cased``/``any`` list aliases with a case rule. An ``extend`` list of tables adds
 aliases and case rules to an actor defined earlier (in the same data, or in the registry the data
-is loaded on top of).
+is loaded on top of), and may carry the facts ``office``, ``since``, ``until`` and ``country``:
+they fill in those the actor lacks (a fact the actor has is kept: the earlier definition wins).
 
 A file or dict is read into a :class:`RegistryLayer`; :func:`apply_layers` stacks layers on a
 base list of actors (the bundled registry is ``actors.toml`` plus the gazetteer files, in
@@ -64,7 +65,8 @@ _FACT_KEYS = ("office", "since", "until", "country", "sources")
 _ACTOR_KEYS = frozenset(
     {"id", "name", "kind", "parent", "aliases", *_CASE_KEYS, *_FACT_KEYS} | set(_FORM_KEYS)
 )
-_EXTEND_KEYS = frozenset({"id", "aliases", *_CASE_KEYS} | set(_FORM_KEYS))
+_EXTEND_FACTS = ("office", "since", "until", "country")  # filled in where the actor has none
+_EXTEND_KEYS = frozenset({"id", "aliases", *_CASE_KEYS, *_EXTEND_FACTS} | set(_FORM_KEYS))
 
 
 class Extension(NamedTuple):
@@ -80,12 +82,16 @@ class Extension(NamedTuple):
         ``(alias text, case mode)`` for aliases the actor already has.
     where : str
         Source and position, for error messages.
+    facts : tuple of (str, object)
+        ``(field, value)`` of ``office``, ``since``, ``until``, ``country``: set on the actor
+        where it has none.
     """
 
     id: str
     aliases: tuple[Alias, ...]
     cases: tuple[tuple[str, str], ...]
     where: str
+    facts: tuple[tuple[str, Any], ...] = ()
 
 
 class RegistryLayer(NamedTuple):
@@ -194,14 +200,15 @@ def _extension_from_dict(data: Any, where: str) -> Extension:
     unknown = set(data) - _EXTEND_KEYS
     if unknown:
         raise LexiconError(
-            f"{label}: unknown field(s) {sorted(unknown)}; an extension adds aliases and case rules "
-            f"only (allowed: {sorted(_EXTEND_KEYS)})"
+            f"{label}: unknown field(s) {sorted(unknown)}; an extension adds aliases, case rules "
+            f"and missing facts only (allowed: {sorted(_EXTEND_KEYS)})"
         )
     case_of = _case_rules(data, label)
     aliases = _aliases(data, label, case_of)
     new = {_norm(a.text) for a in aliases}
     cases = tuple((text, mode) for text, mode in case_of.items() if text not in new)
-    return Extension(actor_id, tuple(aliases), cases, label)
+    facts = tuple((key, data[key]) for key in _EXTEND_FACTS if data.get(key) is not None)
+    return Extension(actor_id, tuple(aliases), cases, label, facts)
 
 
 def parse_registry_data(data: Mapping[str, Any] | list[Any], *, source: str = "<dict>") -> RegistryLayer:
@@ -298,14 +305,19 @@ def apply_layers(base: Iterable[Actor], layers: Sequence[RegistryLayer]) -> list
 
 
 def extend_actor(actor: Actor, ext: Extension) -> Actor:
-    """`actor` with the aliases and case rules of an extension.
+    """`actor` with the aliases and case rules of an extension, and its facts where `actor`
+    has none.
 
     Examples
     --------
     >>> a = Actor("x", "X", "other", ("X Corp",))
-    >>> ext = Extension("x", (Alias("XC", "abbreviation", "exact"),), (("X Corp", "cased"),), "<dict>")
-    >>> [(al.text, al.case) for al in extend_actor(a, ext).aliases]
-    [('X Corp', 'cased'), ('XC', 'exact')]
+    >>> ext = Extension("x", (Alias("XC", "abbreviation", "exact"),), (("X Corp", "cased"),), "<dict>",
+    ...                 (("country", "y"), ("since", 2001)))
+    >>> b = extend_actor(a, ext)
+    >>> [(al.text, al.case) for al in b.aliases], b.country, b.since
+    ([('X Corp', 'cased'), ('XC', 'exact')], 'y', 2001)
+    >>> extend_actor(b, Extension("x", (), (), "<dict>", (("country", "z"),))).country  # kept
+    'y'
     """
     cases = dict(ext.cases)
     have = {_norm(a.text) for a in actor.aliases}
@@ -314,7 +326,11 @@ def extend_actor(actor: Actor, ext: Extension) -> Actor:
         raise LexiconError(f"{ext.where}: case rule for {stray} which is not an alias of {actor.id!r}")
     aliases = [replace(a, case=cases[_norm(a.text)]) if _norm(a.text) in cases else a for a in actor.aliases]
     aliases += [a for a in ext.aliases if _norm(a.text) not in have]
-    return replace(actor, aliases=tuple(aliases))
+    facts = {key: value for key, value in ext.facts if getattr(actor, key) is None}
+    try:
+        return replace(actor, aliases=tuple(aliases), **facts)
+    except LexiconError as exc:
+        raise LexiconError(f"{ext.where}: {exc}") from None
 
 
 class RegistryFile:

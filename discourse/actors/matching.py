@@ -331,7 +331,7 @@ def _is_caps_word(text: str) -> bool:
     return len(text) >= 2 and text.isalpha() and text.isupper()
 
 
-def _compile_alias(actor_id: str, alias: Alias) -> _Entry:
+def _compile_alias(actor_id: str, alias: Alias, person: bool = True) -> _Entry:
     pieces = _alias_pieces(alias.text)
     if not pieces:
         raise LexiconError(f"actor {actor_id!r}: alias {alias.text!r} has no word in it")
@@ -357,25 +357,41 @@ def _compile_alias(actor_id: str, alias: Alias) -> _Entry:
             shout_guard = True
     keys = tuple(fold_accents(p.lower) for p in pieces)
     return _Entry(
-        keys, tuple(checks), actor_id, alias.text, alias.form, shout_guard, len(keys), _lead(pieces, alias.form)
+        keys, tuple(checks), actor_id, alias.text, alias.form, shout_guard, len(keys), _lead(alias.text, pieces, alias.form, person)
     )
 
 
-def _lead(pieces: Sequence[Token], form: str) -> int:
+def _lead(text: str, pieces: Sequence[Token], form: str, person: bool = True) -> int:
     """How many leading pieces of an alias are titles or "the" ("President Trump", "the Fed",
     "Prime Minister Netanyahu"): the mention's span leaves them out, as a name is written without
     its title (the alias, and so the nomination table, keeps them). Epithets keep their article
-    ("the Donald"); an alias made only of such words keeps them all."""
+    ("the Donald"); an alias made only of such words keeps them all.
+
+    Titles lead only a person's name (`person`): in the name of an institution or a place they
+    are words of the name ("Foreign Office", "Defense Department", "Saint Lucia"), and only "the"
+    is left out. A title is left out whole: the piece after a hyphen ("President-elect") belongs
+    to it. `pieces` are those of `text` (:func:`_alias_pieces`).
+
+    Examples
+    --------
+    >>> _lead("Foreign Office", _alias_pieces("Foreign Office"), "name", person=False)
+    0
+    >>> _lead("President-elect Trump", _alias_pieces("President-elect Trump"), "name")
+    2
+    """
     from discourse.actors.rules import actor_rules  # (data, read once)
 
     titles = actor_rules().titles
+    text = " ".join(text.split())
     lead = 0
     for piece in pieces[:-1]:
         word = piece.lower.rstrip(".")
-        if word == "the" and form != "epithet" or word in titles and piece.text[:1].isupper():
+        if word == "the" and form != "epithet" or person and word in titles and piece.text[:1].isupper():
             lead += 1
         elif not word and lead:  # the "." of "Mr." when it is a piece of its own
             lead += 1
+        elif lead and text[pieces[lead - 1].end : piece.start] == "-":
+            lead += 1  # "President-elect": the rest of a hyphenated title
         else:
             break
     return lead
@@ -394,6 +410,9 @@ class AliasMatcher:
     derived : iterable of (actor id, Alias), optional
         Aliases derived from the registry rather than written in it (see
         :mod:`discourse.actors.surnames`); one whose pieces are already an alias is left out.
+    generic : iterable of str, optional
+        Generic organ names in lower case ("ministry of defence"): a written alias equal to one
+        is not compiled for its actor (the derived bare-institution alias takes it).
 
     Examples
     --------
@@ -403,7 +422,9 @@ class AliasMatcher:
     ['opec']
     """
 
-    def __init__(self, actors: Iterable[Actor], derived: Iterable[tuple[str, Alias]] = ()) -> None:
+    def __init__(
+        self, actors: Iterable[Actor], derived: Iterable[tuple[str, Alias]] = (), generic: Iterable[str] = ()
+    ) -> None:
         trie: dict[Any, Any] = {}
         owners: dict[tuple[str, ...], str] = {}
 
@@ -414,9 +435,12 @@ class AliasMatcher:
                 node = node.setdefault(key, {})
             node[None] = entry  # None marks the end of an alias (keys are strings)
 
+        skip = frozenset(generic)
         for actor in actors:
             for alias in actor.aliases:
-                entry = _compile_alias(actor.id, alias)
+                if skip and " ".join(alias.text.lower().split()) in skip:
+                    continue  # a generic organ name: the derived bare-institution alias instead
+                entry = _compile_alias(actor.id, alias, actor.kind == "person")
                 other = owners.get(entry.keys)
                 if other is not None and other != actor.id:
                     raise LexiconError(

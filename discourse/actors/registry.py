@@ -737,7 +737,9 @@ class ActorRegistry:
         """The compiled :class:`~discourse.actors.matching.AliasMatcher` of all aliases, with the
         derived ones (distinctive surnames, bare institution words: see
         :mod:`discourse.actors.surnames`)."""
-        return AliasMatcher(self._actors.values(), self.derived_aliases)
+        from discourse.actors.rules import actor_rules
+
+        return AliasMatcher(self._actors.values(), self.derived_aliases, generic=actor_rules().bare_generic)
 
     @cached_property
     def spelling(self) -> SpellingIndex:
@@ -761,8 +763,14 @@ class ActorRegistry:
         from discourse.actors.rules import actor_rules
         from discourse.actors.surnames import compound_surname_aliases, institution_aliases, surname_aliases
 
-        words = actor_rules().bare_institutions
-        taken = [a.text for actor in self._actors.values() for a in actor.aliases]
+        rules = actor_rules()
+        words = rules.bare_institutions
+        # a written alias that is a generic organ name ("Ministry of Defence") is left to the
+        # bare-institution rule (see AliasMatcher's `generic`)
+        taken = [
+            a.text for actor in self._actors.values() for a in actor.aliases
+            if " ".join(a.text.lower().split()) not in rules.bare_generic
+        ]
         return tuple(
             institution_aliases(words, taken)
             + surname_aliases(self._actors.values(), taken=words)

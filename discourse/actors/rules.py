@@ -50,6 +50,11 @@ class ActorRules:
     bare_services : frozenset of str
         The armed services among the words ("Army", "Navy"): not part of a longer name ("Air
         Force One", "Navy Yard").
+    bare_generic : frozenset of str
+        Generic names of a state's organ ("Ministry of Defence", "Foreign Ministry"; ``generic``
+        of ``[bare_institutions]``, also in `bare_institutions`): a registry actor's alias that is
+        one of them is no alias of that actor alone; the word is resolved like the other bare
+        institution words.
     kind_heads : dict of str to str
         Head word -> suggested kind, for discovery.
     common_surnames : frozenset of str
@@ -83,6 +88,7 @@ class ActorRules:
     bare_legislatures: frozenset[str] = frozenset()
     bare_heads: frozenset[str] = frozenset()
     bare_services: frozenset[str] = frozenset()
+    bare_generic: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
     family_name_first: frozenset[str] = frozenset()
     office_titles: frozenset[str] = frozenset()
@@ -143,15 +149,16 @@ def actor_rules() -> ActorRules:
     entries = sum(len(v) for v in lists.values()) + len(kind_heads) + len(data.get("bare_institutions", {}).get("words", [])) + len(data.get("given_names", {}).get("words", []))
     entries += len(data.get("common_surnames", {}).get("words", [])) + len(data.get("clerical_titles", {}).get("words", []))
     entries += len(data.get("surname_titles", {})) + len(data.get("speech_verbs", {}).get("words", []))
-    entries += len(data.get("top_office", {}).get("states", [])) + len(data.get("bare_institutions", {}).get("heads", []))
+    entries += len(data.get("top_office", {}).get("states", [])) + len(data.get("bare_institutions", {}).get("heads", [])) + len(data.get("bare_institutions", {}).get("generic", []))
     info = provenance_record(header.get("name", "actor_rules"), path, hashlib.sha256(raw).hexdigest(), header, entries)
     gap = data.get("institutions", {}).get("gap", 2)
     if not isinstance(gap, int):
         raise LexiconError("actor_rules.toml: [institutions] gap must be an integer")
     bare = data.get("bare_institutions", {})
     words = bare.get("words", [])
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise LexiconError("actor_rules.toml: [bare_institutions] words must be a list of strings")
+    generic = bare.get("generic", [])
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words + generic):
+        raise LexiconError("actor_rules.toml: [bare_institutions] words and generic must be lists of strings")
     surname_titles: dict[str, tuple[str, ...]] = {}
     for title, offices in data.get("surname_titles", {}).items():
         if not isinstance(offices, list) or not offices or not all(isinstance(o, str) for o in offices):
@@ -168,11 +175,12 @@ def actor_rules() -> ActorRules:
         institution_gap=gap,
         kind_heads=kind_heads,
         info=info,
-        bare_institutions=tuple(words),
+        bare_institutions=tuple(words + [w for w in generic if w not in words]),
         bare_need_article=_words(data, "bare_institutions", "need_article") if words else frozenset(),
         bare_legislatures=_words(data, "bare_institutions", "legislatures") if words else frozenset(),
         bare_heads=_words(data, "bare_institutions", "heads") if "heads" in bare else frozenset(),
         bare_services=_words(data, "bare_institutions", "services") if "services" in bare else frozenset(),
+        bare_generic=frozenset(" ".join(w.lower().split()) for w in generic),
         given_names=_words(data, "given_names", "words") if "given_names" in data else frozenset(),
         family_name_first=_words(data, "family_name_first", "countries") if "family_name_first" in data else frozenset(),
         office_titles=_words(data, "office_titles", "words") if "office_titles" in data else frozenset(),

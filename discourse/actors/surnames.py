@@ -57,7 +57,7 @@ if TYPE_CHECKING:  # pragma: no cover - the registry imports this module
     from discourse.actors.registry import Actor, Alias
 
 __all__ = [
-    "UNRESOLVED_INSTITUTION", "surname_aliases", "compound_surname_aliases", "surname_index", "institution_aliases", "institution_index", "surname_of",
+    "UNRESOLVED_INSTITUTION", "family_name_first", "surname_aliases", "compound_surname_aliases", "surname_index", "institution_aliases", "institution_index", "surname_of", "ministry_variant",
 ]
 
 UNRESOLVED_INSTITUTION = "?institution"
@@ -99,6 +99,42 @@ def surname_of(name: str) -> str | None:
     return last if _SURNAME.fullmatch(last) else None
 
 
+def family_name_first(actors: Iterable[Actor]) -> frozenset[str]:
+    """The ids of the persons among `actors` whose state writes the family name first
+    (``[family_name_first]`` of ``actor_rules.toml``): the person's ``country``, else the root of
+    its parent chain when that is a state (*Kim Jong Un* of the seed registry has a parent, the
+    North Korean government, and no ``country``).
+
+    Examples
+    --------
+    >>> from discourse.actors import Actor
+    >>> sorted(family_name_first([Actor("north_korea", "North Korea", "country", ("North Korea",)),
+    ...     Actor("nkg", "North Korean government", "government", ("Pyongyang",), parent="north_korea"),
+    ...     Actor("kim", "Kim Jong Un", "person", ("Kim Jong Un",), parent="nkg"),
+    ...     Actor("moon", "Moon Jae-in", "person", ("Moon Jae-in",), country="south_korea"),
+    ...     Actor("h", "Stephen Harper", "person", ("Stephen Harper",), country="canada")]))
+    ['kim', 'moon']
+    """
+    from discourse.actors.rules import actor_rules
+
+    states = actor_rules().family_name_first
+    by_id = {a.id: a for a in actors}
+    out = set()
+    for actor in by_id.values():
+        if actor.kind != "person":
+            continue
+        home = actor.country
+        if home is None:
+            root, seen = actor, set()
+            while root.parent is not None and root.parent in by_id and root.id not in seen:
+                seen.add(root.id)
+                root = by_id[root.parent]
+            home = root.id if root is not actor else None
+        if home in states:
+            out.add(actor.id)
+    return frozenset(out)
+
+
 def _first_name(name: str) -> str | None:
     words = _words(name)
     return fold_accents(words[0].lower()) if len(words) >= 2 else None
@@ -132,6 +168,7 @@ def surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ()) -> list[
     owners: dict[str, set[str]] = {}  # folded surname -> person ids
     spelled: dict[tuple[str, str], str] = {}  # (person id, folded surname) -> as written
     first_names: set[str] = set()
+    name_first = family_name_first(actors)
     aliases: set[str] = {fold_accents(" ".join(t.lower().split())) for t in taken}
     pieces: set[str] = set()  # the words of non-person aliases ("arabia", "washington")
     for actor in actors:
@@ -141,7 +178,7 @@ def surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ()) -> list[
             if actor.kind != "person":
                 pieces.update(folded.replace("-", " ").split())
                 pieces.add(folded.replace(" ", "").replace("-", ""))  # "whitehouse": a misspelt White House
-        if actor.kind != "person" or actor.country in rules.family_name_first:
+        if actor.kind != "person" or actor.id in name_first:
             continue
         for text in [actor.name] + [a.text for a in actor.aliases if a.form in _NAME_FORMS]:
             first = _first_name(text)
@@ -223,8 +260,9 @@ def compound_surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ())
                 f for f in (_first_name(t) for t in [actor.name] + [a.text for a in actor.aliases if a.form in _NAME_FORMS]) if f
             )
     owners: dict[str, list[tuple[str, str]]] = {}  # folded pair -> [(person id, pair as written)]
+    name_first = family_name_first(actors)
     for actor in actors:
-        if actor.kind != "person" or actor.country in rules.family_name_first:
+        if actor.kind != "person" or actor.id in name_first:
             continue
         for text in [actor.name] + [a.text for a in actor.aliases if a.form in _NAME_FORMS]:
             words = _words(text)
@@ -278,11 +316,12 @@ def surname_index(actors: Iterable[Actor], taken: Iterable[str] = ()) -> dict[st
     for actor in actors:
         used.update(fold_accents(" ".join(a.text.lower().split())) for a in actor.aliases)
     index: dict[str, list[str]] = {}
+    name_first = family_name_first(actors)
     for actor in actors:
         if actor.kind != "person":
             continue
         for text in [actor.name] + [a.text for a in actor.aliases if a.form in _NAME_FORMS]:
-            if actor.country in rules.family_name_first:
+            if actor.id in name_first:
                 words = _words(text)
                 surname = words[0] if len(words) >= 2 and _SURNAME.fullmatch(words[0]) else None
             else:
@@ -364,4 +403,26 @@ def institution_index(actors: Iterable[Actor], words: Iterable[str], roots: Mapp
                     index.setdefault((state, word), actor.id)
                 elif tail is not None and tail[3:].removeprefix("the ") in names:
                     index.setdefault((state, word), actor.id)
+                elif text == word:  # the state's actor that carries the bare name ("Ministry of Defence")
+                    index.setdefault((state, word), actor.id)
+    for (state, word), actor_id in list(index.items()):  # "Defence Ministry" = "Ministry of Defence"
+        other = ministry_variant(word)
+        if other is not None and other in folded_words:
+            index.setdefault((state, other), actor_id)
     return index
+
+
+def ministry_variant(word: str) -> str | None:
+    """The other way of writing a ministry's generic name: "x ministry" <-> "ministry of x"
+    (lower case), or None for other words.
+
+    Examples
+    --------
+    >>> ministry_variant("defence ministry"), ministry_variant("ministry of the interior"), ministry_variant("senate")
+    ('ministry of defence', 'interior ministry', None)
+    """
+    if word.endswith(" ministry") and " " not in word[: -len(" ministry")]:
+        return "ministry of " + word[: -len(" ministry")]
+    if word.startswith("ministry of ") and " " not in word[len("ministry of ") :].removeprefix("the "):
+        return word[len("ministry of ") :].removeprefix("the ") + " ministry"
+    return None

@@ -229,6 +229,7 @@ class _Builder:
 
     def to_extend(self, actor: ActorData, builtin_id: str) -> ActorData:
         ext = ActorData(id=builtin_id, kind=actor.kind, extend=True, sources=list(actor.sources))
+        ext.office, ext.since, ext.until, ext.country = actor.office, actor.since, actor.until, actor.country
         for form in FORM_KEYS:
             for text in actor.forms.get(form, []):
                 ext.add(form, text, curated=alias_key(text) in actor.curated, case=actor.case.get(text))
@@ -701,11 +702,13 @@ def _table(actor: ActorData) -> list[str]:
         texts = [t for t in aliases if actor.case.get(t) == mode]
         if texts:
             lines.append(f"{mode} = {_toml_value(texts)}")
+    # an [[extend]] carries the facts too: the loader fills in those the extended actor lacks
+    # (a seed actor of actors.toml has no country)
+    for name in ("office", "since", "until", "country"):
+        value = getattr(actor, name)
+        if value is not None:
+            lines.append(f"{name} = {_toml_value(value)}")
     if not actor.extend:
-        for name in ("office", "since", "until", "country"):
-            value = getattr(actor, name)
-            if value is not None:
-                lines.append(f"{name} = {_toml_value(value)}")
         if actor.sources:
             lines.append(f"sources = {_toml_value(sorted(actor.sources))}")
     return lines
