@@ -600,8 +600,11 @@ class AliasMatcher:
                 break
             if matched is None:
                 continue
-            stop = i + matched[6]
             first = i + matched[7]  # the span starts after a leading title ("President Trump")
+            if matched[7]:  # "President Xi Jinping": the name after the title may run on
+                matched = self._run_on(matched, pieces, lowers, norm, first, doc, caseless)
+                i = first - matched[7]
+            stop = i + matched[6]
             first_start = pieces[first][0]
             last = pieces[stop - 1]
             last_end = last[1]
@@ -624,6 +627,49 @@ class AliasMatcher:
             )
             resume = stop
         return tuple(found), anchors
+
+    def _run_on(
+        self, matched: _Entry, pieces: Sequence[Token], lowers: Sequence[str], norm: str, first: int, doc: Doc,
+        caseless: bool | None,
+    ) -> _Entry:
+        """The longest alias of the same actor that starts where a title-led alias's name starts
+        (piece `first`) and ends after it, or `matched` itself.
+
+        A title-led alias ("President Xi") is found before the aliases starting at its name,
+        so without this "President Xi Jinping" would be spanned "Xi", the rest of the name left
+        uncovered (a family-name-first name: "President Xi" and "Xi Jinping" are both written
+        aliases). Only an alias of the same actor counts: the title names that person.
+        """
+        head = self.first.get(lowers[first])
+        if head is None:
+            return matched
+        node, _entry, required = head
+        if required is not None and pieces[first][2] not in required:
+            return matched
+        end = first + matched[6] - matched[7]  # the piece after the title-led alias
+        best = None
+        j = first + 1
+        n = len(pieces)
+        while j < n:
+            child = node.get(lowers[j])
+            if child is None:
+                break
+            a, b = pieces[j - 1][1], pieces[j][0]
+            if b != a and not (b == a + 1 and norm[a] == " ") and not _GAP_OK.issuperset(norm[a:b]):
+                break
+            node = child
+            j += 1
+            entry = node.get(None)
+            if (
+                entry is not None
+                and j > end
+                and entry[2] == matched[2]
+                and not entry[7]
+                and (not entry[1] or self._case_ok(entry, pieces, first, doc, caseless))
+                and not (entry[5] and self._shouted(pieces, first, entry[6]))
+            ):
+                best = entry
+        return matched if best is None else best
 
     def _starts(self, hits: list[int], lowers: Sequence[str]) -> list[int]:
         """The pieces where an alias may start, in order, from the trigger pieces `hits`: a

@@ -1,0 +1,50 @@
+"""Known wrong actor mentions of the world-scale registry (issue 14, second precision pass).
+
+Each fixed fault has a case that failed before the fix and cases where the rule must still
+fire or must still not fire.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from discourse.actors import Actor, ActorRegistry
+
+
+@pytest.fixture(scope="module")
+def reg() -> ActorRegistry:
+    return ActorRegistry.default()
+
+
+def _found(reg: ActorRegistry, text: str) -> list[tuple[str, str, str]]:
+    """``(surface, actor id, alias)`` of every mention."""
+    return [(text[m.start : m.end], m.actor_id, m.alias) for m in reg.find(text)]
+
+
+# -- 1. a title-led alias runs on into a longer alias of the same person --------------------------
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor_id",
+    [
+        ("Chinese President Xi Jinping said no.", "Xi Jinping", "xi_jinping"),
+        ("South Korean President Moon Jae-in said Monday.", "Moon Jae-in", "moon_jae_in"),
+    ],
+)
+def test_title_led_alias_covers_the_whole_name(reg, text, surface, actor_id):
+    found = _found(reg, text)
+    assert (surface, actor_id, surface) in found, found
+    assert len([f for f in found if f[1] == actor_id]) == 1, found
+
+
+def test_title_led_alias_runs_on_only_into_the_same_actors_alias():
+    reg = ActorRegistry(
+        [
+            Actor("xi", "Xi Li", "person", ("Xi Li", "President Xi", "Xi")),
+            Actor("xi_bank", "Xi Bank", "organisation", ("Xi Bank",)),
+        ]
+    )
+    assert _found(reg, "President Xi Li spoke.") == [("Xi Li", "xi", "Xi Li")]
+    # a longer alias of another actor starting at the name: the title-led alias stays
+    assert _found(reg, "President Xi Bank")[0] == ("Xi", "xi", "President Xi")
+    assert _found(reg, "President Xi said.") == [("Xi", "xi", "President Xi")]
