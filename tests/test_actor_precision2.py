@@ -48,3 +48,27 @@ def test_title_led_alias_runs_on_only_into_the_same_actors_alias():
     # a longer alias of another actor starting at the name: the title-led alias stays
     assert _found(reg, "President Xi Bank")[0] == ("Xi", "xi", "President Xi")
     assert _found(reg, "President Xi said.") == [("Xi", "xi", "President Xi")]
+
+
+# -- 2. surnames with capitals inside them --------------------------------------------------------
+
+
+def test_surname_with_a_glued_prefix_goes_to_the_person_named_in_full(reg):
+    text = "Governor Henry McMaster signed it. McMaster said no."
+    assert _found(reg, text)[-1] == ("McMaster", "henry_mcmaster", "McMaster")
+    # without the full name the written alias keeps its owner
+    assert _found(reg, "McMaster said no.") == [("McMaster", "hr_mcmaster", "McMaster")]
+
+
+def test_rule_surname_takes_a_prefixed_surname_from_a_full_name():
+    reg = ActorRegistry(
+        [
+            Actor("a", "Cy McHugh", "person", ("Cy McHugh",)),
+            Actor("b", "Di McHugh", "person", ("Di McHugh",)),
+        ]
+    )
+    # (must still fire) "McHugh" is shared, so no derived alias; the text's full name gives it
+    assert _found(reg, "Cy McHugh spoke. McHugh said no.") == [
+        ("Cy McHugh", "a", "Cy McHugh"), ("McHugh", "a", "McHugh")
+    ]
+    assert _found(reg, "McHugh said no.") == []

@@ -77,7 +77,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from discourse.actors.matching import Mention, fold_accents
 from discourse.actors.rules import actor_rules, is_common_word, is_title_case
-from discourse.actors.surnames import UNRESOLVED_INSTITUTION, family_name_first, surname_index
+from discourse.actors.surnames import UNRESOLVED_INSTITUTION, family_name_first, is_surname, surname_index
 from discourse.text import Doc, Token
 
 if TYPE_CHECKING:  # pragma: no cover - the registry imports this module
@@ -618,7 +618,7 @@ def _full_names(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry) 
         # the family name: the last word, or the first for a state that writes it first ("Kim
         # Jong Un", "Moon Jae-in": "Un", "in" name no one)
         surname = tokens[m.token_start if m.actor_id in name_first else m.token_end - 1].text
-        if len(surname) < 3 or not surname[:1].isupper() or not surname[1:].islower() or not surname.isalpha():
+        if len(surname) < 3 or not is_surname(surname):  # "Kerry", and "McMaster", "O'Reilly"
             continue
         known = by_surname.get(surname)
         if known is not None and known[0] != m.actor_id:

@@ -57,7 +57,7 @@ if TYPE_CHECKING:  # pragma: no cover - the registry imports this module
     from discourse.actors.registry import Actor, Alias
 
 __all__ = [
-    "UNRESOLVED_INSTITUTION", "family_name_first", "surname_aliases", "compound_surname_aliases", "surname_index", "institution_aliases", "institution_index", "surname_of", "ministry_variant",
+    "UNRESOLVED_INSTITUTION", "family_name_first", "surname_aliases", "compound_surname_aliases", "surname_index", "institution_aliases", "institution_index", "surname_of", "ministry_variant", "is_surname",
 ]
 
 UNRESOLVED_INSTITUTION = "?institution"
@@ -74,6 +74,22 @@ def _words(text: str) -> list[str]:
     while len(words) > 2 and words[-1].lower() in _SUFFIXES:
         words.pop()
     return words
+
+
+def is_surname(word: str) -> bool:
+    """True if `word` is written as a surname: a capital, then letters or apostrophes, ending in
+    a lower-case letter. Capitals inside the word are allowed, as surnames with a glued prefix
+    have them (*McMaster*, *MacArthur*, *O'Reilly*, *DeSantis*); all-capital words
+    (abbreviations) and lower-case words are not surnames.
+
+    Examples
+    --------
+    >>> [is_surname(w) for w in ("Kerry", "McMaster", "O'Reilly", "O’Rourke", "DeSantis", "Orbán")]
+    [True, True, True, True, True, True]
+    >>> [is_surname(w) for w in ("NATO", "kerry", "Smith-", "F.", "McM")]
+    [False, False, False, False, False]
+    """
+    return _SURNAME.fullmatch(word) is not None
 
 
 def surname_of(name: str) -> str | None:
