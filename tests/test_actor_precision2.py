@@ -72,3 +72,19 @@ def test_rule_surname_takes_a_prefixed_surname_from_a_full_name():
         ("Cy McHugh", "a", "Cy McHugh"), ("McHugh", "a", "McHugh")
     ]
     assert _found(reg, "McHugh said no.") == []
+
+
+# -- 3. a news outlet names its state only when nothing else does ----------------------------------
+
+
+def test_outlet_does_not_outweigh_the_state_a_text_is_about(reg):
+    # Reuters (a US outlet in the registry) is named more often than Zimbabwe
+    text = "Image copyright Reuters. Army chief Constantino Chiwenga (Reuters, Reuters) spoke."
+    found = _found(reg, text)
+    assert not [f for f in found if f[1] == "us_military"], found
+    assert [f for f in found if f[1] == "constantino_chiwenga"], found
+
+
+def test_outlet_still_names_its_state_when_nothing_else_does(reg):
+    found = _found(reg, "The Senate voted late, Fox News reported.")
+    assert ("Senate", "us_congress", "Senate") in found, found

@@ -136,6 +136,7 @@ RULES = (
 
 _PLACE_KINDS = frozenset({"country", "territory"})
 _STATE_KINDS = frozenset({"country", "territory", "government"})
+_OUTLET_KINDS = frozenset({"media", "platform"})  # rule "bare institution": outlets name a state last
 
 
 def _word(token: Token | None) -> bool:
@@ -537,10 +538,18 @@ def _bare_institutions(doc: Doc, mentions: Sequence[Mention], registry: ActorReg
             if registry[home].kind in _STATE_KINDS:
                 state = home
         states.append(state)
+    # A news outlet names its state only when nothing else in the text names a state: "Image
+    # copyright Reuters ... Army chief Chiwenga" in a text on Zimbabwe is no US text (the outlet
+    # says where the news was read, not what it is about); "Graham's Senate race, according to
+    # USA Today" names no other state and stays a US text.
     counts: dict[str, int] = {}
-    for state in states:
+    outlets: dict[str, int] = {}
+    for m, state in zip(mentions, states):
         if state is not None:
-            counts[state] = counts.get(state, 0) + 1
+            tally = outlets if registry[m.actor_id].kind in _OUTLET_KINDS else counts
+            tally[state] = tally.get(state, 0) + 1
+    if not counts:
+        counts = outlets
     top = max(counts.values(), default=0)
     leaders = {state for state, n in counts.items() if n == top}
     by_token = {k: position for position, m in enumerate(mentions) for k in range(m.token_start, m.token_end)}
