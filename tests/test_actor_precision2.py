@@ -88,3 +88,39 @@ def test_outlet_does_not_outweigh_the_state_a_text_is_about(reg):
 def test_outlet_still_names_its_state_when_nothing_else_does(reg):
     found = _found(reg, "The Senate voted late, Fox News reported.")
     assert ("Senate", "us_congress", "Senate") in found, found
+
+
+# -- 4. a party name that is also a phrase of common speech needs its state -----------------------
+
+
+def test_party_phrase_without_its_state_is_no_mention(reg):
+    found = _found(reg, "MOST of the Bullying is done by Liberal Democrats. Trump won.")
+    assert not [f for f in found if f[1] == "gb_liberal_democrats"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nick Clegg led the Liberal Democrats.",  # another actor of the party's state
+        "The Liberal Democrats gained seats in Britain.",
+        "The Lib Dems gained seats.",  # not a phrase of common speech: no state needed
+    ],
+)
+def test_party_phrase_with_its_state_still_names_the_party(reg, text):
+    assert [f for f in _found(reg, text) if f[1] == "gb_liberal_democrats"], _found(reg, text)
+
+
+def test_party_phrases_are_computed_from_the_rule_lists():
+    from discourse.actors.disambiguation import _party_phrases
+
+    reg = ActorRegistry(
+        [
+            Actor("ruritania", "Ruritania", "country", ("Ruritania",)),
+            Actor("rp", "Conservative Greens", "party", ("Conservative Greens", "Ruritanian Greens"), parent="ruritania"),
+            Actor("nowhere", "Liberal Democrats", "party", ("Liberal Democrats",)),  # no state
+        ]
+    )
+    assert _party_phrases(reg) == frozenset({"Conservative Greens"})
+    assert _found(reg, "The Conservative Greens won.") == []
+    assert [f[1] for f in _found(reg, "The Conservative Greens won in Ruritania.")] == ["rp", "ruritania"]
+    assert _found(reg, "The Liberal Democrats won.") == [("Liberal Democrats", "nowhere", "Liberal Democrats")]

@@ -381,16 +381,20 @@ def apply_context_rules(
     if any(m[2] == UNRESOLVED_INSTITUTION for m in mentions):
         mentions = _bare_institutions(doc, mentions, registry)
     states: set[str] | None = None  # the states of the text's other mentions (computed when needed)
+    phrases = _party_phrases(registry)
     for m in mentions:
+        if m[3] in phrases:  # Mention.alias: rule "party phrase" ("Liberal Democrats")
+            if states is None:
+                states = _other_states(mentions, surnames, phrases, registry, context)
+            if _home(registry, m[2]) not in states:
+                continue  # no other actor of the party's state: a description ("liberal Democrats")
         if m[3] in surnames:  # Mention.alias: a derived surname ("Kerry")
             if ctx is None:
                 ctx = _Context(doc, mentions, registry)
             if not _whole_tokens(doc, m):
                 continue  # a piece of "Wallace-Wells": not the surname alone
             if states is None:
-                states = {_home(registry, o[2]) for o in mentions if o[3] not in surnames and o[2] != UNRESOLVED_INSTITUTION}
-                if context is not None:
-                    states |= context.states
+                states = _other_states(mentions, surnames, phrases, registry, context)
             if _home(registry, m[2]) not in states and not _after_title(ctx, m) and not _top_office(registry, m[2]):
                 continue  # no actor of the person's state in the text: a footballer, an actor...
             if (
@@ -436,6 +440,44 @@ def apply_context_rules(
     if unknown_names:  # the text's own (unknown) Davis, not the registry's: every use of it
         kept = [m for m in kept if m[3] not in unknown_names]
     return _partial_names(doc, _titled_surnames(doc, _surnames(doc, kept, registry, context), registry, context), registry)
+
+
+def _other_states(
+    mentions: Sequence[Mention],
+    surnames: frozenset[str] | set[str],
+    phrases: frozenset[str],
+    registry: ActorRegistry,
+    context: ThreadContext | None,
+) -> set[str]:
+    """The states of a text's mentions that name a state by themselves (not a derived surname,
+    not a party phrase: those need one of these), with the thread's article's states."""
+    states = {
+        _home(registry, o[2]) for o in mentions if o[3] not in surnames and o[3] not in phrases and o[2] != UNRESOLVED_INSTITUTION
+    }
+    if context is not None:
+        states |= context.states
+    return states
+
+
+_PARTY_PHRASES: weakref.WeakKeyDictionary[ActorRegistry, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _party_phrases(registry: ActorRegistry) -> frozenset[str]:
+    """Rule "party phrase": the aliases of parties with a state that are an adjective then a
+    noun of ``[party_phrases]`` ("Liberal Democrats"), as written (computed once per registry)."""
+    phrases = _PARTY_PHRASES.get(registry)
+    if phrases is None:
+        rules = actor_rules()
+        found = set()
+        for actor in registry:
+            if actor.kind != "party" or registry[_home(registry, actor.id)].kind not in _STATE_KINDS:
+                continue
+            for alias in actor.aliases:
+                words = alias.text.lower().split()
+                if len(words) == 2 and words[0] in rules.party_adjectives and words[1] in rules.party_nouns:
+                    found.add(alias.text)
+        phrases = _PARTY_PHRASES[registry] = frozenset(found)
+    return phrases
 
 
 def _home(registry: ActorRegistry, actor_id: str) -> str:

@@ -67,6 +67,9 @@ class ActorRules:
     speech_verbs, speech_between : frozenset of str
         Rule "titled surname": the speech and communication verbs that make a bare surname their
         subject ("Kerry said"), and the words allowed between ("Kerry has said").
+    party_adjectives, party_nouns : frozenset of str
+        Rule "party phrase": a party alias of an adjective then a noun of these lists ("Liberal
+        Democrats") needs another actor of the party's state in the text.
     top_office_states : frozenset of str
         Rule "derived surname": the states (registry ids) whose top office holders a text may
         name by surname alone, without naming the state ("Harper", "Kerry").
@@ -98,6 +101,8 @@ class ActorRules:
     speech_verbs: frozenset[str] = frozenset()
     speech_between: frozenset[str] = frozenset()
     top_office_states: frozenset[str] = frozenset()
+    party_adjectives: frozenset[str] = frozenset()
+    party_nouns: frozenset[str] = frozenset()
     info: dict[str, str] = field(default_factory=dict)
 
 
@@ -150,6 +155,7 @@ def actor_rules() -> ActorRules:
     entries += len(data.get("common_surnames", {}).get("words", [])) + len(data.get("clerical_titles", {}).get("words", []))
     entries += len(data.get("surname_titles", {})) + len(data.get("speech_verbs", {}).get("words", []))
     entries += len(data.get("top_office", {}).get("states", [])) + len(data.get("bare_institutions", {}).get("heads", [])) + len(data.get("bare_institutions", {}).get("generic", []))
+    entries += len(data.get("party_phrases", {}).get("adjectives", [])) + len(data.get("party_phrases", {}).get("nouns", []))
     info = provenance_record(header.get("name", "actor_rules"), path, hashlib.sha256(raw).hexdigest(), header, entries)
     gap = data.get("institutions", {}).get("gap", 2)
     if not isinstance(gap, int):
@@ -172,6 +178,8 @@ def actor_rules() -> ActorRules:
         speech_verbs=_words(data, "speech_verbs", "words") if "speech_verbs" in data else frozenset(),
         speech_between=_words(data, "speech_verbs", "between") if "speech_verbs" in data else frozenset(),
         top_office_states=_words(data, "top_office", "states") if "top_office" in data else frozenset(),
+        party_adjectives=_words(data, "party_phrases", "adjectives") if "party_phrases" in data else frozenset(),
+        party_nouns=_words(data, "party_phrases", "nouns") if "party_phrases" in data else frozenset(),
         institution_gap=gap,
         kind_heads=kind_heads,
         info=info,
