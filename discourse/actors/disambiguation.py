@@ -1,7 +1,7 @@
 """Context rules: mentions that the alias matcher finds but the context says are not the actor.
 
 The matcher (:mod:`discourse.actors.matching`) decides by the alias and its case rule alone.
-Four rules then look at the words around a mention (the word lists are data:
+Five rules then look at the words around a mention (the word lists are data:
 ``actor_rules.toml``); each is documented in ``docs/guide/actors.md`` under "Context rules":
 
 ``place``
@@ -25,6 +25,10 @@ Four rules then look at the words around a mention (the word lists are data:
     names another state's institution when that state is named just before it ("Peru's
     unicameral Congress", "the Peruvian Congress") or after it ("the Congress of Peru"): the
     mention goes to that state's government actor (or is dropped if there is none).
+``party phrase``
+    A party's alias of an ideology adjective then a partisan plural ("Liberal Democrats" of the
+    UK; ``[party_phrases]``) is also a phrase of common speech (US "liberal Democrats"): it stands
+    only if the text (or its thread's article) names another actor of the party's state.
 ``titled surname``
     A capitalised bare surname that is no alias (a common word, a given name, a surname several
     registry persons share: "Sanders", "Moon", "Ryan") is a registry person when a title of
@@ -129,7 +133,7 @@ def thread_context(docs_and_mentions: Iterable[tuple[Doc, Sequence[Mention]]], r
     return ThreadContext(frozenset(states), {k: v for k, v in surnames.items() if k not in shared})
 
 RULES = (
-    "bare institution", "derived surname", "place", "event", "embedded", "foreign institution", "surname", "titled surname",
+    "bare institution", "party phrase", "derived surname", "place", "event", "embedded", "foreign institution", "surname", "titled surname",
     "partial name",
 )
 """The names of the context rules, in the order they are applied."""
