@@ -112,3 +112,51 @@ def test_pickled_model_drops_the_lookup_tables_and_scores_the_same():
     copy = pickle.loads(pickle.dumps(analyzer))
     assert "word_rows_" not in copy._model().__dict__
     assert copy.analyze("Critics slammed Putin, the thug.").mentions == first
+
+
+def _plain_facts_columns(doc: Doc, facts) -> dict[str, tuple]:
+    """The per-token columns of `facts` computed token by token from their definitions (the
+    reference for sentence_facts, which takes most of them from per-word-type columns)."""
+    from discourse.actors.stance_features import _token_info
+
+    tokens = doc.tokens[facts.first:facts.stop]
+    infos = [_token_info(t) for t in tokens]
+    words = tuple(info.word for info in infos)
+    suffix = tuple(f"|{mark}{w}" if w else "" for w, mark in zip(words, facts.scope))
+    proper = tuple(k > 0 and info.proper for k, info in enumerate(infos))
+    return {
+        "words": words,
+        "verb": tuple(info.verb for info in infos),
+        "modifier": tuple(info.modifier for info in infos),
+        "proper": proper,
+        "proper_at": tuple(k for k, p in enumerate(proper) if p),
+        "suffix": suffix,
+        "bag": tuple("s" + tail if tail else "" for tail in suffix),
+        "insult": tuple(info.insult and mark != "~" for info, mark in zip(infos, facts.scope)),
+        "spans": tuple((t.start, t.end) for t in tokens),
+    }
+
+
+FACTS_TEXTS = EDGE_CASES + [
+    "Trump is not a clown but could be an idiot; Putin, the thug, would never lie.",  # scopes, insults
+    "Biden is a clown and an idiot.",  # insults outside any scope
+    "Nothing. Never! Cannot? Would.",  # negators and modals with nothing after them
+    "Smith Jones met Brown in Paris, then NATO and the U.S. said \"no\".",  # names, capitals, quotes
+]
+
+
+@pytest.mark.parametrize("text", FACTS_TEXTS)
+def test_sentence_facts_columns_equal_their_token_by_token_definitions(text):
+    doc = Doc(text)
+    for si in range(len(doc.sentence_token_ranges)):
+        facts = sentence_facts(doc, si)
+        for name, expected in _plain_facts_columns(doc, facts).items():
+            got = getattr(facts, name)
+            assert got == expected, name
+            assert [type(x) for x in got] == [type(x) for x in expected], name  # bools stay bools
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(PHRASES + ["idiot", "never", "would", "Jones"]), max_size=40).map(" ".join))
+def test_sentence_facts_columns_on_any_text(text):
+    test_sentence_facts_columns_equal_their_token_by_token_definitions(text)

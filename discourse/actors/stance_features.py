@@ -48,6 +48,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import partial
+from itertools import compress
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -185,6 +186,8 @@ class _TokenInfo(NamedTuple):
     proper: bool  # a name-like word (if not sentence-initial)
     modifier: bool
     insult: bool  # an insult or disparaging name (see the module notes)
+    tail: str  # "|" + word ('' if skipped): the tail of its feature names when not in a scope
+    bag: str  # "s" + tail ('' if skipped): its sentence-bag feature when not in a scope
 
 
 def _insult_words() -> frozenset[str]:
@@ -202,10 +205,11 @@ _INSULTS = _insult_words()
 def _token_info(token: Any) -> _TokenInfo:
     text, lower, kind = token[2], token[3], token[4]
     tag = pos_of(token) if kind == "word" else ""
+    word = _word_form(text, lower, kind)
     return _TokenInfo(
         lower,
         kind,
-        _word_form(text, lower, kind),
+        word,
         lower in _CLAUSE_WORDS,
         lower in _NEGATORS or lower.endswith("n't"),
         lower in _MODALS,
@@ -216,6 +220,8 @@ def _token_info(token: Any) -> _TokenInfo:
         kind == "word" and text[:1].isupper() and tag in ("NNP", "NNPS") and not text.isupper(),
         tag.startswith(("JJ", "NN")) or tag in ("VBN", "VBG"),
         kind == "word" and lower in _INSULTS,
+        "|" + word if word else "",
+        "s|" + word if word else "",
     )
 
 
@@ -245,14 +251,20 @@ def sentence_facts(doc: Doc, si: int) -> SentenceFacts:
             memo[t[2]] = info
         infos.append(info)
     n = len(tokens)
-    words = tuple([info[2] for info in infos])
+    if not n:
+        return SentenceFacts(first, stop, (), (), (), (), (), (), (), (), False, (), (), (), (), ())
+    # The per-type facts as columns (transposed in C): the ones that do not depend on the
+    # neighbours are taken as they are.
+    columns = tuple(zip(*infos))
+    words = columns[2]
+    verb = columns[6]
     clause = []
     quoted = []
     scope = []
-    verb = []
     passive = []
     number = 0
     inside = False
+    scoped = False  # some token is negated or under a modal
     clause_start = 0  # first token of the current clause
     last_negator = last_modal = -4  # latest negator / modal before the token
     last_kept = -1  # latest token not skipped on the way back to a "be" (for passives)
@@ -272,30 +284,34 @@ def sentence_facts(doc: Doc, si: int) -> SentenceFacts:
             scope.append("")
         elif last_negator >= low:
             scope.append("~")
+            scoped = True
         elif last_modal >= low:
             scope.append("?")
+            scoped = True
         else:
             scope.append("")
-        is_verb = info[6]
-        verb.append(is_verb)
         # A participle after a form of "be" (adverbs in between skipped) is passive.
-        passive.append(is_verb and info[7] and last_kept >= 0 and infos[last_kept][9])
+        passive.append(info[6] and info[7] and last_kept >= 0 and infos[last_kept][9])
         if info[4]:
             last_negator = i
         if info[5]:
             last_modal = i
         if not info[8]:
             last_kept = i
-    proper = tuple([i > 0 and info[10] for i, info in enumerate(infos)])
-    modifier = tuple([info[11] for info in infos])
-    question = any(t[4] == "punct" and "?" in t[2] for t in tokens[-2:]) if n else False
-    suffix = tuple([f"|{mark}{w}" if w else "" for w, mark in zip(words, scope)])
-    bag = tuple(["s" + tail if tail else "" for tail in suffix])
-    return SentenceFacts(first, stop, words, tuple(scope), tuple(clause), tuple(quoted), tuple(verb),
-                         tuple(passive), proper, modifier, question, bag, suffix,
-                         tuple([k for k, is_proper in enumerate(proper) if is_proper]),
-                         tuple([(t[0], t[1]) for t in tokens]),
-                         tuple([info[12] and mark != "~" for info, mark in zip(infos, scope)]))
+    proper = (False,) + columns[10][1:]  # (the first word of a sentence is capitalised anyway)
+    question = any(t[4] == "punct" and "?" in t[2] for t in tokens[-2:])
+    if scoped:  # the scope mark goes into the feature names; a negated insult is none
+        suffix = tuple([f"|{mark}{w}" if w else "" for w, mark in zip(words, scope)])
+        bag = tuple(["s" + tail if tail else "" for tail in suffix])
+        insult = tuple([is_insult and mark != "~" for is_insult, mark in zip(columns[12], scope)])
+    else:  # (most sentences) the names of the word types
+        suffix, bag, insult = columns[13], columns[14], columns[12]
+    columns_of = doc.token_columns
+    return SentenceFacts(first, stop, words, tuple(scope), tuple(clause), tuple(quoted), verb,
+                         tuple(passive), proper, columns[11], question, bag, suffix,
+                         tuple(compress(range(n), proper)),
+                         tuple(zip(columns_of.starts[first:stop], columns_of.ends[first:stop])),
+                         insult)
 
 
 # distance (1.._REACH) -> bucket: 1, 2-3, 4-7, 8+
