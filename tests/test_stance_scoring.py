@@ -112,3 +112,81 @@ def test_pickled_model_drops_the_lookup_tables_and_scores_the_same():
     copy = pickle.loads(pickle.dumps(analyzer))
     assert "word_rows_" not in copy._model().__dict__
     assert copy.analyze("Critics slammed Putin, the thug.").mentions == first
+
+
+def _plain_facts_columns(doc: Doc, facts) -> dict[str, tuple]:
+    """The per-token columns of `facts` computed token by token from their definitions (the
+    reference for sentence_facts, which derives them from per-word-type columns with loops over
+    the rare tokens only)."""
+    from discourse.actors.stance_features import _token_info
+
+    tokens = doc.tokens[facts.first:facts.stop]
+    infos = [_token_info(t) for t in tokens]
+    words = tuple(info.word for info in infos)
+    # Clause, quotation, scope and passive in one walk over the tokens, reading punctuation in
+    # the Doc's normalised text.
+    clause, quoted, scope, passive = [], [], [], []
+    number, inside, clause_start, last_negator, last_modal, last_kept = 0, False, 0, -4, -4, -1
+    for i, (t, info) in enumerate(zip(tokens, infos)):
+        mark = doc.norm[t.start:t.end] if t.kind == "punct" else ""
+        if '"' in mark:
+            inside = not inside
+            quoted.append(False)
+        else:
+            if t.lower in ("but", "while", "whereas", "although", "though", "however", "yet", "who", "which",
+                           "whom", "whose", "because", "since", "unless") or mark[:1] in tuple(";:()[]-"):
+                number += 1
+                clause_start = i
+            quoted.append(inside)
+        clause.append(number)
+        low = max(i - 3, clause_start)
+        scope.append("" if not info.word else "~" if last_negator >= low else "?" if last_modal >= low else "")
+        passive.append(info.verb and info.passive_tag and last_kept >= 0 and infos[last_kept].be)
+        last_negator = i if info.negator else last_negator
+        last_modal = i if info.modal else last_modal
+        last_kept = last_kept if info.skip_back else i
+    suffix = tuple(f"|{mark}{w}" if w else "" for w, mark in zip(words, scope))
+    proper = tuple(k > 0 and info.proper for k, info in enumerate(infos))
+    return {
+        "clause": tuple(clause),
+        "quoted": tuple(quoted),
+        "scope": tuple(scope),
+        "passive": tuple(passive),
+        "words": words,
+        "verb": tuple(info.verb for info in infos),
+        "modifier": tuple(info.modifier for info in infos),
+        "proper": proper,
+        "proper_at": tuple(k for k, p in enumerate(proper) if p),
+        "suffix": suffix,
+        "bag": tuple("s" + tail if tail else "" for tail in suffix),
+        "insult": tuple(info.insult and mark != "~" for info, mark in zip(infos, scope)),
+        "spans": tuple((t.start, t.end) for t in tokens),
+    }
+
+
+FACTS_TEXTS = EDGE_CASES + [
+    "Trump is not a clown but could be an idiot; Putin, the thug, would never lie.",  # scopes, insults
+    "Biden is a clown and an idiot.",  # insults outside any scope
+    "Nothing. Never! Cannot? Would.",  # negators and modals with nothing after them
+    "Smith Jones met Brown in Paris, then NATO and the U.S. said \"no\".",  # names, capitals, quotes
+    "\u201cHe was reportedly not accused,\u201d she said \u2014 it could not be; they'd never (ever) won.",
+    'He said "they were attacked" and "we were not also beaten" but "the" was "quoted.',  # odd quote count
+]
+
+
+@pytest.mark.parametrize("text", FACTS_TEXTS)
+def test_sentence_facts_columns_equal_their_token_by_token_definitions(text):
+    doc = Doc(text)
+    for si in range(len(doc.sentence_token_ranges)):
+        facts = sentence_facts(doc, si)
+        for name, expected in _plain_facts_columns(doc, facts).items():
+            got = getattr(facts, name)
+            assert got == expected, name
+            assert [type(x) for x in got] == [type(x) for x in expected], name  # bools stay bools
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(PHRASES + ["idiot", "never", "would", "Jones", "was", "accused", "reportedly",
+                                           "\u201c", "\u2014", "who"]), max_size=40).map(" ".join))
+def test_sentence_facts_columns_on_any_text(text):
+    test_sentence_facts_columns_equal_their_token_by_token_definitions(text)

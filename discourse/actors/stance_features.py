@@ -48,11 +48,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import partial
-from operator import itemgetter
+from itertools import accumulate, compress
+from operator import and_, itemgetter, xor
 from typing import Any, NamedTuple
 
 from discourse.actors.context import AUXILIARIES, BE_FORMS, pos_of
-from discourse.text import Doc
+from discourse.text import Doc, normalize
 
 __all__ = [
     "FEATURE_VERSION", "DEFAULT_SETTINGS", "TOKEN_PREFIXES", "Hit", "SentenceFacts", "sentence_facts",
@@ -175,7 +176,7 @@ class _TokenInfo(NamedTuple):
     lower: str  # (checked: the memo is keyed by the surface)
     kind: str
     word: str  # feature form ('' = skipped)
-    clause_word: bool  # "but", "which"... (punctuation is decided from the normalised text)
+    boundary: bool  # starts a clause: "but", "which"..., or one of ;:()[]- (not a quotation mark)
     negator: bool
     modal: bool
     verb: bool  # a main verb (not an auxiliary)
@@ -185,6 +186,9 @@ class _TokenInfo(NamedTuple):
     proper: bool  # a name-like word (if not sentence-initial)
     modifier: bool
     insult: bool  # an insult or disparaging name (see the module notes)
+    tail: str  # "|" + word ('' if skipped): the tail of its feature names when not in a scope
+    bag: str  # "s" + tail ('' if skipped): its sentence-bag feature when not in a scope
+    quote: bool  # punctuation holding a double quotation mark (it opens or closes a quotation)
 
 
 def _insult_words() -> frozenset[str]:
@@ -202,11 +206,16 @@ _INSULTS = _insult_words()
 def _token_info(token: Any) -> _TokenInfo:
     text, lower, kind = token[2], token[3], token[4]
     tag = pos_of(token) if kind == "word" else ""
+    word = _word_form(text, lower, kind)
+    # Punctuation is read in its normalised form (curly quotes straight, dashes "-"): the token's
+    # slice of Doc.norm, which normalize() gives character by character.
+    mark = normalize(text) if kind == "punct" else ""
+    quote = '"' in mark
     return _TokenInfo(
         lower,
         kind,
-        _word_form(text, lower, kind),
-        lower in _CLAUSE_WORDS,
+        word,
+        not quote and (lower in _CLAUSE_WORDS or mark[:1] in _CLAUSE_PUNCT),
         lower in _NEGATORS or lower.endswith("n't"),
         lower in _MODALS,
         tag.startswith("VB") and lower not in AUXILIARIES,
@@ -216,6 +225,9 @@ def _token_info(token: Any) -> _TokenInfo:
         kind == "word" and text[:1].isupper() and tag in ("NNP", "NNPS") and not text.isupper(),
         tag.startswith(("JJ", "NN")) or tag in ("VBN", "VBG"),
         kind == "word" and lower in _INSULTS,
+        "|" + word if word else "",
+        "s|" + word if word else "",
+        quote,
     )
 
 
@@ -233,7 +245,6 @@ def sentence_facts(doc: Doc, si: int) -> SentenceFacts:
     """
     first, stop = doc.sentence_token_ranges[si]
     tokens = doc.tokens[first:stop]
-    norm = doc.norm
     memo = _INFO
     infos = []
     for t in tokens:  # one look-up per token: the facts of its word type are computed once
@@ -245,57 +256,66 @@ def sentence_facts(doc: Doc, si: int) -> SentenceFacts:
             memo[t[2]] = info
         infos.append(info)
     n = len(tokens)
-    words = tuple([info[2] for info in infos])
-    clause = []
-    quoted = []
-    scope = []
-    verb = []
-    passive = []
-    number = 0
-    inside = False
-    clause_start = 0  # first token of the current clause
-    last_negator = last_modal = -4  # latest negator / modal before the token
-    last_kept = -1  # latest token not skipped on the way back to a "be" (for passives)
-    for i, (t, info) in enumerate(zip(tokens, infos)):
-        if info[1] == "punct" and '"' in norm[t[0] : t[1]]:
-            inside = not inside
-            quoted.append(False)
-        else:
-            if info[3] or (info[1] == "punct" and norm[t[0]] in _CLAUSE_PUNCT):
-                number += 1
-                clause_start = i
-            quoted.append(inside)
-        clause.append(number)
-        # Scope: a negator up to three tokens back in the same clause, else a modal there.
-        low = i - 3 if i - 3 > clause_start else clause_start
-        if not info[2]:
-            scope.append("")
-        elif last_negator >= low:
-            scope.append("~")
-        elif last_modal >= low:
-            scope.append("?")
-        else:
-            scope.append("")
-        is_verb = info[6]
-        verb.append(is_verb)
-        # A participle after a form of "be" (adverbs in between skipped) is passive.
-        passive.append(is_verb and info[7] and last_kept >= 0 and infos[last_kept][9])
-        if info[4]:
-            last_negator = i
-        if info[5]:
-            last_modal = i
-        if not info[8]:
-            last_kept = i
-    proper = tuple([i > 0 and info[10] for i, info in enumerate(infos)])
-    modifier = tuple([info[11] for info in infos])
-    question = any(t[4] == "punct" and "?" in t[2] for t in tokens[-2:]) if n else False
-    suffix = tuple([f"|{mark}{w}" if w else "" for w, mark in zip(words, scope)])
-    bag = tuple(["s" + tail if tail else "" for tail in suffix])
-    return SentenceFacts(first, stop, words, tuple(scope), tuple(clause), tuple(quoted), tuple(verb),
-                         tuple(passive), proper, modifier, question, bag, suffix,
-                         tuple([k for k, is_proper in enumerate(proper) if is_proper]),
-                         tuple([(t[0], t[1]) for t in tokens]),
-                         tuple([info[12] and mark != "~" for info, mark in zip(infos, scope)]))
+    if not n:
+        return SentenceFacts(first, stop, (), (), (), (), (), (), (), (), False, (), (), (), (), ())
+    # The facts of the word types as columns (transposed in C); the ones that depend on the
+    # neighbours are derived from them below, with Python loops only over the rare tokens
+    # (quotation marks, negators, modals, participles).
+    (_, _, words, boundary, negator, modal, verb, participle, skip_back, be, proper, modifier, insult,
+     tails, bags, quote) = zip(*infos)
+    # A clause runs from a boundary token to the next; the first clause is number 0.
+    clause = tuple(accumulate(boundary, initial=0))[1:]
+    # Inside a quotation: after an odd number of quotation marks (the marks themselves are not).
+    quoted = tuple(map(_inside_only, accumulate(quote, xor), quote)) if any(quote) else (False,) * n
+    scope = _scopes(words, clause, negator, modal) if any(negator) or any(modal) else ("",) * n
+    passive = _passives(verb, participle, skip_back, be)
+    proper = (False,) + proper[1:]  # (the first word of a sentence is capitalised anyway)
+    question = any(t[4] == "punct" and "?" in t[2] for t in tokens[-2:])
+    if any(scope):  # the scope mark goes into the feature names; a negated insult is none
+        suffix = tuple([f"|{mark}{w}" if w else "" for w, mark in zip(words, scope)])
+        bag = tuple(["s" + tail if tail else "" for tail in suffix])
+        insult = tuple([is_insult and mark != "~" for is_insult, mark in zip(insult, scope)])
+    else:  # (most sentences) the names of the word types
+        suffix, bag = tails, bags
+    columns = doc.token_columns
+    return SentenceFacts(first, stop, words, scope, clause, quoted, verb, passive, proper, modifier, question,
+                         bag, suffix, tuple(compress(range(n), proper)),
+                         tuple(zip(columns.starts[first:stop], columns.ends[first:stop])), insult)
+
+
+def _inside_only(inside: bool, is_quote: bool) -> bool:
+    return inside and not is_quote  # a quotation mark itself is outside
+
+
+def _scopes(
+    words: tuple[str, ...], clause: tuple[int, ...], negator: tuple[bool, ...], modal: tuple[bool, ...]
+) -> tuple[str, ...]:
+    """The scope mark of each token: ``~`` with a negator up to three tokens before it in its
+    clause, else ``?`` with a modal there, else ``''`` (skipped tokens have none)."""
+    n = len(words)
+    scope = [""] * n
+    for mark, cues in (("?", modal), ("~", negator)):  # (a negator's mark overrides a modal's)
+        for j in compress(range(n), cues):
+            for i in range(j + 1, min(n, j + 4)):
+                if clause[i] != clause[j]:
+                    break
+                if words[i]:
+                    scope[i] = mark
+    return tuple(scope)
+
+
+def _passives(
+    verb: tuple[bool, ...], participle: tuple[bool, ...], skip_back: tuple[bool, ...], be: tuple[bool, ...]
+) -> tuple[bool, ...]:
+    """Whether each token is a passive participle: a main verb tagged VBN / VBD whose nearest
+    token before it, adverbs ("-ly", "not", "also", ...) skipped, is a form of "be"."""
+    passive = [False] * len(verb)
+    for k in compress(range(len(verb)), map(and_, verb, participle)):
+        j = k - 1
+        while j >= 0 and skip_back[j]:
+            j -= 1
+        passive[k] = j >= 0 and be[j]
+    return tuple(passive)
 
 
 # distance (1.._REACH) -> bucket: 1, 2-3, 4-7, 8+
