@@ -23,7 +23,7 @@ Examples
 --------
 >>> rows = relations("Russia warns US over Syria.").to_records()
 >>> [(r["source"], r["target"], r["polarity"], r["kind"]) for r in rows]
-[('russia', 'united_states', -1, 'speech_act')]
+[('russia', 'united_states', -1, 'speech_act'), ('russia', 'syria', -1, 'reported_stance')]
 """
 
 from __future__ import annotations
@@ -187,7 +187,7 @@ class RelationResult:
     --------
     >>> r = relations("Syria accused the US coalition of directly aiding ISIS.")
     >>> [(e["source"], e["target"], e["polarity"]) for e in r.edges()]
-    [('syria', 'us_coalition', -1.0), ('us_coalition', 'isis', 1.0)]
+    [('syria', 'us_coalition', -1.0), ('us_coalition', 'isis', 1.0), ('syria', 'isis', -1.0)]
     """
 
     relations: tuple[Relation, ...] = ()

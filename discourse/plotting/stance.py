@@ -21,7 +21,7 @@ Examples
 >>> results = analyze(load_seed())
 >>> t = actor_stance_table(results, top=2)
 >>> t[["actor", "part", "n_mentions"]].values.tolist()
-[['united_states', 'article', 16], ['united_states', 'comments', 15], ['syria', 'article', 14], ['syria', 'comments', 7]]
+[['united_states', 'article', 16], ['united_states', 'comments', 15], ['syria', 'article', 13], ['syria', 'comments', 7]]
 >>> ax = plot_actor_stance(results, top=2, ax=Figure().subplots())
 >>> [len(c) for c in ax.containers[:2]]
 [2, 2]
@@ -746,7 +746,7 @@ def relation_network_table(
     >>> t = relation_network_table(analyze(load_seed()), part="article")
     >>> first = t.iloc[0]
     >>> first["source"], first["target"], int(first["n"]), float(first["polarity"])
-    ('russia', 'united_states', 3, -1.0)
+    ('russia', 'syrian_army', 3, -1.0)
     """
     import pandas as pd
 
