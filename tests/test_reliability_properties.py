@@ -87,6 +87,7 @@ EDGE_CASES = [
     "",
     "RUSSIA PENTAGON",  # once gave ('russia_government', alias 'Pentagon')
     "the Foreign Office said",  # once a span of "Office" alone
+    "BAN KI-moonKi-moon",  # a hyphenated given name ("Ki-moon") is one word of the name
     " ",
     "\n\n\t ",
     "\x00",
@@ -340,7 +341,8 @@ def _alias_of_actor(registry, m) -> bool:
         return True
     if key in {_alias_key(a.text) for i, a in registry.derived_aliases if i == m.actor_id}:
         return True
-    if actor.kind == "person" and " " not in key and any(key in w.split() for w in written):
+    # one word of a written alias, a hyphenated word being one ("Ki-moon" of "Ban Ki-moon")
+    if actor.kind == "person" and key in {_alias_key(w) for a in actor.aliases for w in normalize(a.text).split()}:
         return True
     rules = actor_rules()
     if key in {_alias_key(w) for w in (*rules.bare_institutions, *rules.institutions)}:
