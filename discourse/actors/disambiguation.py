@@ -1213,14 +1213,13 @@ def _top_office(registry: ActorRegistry, actor_id: str) -> bool:
         cache = _TOP_OFFICE[registry] = {}
     known = cache.get(actor_id)
     if known is None:
-        office = registry[actor_id].office or ""
-        home = registry[_home(registry, actor_id)]
-        if home.id not in actor_rules().top_office_states:
+        home = _home(registry, actor_id)
+        if home not in actor_rules().top_office_states:
             cache[actor_id] = False
             return False
-        names = {home.name.lower()} | {a.text.lower() for a in home.aliases if a.form == "name"}
-        known = any(match.group(1).lower() in names for match in _TOP_OFFICE_RE.finditer(office))
-        if not known and home.id == "united_states":
+        known = _head_of_state(registry, actor_id)
+        if not known and home == "united_states":
+            office = registry[actor_id].office or ""
             known = _SERVES.sub("", office.lower()).split(" (")[0] in _TOP_OFFICE_US
         cache[actor_id] = known
     return known
