@@ -79,7 +79,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from discourse.actors.matching import Mention, fold_accents
+from discourse.actors.matching import Mention, alias_key, fold_accents
 from discourse.actors.rules import actor_rules, is_common_word, is_title_case
 from discourse.actors.surnames import UNRESOLVED_INSTITUTION, family_name_first, is_surname, surname_index
 from discourse.text import Doc, Token
@@ -303,7 +303,7 @@ def _is_institution(alias: str) -> bool:
     if known is None:
         if len(_INSTITUTION_ALIAS) > 100_000:
             _INSTITUTION_ALIAS.clear()
-        known = _INSTITUTION_ALIAS[alias] = fold_accents(" ".join(alias.lower().split())) in actor_rules().institutions
+        known = _INSTITUTION_ALIAS[alias] = alias_key(alias) in actor_rules().institutions
     return known
 
 
@@ -604,7 +604,7 @@ def _bare_institutions(doc: Doc, mentions: Sequence[Mention], registry: ActorReg
         if m.actor_id != UNRESOLVED_INSTITUTION:
             out.append(m)
             continue
-        word = fold_accents(" ".join(m.alias.lower().split()))
+        word = alias_key(m.alias)
         first, stop = doc.sentence_token_ranges[m.sentence]
         before = tokens[m.token_start - 1] if m.token_start - 1 >= first else None
         if word in rules.bare_need_article and (before is None or before.lower != "the") and not _chamber_head(tokens, m, stop, by_token, rules):
@@ -833,7 +833,7 @@ def _title_before(tokens: Sequence[Token], k: int, first: int, titles: Mapping[s
         words.insert(0, token.lower.rstrip("."))
         j -= 1
     for n in range(len(words), 0, -1):
-        offices = titles.get(" ".join(words[-n:]))
+        offices = titles.get(alias_key(" ".join(words[-n:])))
         if offices is not None:
             return offices
     return None

@@ -46,7 +46,7 @@ from discourse.text import Doc, Token
 if TYPE_CHECKING:  # pragma: no cover - only for type hints (registry imports this module)
     from discourse.actors.registry import Actor, ActorRegistry, Alias
 
-__all__ = ["Mention", "AliasMatcher", "find_mentions", "is_caseless", "fold_accents"]
+__all__ = ["Mention", "AliasMatcher", "find_mentions", "is_caseless", "fold_accents", "alias_key"]
 
 # Lower-case forms of short all-caps abbreviations that are also English words: such an
 # abbreviation only matches in capitals ("US" but never "us"). A closed grammatical set.
@@ -177,6 +177,19 @@ def fold_accents(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word)
     folded = "".join(c for c in decomposed if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", folded)
+
+
+def alias_key(text: str) -> str:
+    """The form in which alias texts are compared with each other and with the word lists of
+    ``actor_rules.toml``: lower case, accents folded (:func:`fold_accents`), runs of white space
+    as one space. Two aliases with the same key are the same alias.
+
+    Examples
+    --------
+    >>> alias_key("  Ministry of\tDéfense "), alias_key("Orbán")
+    ('ministry of defense', 'orban')
+    """
+    return fold_accents(" ".join(text.lower().split()))
 
 
 _LETTER_MARKED = re.compile(r"[\u00C0-\u024F\u1E00-\u1EFF\u0300-\u036F]")  # accented Latin letters
@@ -438,7 +451,7 @@ class AliasMatcher:
         skip = frozenset(generic)
         for actor in actors:
             for alias in actor.aliases:
-                if skip and " ".join(alias.text.lower().split()) in skip:
+                if skip and alias_key(alias.text) in skip:
                     continue  # a generic organ name: the derived bare-institution alias instead
                 entry = _compile_alias(actor.id, alias, actor.kind == "person")
                 other = owners.get(entry.keys)

@@ -39,7 +39,7 @@ from types import MappingProxyType
 from typing import Any
 
 from discourse.actors.disambiguation import ThreadContext, apply_context_rules
-from discourse.actors.matching import AliasMatcher, Mention
+from discourse.actors.matching import AliasMatcher, Mention, alias_key
 from discourse.actors.spelling import SpellingIndex, correct_spelling
 from discourse.errors import LexiconError, UnknownActorError
 from discourse.lexicons import provenance_record
@@ -769,7 +769,7 @@ class ActorRegistry:
         # bare-institution rule (see AliasMatcher's `generic`)
         taken = [
             a.text for actor in self._actors.values() for a in actor.aliases
-            if " ".join(a.text.lower().split()) not in rules.bare_generic
+            if alias_key(a.text) not in rules.bare_generic
         ]
         return tuple(
             institution_aliases(words, taken)

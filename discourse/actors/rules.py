@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from discourse.actors.matching import alias_key
 from discourse.errors import LexiconError
 
 if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
@@ -169,7 +170,7 @@ def actor_rules() -> ActorRules:
     for title, offices in data.get("surname_titles", {}).items():
         if not isinstance(offices, list) or not offices or not all(isinstance(o, str) for o in offices):
             raise LexiconError(f"actor_rules.toml: [surname_titles] {title!r} must be a non-empty list of strings")
-        surname_titles[" ".join(title.lower().split())] = tuple(o.lower() for o in offices)
+        surname_titles[alias_key(title)] = tuple(o.lower() for o in offices)
     return ActorRules(
         **lists,
         surname_titles=surname_titles,
@@ -188,7 +189,7 @@ def actor_rules() -> ActorRules:
         bare_legislatures=_words(data, "bare_institutions", "legislatures") if words else frozenset(),
         bare_heads=_words(data, "bare_institutions", "heads") if "heads" in bare else frozenset(),
         bare_services=_words(data, "bare_institutions", "services") if "services" in bare else frozenset(),
-        bare_generic=frozenset(" ".join(w.lower().split()) for w in generic),
+        bare_generic=frozenset(alias_key(w) for w in generic),
         given_names=_words(data, "given_names", "words") if "given_names" in data else frozenset(),
         family_name_first=_words(data, "family_name_first", "countries") if "family_name_first" in data else frozenset(),
         office_titles=_words(data, "office_titles", "words") if "office_titles" in data else frozenset(),

@@ -51,7 +51,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from discourse.actors.matching import fold_accents
+from discourse.actors.matching import alias_key, fold_accents
 
 if TYPE_CHECKING:  # pragma: no cover - the registry imports this module
     from discourse.actors.registry import Actor, Alias
@@ -185,11 +185,11 @@ def surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ()) -> list[
     spelled: dict[tuple[str, str], str] = {}  # (person id, folded surname) -> as written
     first_names: set[str] = set()
     name_first = family_name_first(actors)
-    aliases: set[str] = {fold_accents(" ".join(t.lower().split())) for t in taken}
+    aliases: set[str] = {alias_key(t) for t in taken}
     pieces: set[str] = set()  # the words of non-person aliases ("arabia", "washington")
     for actor in actors:
         for alias in actor.aliases:
-            folded = fold_accents(" ".join(alias.text.lower().split()))
+            folded = alias_key(alias.text)
             aliases.add(folded)
             if actor.kind != "person":
                 pieces.update(folded.replace("-", " ").split())
@@ -267,10 +267,10 @@ def compound_surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ())
     actors = list(actors)
     rules = actor_rules()
     blocked = rules.titles | rules.stopwords | rules.given_names
-    used = {fold_accents(" ".join(t.lower().split())) for t in taken}
+    used = {alias_key(t) for t in taken}
     first_names: set[str] = set()
     for actor in actors:
-        used.update(fold_accents(" ".join(a.text.lower().split())) for a in actor.aliases)
+        used.update(alias_key(a.text) for a in actor.aliases)
         if actor.kind == "person":
             first_names.update(
                 f for f in (_first_name(t) for t in [actor.name] + [a.text for a in actor.aliases if a.form in _NAME_FORMS]) if f
@@ -328,9 +328,9 @@ def surname_index(actors: Iterable[Actor], taken: Iterable[str] = ()) -> dict[st
     actors = list(actors)
     rules = actor_rules()
     blocked = rules.titles | rules.stopwords
-    used = {fold_accents(" ".join(t.lower().split())) for t in taken}
+    used = {alias_key(t) for t in taken}
     for actor in actors:
-        used.update(fold_accents(" ".join(a.text.lower().split())) for a in actor.aliases)
+        used.update(alias_key(a.text) for a in actor.aliases)
     index: dict[str, list[str]] = {}
     name_first = family_name_first(actors)
     for actor in actors:
@@ -364,11 +364,11 @@ def institution_aliases(words: Iterable[str], taken: Iterable[str] = ()) -> list
     """
     from discourse.actors.registry import Alias  # the registry imports this module
 
-    used = {fold_accents(" ".join(t.lower().split())) for t in taken}
+    used = {alias_key(t) for t in taken}
     return [
         (UNRESOLVED_INSTITUTION, Alias(word, "name", "cased"))
         for word in words
-        if fold_accents(" ".join(word.lower().split())) not in used
+        if alias_key(word) not in used
     ]
 
 
@@ -398,8 +398,8 @@ def institution_index(actors: Iterable[Actor], words: Iterable[str], roots: Mapp
     state_names: dict[str, set[str]] = {}  # state id -> its folded names (and demonyms)
     for actor in actors:
         if actor.kind in ("country", "territory"):
-            state_names[actor.id] = {fold_accents(" ".join(a.text.lower().split())) for a in actor.aliases}
-    folded_words = [fold_accents(" ".join(w.lower().split())) for w in words]
+            state_names[actor.id] = {alias_key(a.text) for a in actor.aliases}
+    folded_words = [alias_key(w) for w in words]
     index: dict[tuple[str, str], str] = {}
     for actor in actors:
         state = roots.get(actor.id)
@@ -411,7 +411,7 @@ def institution_index(actors: Iterable[Actor], words: Iterable[str], roots: Mapp
         if not names:
             continue
         for alias in actor.aliases:
-            text = fold_accents(" ".join(alias.text.lower().split()))
+            text = alias_key(alias.text)
             for word in folded_words:
                 head = text[: -len(word)].strip() if text.endswith(" " + word) else None
                 tail = text[len(word) :].strip() if text.startswith(word + " of ") else None
