@@ -423,9 +423,6 @@ class AliasMatcher:
     derived : iterable of (actor id, Alias), optional
         Aliases derived from the registry rather than written in it (see
         :mod:`discourse.actors.surnames`); one whose pieces are already an alias is left out.
-    generic : iterable of str, optional
-        Generic organ names in lower case ("ministry of defence"): a written alias equal to one
-        is not compiled for its actor (the derived bare-institution alias takes it).
 
     Examples
     --------
@@ -435,9 +432,7 @@ class AliasMatcher:
     ['opec']
     """
 
-    def __init__(
-        self, actors: Iterable[Actor], derived: Iterable[tuple[str, Alias]] = (), generic: Iterable[str] = ()
-    ) -> None:
+    def __init__(self, actors: Iterable[Actor], derived: Iterable[tuple[str, Alias]] = ()) -> None:
         trie: dict[Any, Any] = {}
         owners: dict[tuple[str, ...], str] = {}
 
@@ -448,11 +443,8 @@ class AliasMatcher:
                 node = node.setdefault(key, {})
             node[None] = entry  # None marks the end of an alias (keys are strings)
 
-        skip = frozenset(generic)
         for actor in actors:
             for alias in actor.aliases:
-                if skip and alias_key(alias.text) in skip:
-                    continue  # a generic organ name: the derived bare-institution alias instead
                 entry = _compile_alias(actor.id, alias, actor.kind == "person")
                 other = owners.get(entry.keys)
                 if other is not None and other != actor.id:

@@ -737,9 +737,26 @@ class ActorRegistry:
         """The compiled :class:`~discourse.actors.matching.AliasMatcher` of all aliases, with the
         derived ones (distinctive surnames, bare institution words: see
         :mod:`discourse.actors.surnames`)."""
+        return AliasMatcher(self._written, self.derived_aliases)
+
+    @cached_property
+    def _written(self) -> tuple[Actor, ...]:
+        """The actors with the written aliases the matcher compiles: all but the generic organ
+        names (``generic`` of ``[bare_institutions]``, "Ministry of Defence"), which name the
+        organ of whichever state the text is about and are left to the rule "bare institution"
+        (derived aliases, :attr:`derived_aliases`). The one place these names are filtered; an
+        actor with no other alias is left out."""
         from discourse.actors.rules import actor_rules
 
-        return AliasMatcher(self._actors.values(), self.derived_aliases, generic=actor_rules().bare_generic)
+        generic = actor_rules().bare_generic
+        actors = []
+        for actor in self._actors.values():
+            kept = tuple(a for a in actor.aliases if alias_key(a.text) not in generic)
+            if len(kept) == len(actor.aliases):
+                actors.append(actor)
+            elif kept:
+                actors.append(replace(actor, aliases=kept))
+        return tuple(actors)
 
     @cached_property
     def spelling(self) -> SpellingIndex:
@@ -763,14 +780,8 @@ class ActorRegistry:
         from discourse.actors.rules import actor_rules
         from discourse.actors.surnames import compound_surname_aliases, institution_aliases, surname_aliases
 
-        rules = actor_rules()
-        words = rules.bare_institutions
-        # a written alias that is a generic organ name ("Ministry of Defence") is left to the
-        # bare-institution rule (see AliasMatcher's `generic`)
-        taken = [
-            a.text for actor in self._actors.values() for a in actor.aliases
-            if alias_key(a.text) not in rules.bare_generic
-        ]
+        words = actor_rules().bare_institutions
+        taken = [a.text for actor in self._written for a in actor.aliases]  # not the generic organ names
         return tuple(
             institution_aliases(words, taken)
             + surname_aliases(self._actors.values(), taken=words)
