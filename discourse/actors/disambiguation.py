@@ -81,7 +81,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from discourse.actors.matching import Mention, alias_key, fold_accents
 from discourse.actors.rules import actor_rules, is_common_word, is_title_case
-from discourse.actors.surnames import UNRESOLVED_INSTITUTION, family_name_first, is_surname, surname_index
+from discourse.actors.surnames import UNRESOLVED_INSTITUTION, is_surname, surname_index
 from discourse.text import Doc, Token
 
 if TYPE_CHECKING:  # pragma: no cover - the registry imports this module
@@ -666,7 +666,7 @@ def _full_names(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry) 
     by_surname: dict[str, tuple[str, int]] = {}
     shared: set[str] = set()
     tokens = doc.tokens
-    name_first = _name_first(registry)
+    name_first = registry.family_name_first
     for m in mentions:
         if m.token_end - m.token_start < 2 or m.form != "name" or registry[m.actor_id].kind != "person":
             continue
@@ -765,17 +765,6 @@ def _flags(alias: str, form: str) -> int:
     return flags
 
 
-_NAME_FIRST: weakref.WeakKeyDictionary[ActorRegistry, frozenset[str]] = weakref.WeakKeyDictionary()
-
-
-def _name_first(registry: ActorRegistry) -> frozenset[str]:
-    """The registry's persons who write the family name first (computed once per registry)."""
-    ids = _NAME_FIRST.get(registry)
-    if ids is None:
-        ids = _NAME_FIRST[registry] = family_name_first(registry)
-    return ids
-
-
 _SURNAME_INDEX: weakref.WeakKeyDictionary[ActorRegistry, dict[str, tuple[str, ...]]] = weakref.WeakKeyDictionary()
 
 
@@ -785,7 +774,7 @@ def _surname_index(registry: ActorRegistry) -> dict[str, tuple[str, ...]]:
     for texts written without capitals, in lower case ("sanders")."""
     index = _SURNAME_INDEX.get(registry)
     if index is None:
-        folded = surname_index(registry, [a.text for _, a in registry.derived_aliases])
+        folded = surname_index(registry, [a.text for _, a in registry.derived_aliases], registry.family_name_first)
         index = dict(folded)
         for actor_id in sorted({i for ids in folded.values() for i in ids}):
             actor = registry[actor_id]

@@ -784,9 +784,24 @@ class ActorRegistry:
         taken = [a.text for actor in self._written for a in actor.aliases]  # not the generic organ names
         return tuple(
             institution_aliases(words, taken)
-            + surname_aliases(self._actors.values(), taken=words)
-            + compound_surname_aliases(self._actors.values(), taken=words)
+            + surname_aliases(self._actors.values(), taken=words, name_first=self.family_name_first)
+            + compound_surname_aliases(self._actors.values(), taken=words, name_first=self.family_name_first)
         )
+
+    @cached_property
+    def family_name_first(self) -> frozenset[str]:
+        """The ids of the persons whose state writes the family name first ("Xi Jinping", "Moon
+        Jae-in": :func:`discourse.actors.surnames.family_name_first`), computed once for the
+        derived surnames and the context rules.
+
+        Examples
+        --------
+        >>> "moon_jae_in" in ActorRegistry.default().family_name_first
+        True
+        """
+        from discourse.actors.surnames import family_name_first
+
+        return family_name_first(self._actors.values())
 
     @cached_property
     def derived_surnames(self) -> frozenset[str]:

@@ -156,7 +156,9 @@ def _first_name(name: str) -> str | None:
     return fold_accents(words[0].lower()) if len(words) >= 2 else None
 
 
-def surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ()) -> list[tuple[str, Alias]]:
+def surname_aliases(
+    actors: Iterable[Actor], taken: Iterable[str] = (), name_first: frozenset[str] | None = None
+) -> list[tuple[str, Alias]]:
     """The distinctive surnames of the persons among `actors`, as ``(actor id, Alias)`` pairs
     (``cased``, form ``name``), in actor order.
 
@@ -167,6 +169,9 @@ def surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ()) -> list[
         are "taken").
     taken : iterable of str
         More alias texts that a surname may not be (e.g. the bare institution words).
+    name_first : frozenset of str, optional
+        The ids of :func:`family_name_first` of `actors`, if already known (the registry
+        computes them once); computed when not given.
 
     Examples
     --------
@@ -184,7 +189,8 @@ def surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ()) -> list[
     owners: dict[str, set[str]] = {}  # folded surname -> person ids
     spelled: dict[tuple[str, str], str] = {}  # (person id, folded surname) -> as written
     first_names: set[str] = set()
-    name_first = family_name_first(actors)
+    if name_first is None:
+        name_first = family_name_first(actors)
     aliases: set[str] = {alias_key(t) for t in taken}
     pieces: set[str] = set()  # the words of non-person aliases ("arabia", "washington")
     for actor in actors:
@@ -230,7 +236,9 @@ def surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ()) -> list[
     return found
 
 
-def compound_surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ()) -> list[tuple[str, Alias]]:
+def compound_surname_aliases(
+    actors: Iterable[Actor], taken: Iterable[str] = (), name_first: frozenset[str] | None = None
+) -> list[tuple[str, Alias]]:
     """The two-word surnames of the persons among `actors` (*Wasserman Schultz*, *Blasey Ford*,
     *Huckabee Sanders*, *López Obrador*), as ``(actor id, Alias)`` pairs (``cased``, form
     ``name``), in actor order.
@@ -251,6 +259,9 @@ def compound_surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ())
         All actors of the registry.
     taken : iterable of str
         More alias texts that a pair may not be.
+    name_first : frozenset of str, optional
+        The ids of :func:`family_name_first` of `actors`, if already known; computed when not
+        given.
 
     Examples
     --------
@@ -276,7 +287,8 @@ def compound_surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ())
                 f for f in (_first_name(t) for t in [actor.name] + [a.text for a in actor.aliases if a.form in _NAME_FORMS]) if f
             )
     owners: dict[str, list[tuple[str, str]]] = {}  # folded pair -> [(person id, pair as written)]
-    name_first = family_name_first(actors)
+    if name_first is None:
+        name_first = family_name_first(actors)
     for actor in actors:
         if actor.kind != "person" or actor.id in name_first:
             continue
@@ -297,7 +309,9 @@ def compound_surname_aliases(actors: Iterable[Actor], taken: Iterable[str] = ())
     return [(entries[0][0], Alias(entries[0][1], "name", "cased")) for entries in owners.values() if len(entries) == 1]
 
 
-def surname_index(actors: Iterable[Actor], taken: Iterable[str] = ()) -> dict[str, tuple[str, ...]]:
+def surname_index(
+    actors: Iterable[Actor], taken: Iterable[str] = (), name_first: frozenset[str] | None = None
+) -> dict[str, tuple[str, ...]]:
     """Folded surname -> the ids of the registry persons who have it, for the surnames that are
     *not* aliases: the ones the context rule "titled surname" may resolve ("sanders": Bernie
     Sanders and Sarah Huckabee Sanders; "moon": Moon Jae-in).
@@ -313,6 +327,9 @@ def surname_index(actors: Iterable[Actor], taken: Iterable[str] = ()) -> dict[st
     actors : iterable of Actor
     taken : iterable of str
         More alias texts (the derived ones) that are left out.
+    name_first : frozenset of str, optional
+        The ids of :func:`family_name_first` of `actors`, if already known; computed when not
+        given.
 
     Examples
     --------
@@ -332,7 +349,8 @@ def surname_index(actors: Iterable[Actor], taken: Iterable[str] = ()) -> dict[st
     for actor in actors:
         used.update(alias_key(a.text) for a in actor.aliases)
     index: dict[str, list[str]] = {}
-    name_first = family_name_first(actors)
+    if name_first is None:
+        name_first = family_name_first(actors)
     for actor in actors:
         if actor.kind != "person":
             continue
