@@ -19,7 +19,9 @@ Five rules then look at the words around a mention (the word lists are data:
     Airways"; but "Russian Foreign Ministry", "Israeli Army" keep the demonym), and a one-word
     party name after a capitalised ordinary word ("Liberal Democrat", "Social Democrats"). Titles
     ("President Trump"), ordinary English words ("Communist China"), acronyms ("US President")
-    and headlines in Title Case do not trigger the rule.
+    and headlines in Title Case do not trigger the rule. A regnal numeral after a name is no
+    alias ("Pius XI" is not Xi), and a person's title-led alias before a numeral none of the
+    person's names has is another bearer ("Pope Leo XIII" is not Leo XIV).
 ``foreign institution``
     A bare institution word that the registry gives to one state ("Congress" -> US Congress)
     names another state's institution when that state is named just before it ("Peru's
@@ -227,6 +229,8 @@ def _embedded(ctx: _Context, m: Mention) -> bool:
     if m.token_end - m.token_start != 1 or " " in m.alias:
         return False
     surface = doc.text[m.start : m.end]
+    if surface.isupper() and not m.alias.isupper() and _regnal_numeral(ctx, m, surface):
+        return True  # "Pius XI", "Leo XI": a numeral, not "Xi"
     if not surface[:1].isupper() or surface.isupper() or not _whole_tokens(doc, m):
         return False  # acronyms and lower-case text are left to the case rules
     before = ctx.token(m.token_start - 1, m.sentence)
@@ -282,6 +286,51 @@ def _embedded(ctx: _Context, m: Mention) -> bool:
         ):
             return True  # "American English", "British Airways"
     return False
+
+
+def _roman(n: int) -> str:
+    """``n`` (1-39) in Roman numerals."""
+    return "X" * (n // 10) + ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")[n % 10]
+
+
+# Regnal numbers as written after a name ("Pius XI", "Henry VIII", "Benedict XVI"); "I" is left
+# out where it would be the pronoun ("Trump I think")
+_NUMERALS = frozenset(_roman(n) for n in range(1, 40))
+
+
+def _regnal_numeral(ctx: _Context, m: Mention, surface: str) -> bool:
+    """Rule "embedded": a Roman numeral in capitals right after a name written in Title Case
+    ("Pius XI", "Leo XI") numbers that name; it is not an alias written in another case ("Xi").
+    A title before it ("President XI") and a line in capitals ("POPE PIUS XI") give no such
+    sign."""
+    if surface not in _NUMERALS or not _whole_tokens(ctx.doc, m):
+        return False
+    before = ctx.token(m.token_start - 1, m.sentence)
+    return (
+        _titlecase_word(before)
+        and _adjacent(ctx.doc, before, ctx.tokens[m.token_start])  # type: ignore[arg-type]
+        and before.lower not in actor_rules().titles  # type: ignore[union-attr]
+    )
+
+
+def _numbered(doc: Doc, m: Mention, registry: ActorRegistry) -> bool:
+    """Rule "embedded": a person's regnal name (an alias led by a title: "Pope Leo", "King
+    Charles") followed by a regnal numeral that none of the person's names has names another
+    bearer of it ("Pope Leo XIII" is not Pope Leo XIV; "Pope Emeritus Benedict XVI" is Benedict
+    XVI). A numeral after a name without a title is a generational suffix of the same person
+    ("Donald F. McGahn II", "Bush II")."""
+    tokens = doc.tokens
+    if m.token_end >= len(tokens) or m.actor_id == UNRESOLVED_INSTITUTION:
+        return False
+    after = tokens[m.token_end]
+    if after.text not in _NUMERALS or after.text == "I" or not _adjacent(doc, tokens[m.token_end - 1], after):
+        return False
+    actor = registry[m.actor_id]
+    rules = actor_rules()
+    lead = m.alias.split()[0].lower().rstrip(".")
+    if actor.kind != "person" or (lead not in rules.titles and lead not in rules.clerical_titles):
+        return False
+    return all(after.text not in text.split() for text in [actor.name, *(a.text for a in actor.aliases)])
 
 
 def _state_of(ctx: _Context, other: Mention | None) -> str | None:
@@ -386,7 +435,10 @@ def apply_context_rules(
         mentions = _bare_institutions(doc, mentions, registry)
     states: set[str] | None = None  # the states of the text's other mentions (computed when needed)
     phrases = _party_phrases(registry)
+    numerals = not _NUMERALS.isdisjoint(doc.token_columns.texts)  # "Pope Leo XIII" (rare: decided in C)
     for m in mentions:
+        if numerals and _numbered(doc, m, registry):
+            continue
         if m[3] in phrases:  # Mention.alias: rule "party phrase" ("Liberal Democrats")
             if states is None:
                 states = _other_states(mentions, surnames, phrases, registry, context)
