@@ -75,3 +75,23 @@ def test_a_persons_own_numeral_still_names_them(reg, text, surface, actor_id):
 )
 def test_a_numeral_the_person_has_or_a_generational_suffix_still_names_them(reg, text, surface, actor_id):
     assert (surface, actor_id) in _found(reg, text), _found(reg, text)
+
+
+# -- a bare surname that is a word of another person's name written before it -----------------
+
+
+def test_last_part_of_a_hyphenated_given_name_is_not_another_persons_surname(reg):
+    text = "Ban Ki-moon spoke at the UN. Moon said the talks failed."
+    assert [f[1] for f in _found(reg, text)] == ["ban_ki_moon", "united_nations"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "South Korea hosted the summit. Moon said the talks failed.",  # no other Moon in the text
+        "Moon said the talks failed, South Korea said. Ban Ki-moon agreed later.",  # Ban comes after it
+        "Ban Ki-moon spoke at the UN. President Moon said the talks failed.",  # a fitting title decides
+    ],
+)
+def test_speech_verb_surname_still_resolves(reg, text):
+    assert ("Moon", "moon_jae_in") in _found(reg, text), _found(reg, text)

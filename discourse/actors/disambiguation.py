@@ -38,7 +38,9 @@ Five rules then look at the words around a mention (the word lists are data:
     holds a fitting office ("Sen. Sanders" -> Bernie Sanders, not Sarah Huckabee Sanders;
     "President Moon" -> Moon Jae-in), or when it is the subject of a speech verb ("Ryan said"),
     exactly one registry person has the surname and the text (or its thread) names an actor of
-    that person's state. Later bare uses in the same text follow the first resolved one. A
+    that person's state, and the surname is no word of another person's name written before it
+    ("Ban Ki-moon ... Moon said" is not Moon Jae-in). Later bare uses in the same text follow the
+    first resolved one. A
     surname used in a longer unknown name in the text ("Jim Kelly") is left alone everywhere
     in it. The titles (with the office words that fit them) and the verbs are data
     (``[surname_titles]``, ``[speech_verbs]``).
@@ -917,6 +919,7 @@ def _titled_surnames(
         named_in_full |= set(context.surnames)
     resolved: dict[str, tuple[str, int]] = {}  # surname -> (person id, token of the first resolved use)
     other_names: set[str] = set()  # surnames the text uses in a longer unknown name ("Jim Kelly")
+    name_words: dict[str, tuple[frozenset[str], int]] | None = None  # (computed when needed)
     candidates: list[int] = []
     for k in hits:
         token = tokens[k]
@@ -967,6 +970,11 @@ def _titled_surnames(
                 _top_office(registry, owners[0]) and token.text.lower() not in rules.common_surnames
             ):  # a top office holder needs no state in the text, unless the surname is frequent
                 person = owners[0]
+            if person is not None:
+                if name_words is None:
+                    name_words = _name_words(doc, mentions, registry)
+                if _word_of_another(name_words, token, person):
+                    person = None  # "Ban Ki-moon ... Moon said": a word of Ban's name, not Moon Jae-in
         if person is not None:
             resolved[token.text] = (person, k)
     if not resolved:
@@ -980,6 +988,34 @@ def _titled_surnames(
         possessive = k + 1 < len(tokens) and tokens[k + 1].lower in ("'s", "’s") and tokens[k + 1].start == token.end
         added.append(Mention(token.start, token.end, hit[0], token.text, "name", possessive, sentence_of[k], k, k + 1))
     return tuple(sorted([*mentions, *added], key=lambda m: m.start))
+
+
+def _name_words(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry) -> dict[str, tuple[frozenset[str], int]]:
+    """The words of the persons' names as the text writes them, capitalised: every word and every
+    part of a hyphenated word of a person's mention ("Ban", "Ki", "Moon" of "Ban Ki-moon"), each
+    with the persons whose mentions have it and the start of the first such mention."""
+    found: dict[str, tuple[set[str], int]] = {}
+    for m in mentions:
+        if m.actor_id == UNRESOLVED_INSTITUTION or registry[m.actor_id].kind != "person":
+            continue
+        for part in _NAME_SPLIT.split(doc.text[m.start : m.end]):
+            if len(part) < 2 or not part.isalpha():
+                continue
+            word = part[0].upper() + part[1:]
+            ids, start = found.setdefault(word, (set(), m.start))
+            ids.add(m.actor_id)
+    return {word: (frozenset(ids), start) for word, (ids, start) in found.items()}
+
+
+_NAME_SPLIT = re.compile(r"[\s\-‐‑–]+")
+
+
+def _word_of_another(name_words: Mapping[str, tuple[frozenset[str], int]], token: Token, person: str) -> bool:
+    """Token is a word of the name of another person than `person` that the text wrote before it
+    ("Ban Ki-moon ... Moon said": the last part of Ban's given name; "Sarah Huckabee Sanders ...
+    Huckabee said")."""
+    hit = name_words.get(token.text)
+    return hit is not None and hit[1] < token.start and person not in hit[0]
 
 
 def _titlecase_or_name(text: str) -> bool:
@@ -1073,7 +1109,9 @@ def _name_parts(registry: ActorRegistry, actor_id: str) -> tuple[tuple[str, bool
     "Malcolm" of "Malcolm Turnbull"): capitalised words of three or more letters of the display
     name and of the ``name`` aliases of two or more words, without titles, stop words, organs and
     suffixes ("Pope", "Jr"); each with whether it is the last word of one of those names (a
-    surname, or the name after a title)."""
+    surname, or the name after a title). For a person whose state writes the family name first
+    only the family name counts ("Ban" of "Ban Ki Moon"; never "Moon", a syllable of the given
+    name, written alone)."""
     cache = _NAME_PARTS.get(registry)
     if cache is None:
         cache = _NAME_PARTS[registry] = {}
@@ -1083,10 +1121,13 @@ def _name_parts(registry: ActorRegistry, actor_id: str) -> tuple[tuple[str, bool
         rules = actor_rules()
         parts: list[str] = []
         last: set[str] = set()
+        name_first = actor_id in registry.family_name_first
         for text in [actor.name] + [a.text for a in actor.aliases if a.form == "name"]:
             words = text.split()
             if len(words) < 2:
                 continue
+            if name_first:  # "Ban Ki Moon", "Kim Jong Un": the family name alone, never a syllable of the given name
+                words = words[:1]
             last.add(words[-1])
             for word in words:
                 lower = word.lower().rstrip(".")
