@@ -95,3 +95,39 @@ def test_last_part_of_a_hyphenated_given_name_is_not_another_persons_surname(reg
 )
 def test_speech_verb_surname_still_resolves(reg, text):
     assert ("Moon", "moon_jae_in") in _found(reg, text), _found(reg, text)
+
+
+# -- a region's office named with the region is not the federal organ ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, federal",
+    [
+        ("She took a job with the Illinois Attorney General's office in Chicago.", "us_doj"),
+        ("The Michigan Attorney General's office declined to comment.", "us_doj"),
+        ("Pennsylvania's Supreme Court ruled last month, the Justice Department said.", "us_supreme_court"),
+        ("The Florida Department of State asked federal prosecutors to look into it.", "state_department"),
+        ("The California Department of Justice sued the company.", "us_doj"),
+        ("The New Jersey Senate voted on Monday, Trump said.", "us_congress"),
+        ("Washington Gov. Jay Inslee signed the bill.", "united_states"),
+        ("Georgia Secretary of State Brad Raffensperger certified the vote.", "georgia"),
+    ],
+)
+def test_a_regions_office_is_not_the_federal_organ(reg, text, federal):
+    assert federal not in [f[1] for f in _found(reg, text)], _found(reg, text)
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor_id",
+    [
+        ("The Attorney General's office said it would appeal.", "Attorney General's office", "us_doj"),
+        ("Trump's Justice Department sued the state.", "Justice Department", "us_doj"),
+        ("Arizona Border Patrol agents caught them.", "Border Patrol", "us_cbp"),  # a federal agency at work in a state
+        ("The US Supreme Court heard the case from Texas.", "US Supreme Court", "us_supreme_court"),
+        ("New Jersey Governor Chris Christie spoke.", "New Jersey", "new_jersey"),  # the region itself
+        ("Washington said no to Georgia's president.", "Georgia", "georgia"),
+        ("Washington said no to Georgia's president.", "Washington", "united_states"),
+    ],
+)
+def test_federal_organs_and_regions_still_found(reg, text, surface, actor_id):
+    assert (surface, actor_id) in _found(reg, text), _found(reg, text)

@@ -1,7 +1,7 @@
 """Context rules: mentions that the alias matcher finds but the context says are not the actor.
 
 The matcher (:mod:`discourse.actors.matching`) decides by the alias and its case rule alone.
-Five rules then look at the words around a mention (the word lists are data:
+These rules then look at the words around a mention (the word lists are data:
 ``actor_rules.toml``); each is documented in ``docs/guide/actors.md`` under "Context rules":
 
 ``place``
@@ -27,6 +27,13 @@ Five rules then look at the words around a mention (the word lists are data:
     names another state's institution when that state is named just before it ("Peru's
     unicameral Congress", "the Peruvian Congress") or after it ("the Congress of Peru"): the
     mention goes to that state's government actor (or is dropped if there is none).
+``sub-national office``
+    An office that the regions of a federal state (US states, Canadian provinces, Australian
+    states: ``[subnational]``) have as well as the state, named with the region ("the Illinois
+    Attorney General's office", "Pennsylvania's Supreme Court", "the Florida Department of
+    State"), is the region's, not the federal organ: dropped. So is a region's name that the
+    registry gives to a state or its government before a title only a region's officials bear
+    ("Washington Gov. Jay Inslee", "Georgia Secretary of State").
 ``party phrase``
     A party's alias of an ideology adjective then a partisan plural ("Liberal Democrats" of the
     UK; ``[party_phrases]``) is also a phrase of common speech (US "liberal Democrats"): it stands
@@ -137,7 +144,7 @@ def thread_context(docs_and_mentions: Iterable[tuple[Doc, Sequence[Mention]]], r
     return ThreadContext(frozenset(states), {k: v for k, v in surnames.items() if k not in shared})
 
 RULES = (
-    "bare institution", "party phrase", "derived surname", "place", "event", "embedded", "foreign institution", "surname", "titled surname",
+    "bare institution", "party phrase", "derived surname", "sub-national office", "place", "event", "embedded", "foreign institution", "surname", "titled surname",
     "partial name",
 )
 """The names of the context rules, in the order they are applied."""
@@ -483,6 +490,8 @@ def apply_context_rules(
                     continue
             if ctx is None:
                 ctx = _Context(doc, mentions, registry)
+            if flags & (_OFFICE | _REGION) and _subnational(doc, m, flags, registry):
+                continue
             if flags & _METONYM and (_place(ctx, m) or _event(ctx, m)):
                 continue
             if flags & _SINGLE and _embedded(ctx, m):
@@ -667,6 +676,8 @@ def _bare_institutions(doc: Doc, mentions: Sequence[Mention], registry: ActorReg
             continue  # "State Supreme Court", "Alaska Senate", "BC Liberals": a longer name the registry does not know
         if word in rules.bare_services and _service_in_longer_name(tokens, m, first, stop, by_token, rules):
             continue  # "Air Force One", "the Navy Yard", "Vietnam People's Army"
+        if word in rules.subnational_offices and _after_region(doc, m):
+            continue  # rule "sub-national office": "Pennsylvania's Supreme Court", "the New Jersey Senate"
         state = None
         k = m.token_start - 1
         if before is not None and before.lower in ("'s", "’s", "'", "’"):
@@ -798,7 +809,88 @@ def _yield_written_surnames(
     return [m._replace(actor_id=moved[k]) if k in moved else m for k, m in enumerate(mentions)]
 
 
-_METONYM, _SINGLE, _INSTITUTION, _DEMONYM = 1, 2, 4, 8
+_OFFICE_ALIAS: dict[str, bool] = {}  # alias -> is it an office a region has too (memo)
+
+
+def _is_office(alias: str) -> bool:
+    """Rule "sub-national office": the alias is an office that the regions of a federal state
+    have as well as the state (``offices`` of ``[subnational]``: "Attorney General's office",
+    "Supreme Court"), or names a department or ministry ("Department of State", "Justice
+    Department", ``heads``)."""
+    known = _OFFICE_ALIAS.get(alias)
+    if known is None:
+        rules = actor_rules()
+        key = alias_key(alias).removeprefix("the ")
+        words = key.split()
+        known = key in rules.subnational_offices or (
+            len(words) >= 2 and (words[-1] in rules.subnational_heads or (words[0] in rules.subnational_heads and words[1] == "of"))
+        )
+        if len(_OFFICE_ALIAS) > 100_000:
+            _OFFICE_ALIAS.clear()
+        _OFFICE_ALIAS[alias] = known
+    return known
+
+
+def _after_region(doc: Doc, m: Mention) -> bool:
+    """Rule "sub-national office": the name of a region of ``[subnational]`` stands right before
+    the mention, or with a possessive ("the Illinois Attorney General's office", "Pennsylvania's
+    Supreme Court")."""
+    tokens = doc.tokens
+    first = doc.sentence_token_ranges[m.sentence][0]
+    j = m.token_start - 1
+    if j < first or not _adjacent(doc, tokens[j], tokens[m.token_start]):
+        return False
+    if j - 1 >= first and tokens[j].lower in ("'s", "’s", "'", "’") and tokens[j].start == tokens[j - 1].end:
+        j -= 1  # "Pennsylvania's"
+    regions = actor_rules().subnational_regions
+    words: list[str] = []
+    for i in range(j, max(first, j - 3) - 1, -1):  # names of up to four words ("Newfoundland and Labrador")
+        token = tokens[i]
+        if token.kind != "word" or (i < j and not _adjacent(doc, token, tokens[i + 1])):
+            break
+        words.insert(0, token.lower)
+        if token.text[:1].isupper() and " ".join(words) in regions:
+            return True
+    return False
+
+
+def _before_region_title(doc: Doc, m: Mention) -> bool:
+    """Rule "sub-national office": a title that only a region's officials bear follows the
+    mention ("Washington Gov. Jay Inslee", "Georgia Secretary of State"; ``titles`` of
+    ``[subnational]``)."""
+    tokens = doc.tokens
+    stop = doc.sentence_token_ranges[m.sentence][1]
+    k = m.token_end
+    if k < stop and tokens[k].lower in ("'s", "’s"):
+        k += 1
+    words: list[str] = []
+    titles = actor_rules().subnational_titles
+    while k < stop and len(words) < 4:
+        token = tokens[k]
+        k += 1
+        if token.text == ".":
+            continue
+        if token.kind != "word":
+            break
+        words.append(token.lower.rstrip("."))
+        if " ".join(words) in titles:
+            return True
+    return False
+
+
+def _subnational(doc: Doc, m: Mention, flags: int, registry: ActorRegistry) -> bool:
+    """Rule "sub-national office": an office a region of a federal state has too, named with the
+    region ("the Illinois Attorney General's office", "the Florida Department of State"), is the
+    region's, not the federal state's organ; a region's name that the registry gives to a state
+    or its government, before a title only a region's officials bear, is the region ("Washington
+    Gov. Jay Inslee", "Georgia Secretary of State"). The registry holds neither: dropped."""
+    kind = registry[m.actor_id].kind
+    if flags & _OFFICE and kind != "person" and _after_region(doc, m):
+        return True
+    return bool(flags & _REGION) and kind != "territory" and _before_region_title(doc, m)
+
+
+_METONYM, _SINGLE, _INSTITUTION, _DEMONYM, _OFFICE, _REGION = 1, 2, 4, 8, 16, 32
 _FLAGS: dict[str, int] = {}  # alias -> the rules that may apply (memo; an alias has one form)
 
 
@@ -813,6 +905,10 @@ def _flags(alias: str, form: str) -> int:
         flags |= _SINGLE
     if _is_institution(alias):
         flags |= _INSTITUTION
+    if _is_office(alias):
+        flags |= _OFFICE
+    if alias_key(alias) in actor_rules().subnational_regions:
+        flags |= _REGION
     if len(_FLAGS) > 200_000:  # bounded: user registries come and go
         _FLAGS.clear()
     _FLAGS[alias] = flags

@@ -74,6 +74,15 @@ class ActorRules:
     top_office_states : frozenset of str
         Rule "derived surname": the states (registry ids) whose top office holders a text may
         name by surname alone, without naming the state ("Harper", "Kerry").
+    subnational_regions : frozenset of str
+        Rule "sub-national office": the names of the first-level divisions of federal states
+        ("illinois", "ontario", "new south wales").
+    subnational_offices, subnational_heads : frozenset of str
+        The offices those regions have too ("attorney general's office", "supreme court") and the
+        head words of departments ("department", "ministry").
+    subnational_titles : frozenset of str
+        Titles only a region's officials bear ("governor", "attorney general"), without full
+        stops.
     info : dict
         Provenance record (name, file, sha256, version, source, licence, citation, entries).
     """
@@ -104,6 +113,10 @@ class ActorRules:
     top_office_states: frozenset[str] = frozenset()
     party_adjectives: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
+    subnational_regions: frozenset[str] = frozenset()
+    subnational_offices: frozenset[str] = frozenset()
+    subnational_heads: frozenset[str] = frozenset()
+    subnational_titles: frozenset[str] = frozenset()
     info: dict[str, str] = field(default_factory=dict)
 
 
@@ -157,6 +170,7 @@ def actor_rules() -> ActorRules:
     entries += len(data.get("surname_titles", {})) + len(data.get("speech_verbs", {}).get("words", []))
     entries += len(data.get("top_office", {}).get("states", [])) + len(data.get("bare_institutions", {}).get("heads", [])) + len(data.get("bare_institutions", {}).get("generic", []))
     entries += len(data.get("party_phrases", {}).get("adjectives", [])) + len(data.get("party_phrases", {}).get("nouns", []))
+    entries += sum(len(data.get("subnational", {}).get(key, [])) for key in ("regions", "offices", "heads", "titles"))
     info = provenance_record(header.get("name", "actor_rules"), path, hashlib.sha256(raw).hexdigest(), header, entries)
     gap = data.get("institutions", {}).get("gap", 2)
     if not isinstance(gap, int):
@@ -181,6 +195,10 @@ def actor_rules() -> ActorRules:
         top_office_states=_words(data, "top_office", "states") if "top_office" in data else frozenset(),
         party_adjectives=_words(data, "party_phrases", "adjectives") if "party_phrases" in data else frozenset(),
         party_nouns=_words(data, "party_phrases", "nouns") if "party_phrases" in data else frozenset(),
+        subnational_regions=_words(data, "subnational", "regions") if "subnational" in data else frozenset(),
+        subnational_offices=_words(data, "subnational", "offices") if "subnational" in data else frozenset(),
+        subnational_heads=_words(data, "subnational", "heads") if "subnational" in data else frozenset(),
+        subnational_titles=_words(data, "subnational", "titles") if "subnational" in data else frozenset(),
         institution_gap=gap,
         kind_heads=kind_heads,
         info=info,
