@@ -151,7 +151,12 @@ RULES = (
 
 _PLACE_KINDS = frozenset({"country", "territory"})
 _STATE_KINDS = frozenset({"country", "territory", "government"})
-_OUTLET_KINDS = frozenset({"media", "platform"})  # rule "bare institution": outlets name a state last
+# Rule "bare institution": outlets name the state a text is about last. Not so in the rules
+# "derived surname" and "titled surname" and the thread's states, where an outlet says in whose
+# public sphere the text is written ("O'Reilly on Fox News and his Swedish guest" is Bill O'Reilly;
+# on the corpora, counting outlets only when no other state is named changed one mention there,
+# wrongly; see docs/guide/actors.md).
+_OUTLET_KINDS = frozenset({"media", "platform"})
 
 
 def _word(token: Token | None) -> bool:
