@@ -146,3 +146,26 @@ def test_an_outlet_names_its_state_for_a_derived_surname_even_beside_another_sta
 def test_an_outlet_does_not_decide_a_bare_institution_beside_another_state(reg):
     text = "Image copyright Reuters. Zimbabwe's military chief Chiwenga spoke; the Army denied it."
     assert "us_military" not in [f[1] for f in _found(reg, text)], _found(reg, text)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("The Church has changed since Vatican II and its liturgy.", "holy_see"),
+        ('The suspect, "Billy" Wagner III, was charged.', "wagner_group"),
+    ],
+)
+def test_a_place_or_body_before_a_numeral_is_an_event_or_a_person(reg, text, wrong):
+    assert wrong not in [f[1] for f in _found(reg, text)], _found(reg, text)
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor_id",
+    [
+        ("The Vatican said on Sunday that the Pope was well.", "Vatican", "holy_see"),
+        ("In Russia I saw the rally myself.", "Russia", "russia"),  # "I" is the pronoun
+        ("Fourth, under Bush II and Obama, the US intervened.", "Bush", "george_w_bush"),  # a generational suffix
+    ],
+)
+def test_names_before_a_pronoun_or_a_suffix_still_found(reg, text, surface, actor_id):
+    assert (surface, actor_id) in _found(reg, text), _found(reg, text)

@@ -20,8 +20,9 @@ These rules then look at the words around a mention (the word lists are data:
     party name after a capitalised ordinary word ("Liberal Democrat", "Social Democrats"). Titles
     ("President Trump"), ordinary English words ("Communist China"), acronyms ("US President")
     and headlines in Title Case do not trigger the rule. A regnal numeral after a name is no
-    alias ("Pius XI" is not Xi), and a person's title-led alias before a numeral none of the
-    person's names has is another bearer ("Pope Leo XIII" is not Leo XIV).
+    alias ("Pius XI" is not Xi), a person's title-led alias before a numeral none of the
+    person's names has is another bearer ("Pope Leo XIII" is not Leo XIV), and a place or body
+    so numbered is an event or a person ("Vatican II", the council).
 ``foreign institution``
     A bare institution word that the registry gives to one state ("Congress" -> US Congress)
     names another state's institution when that state is named just before it ("Peru's
@@ -328,11 +329,14 @@ def _regnal_numeral(ctx: _Context, m: Mention, surface: str) -> bool:
 
 
 def _numbered(doc: Doc, m: Mention, registry: ActorRegistry) -> bool:
-    """Rule "embedded": a person's regnal name (an alias led by a title: "Pope Leo", "King
-    Charles") followed by a regnal numeral that none of the person's names has names another
-    bearer of it ("Pope Leo XIII" is not Pope Leo XIV; "Pope Emeritus Benedict XVI" is Benedict
-    XVI). A numeral after a name without a title is a generational suffix of the same person
-    ("Donald F. McGahn II", "Bush II")."""
+    """Rule "embedded": a name followed by a Roman numeral that none of the actor's names has
+    names something else. A person's regnal name (an alias led by a title: "Pope Leo", "King
+    Charles") so numbered is another bearer of it ("Pope Leo XIII" is not Pope Leo XIV; "Pope
+    Emeritus Benedict XVI" is Benedict XVI); the name of a place or body so numbered is an event
+    or a person ("Vatican II", the council; "Minsk II", the agreement; "Billy Wagner III", not
+    the Wagner Group), for numerals of two or more letters ("I", "V", "X" are also the pronoun,
+    "versus" and the platform). A numeral after a person's name without a title is a
+    generational suffix of the same person ("Donald F. McGahn II", "Bush II")."""
     tokens = doc.tokens
     if m.token_end >= len(tokens) or m.actor_id == UNRESOLVED_INSTITUTION:
         return False
@@ -340,9 +344,12 @@ def _numbered(doc: Doc, m: Mention, registry: ActorRegistry) -> bool:
     if after.text not in _NUMERALS or after.text == "I" or not _adjacent(doc, tokens[m.token_end - 1], after):
         return False
     actor = registry[m.actor_id]
-    rules = actor_rules()
-    lead = m.alias.split()[0].lower().rstrip(".")
-    if actor.kind != "person" or (lead not in rules.titles and lead not in rules.clerical_titles):
+    if actor.kind == "person":
+        rules = actor_rules()
+        lead = m.alias.split()[0].lower().rstrip(".")
+        if lead not in rules.titles and lead not in rules.clerical_titles:
+            return False
+    elif len(after.text) < 2:
         return False
     return all(after.text not in text.split() for text in [actor.name, *(a.text for a in actor.aliases)])
 
