@@ -1,0 +1,55 @@
+"""The fifth category pass of the bundled gazetteer (issue 14, mention recall): US House members
+2011-2020 by role, presidents before 1933, the FBI and CIA directors, civil-rights leaders, the
+presidential candidates 1964-2004 and the Senate leaders since 1977
+(``discourse/training/gazetteer_curated/people.toml``).
+
+Each test has a case the pass must find and one it must leave alone: the principle of the
+pass is that a newcomer never takes a bare surname away from a leader already listed.
+"""
+
+from __future__ import annotations
+
+from discourse.actors import default_registry
+from actor_helpers import found_mentions
+
+
+def _ids(text: str) -> list[tuple[str, str]]:
+    return found_mentions(default_registry(), text)
+
+
+def test_house_member_by_full_name_and_later_surname():
+    text = "Rep. Keith Ellison of Minnesota spoke on Tuesday. Ellison said the vote was close."
+    assert ("Keith Ellison", "keith_ellison") in _ids(text)
+    assert ("Ellison", "keith_ellison") in _ids(text)
+    assert ("Don Young", "don_young") in _ids("Don Young is the Dean of the House.")
+
+
+def test_newcomers_do_not_take_a_listed_leaders_bare_surname():
+    # Gregg Harper, Tim Ryan, Pete Sessions and Jack Kemp are left out on purpose: with them,
+    # these bare surnames would have two owners and stay unresolved.
+    reg = default_registry()
+    ids = {a.id for a in reg}
+    assert not {"gregg_harper", "tim_ryan", "pete_sessions", "jack_kemp"} & ids
+    assert ("Harper", "stephen_harper") in _ids("Canada will vote. Harper said the economy is strong.")
+    assert ("Sessions", "jeff_sessions") in _ids("The Justice Department is his. Sessions said he was proud.")
+
+
+def test_president_and_civil_rights_leader_full_names():
+    assert _ids("Abraham Lincoln and Teddy Roosevelt were Republicans.") == [
+        ("Abraham Lincoln", "abraham_lincoln"), ("Teddy Roosevelt", "theodore_roosevelt"), ("Republicans", "us_republican_party")]
+    assert ("Martin Luther King Jr.", "martin_luther_king_jr") in _ids("Martin Luther King Jr. marched in Selma.")
+    assert ("MLK", "martin_luther_king_jr") in _ids("MLK had a dream.")
+
+
+def test_a_bare_jr_is_nobody():
+    # a comma inside an alias would split it into a separate alias "Jr." (a first version did)
+    found = _ids("Donald Trump, Jr. corresponded with Wikileaks; Waldo E. Martin, Jr., a historian.")
+    assert "martin_luther_king_jr" not in {actor for _, actor in found}
+    assert "Martin Luther" not in {surface for surface, _ in _ids("Martin Luther nailed the theses in 1517.")}
+
+
+def test_pat_buchanan_keeps_his_surname_from_president_buchanan():
+    found = _ids("Patrick J. Buchanan is the author of a new book. Buchanan writes that the party changed.")
+    assert ("Patrick J. Buchanan", "pat_buchanan") in found
+    assert ("Buchanan", "pat_buchanan") in found
+    assert "james_buchanan" not in {actor for _, actor in found}
