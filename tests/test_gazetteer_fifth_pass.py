@@ -53,3 +53,11 @@ def test_pat_buchanan_keeps_his_surname_from_president_buchanan():
     assert ("Patrick J. Buchanan", "pat_buchanan") in found
     assert ("Buchanan", "pat_buchanan") in found
     assert "james_buchanan" not in {actor for _, actor in found}
+
+
+def test_written_bare_surnames_need_no_state_in_the_text():
+    # derived surnames need a state named in the text; a local comment rarely names one
+    assert _ids("Palin is so stupid.") == [("Palin", "sarah_palin")]
+    assert _ids("Mr. Abe said the talks went well.") == [("Abe", "shinzo_abe")]
+    # the longer alias still wins: "Abe Lincoln" is the president, not Shinzo Abe
+    assert _ids("Honest Abe Lincoln freed the slaves.") == [("Abe Lincoln", "abraham_lincoln")]
