@@ -61,3 +61,11 @@ def test_written_bare_surnames_need_no_state_in_the_text():
     assert _ids("Mr. Abe said the talks went well.") == [("Abe", "shinzo_abe")]
     # the longer alias still wins: "Abe Lincoln" is the president, not Shinzo Abe
     assert _ids("Honest Abe Lincoln freed the slaves.") == [("Abe Lincoln", "abraham_lincoln")]
+
+
+def test_heads_of_government_before_2000():
+    assert _ids("Mugabe should run as a corpse.") == [("Mugabe", "robert_mugabe")]
+    found = _ids("The CIA removed Jacobo Arbenz in 1954; Neville Chamberlain signed at Munich.")
+    assert ("Jacobo Arbenz", "jacobo_arbenz") in found and ("Neville Chamberlain", "neville_chamberlain") in found
+    # a frequent surname is not written: "Salazar said" is not Portugal's dictator
+    assert _ids("Salazar said there was no bad intent.") == []
