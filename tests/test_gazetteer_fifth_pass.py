@@ -69,3 +69,13 @@ def test_heads_of_government_before_2000():
     assert ("Jacobo Arbenz", "jacobo_arbenz") in found and ("Neville Chamberlain", "neville_chamberlain") in found
     # a frequent surname is not written: "Salazar said" is not Portugal's dictator
     assert _ids("Salazar said there was no bad intent.") == []
+
+
+def test_organs_of_the_holy_see_government():
+    found = _ids("The CDF, under Muller, had warned the Congregation for Bishops and the Vatican Secretariat of State.")
+    assert ("CDF", "cdf") in found and ("Congregation for Bishops", "congregation_for_bishops") in found
+    assert ("Vatican Secretariat of State", "holy_see_secretariat_of_state") in found
+    reg = default_registry()
+    assert reg["cdf"].parent == "roman_curia" and reg["roman_curia"].parent == "holy_see_government"
+    # "cdf" in lower case is not the congregation (exact abbreviation)
+    assert _ids("the cdf file was corrupt") == []
