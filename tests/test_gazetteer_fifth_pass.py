@@ -79,3 +79,9 @@ def test_organs_of_the_holy_see_government():
     assert reg["cdf"].parent == "roman_curia" and reg["roman_curia"].parent == "holy_see_government"
     # "cdf" in lower case is not the congregation (exact abbreviation)
     assert _ids("the cdf file was corrupt") == []
+
+
+def test_possessive_trump_without_apostrophe():
+    assert _ids("Trumps supporters will see it soon.") == [("Trumps", "trump")]
+    # the verb in mixed-case text is not the president
+    assert _ids("In the end, love trumps hate.") == []
