@@ -85,3 +85,11 @@ def test_possessive_trump_without_apostrophe():
     assert _ids("Trumps supporters will see it soon.") == [("Trumps", "trump")]
     # the verb in mixed-case text is not the president
     assert _ids("In the end, love trumps hate.") == []
+
+
+def test_a_foundation_or_family_is_not_the_person():
+    found = _ids("Donors gave millions to the Clinton Foundation.")
+    assert found == [("Clinton Foundation", "clinton_foundation")]
+    assert "clinton_family" in {actor for _, actor in _ids("Trump attacked the Clintons again.")}
+    # without the article, "Obamas" is as often "Obama's": not the family
+    assert "obama_family" not in {actor for _, actor in _ids("ISIS did not show up until Obamas term.")}
