@@ -169,3 +169,32 @@ def test_a_place_or_body_before_a_numeral_is_an_event_or_a_person(reg, text, wro
 )
 def test_names_before_a_pronoun_or_a_suffix_still_found(reg, text, surface, actor_id):
     assert (surface, actor_id) in _found(reg, text), _found(reg, text)
+
+
+# -- rule "named after": a thing called after an actor is not the actor ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("Traffic stopped on the George Washington Bridge this morning.", "george_washington"),
+        ("Screening is in place at the Jomo Kenyatta International Airport.", "jomo_kenyatta"),
+        ("The meeting at Trump Tower was arranged in June.", "trump"),
+        ("She told students at the John F. Kennedy School of Government that the vote was close.", "john_f_kennedy"),
+    ],
+)
+def test_a_thing_named_after_an_actor_is_not_the_actor(reg, text, wrong):
+    assert wrong not in [f[1] for f in _found(reg, text)], _found(reg, text)
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor_id",
+    [
+        ("Trump's Tower of lies keeps growing.", "Trump", "trump"),  # a possessive: his
+        ("Trump said the airport would stay open.", "Trump", "trump"),  # not written as a name
+        ("The George Soros-financed Center for American Progress replied.", "George Soros", "george_soros"),
+        ("Trump Says Washington Bridge Closures Were Political Payback By Aides", "Trump", "trump"),  # a headline
+    ],
+)
+def test_names_before_other_capitalised_words_still_found(reg, text, surface, actor_id):
+    assert (surface, actor_id) in _found(reg, text), _found(reg, text)

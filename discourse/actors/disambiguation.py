@@ -23,6 +23,12 @@ These rules then look at the words around a mention (the word lists are data:
     alias ("Pius XI" is not Xi), a person's title-led alias before a numeral none of the
     person's names has is another bearer ("Pope Leo XIII" is not Leo XIV), and a place or body
     so numbered is an event or a person ("Vatican II", the council).
+``named after``
+    A name followed by a thing called after it, a capitalised noun of ``[named_after]`` with up
+    to two capitalised words between ("the George Washington Bridge", "Jomo Kenyatta
+    International Airport", "the Carter Center", "Trump Tower", "the Israel Museum"), is that
+    thing, not the actor: dropped. Not after a possessive ("Trump's Tower") nor in a line in Title
+    Case ("Trump Visits Airport").
 ``foreign institution``
     A bare institution word that the registry gives to one state ("Congress" -> US Congress)
     names another state's institution when that state is named just before it ("Peru's
@@ -145,7 +151,7 @@ def thread_context(docs_and_mentions: Iterable[tuple[Doc, Sequence[Mention]]], r
     return ThreadContext(frozenset(states), {k: v for k, v in surnames.items() if k not in shared})
 
 RULES = (
-    "bare institution", "party phrase", "derived surname", "sub-national office", "place", "event", "embedded", "foreign institution", "surname", "titled surname",
+    "bare institution", "party phrase", "derived surname", "sub-national office", "place", "event", "embedded", "named after", "foreign institution", "surname", "titled surname",
     "partial name",
 )
 """The names of the context rules, in the order they are applied."""
@@ -300,6 +306,24 @@ def _embedded(ctx: _Context, m: Mention) -> bool:
             and not ctx.is_title_case(m.sentence)
         ):
             return True  # "American English", "British Airways"
+    return False
+
+
+def _named_after(ctx: _Context, m: Mention) -> bool:
+    """Rule "named after": the mention is followed by a noun of a thing called after it ("George
+    Washington Bridge"), up to two capitalised words between ("Jomo Kenyatta International
+    Airport"), each written capitalised and one space apart."""
+    previous = ctx.doc.tokens[m.token_end - 1]
+    if m.possessive or previous.end != m.end:
+        return False  # "Trump's Tower"; a name inside a word ("Soros-financed Center")
+    nouns = actor_rules().named_after
+    for k in range(m.token_end, m.token_end + 3):
+        after = ctx.token(k, m.sentence)
+        if not _titlecase_word(after) or not _adjacent(ctx.doc, previous, after):  # type: ignore[arg-type]
+            return False
+        if after.lower in nouns:  # type: ignore[union-attr]
+            return not ctx.is_title_case(m.sentence)
+        previous = after  # type: ignore[assignment]
     return False
 
 
@@ -460,6 +484,11 @@ def apply_context_rules(
     for m in mentions:
         if numerals and _numbered(doc, m, registry):
             continue
+        if m[8] < len(tokens) and tokens[m[8]][2][:1].isupper():  # Mention.token_end, Token.text
+            if ctx is None:
+                ctx = _Context(doc, mentions, registry)
+            if _named_after(ctx, m):
+                continue
         if m[3] in phrases:  # Mention.alias: rule "party phrase" ("Liberal Democrats")
             if states is None:
                 states = _other_states(mentions, surnames, phrases, registry, context)

@@ -38,6 +38,8 @@ class ActorRules:
     ----------
     place_prepositions, event_nouns, titles, organs, prefixes, institutions, stopwords : frozenset of str
         See the comments in the data file.
+    named_after : frozenset of str
+        Nouns of things named after an actor ("Bridge", "Airport": rule "named after").
     institution_gap : int
         Lower-case words allowed between a state's name and its institution.
     bare_institutions : tuple of str
@@ -117,6 +119,7 @@ class ActorRules:
     subnational_offices: frozenset[str] = frozenset()
     subnational_heads: frozenset[str] = frozenset()
     subnational_titles: frozenset[str] = frozenset()
+    named_after: frozenset[str] = frozenset()
     info: dict[str, str] = field(default_factory=dict)
 
 
@@ -171,6 +174,7 @@ def actor_rules() -> ActorRules:
     entries += len(data.get("top_office", {}).get("states", [])) + len(data.get("bare_institutions", {}).get("heads", [])) + len(data.get("bare_institutions", {}).get("generic", []))
     entries += len(data.get("party_phrases", {}).get("adjectives", [])) + len(data.get("party_phrases", {}).get("nouns", []))
     entries += sum(len(data.get("subnational", {}).get(key, [])) for key in ("regions", "offices", "heads", "titles"))
+    entries += len(data.get("named_after", {}).get("nouns", []))
     info = provenance_record(header.get("name", "actor_rules"), path, hashlib.sha256(raw).hexdigest(), header, entries)
     gap = data.get("institutions", {}).get("gap", 2)
     if not isinstance(gap, int):
@@ -195,6 +199,7 @@ def actor_rules() -> ActorRules:
         top_office_states=_words(data, "top_office", "states") if "top_office" in data else frozenset(),
         party_adjectives=_words(data, "party_phrases", "adjectives") if "party_phrases" in data else frozenset(),
         party_nouns=_words(data, "party_phrases", "nouns") if "party_phrases" in data else frozenset(),
+        named_after=_words(data, "named_after", "nouns") if "named_after" in data else frozenset(),
         subnational_regions=_words(data, "subnational", "regions") if "subnational" in data else frozenset(),
         subnational_offices=_words(data, "subnational", "offices") if "subnational" in data else frozenset(),
         subnational_heads=_words(data, "subnational", "heads") if "subnational" in data else frozenset(),
