@@ -135,6 +135,8 @@ def _markers() -> _Markers:
         body = body.replace(r"\,\s*", r",?\s*").replace(r",\s*", r",?\s*")
         if term[-1:].isalnum():
             body = body + r"(?![\w'])"
+        if term[:1] == "/":  # a tag stands after a space or a mark, not in a word ("parent/s")
+            body = r"(?<!\w)" + body
         (words if term[:1].isalnum() else others).append(body)
     # Word markers share one look-behind (a word start), so the pattern fails fast inside words.
     pattern = r"(?<![\w'])(?:" + "|".join(words) + ")" + ("|" + "|".join(others) if others else "")

@@ -23,6 +23,7 @@ def _only(text: str, **params):
         ("Rich Chinese buyers are a brilliant idea.", "attributive", "buyers"),
         ("They brought these huge families to Canada, a good idea.", "place", "to"),
         ("Posting pictures of your crime on Facebook is moronic.", "place", "on"),
+        ("The President of the United States is a disgrace.", "member", "President"),
     ],
 )
 def test_unasserted_mentions_get_no_call_and_say_why(text: str, reason: str, marker: str) -> None:
@@ -89,4 +90,8 @@ def test_unasserted_rules() -> None:
     doc = Doc("Chinese investors bought it.")
     assert unasserted(doc, 0, 0, 1, form="name") is None
     assert unasserted(doc, 0, 0, 1, form="demonym").reason == "attributive"
-    assert set(REASONS) == {"question", "conditional", "place", "attributive"}
+    doc = Doc("Half of the GOP hates her, and Trump supporters cheer.")
+    assert unasserted(doc, 0, 3, 4).note.startswith("a part or the members of it ('half of')")
+    assert unasserted(doc, 0, 8, 9).reason == "member"
+    assert unasserted(Doc("The lies of Trump are a disgrace."), 0, 3, 4) is None
+    assert set(REASONS) == {"question", "conditional", "place", "attributive", "member"}

@@ -30,6 +30,12 @@ Four tests, each a grammatical fact that holds for comments and news alike:
 ``attributive``
     A demonym used as an adjective before a noun ("Chinese buyers", "Syrian refugees",
     "French passports", "Muslim countries"): the sentence evaluates the thing the noun names.
+``member``
+    The actor names the whole of which the sentence speaks of a part or of the members: the
+    complement of a partitive or membership noun ("permanent members of the UN Security
+    Council", "the people of the USA", "the President of the United States", "half of the
+    GOP") or a name before a noun for its followers ("Trump supporters", "NDP members"). The
+    sentence evaluates the members, not the actor.
 
 These are tests of *where the mention stands*, not of the words around it; none looks at an
 actor's name. The most probable class (``abstain=False``) does not apply them.
@@ -53,7 +59,7 @@ from discourse.text import Doc
 
 __all__ = ["Withheld", "unasserted", "REASONS", "PLACE_KINDS"]
 
-REASONS = ("question", "conditional", "place", "attributive")
+REASONS = ("question", "conditional", "place", "attributive", "member")
 """The reasons a call is withheld (the ``role`` of the mention record)."""
 
 PLACE_KINDS = frozenset({"country", "territory"})
@@ -68,6 +74,14 @@ _LOCATIVES = frozenset(
 _VENUE_KINDS = frozenset({"platform"})  # named as the place where something is posted: "on Facebook"
 _VENUES = frozenset({"on"})
 _ARTICLES = frozenset({"the", "a", "an"})
+# Nouns for a part or the members of a whole (partitives, members, followers, office holders).
+_PART_NOUNS = frozenset(
+    """
+    members member people citizens citizen residents population president presidents leader leaders
+    head supporters supporter voters voter fans followers base majority minority half most part rest
+    """.split()
+)
+_FOLLOWER_NOUNS = frozenset("supporters supporter voters voter fans followers base members member".split())
 
 
 class Withheld(NamedTuple):
@@ -154,4 +168,15 @@ def unasserted(doc: Doc, si: int, t0: int, t1: int, kind: str = "", form: str = 
         if token[4] == "word" and pos_of(token) in ("NN", "NNS"):
             return Withheld("attributive", token[0], token[1],
                             f"a demonym before a noun ('{token[3]}'): the sentence evaluates what the noun names")
+    # The complement of a part or membership noun ("members of the UN"), or a name before a
+    # noun for its followers ("Trump supporters").
+    k = t0 - 1
+    if k >= first and tokens[k][3] in _ARTICLES:
+        k -= 1
+    if k - 1 >= first and tokens[k][3] == "of" and tokens[k - 1][3] in _PART_NOUNS:
+        return Withheld("member", tokens[k - 1][0], tokens[k - 1][1],
+                        f"a part or the members of it ('{tokens[k - 1][3]} of'): the sentence speaks of them")
+    if t1 < stop and tokens[t1][3] in _FOLLOWER_NOUNS:
+        return Withheld("member", tokens[t1][0], tokens[t1][1],
+                        f"its followers ('{tokens[t1][3]}'): the sentence speaks of them")
     return None

@@ -23,8 +23,8 @@ Two methods, chosen with ``method``:
     (after a neutral offset chosen for the best cross-validated macro-F1). A confident call is
     *withheld* (label neutral, score 0, the reason as ``role`` and as a zero-weight evidence term
     of lexicon ``scope``) when the author asserts nothing about the mention: a question, a
-    conditional clause, a country named as a place, an attributive demonym
-    (:mod:`discourse.actors.assertion`; ``scope=False`` switches it off). The evidence lists every word with its summed contribution to
+    conditional clause, a country named as a place, an attributive demonym, a part or the
+    members of the actor (:mod:`discourse.actors.assertion`; ``scope=False`` switches it off). The evidence lists every word with its summed contribution to
     ``raw`` (lexicon ``stance_target_model``; the features it fired in ``note``); words whose
     terms sum to less than 0.05 in absolute value are summed into one ``(other words)`` term
     spanning the sentence, so ``raw`` minus the evidence sum is exactly the model's intercept
@@ -187,7 +187,7 @@ class MentionStance(NamedTuple):
         ``"author"`` (the author's own words), ``"reported"`` (inside reported speech) or
         ``"speaker"`` (the mention is the one speaking); for a withheld confident call of the
         fitted model, the reason (``"question"``, ``"conditional"``, ``"place"``,
-        ``"attributive"``; :mod:`discourse.actors.assertion`).
+        ``"attributive"``, ``"member"``; :mod:`discourse.actors.assertion`).
     raw : float
         The weighted cue sum *S* (VADER scale).
     score : float
@@ -641,7 +641,8 @@ class StanceAnalyzer:
         With ``abstain=True``: withhold the call (label ``neutral``, score 0, the reason as the
         mention's ``role`` and as an evidence term of weight 0) of an author's mention that the
         sentence does not assert anything about: in a question, in a conditional clause, a
-        country named as a place, an attributive demonym (:mod:`discourse.actors.assertion`).
+        country named as a place, an attributive demonym, a part or the members of the actor
+        (:mod:`discourse.actors.assertion`).
     window : int
         Cues further than this many tokens from the mention are ignored.
     distance_scale : float
