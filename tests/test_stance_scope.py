@@ -87,6 +87,10 @@ def test_unasserted_rules() -> None:
     assert unasserted(doc, 0, k, k + 1, kind="person") is None
     doc = Doc("He got it out of India.")
     assert unasserted(doc, 0, 5, 6, kind="country").note.startswith("named as a place ('out of')")
+    doc = Doc("They sank the Spanish naval force and an American General.")
+    assert unasserted(doc, 0, 3, 4, form="demonym").note.startswith("a demonym before a noun ('force')")
+    assert unasserted(doc, 0, 8, 9, form="demonym").reason == "attributive"
+    assert unasserted(Doc("The Russians lied."), 0, 1, 2, form="demonym") is None
     doc = Doc("Chinese investors bought it.")
     assert unasserted(doc, 0, 0, 1, form="name") is None
     assert unasserted(doc, 0, 0, 1, form="demonym").reason == "attributive"

@@ -28,8 +28,9 @@ Four tests, each a grammatical fact that holds for comments and news alike:
     platform after *on* ("pictures of your crime on Facebook"). What happens there is not an
     evaluation of the state (issue 15, item 2).
 ``attributive``
-    A demonym used as an adjective before a noun ("Chinese buyers", "Syrian refugees",
-    "French passports", "Muslim countries"): the sentence evaluates the thing the noun names.
+    A demonym used as an adjective before a noun, perhaps after other adjectives ("Chinese
+    buyers", "Syrian refugees", "French passports", "the Spanish naval force", "Indian and
+    Canadian students", "an American General"): the sentence evaluates what the noun names.
 ``member``
     The actor names the whole of which the sentence speaks of a part or of the members: the
     complement of a partitive or membership noun ("permanent members of the UN Security
@@ -74,6 +75,9 @@ _LOCATIVES = frozenset(
 _VENUE_KINDS = frozenset({"platform"})  # named as the place where something is posted: "on Facebook"
 _VENUES = frozenset({"on"})
 _ARTICLES = frozenset({"the", "a", "an"})
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_COORDINATORS = frozenset({"and", "or", "&"})
+_ATTRIBUTIVE_REACH = 4  # tokens after a demonym to its noun
 # Nouns for a part or the members of a whole (partitives, members, followers, office holders).
 _PART_NOUNS = frozenset(
     """
@@ -162,12 +166,17 @@ def unasserted(doc: Doc, si: int, t0: int, t1: int, kind: str = "", form: str = 
             if word in places:
                 return Withheld("place", tokens[k][0], tokens[k][1],
                                 f"named as a place ('{word}'): what happens there is no evaluation of it")
-    # An attributive demonym: the next token is a common noun.
-    if form == "demonym" and t1 < stop:
-        token = tokens[t1]
-        if token[4] == "word" and pos_of(token) in ("NN", "NNS"):
-            return Withheld("attributive", token[0], token[1],
-                            f"a demonym before a noun ('{token[3]}'): the sentence evaluates what the noun names")
+    # An attributive demonym: a noun follows, perhaps after adjectives or a coordinated
+    # adjective ("Spanish naval force", "Indian and Canadian students", "American General").
+    if form == "demonym":
+        for k in range(t1, min(stop, t1 + _ATTRIBUTIVE_REACH)):
+            token = tokens[k]
+            tag = pos_of(token) if token[4] == "word" else ""
+            if tag in _NOUN_TAGS:
+                return Withheld("attributive", token[0], token[1],
+                                f"a demonym before a noun ('{token[3]}'): the sentence evaluates what the noun names")
+            if tag != "JJ" and token[3] not in _COORDINATORS:
+                break
     # The complement of a part or membership noun ("members of the UN"), or a name before a
     # noun for its followers ("Trump supporters").
     k = t0 - 1
