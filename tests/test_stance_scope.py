@@ -23,7 +23,7 @@ def _only(text: str, **params):
         ("Rich Chinese buyers are a brilliant idea.", "attributive", "buyers"),
         ("They brought these huge families to Canada, a good idea.", "place", "to"),
         ("Posting pictures of your crime on Facebook is moronic.", "place", "on"),
-        ("The President of the United States is a disgrace.", "member", "President"),
+        ("Permanent members of the UN Security Council are liars.", "member", "members"),
     ],
 )
 def test_unasserted_mentions_get_no_call_and_say_why(text: str, reason: str, marker: str) -> None:
@@ -48,6 +48,8 @@ def test_unasserted_mentions_get_no_call_and_say_why(text: str, reason: str, mar
         "The Chinese are brilliant.",  # a demonym as a noun names the people
         "I have no faith in Trudeau, a terrible leader.",  # a person after "in" is no place
         "Canada is a great country.",
+        "The Russian side lied.",  # a demonym before a noun the actor acts through
+        "The President of the United States is a disgrace.",  # an office holder acts for it
     ],
 )
 def test_asserted_mentions_keep_their_call(text: str) -> None:
@@ -87,9 +89,10 @@ def test_unasserted_rules() -> None:
     assert unasserted(doc, 0, k, k + 1, kind="person") is None
     doc = Doc("He got it out of India.")
     assert unasserted(doc, 0, 5, 6, kind="country").note.startswith("named as a place ('out of')")
-    doc = Doc("They sank the Spanish naval force and an American General.")
+    doc = Doc("They sank the Spanish naval force and taught Indian and Canadian students.")
     assert unasserted(doc, 0, 3, 4, form="demonym").note.startswith("a demonym before a noun ('force')")
-    assert unasserted(doc, 0, 8, 9, form="demonym").reason == "attributive"
+    assert unasserted(doc, 0, 8, 9, form="demonym").reason == "attributive"  # "Indian and Canadian students"
+    assert unasserted(Doc("Russian forces took the town."), 0, 0, 1, form="demonym") is None
     assert unasserted(Doc("The Russians lied."), 0, 1, 2, form="demonym") is None
     doc = Doc("Chinese investors bought it.")
     assert unasserted(doc, 0, 0, 1, form="name") is None

@@ -30,13 +30,16 @@ Four tests, each a grammatical fact that holds for comments and news alike:
 ``attributive``
     A demonym used as an adjective before a noun, perhaps after other adjectives ("Chinese
     buyers", "Syrian refugees", "French passports", "the Spanish naval force", "Indian and
-    Canadian students", "an American General"): the sentence evaluates what the noun names.
+    Canadian students"): the sentence evaluates what the noun names. Not when the noun is one
+    through which the actor acts or speaks ("the Russian side", "Russian forces", "Chinese
+    officials": the ``stance_representatives`` lexicon that attribution uses too).
 ``member``
     The actor names the whole of which the sentence speaks of a part or of the members: the
     complement of a partitive or membership noun ("permanent members of the UN Security
-    Council", "the people of the USA", "the President of the United States", "half of the
-    GOP") or a name before a noun for its followers ("Trump supporters", "NDP members"). The
-    sentence evaluates the members, not the actor.
+    Council", "the people of the USA", "half of the GOP") or a name before a noun for its
+    followers ("Trump supporters", "NDP members"). The sentence evaluates the members, not the
+    actor. (Office holders are not members here: "the President of the United States" acts for
+    it, as "US officials" do.)
 
 These are tests of *where the mention stands*, not of the words around it; none looks at an
 actor's name. The most probable class (``abstain=False``) does not apply them.
@@ -55,7 +58,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from functools import lru_cache
+
 from discourse.actors.context import pos_of
+from discourse.lexicons import load_lexicon
 from discourse.text import Doc
 
 __all__ = ["Withheld", "unasserted", "REASONS", "PLACE_KINDS"]
@@ -81,11 +87,18 @@ _ATTRIBUTIVE_REACH = 4  # tokens after a demonym to its noun
 # Nouns for a part or the members of a whole (partitives, members, followers, office holders).
 _PART_NOUNS = frozenset(
     """
-    members member people citizens citizen residents population president presidents leader leaders
-    head supporters supporter voters voter fans followers base majority minority half most part rest
+    members member people citizens citizen residents population supporters supporter voters voter fans
+    followers base majority minority half most part rest
     """.split()
 )
 _FOLLOWER_NOUNS = frozenset("supporters supporter voters voter fans followers base members member".split())
+
+
+@lru_cache(maxsize=1)
+def _representatives() -> frozenset[str]:
+    """Head nouns through which an actor acts and speaks ("officials", "side", "forces"; the
+    ``stance_representatives`` lexicon that attribution uses for "US officials said")."""
+    return frozenset(load_lexicon("stance_representatives").terms())
 
 
 class Withheld(NamedTuple):
@@ -167,12 +180,14 @@ def unasserted(doc: Doc, si: int, t0: int, t1: int, kind: str = "", form: str = 
                 return Withheld("place", tokens[k][0], tokens[k][1],
                                 f"named as a place ('{word}'): what happens there is no evaluation of it")
     # An attributive demonym: a noun follows, perhaps after adjectives or a coordinated
-    # adjective ("Spanish naval force", "Indian and Canadian students", "American General").
+    # adjective ("Spanish naval force", "Indian and Canadian students").
     if form == "demonym":
         for k in range(t1, min(stop, t1 + _ATTRIBUTIVE_REACH)):
             token = tokens[k]
             tag = pos_of(token) if token[4] == "word" else ""
             if tag in _NOUN_TAGS:
+                if token[3] in _representatives():
+                    return None  # "the Russian side", "Russian forces": the actor acting through them
                 return Withheld("attributive", token[0], token[1],
                                 f"a demonym before a noun ('{token[3]}'): the sentence evaluates what the noun names")
             if tag != "JJ" and token[3] not in _COORDINATORS:
