@@ -97,3 +97,12 @@ def test_slash_s_inside_a_word_is_no_sarcasm_tag() -> None:
     assert irony("The papers show the next of kin as a parent/s or spouse.").cues == ()
     assert [c.marker for c in irony("Ah, hamas wants peace!/s").cues] == ["/s"]
     assert [c.marker for c in irony("Great idea /s").cues] == ["/s"]
+
+
+def test_single_quoted_praise_is_a_scare_quote() -> None:
+    text = "Denmark, Sweden and Belgium are very 'happy' countries."
+    cues = irony(text).cues
+    assert [(c.kind, text[c.scope_start : c.scope_end]) for c in cues] == [("scare_quote", "happy")]
+    # apostrophes are no quotation marks, and a reported word stays reported
+    assert irony("It's the Kurds' land, isn't it, and they're great.").cues == ()
+    assert irony("He said 'great job' to them.").cues == ()
