@@ -15,8 +15,8 @@ Markers (``irony_markers.tsv``, with the literature it follows) and what they co
 * **formula** anywhere: "Thanks, Obama", "What could possibly go wrong", "How convenient",
   "Nice try", "Good luck with that": its sentence;
 * **scare quotes** (found here, not listed; Predelli 2003): a quotation of one to three words
-  holding a positive word ("the "peace" deal") not introduced by a speech verb: the quoted
-  words only; likewise the one to three words after "so-called" ("so-called liberation").
+  holding a positive word ("the "peace" deal", "very 'happy' countries": double or single
+  quotes) not introduced by a speech verb: the quoted words only; likewise the one to three words after "so-called" ("so-called liberation").
 
 What irony does to a score is up to the method, but the library's own methods agree: praise
 inside an ironic stretch counts as blame (its contribution is flipped), blame stays blame. The
@@ -48,6 +48,9 @@ _SPEECH_BEFORE = frozenset(
     "said says say told tell called calls call described describes wrote writes termed dubbed named quoted".split()
 )
 _SO_CALLED = re.compile(r"\bso[- ]called\s+", re.IGNORECASE)
+# A word or three in single quotes ('happy', 'peace plan'): the opening mark not inside a word
+# (it's, the Kurds' land), the closing one not followed by a letter.
+_SINGLE_QUOTED = re.compile(r"(?<![\w'])'(\w[\w-]*(?:[ \t]+[\w-]+){0,2})'(?![\w'])")
 
 
 class IronyCue(NamedTuple):
@@ -135,6 +138,8 @@ def _markers() -> _Markers:
         body = body.replace(r"\,\s*", r",?\s*").replace(r",\s*", r",?\s*")
         if term[-1:].isalnum():
             body = body + r"(?![\w'])"
+        if term[:1] == "/":  # a tag stands after a space or a mark, not in a word ("parent/s")
+            body = r"(?<!\w)" + body
         (words if term[:1].isalnum() else others).append(body)
     # Word markers share one look-behind (a word start), so the pattern fails fast inside words.
     pattern = r"(?<![\w'])(?:" + "|".join(words) + ")" + ("|" + "|".join(others) if others else "")
@@ -262,11 +267,14 @@ def _vader_weights() -> dict[str, float]:
 
 def _scare_quotes(doc: Doc) -> list[IronyCue]:
     norm = doc.norm
-    if '"' not in norm and "so" not in doc.lower:
+    if '"' not in norm and "'" not in norm and "so" not in doc.lower:
         return []
     marks = [m.start() for m in re.finditer('"', norm)]
     # (marker, marker start, marker end, scope start, scope end)
     spans = [("quotes", marks[n], marks[n + 1] + 1, marks[n] + 1, marks[n + 1]) for n in range(0, len(marks) - 1, 2)]
+    if "'" in norm:  # single quotes, as many (Canadian, British) comments write them
+        spans += [("quotes", m.start(), m.end(), m.start(1), m.end(1)) for m in _SINGLE_QUOTED.finditer(norm)]
+        spans.sort(key=lambda span: span[1])
     # (no "called" in the lower-cased text, no match: skip trying the pattern at every character)
     for match in _SO_CALLED.finditer(norm) if "called" in doc.lower else ():
         words = re.match(r"[\w'-]+(?:\s+[\w'-]+){0,2}", norm[match.end() :])

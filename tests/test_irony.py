@@ -90,3 +90,19 @@ def test_so_called_in_any_case_is_found(text):
     # (the "so-called" pattern is only tried when the lower-cased text holds "called")
     cues = [c for c in irony(text).cues if c.marker == "so-called"]
     assert len(cues) == 1 and text[cues[0].start : cues[0].start + 2].lower() == "so"
+
+
+def test_slash_s_inside_a_word_is_no_sarcasm_tag() -> None:
+    # "parent/s" (a plural written with a slash) is not the Reddit tag; "peace!/s" and " /s" are
+    assert irony("The papers show the next of kin as a parent/s or spouse.").cues == ()
+    assert [c.marker for c in irony("Ah, hamas wants peace!/s").cues] == ["/s"]
+    assert [c.marker for c in irony("Great idea /s").cues] == ["/s"]
+
+
+def test_single_quoted_praise_is_a_scare_quote() -> None:
+    text = "Denmark, Sweden and Belgium are very 'happy' countries."
+    cues = irony(text).cues
+    assert [(c.kind, text[c.scope_start : c.scope_end]) for c in cues] == [("scare_quote", "happy")]
+    # apostrophes are no quotation marks, and a reported word stays reported
+    assert irony("It's the Kurds' land, isn't it, and they're great.").cues == ()
+    assert irony("He said 'great job' to them.").cues == ()

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 import discourse.actors.analyzer as actor_analysis
 import discourse.actors as actors
 import discourse.stance as stance_module
+from discourse.actors.assertion import REASONS
 from discourse.pipeline.analysis import Analysis, analyze
 from discourse.model import Article, Comment, Span, Thread
 from discourse.sentiment import DEFAULT_THRESHOLDS, label_for, sentence_sentiments, sentiment
@@ -401,8 +402,13 @@ def _check_fitted_mention(text: str, m, *, in_sentence: bool = True) -> None:
     if in_sentence:
         assert m.sentence_start <= m.start and m.end <= m.sentence_end
     assert math.isfinite(m.raw) and math.isfinite(m.score) and -1.0 <= m.score <= 1.0
-    assert (m.raw > 0) == (m.score > 0) and (m.raw < 0) == (m.score < 0)  # P(pos) - P(neg) has the logit's sign
-    assert m.label in stance_module.LABELS and m.role in ("author", "reported", "speaker")
+    assert m.label in stance_module.LABELS and m.role in ("author", "reported", "speaker", *REASONS)
+    if m.role in REASONS:  # a withheld call (discourse.actors.assertion): no score, one scope term saying why
+        assert (m.score, m.label, m.source) == (0.0, "neutral", "author")
+        scope = [c for c in m.cues if c.lexicon == "scope"]
+        assert len(scope) == 1 and scope[0].term == f"({m.role})" and scope[0].contribution == 0.0, m.cues
+    else:
+        assert (m.raw > 0) == (m.score > 0) and (m.raw < 0) == (m.score < 0)  # P(pos) - P(neg) has the logit's sign
     if not m.cues and m.sentence_start == m.sentence_end:  # no sentence to read: the empty record
         assert (m.raw, m.score, m.label) == (0.0, 0.0, "neutral")
         return
@@ -411,6 +417,8 @@ def _check_fitted_mention(text: str, m, *, in_sentence: bool = True) -> None:
                         rel_tol=1e-9, abs_tol=1e-9)
     for c in m.cues:
         assert 0 <= c.start < c.end <= len(text), c
+        if c.lexicon == "scope":  # (the withheld call's reason, checked above)
+            continue
         assert c.lexicon == "stance_target_model" and c.weight == 1.0 and c.value == c.contribution
         if c.term == "(other words)":
             assert (c.start, c.end) == (m.sentence_start, m.sentence_end)

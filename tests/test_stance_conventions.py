@@ -61,6 +61,14 @@ def test_quote_block_is_reported_speech():
     assert kinds == ["quote_block"]
 
 
+def test_html_escaped_quote_block_is_reported_speech():
+    # Reddit exports escape the quote marker: "&gt;" at a line start is a quote block too
+    text = "&gt; Russia is a great friend.\nNo it is not, Russia lies."
+    assert quote_blocks(Doc(text)) == [(0, 30)]
+    assert [(m.source, m.role) for m in stance(text).mentions] == [("quoted", "reported"), ("author", "author")]
+    assert quote_blocks(Doc("Less &gt; more, Russia says.")) == []
+
+
 def test_headline_to_do_is_the_subjects():
     r = stance("Ukraine to nominate Trump for Nobel Peace Prize")
     by_actor = {m.actor: m for m in r.mentions}

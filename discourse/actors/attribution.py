@@ -445,10 +445,13 @@ def quote_blocks(doc: Doc) -> list[tuple[int, int]]:
     --------
     >>> quote_blocks(Doc("> Russia is a friend.\\nNo it is not."))
     [(0, 21)]
+    >>> quote_blocks(Doc("&gt; Russia is a friend.\\nNo it is not."))  # HTML-escaped, as Reddit exports have it
+    [(0, 24)]
     """
-    if ">" not in doc.text:
+    text = doc.text
+    if ">" not in text and "&gt;" not in text:
         return []
-    return [m.span() for m in _QUOTE_BLOCK.finditer(doc.text)]
+    return [m.span() for m in _QUOTE_BLOCK.finditer(text)]
 
 
 def convention_attributions(ctx: DocContext, si: int) -> tuple[Attribution, ...]:

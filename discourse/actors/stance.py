@@ -20,7 +20,11 @@ Two methods, chosen with ``method``:
     minus it, else neutral, the threshold chosen by cross-validation on the training data so that
     positive and negative labels each reach a precision of 0.70 on held-out folds (with the best
     macro-F1 among such thresholds); with ``abstain=False`` the label is the most probable class
-    (after a neutral offset chosen for the best cross-validated macro-F1). The evidence lists every word with its summed contribution to
+    (after a neutral offset chosen for the best cross-validated macro-F1). A confident call is
+    *withheld* (label neutral, score 0, the reason as ``role`` and as a zero-weight evidence term
+    of lexicon ``scope``) when the author asserts nothing about the mention: a question, a
+    conditional clause, a country named as a place, an attributive demonym, a part or the
+    members of the actor (:mod:`discourse.actors.assertion`; ``scope=False`` switches it off). The evidence lists every word with its summed contribution to
     ``raw`` (lexicon ``stance_target_model``; the features it fired in ``note``); words whose
     terms sum to less than 0.05 in absolute value are summed into one ``(other words)`` term
     spanning the sentence, so ``raw`` minus the evidence sum is exactly the model's intercept
@@ -78,6 +82,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
 from typing import Any, NamedTuple
 
+from discourse.actors.assertion import unasserted
 from discourse.actors.attribution import Attribution, index_around, mention_attributions
 from discourse.actors.context import ROUND6, DocContext, SentenceScan, cue_index
 from discourse.actors.matching import Mention
@@ -180,7 +185,9 @@ class MentionStance(NamedTuple):
         The speaker phrase as written ('' for the author).
     role : str
         ``"author"`` (the author's own words), ``"reported"`` (inside reported speech) or
-        ``"speaker"`` (the mention is the one speaking).
+        ``"speaker"`` (the mention is the one speaking); for a withheld confident call of the
+        fitted model, the reason (``"question"``, ``"conditional"``, ``"place"``,
+        ``"attributive"``, ``"member"``; :mod:`discourse.actors.assertion`).
     raw : float
         The weighted cue sum *S* (VADER scale).
     score : float
@@ -630,6 +637,12 @@ class StanceAnalyzer:
         cross-validated call threshold, chosen for a precision of 0.70 of each polar label on
         held-out training folds); neutral otherwise. ``False``: the most probable class (the
         best cross-validated macro-F1, more polar labels, lower precision).
+    scope : bool
+        With ``abstain=True``: withhold the call (label ``neutral``, score 0, the reason as the
+        mention's ``role`` and as an evidence term of weight 0) of an author's mention that the
+        sentence does not assert anything about: in a question, in a conditional clause, a
+        country named as a place, an attributive demonym, a part or the members of the actor
+        (:mod:`discourse.actors.assertion`).
     window : int
         Cues further than this many tokens from the mention are ignored.
     distance_scale : float
@@ -674,6 +687,7 @@ class StanceAnalyzer:
         model: str | None = None,
         irony: bool = True,
         abstain: bool = True,
+        scope: bool = True,
         window: int = 20,
         distance_scale: float = 3.0,
         speaker_weight: float = 0.1,
@@ -694,6 +708,7 @@ class StanceAnalyzer:
         self.model = model
         self.irony = irony
         self.abstain = abstain
+        self.scope = scope
         self.window = window
         self.distance_scale = distance_scale
         self.speaker_weight = speaker_weight
@@ -708,7 +723,7 @@ class StanceAnalyzer:
         self.rollup = rollup
 
     _PARAMS = (
-        "registry", "method", "model", "irony", "abstain", "window", "distance_scale", "speaker_weight", "patient_weight",
+        "registry", "method", "model", "irony", "abstain", "scope", "window", "distance_scale", "speaker_weight", "patient_weight",
         "outside_weight", "context_weight", "alpha", "threshold", "use_attribution", "use_roles",
         "use_boundaries", "rollup",
     )
@@ -727,6 +742,7 @@ class StanceAnalyzer:
             "model": self.model,
             "irony": self.irony,
             "abstain": self.abstain,
+            "scope": self.scope,
             "window": self.window,
             "distance_scale": self.distance_scale,
             "speaker_weight": self.speaker_weight,
@@ -854,12 +870,17 @@ class StanceAnalyzer:
         t1 = next((k for k in range(t0, stop) if tokens[k].start >= end), stop)
         target = Mention(start, end, "target", doc.text[start:end], "name", False, si, t0, max(t1, t0 + 1))
         registry = registry_or_default(self.registry)
-        others = [m for m in registry.find(doc) if m.end <= start or m.start >= end]
+        found = registry.find(doc)
+        others = [m for m in found if m.end <= start or m.start >= end]
         ctx = DocContext(doc, registry, sorted(others + [target], key=lambda m: m.start))
         if self.irony:
             _irony_of(ctx)
         sentence = doc.sentences[si]
-        return self._score(ctx, ctx.scan(si), target, sentence.start, sentence.end)
+        # The actor the span names, if the registry knows it: its kind and form for the scope tests.
+        overlap = [m for m in found if m.start < end and m.end > start]
+        named = max(overlap, key=lambda m: min(m.end, end) - max(m.start, start)) if overlap else None
+        actor = (registry[named.actor_id].kind, named.form) if named is not None else ("", "")
+        return self._score(ctx, ctx.scan(si), target, sentence.start, sentence.end, actor=actor)
 
     def thread(self, thread: Thread | Iterable[tuple[str, str]]) -> ThreadStance:
         """Stance in every unit of a thread.
@@ -884,14 +905,19 @@ class StanceAnalyzer:
         s_start: int,
         s_end: int,
         attribution: tuple[Attribution | None, Sequence[Attribution]] | None = None,
+        actor: tuple[str, str] | None = None,
     ) -> MentionStance:
-        """The stance record of one mention by the configured method."""
+        """The stance record of one mention by the configured method (`actor`: the actor's kind
+        and the mention's form, for the scope tests; looked up in the registry if not given)."""
         record = self._rules_score(ctx, scan, mention, s_start, s_end, attribution)
         if self.method == "rules":
             return record
-        return self._fitted_score(ctx, scan, mention, record)
+        return self._fitted_score(ctx, scan, mention, record, actor)
 
-    def _fitted_score(self, ctx: DocContext, scan: SentenceScan, mention: Mention, record: MentionStance) -> MentionStance:
+    def _fitted_score(
+        self, ctx: DocContext, scan: SentenceScan, mention: Mention, record: MentionStance,
+        actor: tuple[str, str] | None = None,
+    ) -> MentionStance:
         """The fitted model's record: the rules' source and role, the model's score and terms."""
         model = self._model()
         found = ctx.sentence_cache.get(_IRONY_KEY) if self.irony else None
@@ -922,11 +948,22 @@ class StanceAnalyzer:
         if rest:
             evidence.append(_new_evidence((_REST_TERM, record[6], record[7], rest, 1.0, rest, _MODEL_LEXICON,
                                            f"sum of the terms below {_EVIDENCE_MIN} each (the sentence's other words)")))
+        head = record[:11]
         if self.abstain:  # a confident call: the score beyond the threshold, else neutral
             threshold = self.effective_threshold()
             label = "positive" if score > threshold else ("negative" if score < -threshold else "neutral")
+            if self.scope and record[8] == "author":
+                if actor is None:
+                    known = mention[2] in ctx.registry
+                    actor = (ctx.registry[mention[2]].kind if known else "", mention[4])
+                withheld = unasserted(ctx.doc, scan.index, mention[7], mention[8], *actor)
+                if withheld is not None:  # not the author's assertion: no call, and the record says why
+                    label, score = "neutral", 0.0
+                    head = (*record[:10], withheld.reason)
+                    evidence.append(_new_evidence((f"({withheld.reason})", withheld.start, withheld.end, 0.0, 0.0, 0.0,
+                                                   _SCOPE_LEXICON, f"{withheld.note}; call withheld")))
         ironic = record[15] or ("; ".join([c.to_text() for c in flips]) if flipped else "")
-        return _new_mention_stance((*record[:11], raw, score, label, tuple(evidence), ironic))
+        return _new_mention_stance((*head, raw, score, label, tuple(evidence), ironic))
 
     def _rules_score(
         self,
@@ -1067,6 +1104,7 @@ class StanceAnalyzer:
 _IRONY_KEY = ("irony",)
 _IRONY_INDEX = ("irony_index",)
 _MODEL_LEXICON = "stance_target_model"
+_SCOPE_LEXICON = "scope"  # the evidence term of a withheld call (discourse.actors.assertion)
 _EVIDENCE_MIN = 0.05  # fitted terms smaller than this (in logits) are summed into one residual term
 _REST_TERM = "(other words)"
 # The target's own span carries one term: that it is named (NAME_FORM_FEATURE). Its weight is
