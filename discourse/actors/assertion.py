@@ -10,7 +10,7 @@ analyser withholds the call of such a mention: the label is ``neutral``, the sco
 model's logit difference stays in ``raw`` and its terms in the evidence, the mention's ``role``
 names the reason and an evidence term with weight 0 points at the word that triggered it.
 
-Four tests, each a grammatical fact that holds for comments and news alike:
+Five tests, each a grammatical fact that holds for comments and news alike:
 
 ``question``
     The sentence is a question (it ends with "?"). A question asks rather than asserts; in
