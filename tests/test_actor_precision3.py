@@ -9,16 +9,12 @@ from __future__ import annotations
 import pytest
 
 from discourse.actors import ActorRegistry
+from actor_helpers import found_mentions as _found
 
 
 @pytest.fixture(scope="module")
 def reg() -> ActorRegistry:
     return ActorRegistry.default()
-
-
-def _found(reg: ActorRegistry, text: str) -> list[tuple[str, str]]:
-    """``(surface, actor id)`` of every mention."""
-    return [(text[m.start : m.end], m.actor_id) for m in reg.find(text)]
 
 
 # -- a regnal numeral after a name is no alias ("Pius XI" is not Xi) ------------------------------
