@@ -39,6 +39,21 @@ def test_analysis_without_mentions_equals_the_full_path(text, params):
     assert fast.stance.params == stance.params and fast.stance.threshold == stance.threshold
 
 
+
+def test_shared_empty_analysis_follows_the_configuration():
+    # the empty analysis is built once per configuration and shared: a changed parameter
+    # must give a new one, equal to what the full path gives under the new parameters
+    analyzer = ActorAnalyzer()
+    first = analyzer.analyze(Doc("lol no."))
+    assert analyzer.analyze(Doc("Who wrote this?")) is first
+    analyzer.stance_params = {"method": "rules"}
+    rules = analyzer.analyze(Doc("lol no."))
+    assert rules.stance.params["method"] == "rules" and rules.stance.threshold == 0.05
+    assert rules.stance.params == ActorAnalyzer(stance_params={"method": "rules"})._analyzers()[0].get_params()
+    analyzer.predication = False
+    assert rules.predications is not None and analyzer.analyze(Doc("lol no.")).predications is None
+
+
 @pytest.mark.parametrize("text", NO_ACTOR + ["Russia accused the US of lying."])
 def test_unit_rows_shortcut_equals_the_tables(text):
     stage = ActorStage(stance_params={"method": "rules"})
