@@ -215,3 +215,32 @@ def test_compare_results_reports_differences_additions_and_identity(tmp_path, ca
     (tmp_path / "after" / "seed" / "features.csv").unlink()
     assert compare.main(["diff", str(tmp_path / "before"), str(tmp_path / "after")]) == 1
     assert "features: REMOVED" in capsys.readouterr().out
+
+
+def test_benchmark_actors_breakdown_times_the_steps_and_restores_them():
+    import importlib.util
+
+    from discourse.actors import discovery
+    from discourse.actors.analyzer import ActorAnalyzer
+    from discourse.text import Doc
+
+    spec = importlib.util.spec_from_file_location("benchmark_actors", EXAMPLES / "benchmark_actors.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    originals = []
+    for module_name, attribute, _ in module.STEPS:
+        owner = importlib.import_module(module_name)
+        *path, name = attribute.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        originals.append((owner, name, vars(owner)[name]))
+    text = "Critics slammed Putin. Russia denied it, said Senator Blutarsky."
+    expected = ActorAnalyzer().analyze(Doc(text))
+    spent: dict[str, float] = {}
+    with module._timed_steps(spent):
+        wrapped = ActorAnalyzer().analyze(Doc(text))
+        discovery.candidate_rows([("c1", Doc(text), wrapped.mentions)])  # (looked up as the stage does)
+    assert wrapped == expected  # the wrappers change no result
+    labels = {label for _, _, label in module.STEPS}
+    assert set(spent) <= labels and {"matcher and spelling", "stance", "  fitted model", "discovery (thread rows)"} <= set(spent)
+    assert all(vars(owner)[name] is original for owner, name, original in originals)  # restored
