@@ -60,7 +60,7 @@ def _init_worker(analysis: Any) -> None:
     global _WORKER_ANALYSIS, _WORKER_FORMATTERS
     _WORKER_ANALYSIS = analysis
     _WORKER_FORMATTERS = {name: CsvFormatter(schema) for name, schema in analysis.schemas_.items()}
-    gc.disable()  # paced by hand after each thread, as in a serial run (see discourse.pipeline._gc)
+    gc.disable()  # paced by hand between threads, as in a serial run (see discourse.pipeline._gc)
 
 
 def _rows_task(thread: Thread) -> Rows:
