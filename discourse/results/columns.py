@@ -281,6 +281,10 @@ def _typed_column(values: Sequence[Any], dtype: str) -> Any:
             return pd.arrays.IntegerArray(numbers, np.zeros(len(numbers), dtype=np.bool_))
     # (fromiter: a list value stays one element; assigning a list of lists would broadcast)
     array = np.fromiter(values, dtype=object, count=len(values))
+    if dtype == "str" and _all_present_strings(values):
+        # the usual string column (ids, kinds, feature names): nothing to blank, and telling so
+        # from its few distinct values is cheaper than pd.isna and == "" over every cell
+        return pd.Series(array, dtype=object, copy=False)
     missing = pd.isna(array)  # None, NaN and pd.NA
     if dtype == "float":
         array[missing] = np.nan
@@ -302,6 +306,21 @@ def _typed_column(values: Sequence[Any], dtype: str) -> Any:
     array[missing] = None
     # object dtype on every pandas version (pandas 3 would otherwise infer "str")
     return pd.Series(array, dtype=object, copy=False)
+
+
+def _all_present_strings(values: Sequence[Any]) -> bool:
+    """True if every value is a non-empty ``str`` (no subclass), so none counts as missing.
+
+    Examples
+    --------
+    >>> _all_present_strings(["a", "b", "a"]), _all_present_strings(["a", ""]), _all_present_strings(["a", None])
+    (True, False, False)
+    """
+    try:
+        distinct = set(values)
+    except TypeError:  # an unhashable value (a list in a str column): the general path decides
+        return False
+    return all(type(value) is str and value for value in distinct)
 
 
 class ColumnCollector:
