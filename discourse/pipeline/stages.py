@@ -330,6 +330,16 @@ class RhetoricStage(AnalyserBase):
         keys = {"thread_id": unit.thread_id, "unit_id": unit.unit_id, "unit_kind": unit.unit_kind}
         return {"features": result.to_records(keys)}
 
+    def unit_columns(self, unit: Unit, result: Any) -> dict[str, dict[str, list[Any]]]:
+        """:meth:`unit_rows` column by column (table -> column -> values), as the pipeline
+        gathers them: 44 rows per unit, most of them a feature without hits, need no dicts."""
+        columns = result.to_columns()
+        n_rows = len(columns["feature"])
+        columns["thread_id"] = [unit.thread_id] * n_rows
+        columns["unit_id"] = [unit.unit_id] * n_rows
+        columns["unit_kind"] = [unit.unit_kind] * n_rows
+        return {"features": columns}
+
     def thread_rows(self, thread_id: str, units: Sequence[Unit], results: Sequence[Any]) -> Rows:
         """No thread-level rows: the article-vs-comments contrast is computed from ``features``."""
         return {}

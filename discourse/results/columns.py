@@ -326,9 +326,11 @@ def _all_present_strings(values: Sequence[Any]) -> bool:
 class ColumnCollector:
     """Rows of one table gathered column by column, for a typed DataFrame at the end.
 
-    An in-memory analysis hands each thread's rows (dicts) to :meth:`extend` while they are
-    fresh; only the column lists are kept, so the row dicts are freed at once and the final
-    frame needs no pass over millions of scattered dicts.
+    An in-memory analysis hands each thread's rows to :meth:`extend` (dicts) or
+    :meth:`extend_columns` (lists per column, as the rhetoric stage gives them) while they are
+    fresh; only the column lists are kept, so the row dicts are freed soon and the final frame
+    needs no pass over millions of scattered dicts. Records are gathered into columns in batches
+    (one pass per column over many records), in the order they came.
 
     Parameters
     ----------
@@ -338,24 +340,47 @@ class ColumnCollector:
     --------
     >>> collector = ColumnCollector([Column("a", "int", ""), Column("b", "str", "")])
     >>> collector.extend([{"a": 1, "b": "x"}, {"a": 2}])
-    >>> collector.frame()["b"].tolist()
-    ['x', None]
+    >>> collector.extend_columns({"a": [3]}, 1)
+    >>> len(collector), collector.frame()["b"].tolist()
+    (3, ['x', None, None])
     """
 
     def __init__(self, columns: Sequence[Column]) -> None:
         self.columns = tuple(columns)
-        self.data: dict[str, list[Any]] = {c.name: [] for c in self.columns}
+        self._data: dict[str, list[Any]] = {c.name: [] for c in self.columns}
+        self._pending: list[Mapping[str, Any]] = []  # records not yet split into the columns
+
+    @property
+    def data(self) -> dict[str, list[Any]]:
+        """Column name -> values of every row so far."""
+        pending = self._pending
+        if pending:
+            self._pending = []
+            for name, values in self._data.items():
+                values += _column_of(pending, name)
+        return self._data
+
+    def __len__(self) -> int:
+        return len(next(iter(self.data.values()), ())) if self._data else 0
 
     def extend(self, records: Iterable[Mapping[str, Any]]) -> None:
         """Append records (dicts keyed by column name; a missing key is a missing value)."""
-        records = records if isinstance(records, list) else list(records)
-        if records:
-            for name, values in self.data.items():
-                values += _column_of(records, name)
+        self._pending += records
+        if len(self._pending) >= _BATCH:  # (bounded: the dicts go as soon as a batch is split)
+            self.data  # noqa: B018 - splits the batch
+
+    def extend_columns(self, columns: Mapping[str, Sequence[Any]], n_rows: int) -> None:
+        """Append `n_rows` rows given column by column (a missing column is missing values)."""
+        for name, values in self.data.items():
+            given = columns.get(name)
+            values += [None] * n_rows if given is None else given
 
     def frame(self) -> Any:
         """The rows so far as a typed DataFrame (see :func:`typed_frame`)."""
         return typed_frame(self.data, self.columns)
+
+
+_BATCH = 50_000  # records gathered before they are split into columns
 
 
 def frame_from_records(records: Iterable[Mapping[str, Any]], columns: Sequence[Column]) -> Any:

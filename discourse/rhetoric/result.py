@@ -187,37 +187,39 @@ class RhetoricResult:
         >>> rhetorical_features("No.", features=["hedges"]).to_records({"unit_id": "c1"})[0]["unit_id"]
         'c1'
         """
+        columns = self.to_columns()
+        names = RECORD_COLUMNS
+        if keys:
+            names += tuple(keys)
+            columns.update({name: [value] * len(self.names) for name, value in keys.items()})
+        return [dict(zip(names, row)) for row in zip(*(columns[name] for name in names))]
+
+    def to_columns(self) -> dict[str, list[Any]]:
+        """:meth:`to_records` column by column: :data:`RECORD_COLUMNS` -> one list each, in the
+        order of :attr:`names` (what the pipeline gathers into the ``features`` table, without a
+        dict per row: most rows are a feature without hits).
+
+        Examples
+        --------
+        >>> from discourse.rhetoric import rhetorical_features
+        >>> columns = rhetorical_features("No doubt, no doubt.", features=["boosters", "hedges"]).to_columns()
+        >>> columns["feature"], columns["count"], columns["rate_per_1000"]
+        (['boosters', 'hedges'], [2, 0], [500.0, 0.0])
+        """
         text = self.text
         n_words = self.n_words
         per = 1000.0 / n_words if n_words else 0.0  # the same product as FeatureCount's rate
-        offsets = self.offsets
-        score = self.scores.get
-        names = self.names
-        # (name, spans) pairs: straight from the mapping when it holds exactly the reported
-        # features in order (the usual case), else looked up.
-        pairs = offsets.items() if tuple(offsets) == names else zip(names, map(offsets.__getitem__, names))
-        # Most features of a text have no hit: their rows are copies of one template (a C-level
-        # dict copy and three stores), with the keys in the documented order.
-        template = {
-            "feature": None, "count": 0, "rate_per_1000": 0.0, "n_words": n_words, "score": None, "evidence": None,
+        names = list(self.names)
+        found = list(map(self.offsets.__getitem__, names))
+        counts = list(map(len, found))
+        return {
+            "feature": names,
+            "count": counts,
+            "rate_per_1000": [count * per if count else 0.0 for count in counts],
+            "n_words": [n_words] * len(names),
+            "score": list(map(self.scores.get, names)),
+            "evidence": [[{"start": a, "end": b, "surface": text[a:b]} for a, b in spans] for spans in found],
         }
-        if keys:
-            template.update(keys)
-        copy = template.copy
-        records = []
-        append = records.append
-        for name, found in pairs:
-            row = copy()
-            row["feature"] = name
-            row["score"] = score(name)
-            if found:
-                row["count"] = len(found)
-                row["rate_per_1000"] = len(found) * per
-                row["evidence"] = [{"start": a, "end": b, "surface": text[a:b]} for a, b in found]
-            else:
-                row["evidence"] = []
-            append(row)
-        return records
 
     def to_frame(self) -> "pd.DataFrame":
         """:meth:`to_records` as a pandas DataFrame.
