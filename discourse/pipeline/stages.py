@@ -63,6 +63,11 @@ class Analyser(Protocol):
     tables the analyser declares in :attr:`schemas`; each row is a mapping from declared column
     names to values. Analysers hold no state between threads (threads may run in other processes).
 
+    An analyser may also have ``unit_columns(unit, result)``: the rows of :meth:`unit_rows` as
+    table -> column name -> list of values (the same values in the same order; a column left
+    out holds missing values). ``analyze()`` and the Parquet output then gather them without a
+    dict per row, as they do for the built-in rhetoric stage.
+
     Attributes
     ----------
     name : str
