@@ -39,9 +39,14 @@ def test_thread_columns_equal_thread_rows(seed_thread, features) -> None:
     assert all(arrow_columns[t].equals(arrow_rows[t]) for t in arrow_rows)
 
 
-def test_rhetoric_unit_columns_equal_unit_rows() -> None:
-    stage = RhetoricStage()
-    for text in ("", "WAKE UP people! Is it really true? No, no, NO...", "Clearly, you idiot."):
+@pytest.mark.parametrize("features", ["all", ["shouting", "questions", "us_vs_them"]])
+def test_rhetoric_unit_columns_equal_unit_rows(seed_thread, features) -> None:
+    """to_columns and to_records are two implementations (records row by row is faster for
+    the CSV output); they must agree on every text."""
+    stage = RhetoricStage(features)
+    texts = ["", "WAKE UP people! Is it really true? No, no, NO...", "Clearly, you idiot."]
+    texts += [text for _, _, text in seed_thread.units()]
+    for text in texts:
         unit = Unit("t", "c1", "comment", Doc(text))
         result = stage.analyze_unit(unit)
         records = stage.unit_rows(unit, result)["features"]

@@ -380,7 +380,7 @@ class ColumnCollector:
         return typed_frame(self.data, self.columns)
 
 
-_BATCH = 50_000  # records gathered before they are split into columns
+_BATCH = 2048  # records kept before they are split into columns (a few thousand dicts: still in the caches)
 
 
 def frame_from_records(records: Iterable[Mapping[str, Any]], columns: Sequence[Column]) -> Any:

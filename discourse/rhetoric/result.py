@@ -187,12 +187,39 @@ class RhetoricResult:
         >>> rhetorical_features("No.", features=["hedges"]).to_records({"unit_id": "c1"})[0]["unit_id"]
         'c1'
         """
-        columns = self.to_columns()
-        names = RECORD_COLUMNS
+        # (row by row: twice as fast as zipping the lists of to_columns into dicts; the two
+        # give the same values, pinned by tests/test_thread_columns.py)
+        text = self.text
+        n_words = self.n_words
+        per = 1000.0 / n_words if n_words else 0.0  # the same product as FeatureCount's rate
+        offsets = self.offsets
+        score = self.scores.get
+        names = self.names
+        # (name, spans) pairs: straight from the mapping when it holds exactly the reported
+        # features in order (the usual case), else looked up.
+        pairs = offsets.items() if tuple(offsets) == names else zip(names, map(offsets.__getitem__, names))
+        # Most features of a text have no hit: their rows are copies of one template (a C-level
+        # dict copy and three stores), with the keys in the documented order.
+        template = {
+            "feature": None, "count": 0, "rate_per_1000": 0.0, "n_words": n_words, "score": None, "evidence": None,
+        }
         if keys:
-            names += tuple(keys)
-            columns.update({name: [value] * len(self.names) for name, value in keys.items()})
-        return [dict(zip(names, row)) for row in zip(*(columns[name] for name in names))]
+            template.update(keys)
+        copy = template.copy
+        records = []
+        append = records.append
+        for name, found in pairs:
+            row = copy()
+            row["feature"] = name
+            row["score"] = score(name)
+            if found:
+                row["count"] = len(found)
+                row["rate_per_1000"] = len(found) * per
+                row["evidence"] = [{"start": a, "end": b, "surface": text[a:b]} for a, b in found]
+            else:
+                row["evidence"] = []
+            append(row)
+        return records
 
     def to_columns(self) -> dict[str, list[Any]]:
         """:meth:`to_records` column by column: :data:`RECORD_COLUMNS` -> one list each, in the
