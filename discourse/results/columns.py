@@ -364,7 +364,11 @@ class ColumnCollector:
         return len(next(iter(self.data.values()), ())) if self._data else 0
 
     def extend(self, records: Iterable[Mapping[str, Any]]) -> None:
-        """Append records (dicts keyed by column name; a missing key is a missing value)."""
+        """Append records (dicts keyed by column name; a missing key is a missing value).
+
+        The records are read when their batch is split (at the latest by :attr:`data`), so
+        they must not be changed after this call.
+        """
         self._pending += records
         if len(self._pending) >= _BATCH:  # (bounded: the dicts go as soon as a batch is split)
             self.data  # noqa: B018 - splits the batch
