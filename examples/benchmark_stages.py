@@ -14,13 +14,15 @@ It runs what :func:`discourse.pipeline.analysis.analyze` runs, on the synthetic 
 
 - each stage's analysis of a unit (``analyze_unit``), its per-unit rows (``unit_rows``) and its
   per-thread rows (``thread_rows``);
-- the rest of ``Analysis.thread_rows``: the shared text layer (each text is cut into sentences
+- the rest of ``Analysis.thread_columns`` (what ``analyze()`` runs): the shared text layer (each text is cut into sentences
   and tokens once, when its ``units`` row is made, before any stage runs), the ``units`` and
   ``segments`` rows, and the engine's loop over units and stages (with the timers' overhead);
-- gathering each thread's rows into columns and building the typed DataFrames at the end;
+  (the rhetoric stage gives its rows as columns, the others as records);
+- gathering each thread's rows into columns (splitting the records, adding to the run's
+  columns) and building the typed DataFrames at the end;
 
 and the number of rows per comment in each table. The garbage collector is paced as in
-``analyze()`` (young generations after each thread). Times are wall-clock
+``analyze()`` (young generations between threads, see ``discourse.pipeline._gc``). Times are wall-clock
 (:func:`time.perf_counter`, about 45 ns a call, so the timers add about 1 µs per comment): run it
 on a quiet machine.
 
@@ -78,6 +80,18 @@ class TimedStage:
         self.totals[f"{self.name}: thread rows"] += _clock() - start
         return rows
 
+    def __getattr__(self, name: str) -> Any:
+        if name != "unit_columns" or not hasattr(self.stage, name):
+            raise AttributeError(name)  # (a stage without it gives records, as in analyze())
+
+        def unit_columns(unit: Unit, result: Any) -> Any:
+            start = _clock()
+            columns = self.stage.unit_columns(unit, result)
+            self.totals[f"{self.name}: unit rows"] += _clock() - start
+            return columns
+
+        return unit_columns
+
 
 class TimedAnalysis(Analysis):
     """The library's :class:`~discourse.pipeline.analysis.Analysis`, its stages wrapped in timers."""
@@ -97,8 +111,8 @@ def stage_times(threads: Sequence[Thread]) -> tuple[Counter[str], Counter[str], 
     totals: Counter[str] = Counter()
     analysis = TimedAnalysis(sentiment="vader", features="all").timed(totals)
     # warm-up: lexicons loaded, first calls made, pandas imported
-    for table, table_rows in analysis.thread_rows(threads[0]).items():
-        ColumnCollector(SCHEMAS[table]).extend(table_rows)
+    for table, collector in analysis.thread_columns(threads[0]).items():
+        ColumnCollector(SCHEMAS[table]).extend_columns(collector.data, len(collector))
     ColumnCollector(SCHEMAS["units"]).frame()
     totals.clear()
     collected = {name: ColumnCollector(SCHEMAS[name]) for name in analysis.tables}
@@ -107,14 +121,14 @@ def stage_times(threads: Sequence[Thread]) -> tuple[Counter[str], Counter[str], 
     with young_collections_only():
         for thread in threads:
             start = _clock()
-            rows = analysis.thread_rows(thread)
+            columns = analysis.thread_columns(thread)
             totals["(thread_rows in all)"] += _clock() - start
             start = _clock()
-            for table, table_rows in rows.items():
-                collected[table].extend(table_rows)
-                rows_per_table[table] += len(table_rows)
+            for table, collector in columns.items():
+                collected[table].extend_columns(collector.data, len(collector))
+                rows_per_table[table] += len(collector)
             totals["gather rows into columns"] += _clock() - start
-            del rows
+            del columns
             start = _clock()
             collect_young()
             totals["garbage collection (young generations)"] += _clock() - start

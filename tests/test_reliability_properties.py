@@ -601,6 +601,23 @@ def test_pipeline_rows_of_any_thread(thread):
 @pytest.mark.slow
 @settings(SETTINGS, max_examples=100)
 @given(small_threads())
+def test_thread_columns_of_any_thread(thread):
+    """What analyze() and the Parquet output gather (column by column) is thread_rows, cell for
+    cell (100 examples; the seed is checked in the default suite, tests/test_thread_columns.py)."""
+    from discourse.results.columns import _column_of
+
+    analysis = Analysis(n_boot=50)
+    rows = analysis.thread_rows(thread)
+    columns = analysis.thread_columns(thread)
+    assert list(columns) == list(rows)
+    for table, collector in columns.items():
+        expected = {c.name: _column_of(rows[table], c.name) for c in collector.columns}
+        assert _canonical(collector.data) == _canonical(expected), table
+
+
+@pytest.mark.slow
+@settings(SETTINGS, max_examples=100)
+@given(small_threads())
 def test_analyze_any_thread(thread):
     """The front door, with its DataFrames (100 examples: each builds 17 typed frames)."""
     results = analyze(thread, n_boot=50)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,12 +34,16 @@ from discourse.errors import DataWarning, IntegrityError
 from discourse.model import Corpus, Thread, comment_unit_id
 from discourse.pipeline.parallel import (
     ThreadArrow,
+    ThreadColumns,
     ThreadCsv,
+    columns_arrow,
+    count_comments_in,
     effective_jobs,
+    n_rows,
     parallel_thread_arrow,
+    parallel_thread_columns,
     parallel_thread_csv,
     parallel_thread_rows,
-    thread_arrow,
 )
 from discourse.progress import count_threads
 from discourse.results.provenance import environment, file_sha256, lexicon_records
@@ -225,21 +229,58 @@ class Analysis:
     def thread_rows(self, thread: Thread) -> Rows:
         """All table rows for one thread."""
         rows: Rows = {name: [] for name in self.tables}
-        units = list(_units(thread, rows))
+        self._run_stages(thread, lambda table, records: rows[table].extend(records))
+        return rows
+
+    def thread_columns(self, thread: Thread) -> dict[str, ColumnCollector]:
+        """The rows of :meth:`thread_rows`, gathered column by column per table.
+
+        What :func:`analyze` and the Parquet output read: a stage that can give its rows as
+        columns (a ``unit_columns`` method, as the rhetoric stage: 44 rows per unit) gives them
+        so, without a dict per row; the values and their order are those of :meth:`thread_rows`.
+
+        Examples
+        --------
+        >>> from discourse.datasets import load_seed
+        >>> columns = Analysis(features=["questions"]).thread_columns(load_seed())
+        >>> len(columns["units"]), columns["features"].data["feature"][:2]
+        (18, ['questions', 'questions'])
+        """
+        collected = {name: ColumnCollector(schema) for name, schema in self.schemas_.items()}
+        self._run_stages(
+            thread,
+            lambda table, records: collected[table].extend(records),
+            lambda table, columns: collected[table].extend_columns(columns, len(next(iter(columns.values()), ()))),
+        )
+        return collected
+
+    def _run_stages(
+        self,
+        thread: Thread,
+        add_records: Callable[[str, list[dict[str, Any]]], None],
+        add_columns: Callable[[str, dict[str, list[Any]]], None] | None = None,
+    ) -> None:
+        """Run every stage over the thread's units, handing each table's rows (records, or
+        columns where the stage gives them and `add_columns` takes them) to the callbacks."""
+        units = list(_units(thread, add_records))
         # one stage over all of the thread's units, then the next: each stage's tables, memos
         # and code stay in the processor's caches from one unit to the next (unit by unit, the
         # other stages evicted them: the incivility stage cost about twice its time alone).
         # Every table belongs to one stage and gets its rows in the same order as before.
         for stage in self.stages_:
+            unit_columns = getattr(stage, "unit_columns", None) if add_columns is not None else None
             results: list[Any] = []
             for unit in units:
                 result = stage.analyze_unit(unit)
                 results.append(result)
-                for table, table_rows in stage.unit_rows(unit, result).items():
-                    rows[table] += table_rows
+                if unit_columns is not None:
+                    for table, columns in unit_columns(unit, result).items():
+                        add_columns(table, columns)  # type: ignore[misc]
+                else:
+                    for table, table_rows in stage.unit_rows(unit, result).items():
+                        add_records(table, table_rows)
             for table, table_rows in stage.thread_rows(thread.id, units, results).items():
-                rows[table] += table_rows
-        return rows
+                add_records(table, table_rows)
 
 
 def _check_analysers(analysers: Sequence[Any]) -> None:
@@ -261,7 +302,7 @@ def _check_analysers(analysers: Sequence[Any]) -> None:
             seen.add(table)
 
 
-def _units(thread: Thread, rows: Rows) -> Iterator[Unit]:
+def _units(thread: Thread, add_records: Callable[[str, list[dict[str, Any]]], None]) -> Iterator[Unit]:
     """Yield the thread's units (title, article, comments in reading order), adding their rows
     to the ``units`` and ``segments`` tables."""
     article = thread.article
@@ -285,29 +326,22 @@ def _units(thread: Thread, rows: Rows) -> Iterator[Unit]:
         if kind == "comment" and unit_id in placeholders:
             # A deleted/removed/missing text: part of the reply tree, not a text to measure
             # (no sentiment, features or stance, and left out of the thread summaries).
-            rows["units"].append(
-                {**row, "n_chars": None, "n_sentences": None, "n_words": None, "text": text or None}
-            )
+            add_records("units", [{**row, "n_chars": None, "n_sentences": None, "n_words": None, "text": text or None}])
             continue
         doc = Doc(text)
-        rows["units"].append(
-            {
-                **row,
-                "n_chars": len(text),
-                "n_sentences": len(doc.sentences),
-                "n_words": doc.n_words,
-                "text": text,
-            }
+        add_records(
+            "units",
+            [{**row, "n_chars": len(text), "n_sentences": len(doc.sentences), "n_words": doc.n_words, "text": text}],
         )
         if kind == "article":
-            rows["segments"] += [
+            add_records("segments", [
                 {**prefix, "segment": "paragraph", "index": i, "start": s.start, "end": s.end}
                 for i, s in enumerate(doc.paragraphs)
-            ]
-        rows["segments"] += [
+            ])
+        add_records("segments", [
             {**prefix, "segment": "sentence", "index": i, "start": s.start, "end": s.end}
             for i, s in enumerate(doc.sentences)
-        ]
+        ])
         yield Unit(thread.id, unit_id, kind, doc, depth)
 
 
@@ -365,6 +399,19 @@ def _rows_in_order(analysis: Analysis, threads: Iterable[Thread], n_jobs: int) -
         collect_young()
 
 
+def _columns_in_order(analysis: Analysis, threads: Iterable[Thread], n_jobs: int) -> Iterator[ThreadColumns]:
+    """Each thread's tables column by column (see :meth:`Analysis.thread_columns`), in input
+    order, computed here or in `n_jobs` worker processes."""
+    if effective_jobs(n_jobs) > 1:
+        for columns in parallel_thread_columns(analysis, threads, n_jobs):
+            yield columns
+            collect_young()
+        return
+    for thread in threads:
+        yield {table: collector.data for table, collector in analysis.thread_columns(thread).items()}
+        collect_young()
+
+
 def _csv_in_order(analysis: Analysis, threads: Iterable[Thread], n_jobs: int) -> Iterator[ThreadCsv]:
     """Each thread's number of comments and rows as CSV text per table, in input order.
 
@@ -386,8 +433,9 @@ def _arrow_in_order(analysis: Analysis, threads: Iterable[Thread], n_jobs: int) 
     if effective_jobs(n_jobs) > 1:
         yield from parallel_thread_arrow(analysis, threads, n_jobs)
         return
-    for rows in _rows_in_order(analysis, threads, 1):
-        yield count_comments(rows), thread_arrow(rows, analysis.schemas_)
+    schemas = analysis.schemas_
+    for columns in _columns_in_order(analysis, threads, 1):
+        yield count_comments_in(columns), columns_arrow(columns, schemas)
 
 
 def analyze(
@@ -481,11 +529,11 @@ def analyze(
     threads = _progress(_checked(_threads_of(data)), progress)
     n_threads = n_comments = 0
     with young_collections_only():  # (see discourse.pipeline._gc: full scans of the results cost ~30%)
-        for rows in _rows_in_order(analysis, threads, n_jobs):
+        for columns in _columns_in_order(analysis, threads, n_jobs):
             n_threads += 1
-            n_comments += count_comments(rows)
-            for table, table_rows in rows.items():
-                collected[table].extend(table_rows)
+            n_comments += count_comments_in(columns)
+            for table, data in columns.items():
+                collected[table].extend_columns(data, n_rows(data))
         tables = {name: collector.frame() for name, collector in collected.items()}
     _warn_if_empty(n_threads, "analyze()")
     provenance = {

@@ -28,11 +28,23 @@ from discourse.results.schema import SCHEMAS
 from discourse.pipeline.stages import Rows, count_comments
 from discourse.results.columns import CsvFormatter
 
-__all__ = ["effective_jobs", "parallel_thread_arrow", "parallel_thread_csv", "parallel_thread_rows", "thread_arrow"]
+__all__ = [
+    "effective_jobs",
+    "parallel_thread_arrow",
+    "parallel_thread_columns",
+    "parallel_thread_csv",
+    "parallel_thread_rows",
+    "thread_arrow",
+    "columns_arrow",
+    "count_comments_in",
+    "n_rows",
+]
 
 T = TypeVar("T")
 ThreadCsv = tuple[int, dict[str, tuple[int, str]]]
 ThreadArrow = tuple[int, dict[str, Any]]
+ThreadColumns = dict[str, dict[str, list[Any]]]
+"""A thread's tables column by column: table -> column -> values."""
 
 _WORKER_ANALYSIS: Any = None
 _WORKER_FORMATTERS: dict[str, CsvFormatter] = {}
@@ -60,7 +72,7 @@ def _init_worker(analysis: Any) -> None:
     global _WORKER_ANALYSIS, _WORKER_FORMATTERS
     _WORKER_ANALYSIS = analysis
     _WORKER_FORMATTERS = {name: CsvFormatter(schema) for name, schema in analysis.schemas_.items()}
-    gc.disable()  # paced by hand after each thread, as in a serial run (see discourse.pipeline._gc)
+    gc.disable()  # paced by hand between threads, as in a serial run (see discourse.pipeline._gc)
 
 
 def _rows_task(thread: Thread) -> Rows:
@@ -100,11 +112,42 @@ def thread_arrow(rows: Rows, schemas: Mapping[str, Sequence[Any]] | None = None)
     return tables
 
 
+def n_rows(columns: Mapping[str, Sequence[Any]]) -> int:
+    """Rows of a table given column by column (the length of its columns).
+
+    Examples
+    --------
+    >>> n_rows({"a": [1, 2], "b": ["x", "y"]}), n_rows({})
+    (2, 0)
+    """
+    return len(next(iter(columns.values()), ()))
+
+
+def count_comments_in(columns: ThreadColumns) -> int:
+    """Number of comments among a thread's tables given column by column (its ``units`` rows
+    of kind ``comment``; :func:`~discourse.pipeline.stages.count_comments` of the same rows)."""
+    return columns["units"]["unit_kind"].count("comment")
+
+
+def columns_arrow(columns: ThreadColumns, schemas: Mapping[str, Sequence[Any]]) -> dict[str, Any]:
+    """A thread's tables given column by column as one Arrow table each (the declared types of
+    `schemas`; the same tables as :func:`thread_arrow` of the same rows)."""
+    from discourse.results.parquet import arrow_table
+
+    return {table: arrow_table(schemas[table], data if n_rows(data) else {}) for table, data in columns.items()}
+
+
+def _columns_task(thread: Thread) -> ThreadColumns:
+    columns = {table: c.data for table, c in _WORKER_ANALYSIS.thread_columns(thread).items()}
+    collect_young()
+    return columns
+
+
 def _arrow_task(thread: Thread) -> ThreadArrow:
-    rows = _WORKER_ANALYSIS.thread_rows(thread)
-    n_comments = count_comments(rows)
-    tables = thread_arrow(rows, _WORKER_ANALYSIS.schemas_)
-    del rows
+    columns = {table: c.data for table, c in _WORKER_ANALYSIS.thread_columns(thread).items()}
+    n_comments = count_comments_in(columns)
+    tables = columns_arrow(columns, _WORKER_ANALYSIS.schemas_)
+    del columns
     collect_young()
     return n_comments, tables
 
@@ -156,6 +199,18 @@ def parallel_thread_rows(analysis: Any, threads: Iterable[Thread], n_jobs: int) 
         yield from (analysis.thread_rows(t) for t in threads)
         return
     yield from _ordered_map(_rows_task, analysis, threads, jobs)
+
+
+def parallel_thread_columns(analysis: Any, threads: Iterable[Thread], n_jobs: int) -> Iterator[ThreadColumns]:
+    """Yield each thread's tables column by column (table -> column -> values, see
+    :meth:`~discourse.pipeline.analysis.Analysis.thread_columns`), computed by `n_jobs`
+    processes, in input order."""
+    jobs = effective_jobs(n_jobs)
+    if jobs == 1:
+        for thread in threads:
+            yield {table: c.data for table, c in analysis.thread_columns(thread).items()}
+        return
+    yield from _ordered_map(_columns_task, analysis, threads, jobs)
 
 
 def parallel_thread_csv(analysis: Any, threads: Iterable[Thread], n_jobs: int) -> Iterator[ThreadCsv]:

@@ -63,6 +63,11 @@ class Analyser(Protocol):
     tables the analyser declares in :attr:`schemas`; each row is a mapping from declared column
     names to values. Analysers hold no state between threads (threads may run in other processes).
 
+    An analyser may also have ``unit_columns(unit, result)``: the rows of :meth:`unit_rows` as
+    table -> column name -> list of values (the same values in the same order; a column left
+    out holds missing values). ``analyze()`` and the Parquet output then gather them without a
+    dict per row, as they do for the built-in rhetoric stage.
+
     Attributes
     ----------
     name : str
@@ -329,6 +334,16 @@ class RhetoricStage(AnalyserBase):
         """Rows of ``features`` for one unit."""
         keys = {"thread_id": unit.thread_id, "unit_id": unit.unit_id, "unit_kind": unit.unit_kind}
         return {"features": result.to_records(keys)}
+
+    def unit_columns(self, unit: Unit, result: Any) -> dict[str, dict[str, list[Any]]]:
+        """:meth:`unit_rows` column by column (table -> column -> values), as the pipeline
+        gathers them: 44 rows per unit, most of them a feature without hits, need no dicts."""
+        columns = result.to_columns()
+        n_rows = len(columns["feature"])
+        columns["thread_id"] = [unit.thread_id] * n_rows
+        columns["unit_id"] = [unit.unit_id] * n_rows
+        columns["unit_kind"] = [unit.unit_kind] * n_rows
+        return {"features": columns}
 
     def thread_rows(self, thread_id: str, units: Sequence[Unit], results: Sequence[Any]) -> Rows:
         """No thread-level rows: the article-vs-comments contrast is computed from ``features``."""

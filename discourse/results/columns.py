@@ -281,6 +281,10 @@ def _typed_column(values: Sequence[Any], dtype: str) -> Any:
             return pd.arrays.IntegerArray(numbers, np.zeros(len(numbers), dtype=np.bool_))
     # (fromiter: a list value stays one element; assigning a list of lists would broadcast)
     array = np.fromiter(values, dtype=object, count=len(values))
+    if dtype == "str" and _all_present_strings(values):
+        # the usual string column (ids, kinds, feature names): nothing to blank, and telling so
+        # from its few distinct values is cheaper than pd.isna and == "" over every cell
+        return pd.Series(array, dtype=object, copy=False)
     missing = pd.isna(array)  # None, NaN and pd.NA
     if dtype == "float":
         array[missing] = np.nan
@@ -304,12 +308,29 @@ def _typed_column(values: Sequence[Any], dtype: str) -> Any:
     return pd.Series(array, dtype=object, copy=False)
 
 
+def _all_present_strings(values: Sequence[Any]) -> bool:
+    """True if every value is a non-empty ``str`` (no subclass), so none counts as missing.
+
+    Examples
+    --------
+    >>> _all_present_strings(["a", "b", "a"]), _all_present_strings(["a", ""]), _all_present_strings(["a", None])
+    (True, False, False)
+    """
+    try:
+        distinct = set(values)
+    except TypeError:  # an unhashable value (a list in a str column): the general path decides
+        return False
+    return all(type(value) is str and value for value in distinct)
+
+
 class ColumnCollector:
     """Rows of one table gathered column by column, for a typed DataFrame at the end.
 
-    An in-memory analysis hands each thread's rows (dicts) to :meth:`extend` while they are
-    fresh; only the column lists are kept, so the row dicts are freed at once and the final
-    frame needs no pass over millions of scattered dicts.
+    An in-memory analysis hands each thread's rows to :meth:`extend` (dicts) or
+    :meth:`extend_columns` (lists per column, as the rhetoric stage gives them) while they are
+    fresh; only the column lists are kept, so the row dicts are freed soon and the final frame
+    needs no pass over millions of scattered dicts. Records are gathered into columns in batches
+    (one pass per column over many records), in the order they came.
 
     Parameters
     ----------
@@ -319,24 +340,51 @@ class ColumnCollector:
     --------
     >>> collector = ColumnCollector([Column("a", "int", ""), Column("b", "str", "")])
     >>> collector.extend([{"a": 1, "b": "x"}, {"a": 2}])
-    >>> collector.frame()["b"].tolist()
-    ['x', None]
+    >>> collector.extend_columns({"a": [3]}, 1)
+    >>> len(collector), collector.frame()["b"].tolist()
+    (3, ['x', None, None])
     """
 
     def __init__(self, columns: Sequence[Column]) -> None:
         self.columns = tuple(columns)
-        self.data: dict[str, list[Any]] = {c.name: [] for c in self.columns}
+        self._data: dict[str, list[Any]] = {c.name: [] for c in self.columns}
+        self._pending: list[Mapping[str, Any]] = []  # records not yet split into the columns
+
+    @property
+    def data(self) -> dict[str, list[Any]]:
+        """Column name -> values of every row so far."""
+        pending = self._pending
+        if pending:
+            self._pending = []
+            for name, values in self._data.items():
+                values += _column_of(pending, name)
+        return self._data
+
+    def __len__(self) -> int:
+        return len(next(iter(self.data.values()), ())) if self._data else 0
 
     def extend(self, records: Iterable[Mapping[str, Any]]) -> None:
-        """Append records (dicts keyed by column name; a missing key is a missing value)."""
-        records = records if isinstance(records, list) else list(records)
-        if records:
-            for name, values in self.data.items():
-                values += _column_of(records, name)
+        """Append records (dicts keyed by column name; a missing key is a missing value).
+
+        The records are read when their batch is split (at the latest by :attr:`data`), so
+        they must not be changed after this call.
+        """
+        self._pending += records
+        if len(self._pending) >= _BATCH:  # (bounded: the dicts go as soon as a batch is split)
+            self.data  # noqa: B018 - splits the batch
+
+    def extend_columns(self, columns: Mapping[str, Sequence[Any]], n_rows: int) -> None:
+        """Append `n_rows` rows given column by column (a missing column is missing values)."""
+        for name, values in self.data.items():
+            given = columns.get(name)
+            values += [None] * n_rows if given is None else given
 
     def frame(self) -> Any:
         """The rows so far as a typed DataFrame (see :func:`typed_frame`)."""
         return typed_frame(self.data, self.columns)
+
+
+_BATCH = 2048  # records kept before they are split into columns (a few thousand dicts: still in the caches)
 
 
 def frame_from_records(records: Iterable[Mapping[str, Any]], columns: Sequence[Column]) -> Any:
