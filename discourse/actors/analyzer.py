@@ -34,6 +34,12 @@ __all__ = ["TABLES", "ActorAnalysis", "ThreadActorAnalysis", "ActorAnalyzer", "a
 TABLES = ("mentions", "stance", "stance_sentences", "stance_mentions", "evidence", "relations", "predications")
 """Names of the per-text tables of :meth:`ActorAnalysis.to_records`."""
 
+MENTION_COLUMNS = ("actor", "alias", "form", "start", "end", "sentence", "possessive")
+"""Columns of the ``mentions`` table of :meth:`ActorAnalysis.to_records` (:meth:`Mention.to_record`)."""
+
+_STANCE_LEVELS = {"stance": "unit", "stance_sentences": "sentence", "stance_mentions": "mention", "evidence": "evidence"}
+# (the per-text tables that are levels of StanceResult.to_records)
+
 
 @dataclass(frozen=True)
 class ActorAnalysis:
@@ -78,6 +84,33 @@ class ActorAnalysis:
             return self.relations.to_records()
         if table == "predications":
             return self.predications.to_records() if self.predications is not None else []
+        raise ValueError(f"unknown table {table!r}; use one of {TABLES}")
+
+    def to_columns(self, table: str = "stance") -> dict[str, list[Any]]:
+        """The rows of :meth:`to_records` column by column: column name -> one list of values,
+        in the order of the records' keys (what the pipeline gathers, without a dict per row).
+
+        Examples
+        --------
+        >>> a = analyze_actors("The rabid Israeli government is dangerous.")
+        >>> a.to_columns("mentions")["actor"], a.to_columns("predications")["word"]
+        (['israel'], ['rabid', 'dangerous'])
+        """
+        if table == "mentions":
+            if not self.mentions:
+                return {name: [] for name in MENTION_COLUMNS}
+            start, end, actor, alias, form, possessive, sentence, _, _ = map(list, zip(*self.mentions))
+            return {
+                "actor": actor, "alias": alias, "form": form, "start": start, "end": end,
+                "sentence": sentence, "possessive": possessive,
+            }
+        level = _STANCE_LEVELS.get(table)
+        if level is not None:
+            return self.stance.to_columns(level)
+        if table == "relations":
+            return self.relations.to_columns()
+        if table == "predications":
+            return (self.predications if self.predications is not None else PredicationResult()).to_columns()
         raise ValueError(f"unknown table {table!r}; use one of {TABLES}")
 
 

@@ -149,6 +149,13 @@ def _summary(items: Iterable[tuple[str, Predication]], evaluative_only: bool) ->
     ]
 
 
+PREDICATION_COLUMNS = (
+    "sentence", "actor", "mention_start", "mention_end", "word", "start", "end", "pos", "relation", "polarity",
+    "evaluative", "source",
+)
+"""Columns of :meth:`PredicationResult.to_records` and :meth:`PredicationResult.to_columns`."""
+
+
 @dataclass(frozen=True)
 class PredicationResult:
     """The predications of one text.
@@ -188,6 +195,33 @@ class PredicationResult:
             for (actor, mention_start, mention_end, sentence, word, start, end, pos, relation, polarity,
                  evaluative, source) in self.predications
         ]
+
+    def to_columns(self) -> dict[str, list[Any]]:
+        """:meth:`to_records` column by column (:data:`PREDICATION_COLUMNS` -> one list each).
+
+        Examples
+        --------
+        >>> predications("The rabid Israeli government is dangerous.").to_columns()["word"]
+        ['rabid', 'dangerous']
+        """
+        if not self.predications:
+            return {name: [] for name in PREDICATION_COLUMNS}
+        (actor, mention_start, mention_end, sentence, word, start, end, pos, relation, polarity, evaluative,
+         source) = map(list, zip(*self.predications))
+        return {
+            "sentence": sentence,
+            "actor": actor,
+            "mention_start": mention_start,
+            "mention_end": mention_end,
+            "word": word,
+            "start": start,
+            "end": end,
+            "pos": pos,
+            "relation": relation,
+            "polarity": polarity,
+            "evaluative": evaluative,
+            "source": source,
+        }
 
     def summary(self, *, evaluative_only: bool = True) -> list[dict[str, Any]]:
         """Counts per actor x word x relation (evaluative words only, by default)."""

@@ -172,6 +172,14 @@ def _edges(items: Iterable[tuple[str, Relation]], include_other: bool) -> list[d
     return rows
 
 
+RELATION_COLUMNS = (
+    "sentence", "source", "target", "relation", "kind", "polarity", "negated", "asserted_by", "source_text",
+    "target_text", "source_start", "source_end", "cue_start", "cue_end", "target_start", "target_end",
+)
+"""Columns of :meth:`RelationResult.to_records` (:meth:`Relation.to_record`) and
+:meth:`RelationResult.to_columns`."""
+
+
 @dataclass(frozen=True)
 class RelationResult:
     """The relations of one text.
@@ -195,6 +203,18 @@ class RelationResult:
     def to_records(self) -> list[dict[str, Any]]:
         """One row per relation."""
         return [r.to_record() for r in self.relations]
+
+    def to_columns(self) -> dict[str, list[Any]]:
+        """:meth:`to_records` column by column (:data:`RELATION_COLUMNS` -> one list each; a
+        text has few relations, so the columns are read from the rows).
+
+        Examples
+        --------
+        >>> relations("Russia warns US.").to_columns()["target"]
+        ['united_states']
+        """
+        rows = self.to_records()
+        return {name: [row[name] for row in rows] for name in RELATION_COLUMNS}
 
     def edges(self, *, include_other: bool = False) -> list[dict[str, Any]]:
         """Source x target edges with counts and mean polarity (actor targets only; speakers

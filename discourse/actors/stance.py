@@ -328,9 +328,10 @@ def _prepare(mentions: Iterable[MentionStance]) -> list[_Prepared]:
 
 def _aggregate(
     prepared: Iterable[_Prepared], threshold: float, key_actor: Any, sentence: MentionStance | None = None
-) -> list[dict[str, Any]]:
-    """Mean score per (actor, source) with counts and evidence (per sentence if `sentence`,
-    a mention of it, is given)."""
+) -> list[tuple[Any, ...]]:
+    """Mean score per (actor, source) with counts and evidence, as rows in the order of
+    :data:`UNIT_COLUMNS` (of :data:`SENTENCE_COLUMNS` if `sentence`, a mention of the sentence,
+    is given)."""
     groups: dict[tuple[str, str], list[_Prepared]] = {}
     for item in prepared:
         m = item[0]
@@ -340,6 +341,7 @@ def _aggregate(
             groups[key] = [item]
         else:
             group.append(item)
+    head = () if sentence is None else (sentence[5], sentence[6], sentence[7])
     rows = []
     for (actor, source), items in groups.items():
         n = len(items)
@@ -368,22 +370,116 @@ def _aggregate(
             n_ironic = sum([1 for item in items if item[0][15]])
             evidence = "; ".join([cue[2] for cue in nsmallest(8, [cue for item in items for cue in item[2]])])
             label = "positive" if score > threshold else ("negative" if score < -threshold else "neutral")
-        row = {
-            "actor": actor,
-            "source": source,
-            "n_mentions": n,
-            "n_cued": n_cued,
-            "n_positive": n_positive,
-            "n_negative": n_negative,
-            "score": rounded,
-            "label": label,
-            "evidence": evidence,
-            "n_ironic": n_ironic,
-        }
-        if sentence is not None:
-            row = {"sentence": sentence[5], "sentence_start": sentence[6], "sentence_end": sentence[7], **row}
-        rows.append(row)
+        rows.append(
+            (*head, actor, source, n, n_cued, n_positive, n_negative, rounded, label, evidence, n_ironic)
+        )
     return rows
+
+
+UNIT_COLUMNS = (
+    "actor", "source", "n_mentions", "n_cued", "n_positive", "n_negative", "score", "label", "evidence", "n_ironic",
+)
+"""Columns of :meth:`StanceResult.to_columns` at level ``"unit"`` (per actor x source)."""
+
+SENTENCE_COLUMNS = ("sentence", "sentence_start", "sentence_end") + UNIT_COLUMNS
+"""Columns at level ``"sentence"`` (per sentence x actor x source)."""
+
+MENTION_COLUMNS = (
+    "sentence", "sentence_start", "sentence_end", "actor", "alias", "form", "start", "end", "source",
+    "source_text", "role", "raw", "score", "label", "n_cues", "evidence", "irony",
+)
+"""Columns at level ``"mention"`` (see :meth:`MentionStance.to_record`)."""
+
+EVIDENCE_COLUMNS = (
+    "sentence", "actor", "source", "mention_start", "mention_end",
+    "term", "start", "end", "value", "weight", "contribution", "lexicon", "note",
+)
+"""Columns at level ``"evidence"`` (per mention x cue)."""
+
+LEVEL_COLUMNS = {
+    "unit": UNIT_COLUMNS, "sentence": SENTENCE_COLUMNS, "mention": MENTION_COLUMNS, "evidence": EVIDENCE_COLUMNS,
+}
+"""The columns of each level of :meth:`StanceResult.to_columns`."""
+
+
+def _columns(names: Sequence[str], rows: Sequence[Sequence[Any]]) -> dict[str, list[Any]]:
+    """Rows (tuples in the order of `names`) as one list per column."""
+    if not rows:
+        return {name: [] for name in names}
+    return dict(zip(names, map(list, zip(*rows))))
+
+
+def _rounded6(values: Iterable[Any]) -> list[Any]:
+    """``round(x, 6)`` of each value, through the :data:`ROUND6` memo for floats (values and
+    weights recur); zeros keep their sign, other numbers are rounded as they are."""
+    r6 = ROUND6
+    return [(r6[x] if x else x) if x.__class__ is float else round(x, 6) for x in values]
+
+
+def _mention_columns(prepared: Sequence[_Prepared]) -> dict[str, list[Any]]:
+    """The ``"mention"`` level: one row per mention, column by column."""
+    if not prepared:
+        return {name: [] for name in MENTION_COLUMNS}
+    (actor, alias, form, start, end, sentence, sentence_start, sentence_end, source, source_text, role, raw, _,
+     label, _, irony_) = map(list, zip(*[item[0] for item in prepared]))
+    return {
+        "sentence": sentence,
+        "sentence_start": sentence_start,
+        "sentence_end": sentence_end,
+        "actor": actor,
+        "alias": alias,
+        "form": form,
+        "start": start,
+        "end": end,
+        "source": source,
+        "source_text": source_text,
+        "role": role,
+        "raw": [round(x, 6) if x else x for x in raw],  # (a zero is its own rounding)
+        "score": [item[3] for item in prepared],
+        "label": label,
+        "n_cues": [len(item[1]) for item in prepared],
+        "evidence": [item[4] for item in prepared],
+        "irony": irony_,
+    }
+
+
+def _evidence_columns(mentions: Sequence[MentionStance]) -> dict[str, list[Any]]:
+    """The ``"evidence"`` level: one row per mention x cue, column by column (the cues are
+    tuples in column order already: their fields are transposed, the mention's repeated)."""
+    sentence: list[int] = []
+    actor: list[str] = []
+    source: list[str] = []
+    mention_start: list[int] = []
+    mention_end: list[int] = []
+    cues: list[CueEvidence] = []
+    for m in mentions:
+        found = m[14]
+        n = len(found)
+        if n:
+            sentence += [m[5]] * n
+            actor += [m[0]] * n
+            source += [m[8]] * n
+            mention_start += [m[3]] * n
+            mention_end += [m[4]] * n
+            cues += found
+    if not cues:
+        return {name: [] for name in EVIDENCE_COLUMNS}
+    term, start, end, value, weight, contribution, lexicon, note = map(list, zip(*cues))
+    return {
+        "sentence": sentence,
+        "actor": actor,
+        "source": source,
+        "mention_start": mention_start,
+        "mention_end": mention_end,
+        "term": term,
+        "start": start,
+        "end": end,
+        "value": _rounded6(value),
+        "weight": _rounded6(weight),
+        "contribution": _rounded6(contribution),
+        "lexicon": lexicon,
+        "note": note,
+    }
 
 
 @dataclass(frozen=True)
@@ -436,25 +532,14 @@ class StanceResult:
         return _prepare(self.mentions)
 
     def to_records(self, level: str = "unit") -> list[dict[str, Any]]:
-        """Tidy rows at a level: ``unit``, ``sentence``, ``mention`` or ``evidence`` (see Notes)."""
-        rollup = self.rollup
-        actor_key = (lambda a: rollup.get(a, a)) if rollup else None
-        if level == "unit":
-            return _aggregate(self._prepared, self.threshold, actor_key)
-        if level == "sentence":
-            by_sentence: dict[int, list[_Prepared]] = {}
-            for item in self._prepared:
-                si = item[0][5]
-                group = by_sentence.get(si)
-                if group is None:
-                    by_sentence[si] = [item]
-                else:
-                    group.append(item)
-            threshold = self.threshold
-            rows = []
-            for items in by_sentence.values():
-                rows += _aggregate(items, threshold, actor_key, items[0][0])
-            return rows
+        """Tidy rows at a level: ``unit``, ``sentence``, ``mention`` or ``evidence`` (see Notes;
+        the rows of :meth:`to_columns`)."""
+        if level == "unit" or level == "sentence":
+            names = LEVEL_COLUMNS[level]
+            return [dict(zip(names, row)) for row in self._aggregate_rows(level)]
+        # (mentions and evidence row by row, as dict displays: twice as fast as zipping the lists
+        # of to_columns into dicts; the two give the same values, pinned by
+        # tests/test_actor_columns.py)
         if level == "mention":
             return [
                 {
@@ -503,6 +588,48 @@ class StanceResult:
                 for term, start, end, value, weight, contribution, lexicon, note in cues
             ]
         raise ValueError(f"unknown level {level!r}; use 'unit', 'sentence', 'mention' or 'evidence'")
+
+    def to_columns(self, level: str = "unit") -> dict[str, list[Any]]:
+        """The table of :meth:`to_records` column by column: column name -> one list of values
+        (the columns of :data:`LEVEL_COLUMNS`, in that order), without a dict per row (what the
+        pipeline gathers: about 16 evidence rows per mention).
+
+        Examples
+        --------
+        >>> r = stance("Damascus lied. Damascus lied again.", method="rules")
+        >>> columns = r.to_columns("mention")
+        >>> columns["actor"], columns["label"]
+        (['syrian_government', 'syrian_government'], ['negative', 'negative'])
+        >>> r.to_columns("unit")["n_mentions"]
+        [2]
+        """
+        if level == "evidence":
+            return _evidence_columns(self.mentions)
+        if level == "mention":
+            return _mention_columns(self._prepared)
+        if level == "unit" or level == "sentence":
+            return _columns(LEVEL_COLUMNS[level], self._aggregate_rows(level))
+        raise ValueError(f"unknown level {level!r}; use 'unit', 'sentence', 'mention' or 'evidence'")
+
+    def _aggregate_rows(self, level: str) -> list[tuple[Any, ...]]:
+        """The rows of level ``"unit"`` or ``"sentence"`` as tuples (see :func:`_aggregate`)."""
+        rollup = self.rollup
+        actor_key = (lambda a: rollup.get(a, a)) if rollup else None
+        if level == "unit":
+            return _aggregate(self._prepared, self.threshold, actor_key)
+        by_sentence: dict[int, list[_Prepared]] = {}
+        for item in self._prepared:
+            si = item[0][5]
+            group = by_sentence.get(si)
+            if group is None:
+                by_sentence[si] = [item]
+            else:
+                group.append(item)
+        threshold = self.threshold
+        rows = []
+        for items in by_sentence.values():
+            rows += _aggregate(items, threshold, actor_key, items[0][0])
+        return rows
 
     def of(self, actor: str, source: str | None = None) -> list[MentionStance]:
         """The mention records of one actor (and one source, if given).

@@ -490,6 +490,27 @@ class ActorStage(AnalyserBase):
             for table, source in self._UNIT_TABLES.items()
         }
 
+    def unit_columns(self, unit: Unit, result: Any) -> dict[str, dict[str, list[Any]]]:
+        """:meth:`unit_rows` column by column (table -> column -> values), as the pipeline
+        gathers them: a mention has about 16 evidence rows, which then need no dicts."""
+        if not (
+            result.mentions
+            or result.stance.mentions
+            or result.relations.relations
+            or (result.predications is not None and result.predications.predications)
+        ):
+            return {}  # most units name no actor: no rows
+        tables = {}
+        for table, source in self._UNIT_TABLES.items():
+            columns = result.to_columns(source)
+            n_rows = len(next(iter(columns.values())))
+            if n_rows:
+                columns["thread_id"] = [unit.thread_id] * n_rows
+                columns["unit_id"] = [unit.unit_id] * n_rows
+                columns["unit_kind"] = [unit.unit_kind] * n_rows
+                tables[table] = columns
+        return tables
+
     def thread_rows(self, thread_id: str, units: Sequence[Unit], results: Sequence[Any]) -> Rows:
         """Thread-level tables: stance summary, relation edges, nominations, predication summary
         and the names the registry did not know (``actor_candidates``)."""
