@@ -1,5 +1,7 @@
 """CPU time per comment of the actor stage, by part (issue 14): mention finding, the actor
-analysis, the per-unit rows and the per-thread rows (nominations, summaries and discovery).
+analysis, the per-unit rows (as :func:`~discourse.pipeline.analyze` gathers them: the stage's
+``unit_columns``, or ``unit_rows`` in a version without it) and the per-thread rows
+(nominations, summaries and discovery).
 
 Run from the repository::
 
@@ -69,6 +71,8 @@ def _time_pass(stage: ActorStage, registry: ActorRegistry, texts: list[str]) -> 
     raw matches."""
     clock = time.process_time
     units = [Unit(f"t{i // 100}", f"c{i}", "comment", Doc(text)) for i, text in enumerate(texts)]
+    # the unit rows as analyze() gathers them: column by column where the stage gives them so
+    unit_rows = getattr(stage, "unit_columns", stage.unit_rows)
     for unit in units:
         unit.doc.tokens, unit.doc.sentence_token_ranges
     gc.collect()
@@ -83,7 +87,7 @@ def _time_pass(stage: ActorStage, registry: ActorRegistry, texts: list[str]) -> 
             a = clock()
             result = stage.analyze_unit(unit)
             b = clock()
-            stage.unit_rows(unit, result)
+            unit_rows(unit, result)
             c = clock()
             parts["analysis (incl. finding)"] += b - a
             parts["unit rows"] += c - b
