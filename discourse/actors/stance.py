@@ -76,7 +76,7 @@ from __future__ import annotations
 import math
 from heapq import nsmallest
 from bisect import bisect_left, bisect_right
-from operator import attrgetter
+from operator import attrgetter, is_
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
@@ -465,6 +465,9 @@ def _evidence_columns(mentions: Sequence[MentionStance]) -> dict[str, list[Any]]
     if not cues:
         return {name: [] for name in EVIDENCE_COLUMNS}
     term, start, end, value, weight, contribution, lexicon, note = map(list, zip(*cues))
+    rounded = _rounded6(value)
+    # (a fitted model's term carries one number as its value and its contribution: rounded once)
+    contribution = rounded.copy() if all(map(is_, value, contribution)) else _rounded6(contribution)
     return {
         "sentence": sentence,
         "actor": actor,
@@ -474,9 +477,9 @@ def _evidence_columns(mentions: Sequence[MentionStance]) -> dict[str, list[Any]]
         "term": term,
         "start": start,
         "end": end,
-        "value": _rounded6(value),
+        "value": rounded,
         "weight": _rounded6(weight),
-        "contribution": _rounded6(contribution),
+        "contribution": contribution,
         "lexicon": lexicon,
         "note": note,
     }
