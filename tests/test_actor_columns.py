@@ -1,10 +1,10 @@
 """The actor tables column by column (``to_columns``) hold exactly the rows of ``to_records``.
 
 The pipeline gathers the actor stage's tables as columns (``ActorStage.unit_columns``); the CSV
-output, Dask and users read records. For the mention and evidence levels the two are separate
-implementations (records row by row are faster for the CSV output), so they are compared here
-on texts that reach every branch: several mentions and sources, irony, withheld calls, both
-stance methods, rolled-up actors, no predication, no mention at all.
+output, Dask and users read records. The records are the rows of the columns, except for the
+stance evidence (row by row: faster for the CSV output), so every table is compared here on texts
+that reach every branch: several mentions and sources, irony, withheld calls, both stance
+methods, rolled-up actors, no predication, no mention at all.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from discourse.actors.nomination import NominationTable, nomination_table
 from discourse.actors.predication import PredicationResult, Predicator, ThreadPredications
 from discourse.actors.registry import ActorRegistry, registry_or_default
 from discourse.actors.relations import RelationExtractor, RelationResult, ThreadRelations
-from discourse.actors.stance import StanceAnalyzer, StanceResult, ThreadStance
+from discourse.actors.stance import StanceAnalyzer, StanceResult, ThreadStance, records
 from discourse.actors.units import thread_units
 from discourse.model import Thread
 from discourse.text import Doc, as_doc
@@ -67,11 +67,7 @@ class ActorAnalysis:
     def to_records(self, table: str = "stance") -> list[dict[str, Any]]:
         """Tidy rows of one table (see Notes)."""
         if table == "mentions":
-            return [  # Mention.to_record, inlined
-                {"actor": actor, "alias": alias, "form": form, "start": start, "end": end,
-                 "sentence": sentence, "possessive": possessive}
-                for start, end, actor, alias, form, possessive, sentence, _, _ in self.mentions
-            ]
+            return records(self.to_columns("mentions"))
         if table == "stance":
             return self.stance.to_records("unit")
         if table == "stance_sentences":

@@ -176,25 +176,9 @@ class PredicationResult:
     predications: tuple[Predication, ...] = ()
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One row per mention x word."""
-        return [  # Predication.to_record, inlined
-            {
-                "sentence": sentence,
-                "actor": actor,
-                "mention_start": mention_start,
-                "mention_end": mention_end,
-                "word": word,
-                "start": start,
-                "end": end,
-                "pos": pos,
-                "relation": relation,
-                "polarity": polarity,
-                "evaluative": evaluative,
-                "source": source,
-            }
-            for (actor, mention_start, mention_end, sentence, word, start, end, pos, relation, polarity,
-                 evaluative, source) in self.predications
-        ]
+        """One row per mention x word (the rows of :meth:`to_columns`)."""
+        names = PREDICATION_COLUMNS
+        return [dict(zip(names, row)) for row in zip(*self.to_columns().values())]
 
     def to_columns(self) -> dict[str, list[Any]]:
         """:meth:`to_records` column by column (:data:`PREDICATION_COLUMNS` -> one list each).

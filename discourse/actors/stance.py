@@ -409,6 +409,18 @@ def _columns(names: Sequence[str], rows: Sequence[Sequence[Any]]) -> dict[str, l
     return dict(zip(names, map(list, zip(*rows))))
 
 
+def records(columns: Mapping[str, Sequence[Any]]) -> list[dict[str, Any]]:
+    """Columns (name -> list of values) as rows: one dict per row, keys in column order.
+
+    Examples
+    --------
+    >>> records({"actor": ["iran", "syria"], "n": [1, 2]})
+    [{'actor': 'iran', 'n': 1}, {'actor': 'syria', 'n': 2}]
+    """
+    names = tuple(columns)
+    return [dict(zip(names, row)) for row in zip(*columns.values())]
+
+
 def _rounded6(values: Iterable[Any]) -> list[Any]:
     """``round(x, 6)`` of each value, through the :data:`ROUND6` memo for floats (values and
     weights recur); zeros keep their sign, other numbers are rounded as they are."""
@@ -537,60 +549,33 @@ class StanceResult:
     def to_records(self, level: str = "unit") -> list[dict[str, Any]]:
         """Tidy rows at a level: ``unit``, ``sentence``, ``mention`` or ``evidence`` (see Notes;
         the rows of :meth:`to_columns`)."""
-        if level == "unit" or level == "sentence":
-            names = LEVEL_COLUMNS[level]
-            return [dict(zip(names, row)) for row in self._aggregate_rows(level)]
-        # (mentions and evidence row by row, as dict displays: twice as fast as zipping the lists
-        # of to_columns into dicts; the two give the same values, pinned by
-        # tests/test_actor_columns.py)
-        if level == "mention":
-            return [
-                {
-                    "sentence": sentence,
-                    "sentence_start": sentence_start,
-                    "sentence_end": sentence_end,
-                    "actor": actor,
-                    "alias": alias,
-                    "form": form,
-                    "start": start,
-                    "end": end,
-                    "source": source,
-                    "source_text": source_text,
-                    "role": role,
-                    "raw": round(raw, 6) if raw else raw,  # (a zero is its own rounding)
-                    "score": score,
-                    "label": label,
-                    "n_cues": len(texts),
-                    "evidence": evidence,
-                    "irony": ironic,
-                }
-                for (actor, alias, form, start, end, sentence, sentence_start, sentence_end, source,
-                     source_text, role, raw, _, label, _, ironic), texts, _, score, evidence, _ in self._prepared
-            ]
-        if level == "evidence":
-            # round(x, 6) through a memo for floats (values and weights recur); zeros keep their sign
-            r6 = ROUND6
-            return [
-                {
-                    "sentence": sentence,
-                    "actor": actor,
-                    "source": source,
-                    "mention_start": m_start,
-                    "mention_end": m_end,
-                    "term": term,
-                    "start": start,
-                    "end": end,
-                    "value": (r6[value] if value else value) if value.__class__ is float else round(value, 6),
-                    "weight": (r6[weight] if weight else weight) if weight.__class__ is float else round(weight, 6),
-                    "contribution": (r6[contribution] if contribution else contribution)
-                    if contribution.__class__ is float else round(contribution, 6),
-                    "lexicon": lexicon,
-                    "note": note,
-                }
-                for actor, _, _, m_start, m_end, sentence, _, _, source, _, _, _, _, _, cues, _ in self.mentions
-                for term, start, end, value, weight, contribution, lexicon, note in cues
-            ]
-        raise ValueError(f"unknown level {level!r}; use 'unit', 'sentence', 'mention' or 'evidence'")
+        if level != "evidence":
+            return records(self.to_columns(level))
+        # Evidence (about 16 rows per mention) row by row, as dict displays: twice as fast as
+        # zipping the lists of to_columns into dicts, for the CSV output; the two are pinned
+        # equal by tests/test_actor_columns.py. round(x, 6) through a memo for floats (values
+        # and weights recur); zeros keep their sign.
+        r6 = ROUND6
+        return [
+            {
+                "sentence": sentence,
+                "actor": actor,
+                "source": source,
+                "mention_start": m_start,
+                "mention_end": m_end,
+                "term": term,
+                "start": start,
+                "end": end,
+                "value": (r6[value] if value else value) if value.__class__ is float else round(value, 6),
+                "weight": (r6[weight] if weight else weight) if weight.__class__ is float else round(weight, 6),
+                "contribution": (r6[contribution] if contribution else contribution)
+                if contribution.__class__ is float else round(contribution, 6),
+                "lexicon": lexicon,
+                "note": note,
+            }
+            for actor, _, _, m_start, m_end, sentence, _, _, source, _, _, _, _, _, cues, _ in self.mentions
+            for term, start, end, value, weight, contribution, lexicon, note in cues
+        ]
 
     def to_columns(self, level: str = "unit") -> dict[str, list[Any]]:
         """The table of :meth:`to_records` column by column: column name -> one list of values
