@@ -313,6 +313,12 @@ def validation_figure(table: "pd.DataFrame"):
         left.bar(x + (k - 0.5) * 0.38, values, 0.38, color=MEASURE_COLORS[measure], edgecolor=EDGE_GREY,
                  linewidth=0.6, label=measure)
     left.axhline(0.5, color="#999999", linewidth=0.8, linestyle=":")
+    ceiling = table[(table["dataset"] == "sfu") & (table["measure"] == CEILING_MEASURE) & (table["subject"] == "toxic2")]
+    if len(ceiling):
+        # the SFU in-domain ceiling (a diagnostic): a short dashed line over the SFU bars
+        value = float(ceiling["value"].iloc[0])
+        left.hlines(value, x[-1] - 0.45, x[-1] + 0.45, colors="#333333", linewidth=1.0, linestyles="--")
+        left.text(x[-1], value + 0.01, "fitted on SFU\n(ceiling)", ha="center", va="bottom", fontsize="x-small")
     left.set_xticks(x)
     left.set_xticklabels(names, fontsize="small")
     left.set_ylim(0.4, 1.0)
