@@ -52,7 +52,7 @@ import numpy as np
 
 from discourse.training import incivility as T
 
-__all__ = ["DESIGNS", "DESIGNS_OF", "C_GRIDS", "SENTENCE_BREAK", "sentences", "fit_positive", "prepare_rows", "run_designs", "markdown", "main"]
+__all__ = ["DESIGNS", "DESIGNS_OF", "C_GRIDS", "SENTENCE_BREAK", "sentences", "fit_positive", "prepare_rows", "run_designs", "markdown", "sfu_lengths", "main"]
 
 DESIGNS = ("signed_doc", "signed_max", "positive_doc", "positive_max", "signed_doc_no_offensive")
 DESIGNS_OF = {
@@ -234,16 +234,17 @@ def run_designs(rows: list[dict[str, Any]], measures: Sequence[str] = ("incivili
 
 
 def markdown(results: Sequence[dict[str, Any]]) -> str:
-    """The results as one Markdown table per measure (3 decimals; Spearman 2).
+    """The results as one Markdown table per measure (3 decimals; Spearman 2; the number of
+    non-zero word weights of the fit on all fitted sources).
 
     Examples
     --------
     >>> r = {"measure": "m", "design": "d", "C": 0.1, "cv": {"a": 0.61234}, "cv_mean": 0.61234,
     ...      "transfer": {"a": 0.5}, "transfer_mean": 0.5, "held_out": {}, "nonzero_weights": 3}
     >>> print(markdown([r]))
-    | m design | C | a CV | CV mean | transfer to a | transfer mean |
-    |---|---:|---:|---:|---:|---:|
-    | d | 0.1 | 0.612 | 0.612 | 0.500 | 0.500 |
+    | m design | C | a CV | CV mean | transfer to a | transfer mean | weights |
+    |---|---:|---:|---:|---:|---:|---:|
+    | d | 0.1 | 0.612 | 0.612 | 0.500 | 0.500 | 3 |
     """
     tables = []
     for measure in dict.fromkeys(r["measure"] for r in results):
@@ -253,11 +254,13 @@ def markdown(results: Sequence[dict[str, Any]]) -> str:
         has_sfu = "sfu_toxic2" in first
         if has_sfu:
             head += ["SFU >= 2", "SFU >= 3", "Spearman with length, SFU"]
+        head.append("weights")
         lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
         for r in group:
             cells = [r["design"], f"{r['C']:g}", *(f"{v:.3f}" for v in r["cv"].values()), f"{r['cv_mean']:.3f}", *(f"{v:.3f}" for v in r["transfer"].values()), f"{r['transfer_mean']:.3f}", *(f"{v:.3f}" for v in r["held_out"].values())]
             if has_sfu:
                 cells += [f"{r['sfu_toxic2']:.3f}", f"{r['sfu_toxic3']:.3f}", f"{r['sfu_length_spearman']:+.2f}"]
+            cells.append(f"{r['nonzero_weights']:,}")
             lines.append("| " + " | ".join(cells) + " |")
         tables.append("\n".join(lines))
     return "\n\n".join(tables)
@@ -288,7 +291,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     sfu = prepare_rows(_sfu_rows(args.eval)) if args.eval is not None else None
     results = run_designs(rows, measures, designs, sfu, log=log)
     print(json.dumps(results, indent=1) if args.json else markdown(results))
+    if sfu and not args.json:
+        print("\n" + sfu_lengths(sfu))
     return 0
+
+
+def sfu_lengths(sfu: Sequence[dict[str, Any]]) -> str:
+    """The median word count of the SFU comments with toxicity >= 2 and of the others (a
+    length-dependent score should not separate them).
+
+    Examples
+    --------
+    >>> sfu_lengths([{"incivility": 2, "n_words": 3}, {"incivility": 0, "n_words": 4}, {"incivility": 1, "n_words": 6}])
+    'SFU median words: toxic >= 2 3 (1 comments), the others 5 (2)'
+    """
+    toxic = [r["n_words"] for r in sfu if r["incivility"] >= 2]
+    other = [r["n_words"] for r in sfu if r["incivility"] < 2]
+    return f"SFU median words: toxic >= 2 {np.median(toxic):g} ({len(toxic)} comments), the others {np.median(other):g} ({len(other)})"
 
 
 if __name__ == "__main__":  # pragma: no cover
