@@ -52,7 +52,7 @@ import numpy as np
 
 from discourse.training import incivility as T
 
-__all__ = ["DESIGNS", "DESIGNS_OF", "C_GRIDS", "SENTENCE_BREAK", "sentences", "fit_positive", "prepare_rows", "run_designs", "markdown", "sfu_lengths", "main"]
+__all__ = ["DESIGNS", "DESIGNS_OF", "C_GRIDS", "SENTENCE_BREAK", "sentences", "fit_positive", "prepare_rows", "run_designs", "markdown", "sfu_lengths", "sfu_word_shares", "main"]
 
 DESIGNS = ("signed_doc", "signed_max", "positive_doc", "positive_max", "signed_doc_no_offensive")
 DESIGNS_OF = {
@@ -292,8 +292,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     results = run_designs(rows, measures, designs, sfu, log=log)
     print(json.dumps(results, indent=1) if args.json else markdown(results))
     if sfu and not args.json:
-        print("\n" + sfu_lengths(sfu))
+        print("\n" + sfu_lengths(sfu) + "\n\n" + sfu_word_shares(sfu))
     return 0
+
+
+_SFU_WORDS = (("a group or identity word", ("l:group", "l:identity")), ("an insult word", ("l:insult",)), ("an aspersion word", ("l:aspersion",)))
+
+
+def sfu_word_shares(sfu: Sequence[dict[str, Any]]) -> str:
+    """The share of the SFU comments with toxicity >= 2, and of the others, that have a word (or
+    phrase) of the group or identity, insult and aspersion lexicons (used, not negated or
+    reported): what the intolerance model reads in each (rows prepared by :func:`prepare_rows`).
+
+    Examples
+    --------
+    >>> rows = [{"incivility": 2, "doc": {"l:insult": 1}}, {"incivility": 0, "doc": {"l:group": 1}}]
+    >>> print(sfu_word_shares(rows))
+    SFU comments with a group or identity word: toxic >= 2 0.0%, the others 100.0%
+    SFU comments with an insult word: toxic >= 2 100.0%, the others 0.0%
+    SFU comments with an aspersion word: toxic >= 2 0.0%, the others 0.0%
+    """
+    toxic = [r["doc"] for r in sfu if r["incivility"] >= 2]
+    other = [r["doc"] for r in sfu if r["incivility"] < 2]
+    lines = []
+    for label, names in _SFU_WORDS:
+        shares = [100 * sum(any(d.get(n, 0) > 0 for n in names) for d in docs) / len(docs) for docs in (toxic, other)]
+        lines.append(f"SFU comments with {label}: toxic >= 2 {shares[0]:.1f}%, the others {shares[1]:.1f}%")
+    return "\n".join(lines)
 
 
 def sfu_lengths(sfu: Sequence[dict[str, Any]]) -> str:
