@@ -234,17 +234,18 @@ def run_designs(rows: list[dict[str, Any]], measures: Sequence[str] = ("incivili
 
 
 def markdown(results: Sequence[dict[str, Any]]) -> str:
-    """The results as one Markdown table per measure (3 decimals; Spearman 2; the number of
-    non-zero word weights of the fit on all fitted sources).
+    """The results as one Markdown table per measure, the figures as computed (ROC AUCs to 4
+    decimals, Spearman to 3: no second rounding), and the number of non-zero word weights of
+    the fit on all fitted sources.
 
     Examples
     --------
-    >>> r = {"measure": "m", "design": "d", "C": 0.1, "cv": {"a": 0.61234}, "cv_mean": 0.61234,
+    >>> r = {"measure": "m", "design": "d", "C": 0.1, "cv": {"a": 0.6123}, "cv_mean": 0.6123,
     ...      "transfer": {"a": 0.5}, "transfer_mean": 0.5, "held_out": {}, "nonzero_weights": 3}
     >>> print(markdown([r]))
     | m design | C | a CV | CV mean | transfer to a | transfer mean | weights |
     |---|---:|---:|---:|---:|---:|---:|
-    | d | 0.1 | 0.612 | 0.612 | 0.500 | 0.500 | 3 |
+    | d | 0.1 | 0.6123 | 0.6123 | 0.5000 | 0.5000 | 3 |
     """
     tables = []
     for measure in dict.fromkeys(r["measure"] for r in results):
@@ -257,9 +258,9 @@ def markdown(results: Sequence[dict[str, Any]]) -> str:
         head.append("weights")
         lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
         for r in group:
-            cells = [r["design"], f"{r['C']:g}", *(f"{v:.3f}" for v in r["cv"].values()), f"{r['cv_mean']:.3f}", *(f"{v:.3f}" for v in r["transfer"].values()), f"{r['transfer_mean']:.3f}", *(f"{v:.3f}" for v in r["held_out"].values())]
+            cells = [r["design"], f"{r['C']:g}", *(f"{v:.4f}" for v in r["cv"].values()), f"{r['cv_mean']:.4f}", *(f"{v:.4f}" for v in r["transfer"].values()), f"{r['transfer_mean']:.4f}", *(f"{v:.4f}" for v in r["held_out"].values())]
             if has_sfu:
-                cells += [f"{r['sfu_toxic2']:.3f}", f"{r['sfu_toxic3']:.3f}", f"{r['sfu_length_spearman']:+.2f}"]
+                cells += [f"{r['sfu_toxic2']:.4f}", f"{r['sfu_toxic3']:.4f}", f"{r['sfu_length_spearman']:+.3f}"]
             cells.append(f"{r['nonzero_weights']:,}")
             lines.append("| " + " | ".join(cells) + " |")
         tables.append("\n".join(lines))
