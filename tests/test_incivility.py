@@ -327,3 +327,23 @@ def test_split_words_equals_word_tokens(text):
     assert ws.norms == [t.norm for t in tokens]
     pieces = [g for pair in zip(ws.gaps, [text[t.start : t.end] for t in tokens] + [""]) for g in pair]
     assert "".join(pieces) == text
+
+
+# -- SFU in-domain ceiling (a diagnostic) ------------------------------------------------------
+
+EVAL = REPO.parent / "shared" / "eval"
+
+
+def test_sfu_in_domain_ceiling_rows():
+    """The ceiling diagnostic: two rows (toxicity >= 2 and >= 3), same values twice (folds by
+    text hash, fixed settings), better than chance on labels it was fitted to in-domain."""
+    if not (EVAL / "comments").is_dir():
+        pytest.skip(f"evaluation data not found at {EVAL}")
+    pytest.importorskip("sklearn")
+    from discourse.validation.incivility import CEILING_MEASURE, sfu_in_domain_ceiling
+
+    first = sfu_in_domain_ceiling(EVAL)
+    assert list(first["subject"]) == ["toxic2", "toxic3"]
+    assert set(first["measure"]) == {CEILING_MEASURE} and set(first["metric"]) == {"cv_auc"}
+    assert first.equals(sfu_in_domain_ceiling(EVAL))
+    assert (first["value"] > 0.5).all() and (first["value"] < 1.0).all()

@@ -6,11 +6,16 @@ Two checks:
   are exactly those of :func:`~discourse.incivility.features.context_features` filtered through
   the weight table, in the same order (so every float sum is the same);
 - a stored reference: the SHA-256 of the ``repr`` of every probability and span of ~2,000 texts
-  (the seed, a seeded synthetic corpus and edge cases), computed with the implementation before
-  the fast path (commit f223ff3) for the bundled weight file. A refit changes the weight file,
-  and an edit of a lexicon the features read (``features.LEXICON_FILES``) or of the seed changes
-  the outputs; then recompute the reference with that commit's scorer (``git archive f223ff3``,
-  the new weights and lexicons copied in, :func:`outputs_sha256`) and record why.
+  (the seed, a seeded synthetic corpus and edge cases) for the bundled weight file. It was
+  computed with the implementation before the fast path (commit f223ff3), and re-recorded when
+  the scorer was made to count a phrase category that words of the text also carry once, as
+  the document models were fitted (``features.document_counts``; issue #16): the outputs of 86
+  of the 2,073 texts changed, exactly those where such a category occurs, and
+  ``test_logits_equal_the_document_counts_representation`` checks the new logits against the
+  explicit representation. A refit changes the weight file, and an edit of a lexicon the
+  features read (``features.LEXICON_FILES``) or of the seed changes the outputs; then
+  recompute the reference with the explicit path of a commit after that fix (the spans'
+  path; the logits as in that test) and record why.
 """
 
 from __future__ import annotations
@@ -23,14 +28,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from discourse.incivility import IncivilityAnalyzer, IncivilityResult, features, load_weights
-from discourse.incivility.features import context_features, lexicon_categories, own_features
+from discourse.incivility.features import (
+    context_features,
+    document_counts,
+    lexicon_categories,
+    own_features,
+    replaced_own_counts,
+    skeleton,
+)
 from discourse.incivility.scorer import ContextTables, WordRecords, weighted_context
 from discourse.incivility.tokens import _HAS_SPACED, _SPACED_HINT, normalize_word, split_words
 
 # weight file SHA-256 -> SHA-256 of the outputs of the reference texts (see the module docstring)
 REFERENCE = {
     "677d8c0f2444f012d5325550e3d2d387716431fb2f5de2a5233a70d03b22ee7b": (
-        "2d9befd02398599b4265100e06f58fa4e17dff08e63c9e128b7d78b524a6611c",
+        # re-recorded with the counting fix of issue #16 (f223ff3 gave 2d9befd0...6611c)
+        "3db5305511d67b84dd27a65a2a5f1b4207723f7b0534f19e47424ade6fab0903",
         4146,
     ),
 }
@@ -85,12 +98,52 @@ def outputs_sha256(analyzer_factory) -> tuple[str, int]:
     return hashlib.sha256(json.dumps(rows).encode()).hexdigest(), len(rows)
 
 
+def _explicit_logits(text: str, models) -> tuple[float, float]:
+    """Intercept + the weights times the document models' input, ``document_counts``."""
+    counts = document_counts(skeleton(text))
+    return tuple(
+        models[m]["intercept"] + sum(models[m]["weights"].get(f, 0.0) * n for f, n in sorted(counts.items()))
+        for m in ("incivility", "intolerance")
+    )
+
+
+def _replaced(text: str) -> dict[str, int]:
+    sk = skeleton(text)
+    return replaced_own_counts([e[0] for e in sk.extras], [t.norm for t, s in zip(sk.tokens, sk.scopes) if not s])
+
+
+@pytest.mark.parametrize("spans", [False, True])
+def test_logits_equal_the_document_counts_representation(spans):
+    """The scorer computes the representation the document models were fitted on (issue #16:
+    it used to add a phrase category to the same category of the text's words, which the
+    fitting counted once), and its terms add up to its logits."""
+    models = load_weights().models
+    analyzer = IncivilityAnalyzer(spans=spans)
+    texts = reference_texts() + [
+        "You people crack me up, you and your friends.",
+        "you people, you people and your kind",
+        "You people are idiots, you hear me?",
+    ]
+    collided = 0
+    for text in texts:
+        r = analyzer.analyze(text)
+        explicit = _explicit_logits(text, models)
+        assert r.logits == pytest.approx(explicit, abs=1e-9), text
+        if _replaced(text):
+            collided += 1
+            for m in (0, 1):
+                total = r.intercepts[m] + sum(t.incivility if m == 0 else t.intolerance for t in r.terms)
+                assert total == pytest.approx(r.logits[m], abs=1e-9), text
+    # the texts must exercise the case the fix is about
+    assert collided >= 50
+
+
 def test_outputs_equal_the_reference_implementation():
     sha = load_weights().sha256
     if sha not in REFERENCE:
         pytest.fail(
-            f"no reference outputs for weight file {sha[:12]}: recompute them with the scorer of "
-            "commit f223ff3 and the new weights (see this module's docstring)"
+            f"no reference outputs for weight file {sha[:12]}: recompute them with the new weights "
+            "(see this module's docstring)"
         )
     assert outputs_sha256(lambda spans: IncivilityAnalyzer(spans=spans)) == REFERENCE[sha]
 
@@ -100,7 +153,11 @@ def _slow_path(text: str, joint) -> tuple[list[str], list[tuple[float, float, fl
     in first-occurrence order, filtered through the weight table."""
     scopes, extras = context_features(split_words(text))
     names = dict.fromkeys(name for name, _, _ in extras)
-    return scopes, [joint[name] for name in names if name in joint]
+    # a phrase category that k unscoped words also carry counts once in all: 1 - k times
+    norms = [norm for norm, scope in zip(split_words(text).norms, scopes) if not scope]
+    phrases = [name for name, i, j in extras if name.startswith("l:") and j > i]
+    k = replaced_own_counts(phrases, norms)
+    return scopes, [tuple(v * (1 - k.get(name, 0)) for v in joint[name]) for name in names if name in joint]
 
 
 _TEXTS = st.lists(
@@ -116,6 +173,13 @@ def test_weighted_context_equals_filtered_context_features(text):
     analyzer._setup()
     tables = analyzer.tables_
     assert weighted_context(split_words(text), tables) == _slow_path(text, tables.joint)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_logits_equal_the_document_counts_representation_property(text):
+    models = load_weights().models
+    assert IncivilityAnalyzer(spans=False).analyze(text).logits == pytest.approx(_explicit_logits(text, models), abs=1e-9)
 
 
 def test_weighted_context_on_a_small_table():

@@ -17,7 +17,14 @@ from itertools import compress
 from operator import add, itemgetter, not_
 from typing import Any
 
-from discourse.incivility.features import Skeleton, context_features, lexicon_categories, own_features, skeleton
+from discourse.incivility.features import (
+    Skeleton,
+    context_features,
+    lexicon_categories,
+    own_features,
+    replaced_own_counts,
+    skeleton,
+)
 from discourse.incivility.tokens import _HAS_SPACED, _PLAIN_SPLIT, _SPACED_HINT, MEMO_WORDS, WordSplit, split_words
 from discourse.incivility.model import Weights, load_weights
 from discourse.incivility.scorer import ContextTables, WordRecords, weighted_context_of
@@ -204,13 +211,16 @@ class IncivilityAnalyzer:
         times: dict[str, int] = {}
         for name, _, _ in sk.extras:
             times[name] = times.get(name, 0) + 1
+        # a phrase category that k words also carry counts once in all (document_counts): its
+        # weight is shared among the k words and the phrase
+        shared = {name: k + 1 for name, k in replaced_own_counts(times, repeats).items()}
         occurrences = [
-            (f, k, k, repeats[tok.norm])
+            (f, k, k, repeats[tok.norm] * shared.get(f, 1))
             for k, (tok, scope) in enumerate(zip(tokens, scopes))
             if not scope
             for f in own_features(tok.norm)
         ]
-        occurrences += [(name, i, j, times[name]) for name, i, j in sk.extras]
+        occurrences += [(name, i, j, times[name] * shared.get(name, 1)) for name, i, j in sk.extras]
         out = []
         for name, i, j, m in occurrences:
             a = inc_w.get(name, 0.0)
@@ -285,16 +295,23 @@ class IncivilityAnalyzer:
         repeats = Counter(t.norm for t, scope in zip(tokens, scopes) if not scope)
         times = Counter(map(itemgetter(0), sk.extras))
         joint = self.joint_
+        # a phrase category that k words also carry counts once in all, shared as in _terms
+        shared = {name: k + 1 for name, k in replaced_own_counts(times, repeats).items()}
         out = {}
         for k, extras in on_word.items():
             inc = intol = 0.0
             if not scopes[k]:
                 m = repeats[tokens[k].norm]
                 inc, intol = records[k][1] / m, records[k][2] / m
+                for name in shared.keys() & _own_set(tokens[k].norm):
+                    found = joint.get(name)
+                    if found is not None:  # the word keeps 1 / (k + 1) of the weight it carried
+                        inc -= found[0] * (1.0 - 1.0 / shared[name]) / m
+                        intol -= found[1] * (1.0 - 1.0 / shared[name]) / m
             for name, i, j in extras:
                 found = joint.get(name)
                 if found is not None:
-                    share = 1.0 / ((j - i + 1) * times[name])
+                    share = 1.0 / ((j - i + 1) * times[name] * shared.get(name, 1))
                     inc += found[0] * share
                     intol += found[1] * share
             out[k] = (inc, intol)

@@ -64,6 +64,7 @@ __all__ = [
     "token_feature_lists",
     "feature_counts",
     "document_counts",
+    "replaced_own_counts",
     "LEXICON_FILES",
 ]
 
@@ -515,6 +516,40 @@ def document_counts(sk: Skeleton) -> dict[str, int]:
     for norm in {t.norm for t, scope in zip(sk.tokens, sk.scopes) if not scope}:
         for name in own_features(norm):
             counts[name] = counts.get(name, 0) + 1
+    # a context feature counts once in all: it replaces the count of the words that carry the
+    # same feature by themselves (a phrase category such as 'you people' -> l:second_person
+    # that 'you' also has); scoring corrects its sums by replaced_own_counts
     for name, _, _ in sk.extras:
         counts[name] = 1
     return counts
+
+
+def replaced_own_counts(context_names: Iterable[str], norms: Iterable[str]) -> dict[str, int]:
+    """Of the context features `context_names`, those that are also own features of some of the
+    distinct unscoped words `norms`, with the number of such words.
+
+    :func:`document_counts` counts such a feature once in all (the context occurrence replaces
+    the words' count), so a scorer that sums every distinct word's own weights and then each
+    context feature's weight once must take the feature's weight this many times off. Only
+    multi-word lexicon entries can collide (an ``l:`` category that one of the entry's words, or
+    another word of the text, also has): pairs, scoped words and cues have names no word's own
+    features have.
+
+    Examples
+    --------
+    >>> sk = skeleton("you people")
+    >>> replaced_own_counts([n for n, _, _ in sk.extras], ["you", "people"])
+    {'l:second_person': 1}
+    >>> document_counts(sk)["l:second_person"]
+    1
+    """
+    wanted = {name for name in context_names if name.startswith("l:")}
+    if not wanted:
+        return {}
+    out: dict[str, int] = {}
+    for norm in set(norms):
+        for cat in lexicon_categories(norm):
+            name = "l:" + cat
+            if name in wanted:
+                out[name] = out.get(name, 0) + 1
+    return dict(sorted(out.items()))

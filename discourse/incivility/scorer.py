@@ -8,7 +8,9 @@ occurrence. Most of the ~65 word pairs of a comment have no weight, and building
 pair weights sit in a two-level table keyed by the two words (already normalised strings with
 their hashes cached), so a pair costs two dictionary look-ups in C and no new string. The result
 is the same list of weights as filtering :func:`context_features`' occurrences through the
-weight table, so the sums are the same floats (``tests/test_incivility_speed.py`` checks it).
+weight table, so the sums are the same floats (``tests/test_incivility_speed.py`` checks it);
+a phrase category that words of the text also carry is scaled so that it counts once in all,
+as the document models were fitted (``features.replaced_own_counts``).
 
 Examples
 --------
@@ -23,6 +25,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Mapping
 from itertools import compress, repeat
+from operator import not_
 from typing import NamedTuple
 
 from discourse.incivility.features import (
@@ -33,6 +36,7 @@ from discourse.incivility.features import (
     _scopes,
     lexicon_categories,
     phrase_features,
+    replaced_own_counts,
 )
 from discourse.incivility.tokens import MEMO_WORDS, WordSplit, normalize_word
 
@@ -102,7 +106,10 @@ class ContextTables(NamedTuple):
 def weighted_context(ws: WordSplit, tables: ContextTables) -> tuple[list[str], list[Weights3]]:
     """The scopes of the words of `ws` (as :func:`~discourse.incivility.features.context_features`
     gives them) and the weights of its weighted context features, each feature once, in the
-    order of its first occurrence there.
+    order of its first occurrence there; a phrase category that k distinct unscoped words of
+    the text also carry by themselves has its weights times 1 - k (it counts once in all, as in
+    :func:`~discourse.incivility.features.document_counts`: see
+    :func:`~discourse.incivility.features.replaced_own_counts`).
 
     Examples
     --------
@@ -159,11 +166,21 @@ def weighted_context_of(
             found.insert(i, own)
     # each feature once, at its first occurrence (a repeated name maps to the same weights)
     chosen: dict[str, Weights3] = dict(filter(None, found))
-    for name, _, _ in phrase_features(norms, scopes, clause, cats_at) + _cues(norms, scopes, cats_at, sentence):
+    phrases = phrase_features(norms, scopes, clause, cats_at)
+    for name, _, _ in phrases + _cues(norms, scopes, cats_at, sentence):
         if name not in chosen:
             weights = joint.get(name)
             if weights is not None:
                 chosen[name] = weights
+    if phrases:
+        # a phrase category that k distinct unscoped words also carry counts once in the
+        # document models (features.document_counts), not k + 1 times: its entry carries
+        # (1 - k) times its weights, so that the words' own sums plus the entries add up to it
+        unscoped = compress(norms, map(not_, scopes)) if scoped else norms
+        for name, k in replaced_own_counts([p[0] for p in phrases], unscoped).items():
+            weights = chosen.get(name)
+            if weights is not None:
+                chosen[name] = tuple(v * (1 - k) for v in weights)  # type: ignore[assignment]
     return scopes, list(chosen.values())
 
 

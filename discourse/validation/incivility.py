@@ -13,6 +13,9 @@ Four checks, one tidy table (``dataset, subject, measure, metric, value``):
   with character precision and recall. Read from the training folder (``../shared/train``;
   by default the sibling ``train/`` of the evaluation folder).
 - **Hand-checked spans** (``tests/data/incivility_spans_check/``): precision per span kind.
+- **SFU in-domain ceiling** (a diagnostic, not a library model; only with scikit-learn): ROC AUC
+  of a TF-IDF logistic regression fitted on SFU itself, 5-fold cross-validated, i.e. roughly
+  what a shallow word model can get from these labels when it may learn them directly.
 
 Command line::
 
@@ -50,6 +53,7 @@ __all__ = [
     "validate_sfu",
     "validate_training_cv",
     "validate_toxic_spans",
+    "sfu_in_domain_ceiling",
     "span_check_precision",
     "validation_figure",
     "char_f1",
@@ -93,19 +97,9 @@ def validate_sfu(data_dir: str | os.PathLike[str], *, n_boot: int = 1000) -> "pd
     ``max(incivility, intolerance)`` and ``rudeness_cues`` (the rhetoric index, rate per 1,000
     words); metrics ``auc``, ``ci_low``, ``ci_high``, ``n_toxic``, ``n_nontoxic``.
     """
-    import pandas as pd
-
     from discourse.rhetoric import RhetoricAnalyzer
-    from discourse.text import clean
 
-    path = _find(data_dir, "comments", "SFU_constructiveness_toxicity.csv")
-    frame = pd.read_csv(path)
-    label = "is_toxic_popular_answer_1"
-    if label not in frame or "comment" not in frame:
-        raise InputError(f"expected columns 'comment' and {label!r}", source=str(path))
-    frame = frame[frame[label].notna() & frame["comment"].notna()]
-    texts = [clean(str(t)) for t in frame["comment"]]
-    level = frame[label].astype(int).to_numpy()
+    texts, level = _sfu_comments(data_dir)
     analyzer = IncivilityAnalyzer(spans=False)
     rhetoric = RhetoricAnalyzer(features=["rudeness_cues"])
     scores: dict[str, list[float]] = {"incivility": [], "intolerance": [], "max(incivility, intolerance)": [], "rudeness_cues": []}
@@ -125,6 +119,66 @@ def validate_sfu(data_dir: str | os.PathLike[str], *, n_boot: int = 1000) -> "pd
                 ("n_toxic", int(toxic.sum())), ("n_nontoxic", int((~toxic).sum())),
             ):
                 rows.append({"subject": f"toxic{cut}", "measure": measure, "metric": metric, "value": float(value)})
+    return _rows(rows, "sfu")
+
+
+def _sfu_comments(data_dir: str | os.PathLike[str]) -> tuple[list[str], np.ndarray]:
+    """The labelled SFU comments (cleaned) and their toxicity level (popular answer)."""
+    import pandas as pd
+
+    from discourse.text import clean
+
+    path = _find(data_dir, "comments", "SFU_constructiveness_toxicity.csv")
+    frame = pd.read_csv(path)
+    label = "is_toxic_popular_answer_1"
+    if label not in frame or "comment" not in frame:
+        raise InputError(f"expected columns 'comment' and {label!r}", source=str(path))
+    frame = frame[frame[label].notna() & frame["comment"].notna()]
+    return [clean(str(t)) for t in frame["comment"]], frame[label].astype(int).to_numpy()
+
+
+CEILING_FOLDS = 5
+CEILING_MEASURE = "in-domain ceiling (TF-IDF LR fitted on SFU)"
+"""The measure name of the SFU in-domain ceiling rows (a diagnostic, not a library model)."""
+
+
+def sfu_in_domain_ceiling(data_dir: str | os.PathLike[str], *, folds: int = CEILING_FOLDS) -> "pd.DataFrame":
+    """A diagnostic of what the SFU labels allow: ROC AUC of a TF-IDF logistic regression
+    fitted on SFU itself, by `folds`-fold cross-validation (folds by a hash of the text).
+
+    Not a library model and not a fair comparison with the library's measures, which never see
+    SFU: it is an in-domain reference, an optimistic bound for shallow word models on these
+    comments (noisy labels: three raters for most comments). Fixed settings, not tuned: word
+    unigrams and bigrams seen in at least two training comments, sublinear term frequency,
+    L2 logistic regression with C = 1 and balanced class weights. Rows: subject
+    ``toxic2``/``toxic3``, measure ``in-domain ceiling (TF-IDF LR fitted on SFU)``, metric
+    ``cv_auc``. Empty when scikit-learn is not installed.
+
+    Examples
+    --------
+    >>> sfu_in_domain_ceiling("no/such/folder")  # doctest: +SKIP
+    """
+    try:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:  # an optional diagnostic: the library's measures need no scikit-learn
+        return _rows([], "sfu")
+    from discourse.training.incivility import _fold
+
+    texts, level = _sfu_comments(data_dir)
+    fold = np.array([_fold(t, folds) for t in texts])
+    rows = []
+    for cut in (2, 3):
+        toxic = (level >= cut).astype(int)
+        scores = np.zeros(len(texts))
+        for k in range(folds):
+            train, test = fold != k, fold == k
+            vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+            X = vectorizer.fit_transform([t for t, keep in zip(texts, train) if keep])
+            model = LogisticRegression(C=1.0, solver="liblinear", class_weight="balanced", random_state=0)
+            model.fit(X, toxic[train])
+            scores[test] = model.decision_function(vectorizer.transform([t for t, keep in zip(texts, test) if keep]))
+        rows.append({"subject": f"toxic{cut}", "measure": CEILING_MEASURE, "metric": "cv_auc", "value": float(auc(scores, toxic.astype(bool)))})
     return _rows(rows, "sfu")
 
 
@@ -259,6 +313,12 @@ def validation_figure(table: "pd.DataFrame"):
         left.bar(x + (k - 0.5) * 0.38, values, 0.38, color=MEASURE_COLORS[measure], edgecolor=EDGE_GREY,
                  linewidth=0.6, label=measure)
     left.axhline(0.5, color="#999999", linewidth=0.8, linestyle=":")
+    ceiling = table[(table["dataset"] == "sfu") & (table["measure"] == CEILING_MEASURE) & (table["subject"] == "toxic2")]
+    if len(ceiling):
+        # the SFU in-domain ceiling (a diagnostic): a short dashed line over the SFU bars
+        value = float(ceiling["value"].iloc[0])
+        left.hlines(value, x[-1] - 0.45, x[-1] + 0.45, colors="#333333", linewidth=1.0, linestyles="--")
+        left.text(x[-1], value + 0.01, "fitted on SFU\n(ceiling)", ha="center", va="bottom", fontsize="x-small")
     left.set_xticks(x)
     left.set_xticklabels(names, fontsize="small")
     left.set_ylim(0.4, 1.0)
@@ -297,6 +357,7 @@ def validate_incivility(
     parts = [validate_training_cv()]
     if data_dir is not None:
         parts.append(validate_sfu(data_dir))
+        parts.append(sfu_in_domain_ceiling(data_dir))
         if train_dir is None:
             candidate = Path(data_dir).resolve().parent / "train"
             train_dir = candidate if (candidate / "toxic_spans").is_dir() else None
