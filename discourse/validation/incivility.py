@@ -43,7 +43,7 @@ import numpy as np
 from discourse.errors import InputError
 from discourse.incivility import IncivilityAnalyzer, load_weights
 from discourse.validation._common import write_csv
-from discourse.validation.rhetoric import _find, auc, bootstrap_auc
+from discourse.validation.rhetoric import _find, auc, bootstrap_auc, sfu_comments
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -99,7 +99,7 @@ def validate_sfu(data_dir: str | os.PathLike[str], *, n_boot: int = 1000) -> "pd
     """
     from discourse.rhetoric import RhetoricAnalyzer
 
-    texts, level = _sfu_comments(data_dir)
+    texts, level = sfu_comments(data_dir)
     analyzer = IncivilityAnalyzer(spans=False)
     rhetoric = RhetoricAnalyzer(features=["rudeness_cues"])
     scores: dict[str, list[float]] = {"incivility": [], "intolerance": [], "max(incivility, intolerance)": [], "rudeness_cues": []}
@@ -120,21 +120,6 @@ def validate_sfu(data_dir: str | os.PathLike[str], *, n_boot: int = 1000) -> "pd
             ):
                 rows.append({"subject": f"toxic{cut}", "measure": measure, "metric": metric, "value": float(value)})
     return _rows(rows, "sfu")
-
-
-def _sfu_comments(data_dir: str | os.PathLike[str]) -> tuple[list[str], np.ndarray]:
-    """The labelled SFU comments (cleaned) and their toxicity level (popular answer)."""
-    import pandas as pd
-
-    from discourse.text import clean
-
-    path = _find(data_dir, "comments", "SFU_constructiveness_toxicity.csv")
-    frame = pd.read_csv(path)
-    label = "is_toxic_popular_answer_1"
-    if label not in frame or "comment" not in frame:
-        raise InputError(f"expected columns 'comment' and {label!r}", source=str(path))
-    frame = frame[frame[label].notna() & frame["comment"].notna()]
-    return [clean(str(t)) for t in frame["comment"]], frame[label].astype(int).to_numpy()
 
 
 CEILING_FOLDS = 5
@@ -165,7 +150,7 @@ def sfu_in_domain_ceiling(data_dir: str | os.PathLike[str], *, folds: int = CEIL
         return _rows([], "sfu")
     from discourse.training.incivility import _fold
 
-    texts, level = _sfu_comments(data_dir)
+    texts, level = sfu_comments(data_dir)
     fold = np.array([_fold(t, folds) for t in texts])
     rows = []
     for cut in (2, 3):

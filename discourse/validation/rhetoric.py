@@ -56,6 +56,7 @@ __all__ = [
     "bootstrap_auc",
     "validate_ptc",
     "validate_sfu",
+    "sfu_comments",
     "validate_gold",
     "load_gold",
     "GOLD_PATH",
@@ -154,6 +155,35 @@ def _find(data_dir: str | os.PathLike[str], *parts: str) -> Path:
 
 # -- PTC ---------------------------------------------------------------------------------------
 
+
+
+def sfu_comments(data_dir: str | os.PathLike[str]) -> tuple[list[str], np.ndarray]:
+    """The labelled SFU comments (cleaned) and their toxicity level (the popular answer, 1-4).
+
+    Parameters
+    ----------
+    data_dir : str or path
+        The evaluation data folder (``../shared/eval``).
+
+    Returns
+    -------
+    texts : list of str
+    level : numpy.ndarray of int
+
+    Raises
+    ------
+    InputError
+        If the file lacks the ``comment`` or the label column.
+    """
+    import pandas as pd
+
+    path = _find(data_dir, "comments", "SFU_constructiveness_toxicity.csv")
+    frame = pd.read_csv(path)
+    label = "is_toxic_popular_answer_1"
+    if label not in frame or "comment" not in frame:
+        raise InputError(f"expected columns 'comment' and {label!r}", source=str(path))
+    frame = frame[frame[label].notna() & frame["comment"].notna()]
+    return [clean(str(t)) for t in frame["comment"]], frame[label].astype(int).to_numpy()
 
 def _read_ptc(data_dir: str | os.PathLike[str]) -> tuple[dict[str, str], dict[str, list[tuple[str, int, int]]]]:
     labels_path = _find(data_dir, "propaganda", "train-task-flc-tc.labels")
@@ -270,14 +300,7 @@ def validate_sfu(data_dir: str | os.PathLike[str], *, n_boot: int = 1000) -> "pd
     import pandas as pd
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    path = _find(data_dir, "comments", "SFU_constructiveness_toxicity.csv")
-    frame = pd.read_csv(path)
-    label_column = "is_toxic_popular_answer_1"
-    if label_column not in frame or "comment" not in frame:
-        raise InputError(f"expected columns 'comment' and {label_column!r}", source=str(path))
-    frame = frame[frame[label_column].notna() & frame["comment"].notna()]
-    texts = [clean(str(t)) for t in frame["comment"]]
-    level = frame[label_column].astype(int).to_numpy()
+    texts, level = sfu_comments(data_dir)
     analyzer = RhetoricAnalyzer(features=("rudeness_cues",) + INCIVILITY_PARTS)
     vader = SentimentIntensityAnalyzer()
     measures: dict[str, list[float]] = {m: [] for m in ("rudeness_cues", "rudeness_cues_count", *INCIVILITY_PARTS, "vader_negative")}
