@@ -250,7 +250,7 @@ class Analysis:
         self._run_stages(
             thread,
             lambda table, records: collected[table].extend(records),
-            lambda table, columns: collected[table].extend_columns(columns, len(next(iter(columns.values()), ()))),
+            lambda table, columns: collected[table].extend_columns(columns, n_rows(columns)),
         )
         return collected
 
@@ -402,13 +402,8 @@ def _rows_in_order(analysis: Analysis, threads: Iterable[Thread], n_jobs: int) -
 def _columns_in_order(analysis: Analysis, threads: Iterable[Thread], n_jobs: int) -> Iterator[ThreadColumns]:
     """Each thread's tables column by column (see :meth:`Analysis.thread_columns`), in input
     order, computed here or in `n_jobs` worker processes."""
-    if effective_jobs(n_jobs) > 1:
-        for columns in parallel_thread_columns(analysis, threads, n_jobs):
-            yield columns
-            collect_young()
-        return
-    for thread in threads:
-        yield {table: collector.data for table, collector in analysis.thread_columns(thread).items()}
+    for columns in parallel_thread_columns(analysis, threads, n_jobs):  # (serial with one job)
+        yield columns
         collect_young()
 
 

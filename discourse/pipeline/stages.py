@@ -207,6 +207,14 @@ def _prefixed(unit: Unit, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
+def _with_unit_keys(columns: dict[str, list[Any]], unit: Unit, n: int) -> dict[str, list[Any]]:
+    """Add the unit's keys to fresh columns of `n` rows, in place (:func:`_prefixed` for columns)."""
+    columns["thread_id"] = [unit.thread_id] * n
+    columns["unit_id"] = [unit.unit_id] * n
+    columns["unit_kind"] = [unit.unit_kind] * n
+    return columns
+
+
 class SentimentStage(AnalyserBase):
     """Sentiment per unit, per article sentence, its cues, and the article-vs-comments summary.
 
@@ -339,11 +347,7 @@ class RhetoricStage(AnalyserBase):
         """:meth:`unit_rows` column by column (table -> column -> values), as the pipeline
         gathers them: 44 rows per unit, most of them a feature without hits, need no dicts."""
         columns = result.to_columns()
-        n_rows = len(columns["feature"])
-        columns["thread_id"] = [unit.thread_id] * n_rows
-        columns["unit_id"] = [unit.unit_id] * n_rows
-        columns["unit_kind"] = [unit.unit_kind] * n_rows
-        return {"features": columns}
+        return {"features": _with_unit_keys(columns, unit, len(columns["feature"]))}
 
     def thread_rows(self, thread_id: str, units: Sequence[Unit], results: Sequence[Any]) -> Rows:
         """No thread-level rows: the article-vs-comments contrast is computed from ``features``."""
@@ -503,12 +507,9 @@ class ActorStage(AnalyserBase):
         tables = {}
         for table, source in self._UNIT_TABLES.items():
             columns = result.to_columns(source)
-            n_rows = len(next(iter(columns.values())))
-            if n_rows:
-                columns["thread_id"] = [unit.thread_id] * n_rows
-                columns["unit_id"] = [unit.unit_id] * n_rows
-                columns["unit_kind"] = [unit.unit_kind] * n_rows
-                tables[table] = columns
+            n = len(next(iter(columns.values())))
+            if n:
+                tables[table] = _with_unit_keys(columns, unit, n)
         return tables
 
     def thread_rows(self, thread_id: str, units: Sequence[Unit], results: Sequence[Any]) -> Rows:

@@ -268,9 +268,9 @@ def markdown(results: Sequence[dict[str, Any]]) -> str:
 
 
 def _sfu_rows(eval_dir: Path) -> list[dict[str, Any]]:
-    from discourse.training.incivility_variants import _sfu
+    from discourse.validation.rhetoric import sfu_comments
 
-    texts, levels = _sfu(eval_dir)
+    texts, levels = sfu_comments(eval_dir)
     return [{"source": "sfu", "text": t, "incivility": int(v), "intolerance": None} for t, v in zip(texts, levels)]
 
 

@@ -97,14 +97,9 @@ def civil_comment_shares(train_dir: Path) -> dict[str, tuple[float, float]]:
 def _sfu(eval_dir: Path | None) -> tuple[list[str], np.ndarray] | None:
     if eval_dir is None:
         return None
-    import pandas as pd
+    from discourse.validation.rhetoric import sfu_comments
 
-    from discourse.text import clean
-
-    path = eval_dir / "comments" / "SFU_constructiveness_toxicity.csv"
-    frame = pd.read_csv(path)
-    frame = frame[frame["is_toxic_popular_answer_1"].notna() & frame["comment"].notna()]
-    return [clean(str(t)) for t in frame["comment"]], frame["is_toxic_popular_answer_1"].astype(int).to_numpy()
+    return sfu_comments(eval_dir)
 
 
 def _counts(texts: Sequence[str]) -> list[dict[str, int]]:
