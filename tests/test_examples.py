@@ -244,3 +244,25 @@ def test_benchmark_actors_breakdown_times_the_steps_and_restores_them():
     labels = {label for _, _, label in module.STEPS}
     assert set(spent) <= labels and {"matcher and spelling", "stance", "  fitted model", "discovery (thread rows)"} <= set(spent)
     assert all(vars(owner)[name] is original for owner, name, original in originals)  # restored
+
+
+@pytest.mark.slow  # four processes that each load the models: about 30 s
+def test_benchmark_versions_times_each_version_on_the_same_comments(tmp_path):
+    """Two folders holding this version (the second a link to the first) on a small CSV without
+    a header: one line per version, the comments counted, a ratio of the first to itself of 1."""
+    source = EXAMPLES.parent
+    (tmp_path / "again").symlink_to(source, target_is_directory=True)
+    texts = ["Putin lied about Syria again.", "Trump and Merkel met in Hamburg.", "Nice weather today!"]
+    (tmp_path / "comments.csv").write_text("".join(f'"{text}",0\n' for text in texts * 70), encoding="utf-8")
+    for part in ("actors", "full"):
+        done = subprocess.run(
+            [sys.executable, str(EXAMPLES / "benchmark_versions.py"), str(source), "again",
+             "--csv", "comments.csv", "--text-column", "0", "--part", part, "--rounds", "1", "--repeat", "1"],
+            cwd=tmp_path, capture_output=True, text=True, timeout=300,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        lines = done.stdout.splitlines()
+        assert lines[0].startswith(f"{part}: CPU µs per comment, 210 comments of comments.csv")
+        first, second = (line.split() for line in lines[2:4])
+        assert first[0] == source.name and second[0] == "again"
+        assert float(first[-2]) == 1.0 and float(first[-3]) > 0 and float(second[-3]) > 0
