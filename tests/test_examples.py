@@ -244,3 +244,19 @@ def test_benchmark_actors_breakdown_times_the_steps_and_restores_them():
     labels = {label for _, _, label in module.STEPS}
     assert set(spent) <= labels and {"matcher and spelling", "stance", "  fitted model", "discovery (thread rows)"} <= set(spent)
     assert all(vars(owner)[name] is original for owner, name, original in originals)  # restored
+
+
+def test_benchmark_actors_reads_the_named_text_column(tmp_path):
+    import argparse
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("benchmark_actors", EXAMPLES / "benchmark_actors.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    path = tmp_path / "comments.csv"
+    path.write_text('id,comment\n1,"Putin lied, again."\n2,Nothing here.\n3,"Iran, Syria"\n', encoding="utf-8")
+    args = argparse.Namespace(csv=str(path), n=2, text_column="comment")
+    assert module._texts(args) == ["Putin lied, again.", "Nothing here."]
+    assert module._texts(argparse.Namespace(csv=str(path), n=5, text_column=None)) == ["1", "2", "3"]
+    with pytest.raises(SystemExit, match="no column 'text'"):
+        module._texts(argparse.Namespace(csv=str(path), n=5, text_column="text"))
