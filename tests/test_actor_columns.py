@@ -134,3 +134,64 @@ def test_columns_equal_records_on_real_comments(eval_dir) -> None:
         texts = [row["comment"] for row in csv.DictReader(handle) if row["comment"].strip()][:400]
     analyzer = ActorAnalyzer()
     assert sum(_check_analysis(analyzer.analyze(text)) for text in texts) > 5000
+
+
+def _strongest(cues: list[tuple]) -> list[tuple]:
+    """The reference of the aggregates' evidence: every contributing cue of every mention of a
+    group, strongest first, then by unit, start and text; the first eight."""
+    return sorted(cues)[:8]
+
+
+def _check_aggregates(results: list) -> int:
+    """The ``evidence`` of the unit, sentence and thread-part rows against :func:`_strongest` over
+    all the cues of their mentions (the aggregates take each mention's strongest eight only);
+    returns the number of groups of several mentions with more than eight cues in all."""
+    from discourse.actors.stance import ThreadStance
+
+    crowded = 0
+    thread: dict[tuple, list] = {}
+    for uid, result in results:
+        stance = result.stance
+        units: dict[tuple, list] = {}
+        sentences: dict[tuple, list] = {}
+        for m in stance.mentions:
+            actor = stance.rollup.get(m.actor, m.actor)
+            cues = [(-abs(c.contribution), uid, c.start, c.to_text()) for c in m.cues if c.contribution]
+            units.setdefault((actor, m.source), []).append(cues)
+            sentences.setdefault((m.sentence, actor, m.source), []).append(cues)
+            thread.setdefault(("comments", actor, m.source), []).append(cues)
+        for row in stance.to_records("unit"):
+            groups = units[(row["actor"], row["source"])]
+            expected = _strongest([cue for cues in groups for cue in cues])
+            assert row["evidence"] == "; ".join(cue[3] for cue in expected)
+            crowded += len(groups) > 1 and sum(map(len, groups)) > 8
+        for row in stance.to_records("sentence"):
+            expected = _strongest([cue for cues in sentences[(row["sentence"], row["actor"], row["source"])] for cue in cues])
+            assert row["evidence"] == "; ".join(cue[3] for cue in expected)
+    rows = ThreadStance(tuple(("comments", "comment", uid, r.stance) for uid, r in results)).to_records("part")
+    assert len(rows) == len(thread)
+    for row in rows:
+        expected = _strongest([cue for cues in thread[(row["part"], row["actor"], row["source"])] for cue in cues])
+        assert row["evidence"] == "; ".join(f"{cue[1]}:{cue[3]}" for cue in expected)
+    return crowded
+
+
+@pytest.mark.parametrize("configuration", list(CONFIGURATIONS))
+def test_aggregate_evidence_is_the_strongest_of_all_cues(seed_thread, configuration) -> None:
+    analyzer = ActorAnalyzer(**CONFIGURATIONS[configuration])
+    texts = TEXTS + [text for _, _, text in seed_thread.units()]
+    results = [(f"c{i}", analyzer.analyze(text)) for i, text in enumerate(texts)]
+    assert _check_aggregates(results) > 0
+
+
+def test_aggregate_evidence_is_the_strongest_of_all_cues_on_real_comments(eval_dir) -> None:
+    """400 real news comments (SFU; skipped when absent): many mentions with more than eight cues."""
+    path = eval_dir / "comments" / "SFU_constructiveness_toxicity.csv"
+    if not path.exists():
+        pytest.skip(f"real comments not available ({path})")
+    csv.field_size_limit(10**7)
+    with path.open(encoding="utf-8", newline="") as handle:
+        texts = [row["comment"] for row in csv.DictReader(handle) if row["comment"].strip()][:400]
+    analyzer = ActorAnalyzer()
+    results = [(f"c{i}", analyzer.analyze(text)) for i, text in enumerate(texts)]
+    assert _check_aggregates(results) > 20

@@ -266,3 +266,17 @@ def test_benchmark_versions_times_each_version_on_the_same_comments(tmp_path):
         first, second = (line.split() for line in lines[2:4])
         assert first[0] == source.name and second[0] == "again"
         assert float(first[-2]) == 1.0 and float(first[-3]) > 0 and float(second[-3]) > 0
+def test_benchmark_actors_reads_the_named_text_column(tmp_path):
+    import argparse
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("benchmark_actors", EXAMPLES / "benchmark_actors.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    path = tmp_path / "comments.csv"
+    path.write_text('id,comment\n1,"Putin lied, again."\n2,Nothing here.\n3,"Iran, Syria"\n', encoding="utf-8")
+    args = argparse.Namespace(csv=str(path), n=2, text_column="comment")
+    assert module._texts(args) == ["Putin lied, again.", "Nothing here."]
+    assert module._texts(argparse.Namespace(csv=str(path), n=5, text_column=None)) == ["1", "2", "3"]
+    with pytest.raises(SystemExit, match="no column 'text'"):
+        module._texts(argparse.Namespace(csv=str(path), n=5, text_column="text"))

@@ -368,7 +368,9 @@ def _aggregate(
             n_positive = labels.count("positive")
             n_negative = labels.count("negative")
             n_ironic = sum([1 for item in items if item[0][15]])
-            evidence = "; ".join([cue[2] for cue in nsmallest(8, [cue for item in items for cue in item[2]])])
+            # (each mention's cues are ranked already, and a cue with eight stronger ones in its own
+            # mention is not among the group's strongest eight: only each mention's first eight count)
+            evidence = "; ".join([cue[2] for cue in nsmallest(8, [cue for item in items for cue in item[2][:8]])])
             label = "positive" if score > threshold else ("negative" if score < -threshold else "neutral")
         rows.append(
             (*head, actor, source, n, n_cued, n_positive, n_negative, rounded, label, evidence, n_ironic)
@@ -704,8 +706,10 @@ class ThreadStance:
         rows = []
         for key, items in groups.items():  # in order of first appearance
             score = sum([item[0].score for _, item in items]) / len(items)
-            # strongest first, then by unit and start (a tie in all three is the same cue)
-            cues = nsmallest(8, [(cue[0], uid, cue[1], cue[2]) for uid, item in items for cue in item[2]])
+            # strongest first, then by unit and start (a tie in all three is the same cue); only
+            # each mention's strongest eight can be among the group's (its cues are ranked by the
+            # same order: the unit is the same for all of them)
+            cues = nsmallest(8, [(cue[0], uid, cue[1], cue[2]) for uid, item in items for cue in item[2][:8]])
             labels = [item[0].label for _, item in items]
             if len(items) == 1:  # a single mention keeps its label
                 label = labels[0]
