@@ -25,7 +25,15 @@ from discourse.incivility.features import (
     replaced_own_counts,
     skeleton,
 )
-from discourse.incivility.tokens import _HAS_SPACED, _PLAIN_SPLIT, _SPACED_HINT, MEMO_WORDS, WordSplit, split_words
+from discourse.incivility.tokens import (
+    _HAS_SPACED,
+    _PLAIN_SPLIT,
+    _PLAIN_SPLIT_ASCII,
+    _SPACED_HINT,
+    MEMO_WORDS,
+    WordSplit,
+    split_words,
+)
 from discourse.incivility.model import Weights, load_weights
 from discourse.incivility.scorer import ContextTables, WordRecords, weighted_context_of
 from discourse.incivility.result import IncivilityResult, IncivilitySpan, Term
@@ -155,7 +163,7 @@ class IncivilityAnalyzer:
         self._setup()
         text = text_or_doc.text if isinstance(text_or_doc, Doc) else str(text_or_doc)
         if _SPACED_HINT.search(text) is None or _HAS_SPACED.search(text) is None:  # the usual case
-            parts = _PLAIN_SPLIT.split(text)
+            parts = (_PLAIN_SPLIT_ASCII if text.isascii() else _PLAIN_SPLIT).split(text)
             # one look-up per word: normalised form, own weights, categories, pair-table row
             records = list(map(self.records_.__getitem__, parts[1::2]))
             ws = WordSplit(list(map(_NORM, records)), parts[0::2], parts, None)
