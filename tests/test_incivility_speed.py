@@ -37,7 +37,14 @@ from discourse.incivility.features import (
     skeleton,
 )
 from discourse.incivility.scorer import ContextTables, WordRecords, weighted_context
-from discourse.incivility.tokens import _HAS_SPACED, _SPACED_HINT, normalize_word, split_words
+from discourse.incivility.tokens import (
+    _HAS_SPACED,
+    _PLAIN_SPLIT,
+    _PLAIN_SPLIT_ASCII,
+    _SPACED_HINT,
+    normalize_word,
+    split_words,
+)
 
 # weight file SHA-256 -> SHA-256 of the outputs of the reference texts (see the module docstring)
 REFERENCE = {
@@ -364,6 +371,26 @@ def test_spaced_hint_is_a_necessary_condition(text):
     # the hint only decides which path looks for spaced-out letters; it must never miss one
     if _HAS_SPACED.search(text) is not None:
         assert _SPACED_HINT.search(text) is not None
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.one_of(
+        # the word characters, the marks inside words, '@', '$' and separators, densely
+        st.text(alphabet="aZ09_@$*#&!'-., \n\t", max_size=30),
+        st.text(alphabet=st.characters(max_codepoint=127), max_size=30),
+    )
+)
+def test_ascii_split_equals_the_unicode_split(text):
+    # the split of ASCII texts (tokens._PLAIN_SPLIT_ASCII) finds the same gaps and words
+    assert _PLAIN_SPLIT_ASCII.split(text) == _PLAIN_SPLIT.split(text)
+
+
+def test_ascii_split_on_the_reference_texts():
+    texts = [t for t in reference_texts() if t.isascii()]
+    assert len(texts) > 1000
+    for text in texts + ["a$$ ab$$ @@x @_ _a_ x-- 'quoted' it's $5 @ a@b !wow! s#!t"]:
+        assert _PLAIN_SPLIT_ASCII.split(text) == _PLAIN_SPLIT.split(text), text
 
 
 @pytest.mark.slow

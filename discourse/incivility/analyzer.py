@@ -25,7 +25,15 @@ from discourse.incivility.features import (
     replaced_own_counts,
     skeleton,
 )
-from discourse.incivility.tokens import _HAS_SPACED, _PLAIN_SPLIT, _SPACED_HINT, MEMO_WORDS, WordSplit, split_words
+from discourse.incivility.tokens import (
+    _HAS_SPACED,
+    _PLAIN_SPLIT,
+    _PLAIN_SPLIT_ASCII,
+    _SPACED_HINT,
+    MEMO_WORDS,
+    WordSplit,
+    split_words,
+)
 from discourse.incivility.model import Weights, load_weights
 from discourse.incivility.scorer import ContextTables, WordRecords, weighted_context_of
 from discourse.incivility.result import IncivilityResult, IncivilitySpan, Term
@@ -155,17 +163,19 @@ class IncivilityAnalyzer:
         self._setup()
         text = text_or_doc.text if isinstance(text_or_doc, Doc) else str(text_or_doc)
         if _SPACED_HINT.search(text) is None or _HAS_SPACED.search(text) is None:  # the usual case
-            parts = _PLAIN_SPLIT.split(text)
+            parts = (_PLAIN_SPLIT_ASCII if text.isascii() else _PLAIN_SPLIT).split(text)
             # one look-up per word: normalised form, own weights, categories, pair-table row
             records = list(map(self.records_.__getitem__, parts[1::2]))
-            ws = WordSplit(list(map(_NORM, records)), parts[0::2], parts, None)
+            norms = list(map(_NORM, records))
+            gaps = parts[0::2]
+            ws = None  # (made for the spans, which few texts need)
         else:  # spaced-out letters joined into words
             ws = split_words(text)
             records = [self.records_.of_norm(norm) for norm in ws.norms]
-        norms = ws.norms
+            norms, gaps = ws.norms, ws.gaps
         n = len(norms)
         scopes, found = weighted_context_of(
-            norms, ws.gaps, list(map(_CATS, records)), list(map(_ROW, records)), self.tables_
+            norms, gaps, list(map(_CATS, records)), list(map(_ROW, records)), self.tables_
         )
         # a word's own features count once per distinct (unscoped) word
         if not any(scopes):
@@ -184,6 +194,8 @@ class IncivilityAnalyzer:
         spans: tuple[IncivilitySpan, ...] = ()
         if self.spans and n and (self.spans is True or max(inc, intol) >= self.logit_cut_):
             # the evidence needs every occurrence with its words (few texts: the flagged ones)
+            if ws is None:
+                ws = WordSplit(norms, gaps, parts, None)
             scopes, extras = context_features(ws)
             joint = self.joint_
             span_extras = []

@@ -243,12 +243,23 @@ _ends_sentence = _GapMemo(_SENTENCE_RE).__getitem__
 
 def _gaps(gaps: list[str]) -> tuple[list[bool], list[bool]]:
     """Per gap before word i (i >= 1): does it end a clause, does it end a sentence."""
-    inner = gaps[:-1]
-    clause = list(map(_ends_clause, inner))
-    sentence = list(map(_ends_sentence, inner))
-    if inner:
-        clause[0] = sentence[0] = True
-    return clause, sentence
+    return _clause_gaps(gaps), _sentence_gaps(gaps)
+
+
+def _clause_gaps(gaps: list[str]) -> list[bool]:
+    """Per gap before word i (i >= 1): does it end a clause (the first word starts one)."""
+    clause = list(map(_ends_clause, gaps[:-1]))
+    if clause:
+        clause[0] = True
+    return clause
+
+
+def _sentence_gaps(gaps: list[str]) -> list[bool]:
+    """Per gap before word i (i >= 1): does it end a sentence (the first word starts one)."""
+    sentence = list(map(_ends_sentence, gaps[:-1]))
+    if sentence:
+        sentence[0] = True
+    return sentence
 
 
 _RANGE = itemgetter(1, 2)
@@ -420,7 +431,16 @@ def extract(text: str) -> Extracted:
     return Extracted(sk.tokens, sk.scopes, occ + sk.extras)
 
 
+def _any_hostile(cats_at: list[tuple[str, ...]]) -> bool:
+    """Does a word have a category of _HOSTILE, which every target cue's other end needs
+    (_ATTACK and _DEHUMANISE are parts of it)? Most texts have none: then no cue is looked for
+    (checked in C over the words with categories)."""
+    return not all(map(_HOSTILE.isdisjoint, compress(cats_at, cats_at)))
+
+
 def _cues(norms, scopes, cats_at, sentence) -> list[tuple[str, int, int]]:
+    if not _any_hostile(cats_at):
+        return []
     n = len(norms)
     out = []
     # only words with a lexicon category (`tagged`) can be the other end of a cue, and only

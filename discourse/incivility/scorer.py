@@ -31,7 +31,9 @@ from typing import NamedTuple
 from discourse.incivility.features import (
     _char_ngrams,
     _cues,
-    _gaps,
+    _any_hostile,
+    _clause_gaps,
+    _sentence_gaps,
     char_grams,
     _scopes,
     lexicon_categories,
@@ -142,7 +144,7 @@ def weighted_context_of(
     """
     n = len(norms)
     joint = tables.joint
-    clause, sentence = _gaps(gaps)
+    clause = _clause_gaps(gaps)
     scopes = _scopes(norms, gaps, clause)
     scoped = list(compress(range(n), scopes))
     by_scope = tables.scoped
@@ -167,7 +169,9 @@ def weighted_context_of(
     # each feature once, at its first occurrence (a repeated name maps to the same weights)
     chosen: dict[str, Weights3] = dict(filter(None, found))
     phrases = phrase_features(norms, scopes, clause, cats_at)
-    for name, _, _ in phrases + _cues(norms, scopes, cats_at, sentence):
+    # the sentence ends only where a target cue can be (a word with a hostile category)
+    cues = _cues(norms, scopes, cats_at, _sentence_gaps(gaps)) if _any_hostile(cats_at) else []
+    for name, _, _ in phrases + cues:
         if name not in chosen:
             weights = joint.get(name)
             if weights is not None:
