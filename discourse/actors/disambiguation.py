@@ -288,6 +288,8 @@ def _embedded(ctx: _Context, m: Mention) -> bool:
                 return True  # "New Mexico", "Latin America"
         elif not is_common_word(before.text) and not ctx.is_title_case(m.sentence):
             return True  # "Michael Jordan", "Ivanka Trump"
+        elif _another_given_name(ctx, m, word):
+            return True  # "Beau Biden", "Bill Pruitt": a given name that is also an English word
         elif (
             ctx.registry[m.actor_id].kind == "party"
             and m.token_start - 1 != ctx.ranges[m.sentence][0]  # not "Leading Democratic senators"
@@ -307,6 +309,37 @@ def _embedded(ctx: _Context, m: Mention) -> bool:
         ):
             return True  # "American English", "British Airways"
     return False
+
+
+def _another_given_name(ctx: _Context, m: Mention, word: str) -> bool:
+    """Rule "embedded": a common given name that is also an English word ("Beau", "Bill",
+    "Hunter": ``[given_names]``) right before a one-word alias of a person names another person
+    of that surname ("Beau Biden", "Bill Pruitt"), unless it is one of the person's own given
+    names or the start of one ("Don Rumsfeld" of Donald Rumsfeld). Given names that are not
+    English words are caught before this by the general test; in a line in Title Case a
+    capitalised word says nothing."""
+    if word not in actor_rules().given_names or ctx.registry[m.actor_id].kind != "person":
+        return False
+    own = _own_names(ctx.registry, m.actor_id)
+    if word in own or (len(word) >= 3 and any(name.startswith(word) for name in own)):
+        return False
+    return not ctx.is_title_case(m.sentence)
+
+
+_OWN_NAMES: weakref.WeakKeyDictionary[ActorRegistry, dict[str, frozenset[str]]] = weakref.WeakKeyDictionary()
+
+
+def _own_names(registry: ActorRegistry, actor_id: str) -> frozenset[str]:
+    """The folded words of a person's name and name aliases ("donald", "j.", "trump")."""
+    names = _OWN_NAMES.get(registry)
+    if names is None:
+        names = _OWN_NAMES[registry] = {}
+    words = names.get(actor_id)
+    if words is None:
+        actor = registry[actor_id]
+        texts = [actor.name] + [a.text for a in actor.aliases if a.form == "name"]
+        words = names[actor_id] = frozenset(alias_key(w) for text in texts for w in text.split())
+    return words
 
 
 def _named_after(ctx: _Context, m: Mention) -> bool:

@@ -1,0 +1,52 @@
+"""Known wrong actor mentions of the world-scale registry (issue 14, fourth pass).
+
+Each fixed fault has a case that failed before the fix and cases where the rule must still
+fire or must still not fire.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from discourse.actors import ActorRegistry
+from actor_helpers import found_mentions as _found
+
+
+@pytest.fixture(scope="module")
+def reg() -> ActorRegistry:
+    return ActorRegistry.default()
+
+
+# -- a given name that is also a word, before a person's surname, names another person ----------
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("Delaware Attorney General Beau Biden was deployed to Iraq.", "joe_biden"),
+        ("Beau Biden was an original.", "joe_biden"),
+        ("The family laid to rest Beau Biden, 46, on Saturday.", "joe_biden"),
+        ("The show was hosted by Bill Pruitt and his producer.", "scott_pruitt"),
+        ("The rally was opened by Chuck Trump on a hot afternoon.", "trump"),
+    ],
+)
+def test_a_given_name_that_is_a_word_before_a_surname_is_another_person(reg, text, wrong):
+    assert [f for f in _found(reg, text) if f[1] == wrong] == [], _found(reg, text)
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor_id",
+    [
+        ("President Biden said the bill would pass.", "Biden", "joe_biden"),
+        ("Mr. Biden said the bill would pass.", "Biden", "joe_biden"),
+        ("Joe Biden said the bill would pass.", "Joe Biden", "joe_biden"),
+        ("Donald J. Trump said the wall would be built.", "Donald J. Trump", "trump"),
+        ("Yesterday Biden said the bill would pass.", "Biden", "joe_biden"),
+        ("Then Trump said the wall would be built.", "Trump", "trump"),
+        ("Will Biden run again in the autumn?", "Biden", "joe_biden"),  # "Will" is no given name here
+        ("I am proud to have served with Dick Cheney and Don Rumsfeld.", "Rumsfeld", "donald_rumsfeld"),  # his own name
+        ("Hunter Biden is under investigation.", "Hunter Biden", "hunter_biden"),
+    ],
+)
+def test_the_person_is_still_found_after_titles_own_names_and_other_words(reg, text, surface, actor_id):
+    assert (surface, actor_id) in [(f[0], f[1]) for f in _found(reg, text)], _found(reg, text)
