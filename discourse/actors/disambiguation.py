@@ -4,6 +4,11 @@ The matcher (:mod:`discourse.actors.matching`) decides by the alias and its case
 These rules then look at the words around a mention (the word lists are data:
 ``actor_rules.toml``); each is documented in ``docs/guide/actors.md`` under "Context rules":
 
+``possessive s``
+    A person's one-word name with "s" (*Putins*, derived:
+    :func:`~discourse.actors.surnames.possessive_aliases`) is the possessive without its
+    apostrophe where one can stand ("Putins army"): the person, flagged possessive; a plural
+    ("the Bidens", "Obamas were") is dropped.
 ``place``
     A capital or seat of government (an alias of form ``metonym``) right after a locative
     preposition ("talks in Moscow", "stayed in Ottawa", "at the Kremlin") is the place, not the
@@ -151,7 +156,7 @@ def thread_context(docs_and_mentions: Iterable[tuple[Doc, Sequence[Mention]]], r
     return ThreadContext(frozenset(states), {k: v for k, v in surnames.items() if k not in shared})
 
 RULES = (
-    "bare institution", "party phrase", "derived surname", "sub-national office", "place", "event", "embedded", "named after", "foreign institution", "surname", "titled surname",
+    "possessive s", "bare institution", "party phrase", "derived surname", "sub-national office", "place", "event", "embedded", "named after", "foreign institution", "surname", "titled surname",
     "partial name",
 )
 """The names of the context rules, in the order they are applied."""
@@ -514,7 +519,12 @@ def apply_context_rules(
     states: set[str] | None = None  # the states of the text's other mentions (computed when needed)
     phrases = _party_phrases(registry)
     numerals = not _NUMERALS.isdisjoint(doc.token_columns.texts)  # "Pope Leo XIII" (rare: decided in C)
+    possessives = registry.possessive_names
     for m in mentions:
+        if m[3] in possessives:  # Mention.alias: rule "possessive s" ("Putins army")
+            m = _possessive_s(doc, m, possessives[m[3]])  # type: ignore[assignment]
+            if m is None:
+                continue
         if numerals and _numbered(doc, m, registry):
             continue
         if m[8] < len(tokens) and tokens[m[8]][2][:1].isupper():  # Mention.token_end, Token.text
@@ -581,6 +591,40 @@ def apply_context_rules(
     if unknown_names:  # the text's own (unknown) Davis, not the registry's: every use of it
         kept = [m for m in kept if m[3] not in unknown_names]
     return _partial_names(doc, _titled_surnames(doc, _surnames(doc, kept, registry, context), registry, context), registry)
+
+
+_PLURAL_BEFORE = frozenset({"both", "all", "two", "three", "other"})  # "both Trumps"; with DETERMINERS
+
+
+def _possessive_s(doc: Doc, m: Mention, base: str) -> Mention | None:
+    """Rule "possessive s": a person's name with "s" (*Putins*: a derived alias of
+    :func:`~discourse.actors.surnames.possessive_aliases`) is the possessive without its
+    apostrophe when it is a whole capitalised word, no determiner or number stands before it
+    (*the Bidens*, *two Trumps*: a family, a plural) and a lower-case noun, adjective or number
+    follows it after one space (*Putins army*, *Obamas term*, *Bernies dumb*; not *Trumps were*,
+    *Meyers said*): the mention of the name (alias `base`), marked possessive; else dropped."""
+    from discourse.actors.context import DETERMINERS, pos_of  # (imports the registry)
+
+    tokens = doc.tokens
+    k = m.token_start
+    token = tokens[k]
+    if m.token_end - k != 1 or token.start != m.start or token.end != m.end or not token.text[:1].isupper():
+        return None
+    first, stop = doc.sentence_token_ranges[m.sentence]
+    if k > first:
+        before = tokens[k - 1]
+        if before.lower in DETERMINERS or before.lower in _PLURAL_BEFORE or before.kind == "number":
+            return None
+    if k + 1 >= stop:
+        return None
+    after = tokens[k + 1]
+    if after.start != m.end + 1 or doc.text[m.end] != " ":
+        return None
+    if after.kind != "number" and not (
+        after.kind == "word" and after.text[:1].islower() and pos_of(after).startswith(("NN", "JJ", "CD"))
+    ):
+        return None
+    return m._replace(alias=base, possessive=True)
 
 
 def _other_states(
