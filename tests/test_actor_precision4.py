@@ -89,3 +89,8 @@ def test_the_trumps_are_the_family(reg):
     text = "Lara Trump responded to claims the Trumps were trying to buy her silence."
     assert ("Trumps", "trump_family") in _found(reg, text)
     assert ("Trumps", "trump") not in _found(reg, text)
+
+
+def test_a_possessive_without_apostrophe_after_the_persons_own_name_names_them_once(reg):
+    text = "Why is it that Hillary Clintons family is never looked at?"
+    assert [f[1] for f in _found(reg, text)].count("hillary_clinton") == 1, _found(reg, text)

@@ -8,7 +8,8 @@ These rules then look at the words around a mention (the word lists are data:
     A person's one-word name with "s" (*Putins*, derived:
     :func:`~discourse.actors.surnames.possessive_aliases`) is the possessive without its
     apostrophe where one can stand ("Putins army"): the person, flagged possessive; a plural
-    ("the Bidens", "Obamas were") is dropped.
+    ("the Bidens", "Obamas were") is dropped, and so is one right after a mention of the same
+    person ("Hillary Clintons family").
 ``place``
     A capital or seat of government (an alias of form ``metonym``) right after a locative
     preposition ("talks in Moscow", "stayed in Ottawa", "at the Kremlin") is the place, not the
@@ -523,8 +524,8 @@ def apply_context_rules(
     for m in mentions:
         if m[3] in possessives:  # Mention.alias: rule "possessive s" ("Putins army")
             m = _possessive_s(doc, m, possessives[m[3]])  # type: ignore[assignment]
-            if m is None:
-                continue
+            if m is None or (kept and kept[-1][2] == m[2] and kept[-1][8] == m[7]):
+                continue  # (Mention.actor_id, .token_end, .token_start) "Hillary Clintons": named once
         if numerals and _numbered(doc, m, registry):
             continue
         if m[8] < len(tokens) and tokens[m[8]][2][:1].isupper():  # Mention.token_end, Token.text
