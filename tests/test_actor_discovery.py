@@ -136,3 +136,65 @@ def test_capital_word_pattern_equals_the_lookbehind_first_reference():
         assert [(m.start(), m.group()) for m in _WORD_CAPITAL.finditer(text)] == [
             (m.start(), m.group()) for m in reference.finditer(text)
         ]
+
+
+# -- the warning lists likely actors only: not places, not fragments of a longer name -----------
+
+
+def test_places_and_fragments_of_longer_names_get_their_own_kind():
+    kinds = {c.text: c.kind for c in find_candidates(
+        "I have lived in Vancouver since 1990, like over 600 First Nations in Ontario; Blutarsky said so.",
+        registry=SMALL)}
+    assert kinds == {"Vancouver": "place", "Nations": "fragment", "Ontario": "place", "Blutarsky": "other"}
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("People were angry at Blutarsky today.", "other"),  # "at": people are its objects too
+        ("Funds went into Blutarsky accounts.", "other"),
+        ("The talks were held within the Qarnak Front itself.", "armed_group"),  # a head word's guess stays
+        ("Officials of the Zorgon Party met in the capital.", "party"),
+        ("Zorgonians met. Would Blutarsky agree?", "other"),  # a sentence start, not a fragment
+        ("The idea: Would Blutarsky agree?", "other"),  # a stop word after a colon starts a clause
+        ("We met Mr Blutarsky yesterday.", "other"),  # "Mr" is no English word: no fragment
+    ],
+)
+def test_place_and_fragment_readings_need_their_context(text, kind):
+    [candidate] = [c for c in find_candidates(text, registry=SMALL) if c.text in ("Blutarsky", "Qarnak Front", "Zorgon Party")]
+    assert candidate.kind == kind
+
+
+def test_a_threads_row_is_a_place_when_half_its_occurrences_are():
+    doc = Doc("I live in Vancouver. Vancouver is pricey. Vancouver council met. We moved to Vancouver.")
+    [row] = candidate_rows([("c1", doc, SMALL.find(doc))])
+    assert (row["name"], row["count"], row["suggested_kind"]) == ("Vancouver", 4, "other")  # 1 of 4
+    doc = Doc("I live in Vancouver. Vancouver is pricey. We stayed in Vancouver.")
+    [row] = candidate_rows([("c1", doc, SMALL.find(doc))])
+    assert row["suggested_kind"] == "place"  # 2 of 3
+
+
+def test_warning_leaves_out_places_and_fragments_but_not_unknown_actors():
+    rows = [
+        {"thread_id": "t", "name": "Uber", "count": 104, "units": 57, "suggested_kind": "other"},
+        {"thread_id": "t", "name": "Vancouver", "count": 20, "units": 15, "suggested_kind": "place"},
+        {"thread_id": "u", "name": "Vancouver", "count": 7, "units": 5, "suggested_kind": "other"},
+        {"thread_id": "t", "name": "Nations", "count": 16, "units": 15, "suggested_kind": "fragment"},
+        {"thread_id": "t", "name": "Hamas", "count": 30, "units": 20, "suggested_kind": "organisation"},
+        {"thread_id": "t", "name": "Zelensky", "count": 12, "units": 10, "suggested_kind": "person"},
+        {"thread_id": "t", "name": "Maduro", "count": 6, "units": 4, "suggested_kind": "place"},
+        {"thread_id": "u", "name": "Maduro", "count": 9, "units": 8, "suggested_kind": "other"},
+    ]
+    summary = unmatched_summary(rows, n_units=200)
+    assert [r["name"] for r in summary["frequent"]] == ["Uber", "Hamas", "Maduro", "Zelensky"]
+    assert summary["distinct"] == 6 and summary["occurrences"] == 204  # all names still counted
+
+
+def test_candidates_toml_leaves_out_places_and_fragments():
+    rows = [
+        {"name": "Vancouver", "count": 9, "threads": 2, "units": 9, "suggested_kind": "place", "examples": "in Vancouver"},
+        {"name": "Nations", "count": 9, "threads": 2, "units": 9, "suggested_kind": "fragment", "examples": "First Nations"},
+        {"name": "Zorgons", "count": 4, "threads": 1, "units": 4, "suggested_kind": "group", "examples": "Zorgons"},
+    ]
+    data = tomllib.loads(candidates_toml(rows, registry=SMALL))
+    assert [a["name"] for a in data["actors"]] == ["Zorgons"]

@@ -4,6 +4,12 @@ The matcher (:mod:`discourse.actors.matching`) decides by the alias and its case
 These rules then look at the words around a mention (the word lists are data:
 ``actor_rules.toml``); each is documented in ``docs/guide/actors.md`` under "Context rules":
 
+``possessive s``
+    A person's one-word name with "s" (*Putins*, derived:
+    :func:`~discourse.actors.surnames.possessive_aliases`) is the possessive without its
+    apostrophe where one can stand ("Putins army"): the person, flagged possessive; a plural
+    ("the Bidens", "Obamas were") is dropped, and so is one right after a mention of the same
+    person ("Hillary Clintons family").
 ``place``
     A capital or seat of government (an alias of form ``metonym``) right after a locative
     preposition ("talks in Moscow", "stayed in Ottawa", "at the Kremlin") is the place, not the
@@ -151,7 +157,7 @@ def thread_context(docs_and_mentions: Iterable[tuple[Doc, Sequence[Mention]]], r
     return ThreadContext(frozenset(states), {k: v for k, v in surnames.items() if k not in shared})
 
 RULES = (
-    "bare institution", "party phrase", "derived surname", "sub-national office", "place", "event", "embedded", "named after", "foreign institution", "surname", "titled surname",
+    "possessive s", "bare institution", "party phrase", "derived surname", "sub-national office", "place", "event", "embedded", "named after", "foreign institution", "surname", "titled surname",
     "partial name",
 )
 """The names of the context rules, in the order they are applied."""
@@ -288,6 +294,8 @@ def _embedded(ctx: _Context, m: Mention) -> bool:
                 return True  # "New Mexico", "Latin America"
         elif not is_common_word(before.text) and not ctx.is_title_case(m.sentence):
             return True  # "Michael Jordan", "Ivanka Trump"
+        elif _another_given_name(ctx, m, word):
+            return True  # "Beau Biden", "Bill Pruitt": a given name that is also an English word
         elif (
             ctx.registry[m.actor_id].kind == "party"
             and m.token_start - 1 != ctx.ranges[m.sentence][0]  # not "Leading Democratic senators"
@@ -307,6 +315,37 @@ def _embedded(ctx: _Context, m: Mention) -> bool:
         ):
             return True  # "American English", "British Airways"
     return False
+
+
+def _another_given_name(ctx: _Context, m: Mention, word: str) -> bool:
+    """Rule "embedded": a common given name that is also an English word ("Beau", "Bill",
+    "Hunter": ``[given_names]``) right before a one-word alias of a person names another person
+    of that surname ("Beau Biden", "Bill Pruitt"), unless it is one of the person's own given
+    names or the start of one ("Don Rumsfeld" of Donald Rumsfeld). Given names that are not
+    English words are caught before this by the general test; in a line in Title Case a
+    capitalised word says nothing."""
+    if word not in actor_rules().given_names or ctx.registry[m.actor_id].kind != "person":
+        return False
+    own = _own_names(ctx.registry, m.actor_id)
+    if word in own or (len(word) >= 3 and any(name.startswith(word) for name in own)):
+        return False
+    return not ctx.is_title_case(m.sentence)
+
+
+_OWN_NAMES: weakref.WeakKeyDictionary[ActorRegistry, dict[str, frozenset[str]]] = weakref.WeakKeyDictionary()
+
+
+def _own_names(registry: ActorRegistry, actor_id: str) -> frozenset[str]:
+    """The folded words of a person's name and name aliases ("donald", "j.", "trump")."""
+    names = _OWN_NAMES.get(registry)
+    if names is None:
+        names = _OWN_NAMES[registry] = {}
+    words = names.get(actor_id)
+    if words is None:
+        actor = registry[actor_id]
+        texts = [actor.name] + [a.text for a in actor.aliases if a.form == "name"]
+        words = names[actor_id] = frozenset(alias_key(w) for text in texts for w in text.split())
+    return words
 
 
 def _named_after(ctx: _Context, m: Mention) -> bool:
@@ -481,7 +520,12 @@ def apply_context_rules(
     states: set[str] | None = None  # the states of the text's other mentions (computed when needed)
     phrases = _party_phrases(registry)
     numerals = not _NUMERALS.isdisjoint(doc.token_columns.texts)  # "Pope Leo XIII" (rare: decided in C)
+    possessives = registry.possessive_names
     for m in mentions:
+        if m[3] in possessives:  # Mention.alias: rule "possessive s" ("Putins army")
+            m = _possessive_s(doc, m, possessives[m[3]])  # type: ignore[assignment]
+            if m is None or (kept and kept[-1][2] == m[2] and kept[-1][8] == m[7]):
+                continue  # (Mention.actor_id, .token_end, .token_start) "Hillary Clintons": named once
         if numerals and _numbered(doc, m, registry):
             continue
         if m[8] < len(tokens) and tokens[m[8]][2][:1].isupper():  # Mention.token_end, Token.text
@@ -548,6 +592,40 @@ def apply_context_rules(
     if unknown_names:  # the text's own (unknown) Davis, not the registry's: every use of it
         kept = [m for m in kept if m[3] not in unknown_names]
     return _partial_names(doc, _titled_surnames(doc, _surnames(doc, kept, registry, context), registry, context), registry)
+
+
+_PLURAL_BEFORE = frozenset({"both", "all", "two", "three", "other"})  # "both Trumps"; with DETERMINERS
+
+
+def _possessive_s(doc: Doc, m: Mention, base: str) -> Mention | None:
+    """Rule "possessive s": a person's name with "s" (*Putins*: a derived alias of
+    :func:`~discourse.actors.surnames.possessive_aliases`) is the possessive without its
+    apostrophe when it is a whole capitalised word, no determiner or number stands before it
+    (*the Bidens*, *two Trumps*: a family, a plural) and a lower-case noun, adjective or number
+    follows it after one space (*Putins army*, *Obamas term*, *Bernies dumb*; not *Trumps were*,
+    *Meyers said*): the mention of the name (alias `base`), marked possessive; else dropped."""
+    from discourse.actors.context import DETERMINERS, pos_of  # (imports the registry)
+
+    tokens = doc.tokens
+    k = m.token_start
+    token = tokens[k]
+    if m.token_end - k != 1 or token.start != m.start or token.end != m.end or not token.text[:1].isupper():
+        return None
+    first, stop = doc.sentence_token_ranges[m.sentence]
+    if k > first:
+        before = tokens[k - 1]
+        if before.lower in DETERMINERS or before.lower in _PLURAL_BEFORE or before.kind == "number":
+            return None
+    if k + 1 >= stop:
+        return None
+    after = tokens[k + 1]
+    if after.start != m.end + 1 or doc.text[m.end] != " ":
+        return None
+    if after.kind != "number" and not (
+        after.kind == "word" and after.text[:1].islower() and pos_of(after).startswith(("NN", "JJ", "CD"))
+    ):
+        return None
+    return m._replace(alias=base, possessive=True)
 
 
 def _other_states(

@@ -35,7 +35,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from discourse.actors.matching import Mention
+from discourse.actors.matching import Mention, alias_key
 from discourse.actors.registry import ActorRegistry, fold_name, registry_or_default
 from discourse.actors.rules import actor_rules, is_common_word, is_title_case
 from discourse.text import Doc, as_doc
@@ -50,6 +50,7 @@ __all__ = [
     "unmatched_summary",
     "UnmatchedTally",
     "warn_unmatched",
+    "NOT_ACTOR_KINDS",
 ]
 
 # Lower-case words allowed inside a run of capitalised words ("Bank of England").
@@ -77,7 +78,8 @@ class Candidate(NamedTuple):
     sentence : int
         Index of the sentence in ``doc.sentences``.
     kind : str
-        Suggested kind (a guess for the reviewer: see :func:`suggest_kind`).
+        Suggested kind (a guess for the reviewer: see :func:`suggest_kind`; ``place`` and
+        ``fragment``, :data:`NOT_ACTOR_KINDS`, from the words around it).
     """
 
     start: int
@@ -317,7 +319,8 @@ def _runs(
             if info[0] or (info[1] and is_shouted(si)) or (not info[2] and is_headline(si)):
                 return
             start, end = token[0], token[1]
-            found.append(Candidate(start, end, " ".join(text[start:end].split()), si, info[4] if after_title else info[3]))
+            kind = _reading(doc, k, si, token[3], info[4] if after_title else info[3])
+            found.append(Candidate(start, end, " ".join(text[start:end].split()), si, kind))
             return
         while run and (tokens[run[0]].lower in stopwords or tokens[run[0]].lower in _CONNECTORS):
             run.pop(0)
@@ -337,7 +340,8 @@ def _runs(
             if is_headline(si):
                 return  # a headline: every word is capitalised
         start, end = tokens[run[0]].start, tokens[run[-1]].end
-        found.append(Candidate(start, end, " ".join(text[start:end].split()), si, suggest_kind(words, after_title)))
+        name = " ".join(text[start:end].split())
+        found.append(Candidate(start, end, name, si, _reading(doc, run[0], si, name.lower(), suggest_kind(words, after_title))))
 
     run: list[int] = []
     run_sentence = -1
@@ -368,6 +372,54 @@ def _runs(
     if run:
         emit(run_sentence, run, after_title)
     return found
+
+
+NOT_ACTOR_KINDS = ("place", "fragment")
+"""The suggested kinds of candidates that are no actor's name by themselves: a place (*in
+Vancouver*, *Ontario*) and the end of a longer name whose first word is a stop word (*Nations*
+of *First Nations*). The warning of :func:`warn_unmatched` leaves them out."""
+
+# Rule "place" of the context rules without "at" and "into": people are their objects too
+# ("angry at Simpson", "looked into Comey").
+_NOT_PLACE_PREPOSITIONS = frozenset({"at", "into"})
+
+
+def _reading(doc: Doc, k: int, si: int, lower: str, kind: str) -> str:
+    """The suggested kind of a candidate starting at token `k` (sentence `si`), given the kind
+    `kind` its words suggest: ``fragment`` after a capitalised English stop word inside a
+    clause, after a word, number or comma (*over 600 First Nations*, *writes Will Saletan*: the
+    name began before discovery's run, as stop words never start one; not *idea: Would
+    Blagojevich*, where the sentence splitter saw no new sentence), else ``place`` for a name with no other guess (``other``)
+    that is a sub-national region (*Ontario*, *Texas*: ``[subnational]``) or follows a locative
+    preposition of rule "place", a *the* between allowed (*in Vancouver*, *near the Middle
+    East*), else `kind`."""
+    rules = actor_rules()
+    tokens = doc.tokens
+    first = doc.sentence_token_ranges[si][0]
+    if k - 1 > first:
+        before = tokens[k - 1]
+        word = before[2]  # Token.text
+        if (
+            len(word) > 1
+            and word[:1].isupper()
+            and word[1:].islower()
+            and before[3] in rules.stopwords  # Token.lower
+            and before[3] not in rules.titles
+            and _spaced(doc.text, before, tokens[k])
+            and (tokens[k - 2][4] in ("word", "number") or tokens[k - 2][2] == ",")  # Token.kind, .text
+            and is_common_word(word)
+        ):
+            return "fragment"
+    if kind != "other":
+        return kind
+    if alias_key(lower) in rules.subnational_regions:
+        return "place"
+    j = k - 1
+    if j >= first and tokens[j][3] == "the":
+        j -= 1
+    if j >= first and tokens[j][3] in rules.place_prepositions and tokens[j][3] not in _NOT_PLACE_PREPOSITIONS:
+        return "place"
+    return kind
 
 
 def _spaced(text: str, left: Any, right: Any) -> bool:
@@ -402,6 +454,7 @@ def candidate_rows(
     """
     table: dict[str, dict[str, Any]] = {}
     seen_units: dict[str, set[str]] = {}
+    readings: dict[str, dict[str, int]] = {}  # name -> occurrences read as each of NOT_ACTOR_KINDS
     for unit_id, doc, mentions in units:
         for c in find_candidates(doc, mentions):
             row = table.get(c.text)
@@ -410,17 +463,32 @@ def candidate_rows(
                 example = " ".join(doc.text[sentence.start : sentence.end].split())[:_EXAMPLE_CHARS]
                 row = table[c.text] = {
                     "name": c.text, "count": 0, "units": 0, "example": example,
-                    "example_unit": unit_id, "suggested_kind": c.kind,
+                    "example_unit": unit_id, "suggested_kind": None,
                 }
                 seen_units[c.text] = set()
+                readings[c.text] = {}
             row["count"] += 1
             seen_units[c.text].add(unit_id)
+            if c.kind in NOT_ACTOR_KINDS:
+                readings[c.text][c.kind] = readings[c.text].get(c.kind, 0) + 1
+            elif row["suggested_kind"] is None:
+                row["suggested_kind"] = c.kind
     rows = []
     for name, row in table.items():
         row["units"] = len(seen_units[name])
+        row["suggested_kind"] = _row_kind(row["suggested_kind"], readings[name], row["count"])
         rows.append({"thread_id": thread_id, **row} if thread_id is not None else row)
     rows.sort(key=lambda r: (-r["count"], r["name"]))
     return rows
+
+
+def _row_kind(first: str | None, readings: Mapping[str, int], count: int) -> str:
+    """The suggested kind of a thread's row: the reading of :data:`NOT_ACTOR_KINDS` that at
+    least half of the name's occurrences have (the more frequent of the two), else the kind of
+    its first other occurrence (``other`` if none)."""
+    if readings and 2 * sum(readings.values()) >= count:
+        return sorted(readings.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return first or "other"
 
 
 def aggregate_candidates(rows: Iterable[Mapping[str, Any]], *, examples: int = 3) -> list[dict[str, Any]]:
@@ -547,6 +615,8 @@ def candidates_toml(
         if n >= limit or int(row["count"]) < min_count:
             continue
         name = str(row["name"])
+        if row.get("suggested_kind") in NOT_ACTOR_KINDS:
+            continue  # a place or a fragment of a longer name: no actor to add
         try:
             reg.resolve(name)
             continue  # known after all (another spelling of a registry name)
@@ -582,11 +652,14 @@ def unmatched_summary(rows: Iterable[Mapping[str, Any]], n_units: int, *, top: i
     -------
     dict
         ``distinct`` (names), ``occurrences``, ``frequent`` (up to `top` ``{name, count, units}``
-        of :func:`frequent_candidates`).
+        of :func:`frequent_candidates`, leaving out the names that at least half of their
+        occurrences show to be no actor's name: rows whose ``suggested_kind`` is one of
+        :data:`NOT_ACTOR_KINDS`, a place or a fragment of a longer name).
 
     Examples
     --------
-    >>> rows = [{"thread_id": "t", "name": "Hamas", "count": 9, "units": 9}]
+    >>> rows = [{"thread_id": "t", "name": "Hamas", "count": 9, "units": 9},
+    ...         {"thread_id": "t", "name": "Vancouver", "count": 12, "units": 12, "suggested_kind": "place"}]
     >>> unmatched_summary(rows, 100)["frequent"]
     [{'name': 'Hamas', 'count': 9, 'units': 9}]
     """
@@ -612,35 +685,42 @@ class UnmatchedTally:
     """
 
     def __init__(self) -> None:
-        # folded name -> [count, units, {spelling: count}]
+        # folded name -> [count, units, {spelling: count}, occurrences in rows of NOT_ACTOR_KINDS]
         self._names: dict[str, list[Any]] = {}
 
     def __len__(self) -> int:
         return len(self._names)
 
     def add(self, rows: Iterable[Mapping[str, Any]]) -> None:
-        """Count ``actor_candidates`` rows (only ``name``, ``count`` and ``units`` are read)."""
+        """Count ``actor_candidates`` rows (only ``name``, ``count``, ``units`` and
+        ``suggested_kind`` are read)."""
         names = self._names
         for row in rows:
             name = row["name"]
             key = fold_name(str(name))
             entry = names.get(key)
             if entry is None:
-                entry = names[key] = [0, 0, {}]
+                entry = names[key] = [0, 0, {}, 0]
             count = int(row["count"])
             entry[0] += count
             entry[1] += int(row.get("units", 1) or 1)
             spellings = entry[2]
             spellings[name] = spellings.get(name, 0) + count
+            if row.get("suggested_kind") in NOT_ACTOR_KINDS:
+                entry[3] += count
 
     def summary(self, n_units: int, *, top: int = 10) -> dict[str, Any]:
         """The record of :func:`unmatched_summary` for the rows added so far."""
         merged = []
-        for count, units, spellings in self._names.values():
+        likely: list[dict[str, Any]] = []  # the names that may be actors (see NOT_ACTOR_KINDS)
+        for count, units, spellings, not_actor in self._names.values():
             name = sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             merged.append({"name": name, "count": count, "units": units})
+            if 2 * not_actor < count:
+                likely.append(merged[-1])
         merged.sort(key=lambda r: (-r["count"], r["name"]))
-        frequent = frequent_candidates(merged, n_units)[:top]
+        likely.sort(key=lambda r: (-r["count"], r["name"]))
+        frequent = frequent_candidates(likely, n_units)[:top]
         return {
             "distinct": len(merged),
             "occurrences": sum(int(r["count"]) for r in merged),

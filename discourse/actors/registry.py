@@ -737,7 +737,28 @@ class ActorRegistry:
         """The compiled :class:`~discourse.actors.matching.AliasMatcher` of all aliases, with the
         derived ones (distinctive surnames, bare institution words: see
         :mod:`discourse.actors.surnames`)."""
-        return AliasMatcher(self._written, self.derived_aliases)
+        return AliasMatcher(self._written, self.derived_aliases + tuple((i, a) for i, a, _ in self._possessives))
+
+    @cached_property
+    def _possessives(self) -> tuple[tuple[str, Alias, str], ...]:
+        """The possessives without apostrophe of the persons' one-word names (*Putins*: see
+        :func:`discourse.actors.surnames.possessive_aliases`), matched with the derived aliases
+        and checked by the context rule "possessive s"."""
+        from discourse.actors.surnames import possessive_aliases
+
+        return tuple(possessive_aliases(self._written, taken=[a.text for _, a in self.derived_aliases]))
+
+    @cached_property
+    def possessive_names(self) -> Mapping[str, str]:
+        """The possessive aliases without apostrophe (*Putins*) -> the alias they come from
+        (*Putin*).
+
+        Examples
+        --------
+        >>> ActorRegistry.default().possessive_names["Putins"]
+        'Putin'
+        """
+        return MappingProxyType({a.text: base for _, a, base in self._possessives})
 
     @cached_property
     def _written(self) -> tuple[Actor, ...]:

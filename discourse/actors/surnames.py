@@ -57,7 +57,7 @@ if TYPE_CHECKING:  # pragma: no cover - the registry imports this module
     from discourse.actors.registry import Actor, Alias
 
 __all__ = [
-    "UNRESOLVED_INSTITUTION", "family_name_first", "surname_aliases", "compound_surname_aliases", "surname_index", "institution_aliases", "institution_index", "surname_of", "ministry_variant", "is_surname",
+    "UNRESOLVED_INSTITUTION", "family_name_first", "surname_aliases", "possessive_aliases", "compound_surname_aliases", "surname_index", "institution_aliases", "institution_index", "surname_of", "ministry_variant", "is_surname",
 ]
 
 UNRESOLVED_INSTITUTION = "?institution"
@@ -233,6 +233,55 @@ def surname_aliases(
             ):
                 seen.add(key)
                 found.append((actor.id, Alias(surname, "name", "cased")))
+    return found
+
+
+_NO_PLAIN_S = ("s", "x", "z", "ch", "sh")  # names whose plural or possessive is not a bare "s"
+
+
+def possessive_aliases(actors: Iterable[Actor], taken: Iterable[str] = ()) -> list[tuple[str, Alias, str]]:
+    """The possessives without apostrophe of the persons' one-word names (*Putins* of *Putin*),
+    as ``(actor id, Alias, the name's own alias text)`` triples (``cased``, form ``name``), in
+    actor order.
+
+    Commenters write "Putins army", "Obamas term". Each one-word alias of form ``name`` written
+    for a person (not the derived surnames: a less known name with "s" is as often another
+    surname, *Meyers* of *Meyer*), capitalised, of four or more letters and not ending in a
+    letter whose possessive is not a bare "s" (*Soros*, *Sarkozy* stay), gives the alias with
+    "s", unless that is already an alias of any actor (*Trumps* is written; *the Clintons* are a
+    family). The context rule "possessive s" of :mod:`discourse.actors.disambiguation` keeps a
+    match only where a possessive can stand.
+
+    Examples
+    --------
+    >>> from discourse.actors import Actor
+    >>> people = [Actor("vp", "Vladimir Putin", "person", ("Vladimir Putin", "Putin")),
+    ...           Actor("gs", "George Soros", "person", ("George Soros", "Soros"))]
+    >>> [(i, a.text, base) for i, a, base in possessive_aliases(people)]
+    [('vp', 'Putins', 'Putin')]
+    """
+    from discourse.actors.registry import Alias  # the registry imports this module
+
+    actors = list(actors)
+    used = {alias_key(t) for t in taken}
+    for actor in actors:
+        used.update(alias_key(a.text) for a in actor.aliases)
+    found: list[tuple[str, Alias, str]] = []
+    for actor in actors:
+        if actor.kind != "person":
+            continue
+        for alias in actor.aliases:
+            text = alias.text
+            if (
+                alias.form not in _NAME_FORMS
+                or len(text) < 4
+                or not _SURNAME.fullmatch(text)
+                or text.lower().endswith(_NO_PLAIN_S)
+                or alias_key(text + "s") in used
+            ):
+                continue
+            used.add(alias_key(text + "s"))
+            found.append((actor.id, Alias(text + "s", "name", "cased"), text))
     return found
 
 

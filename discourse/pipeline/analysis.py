@@ -706,7 +706,7 @@ def analyze_path(
     return manifest
 
 
-_SUMMARY_FIELDS = ("name", "count", "units")  # what the unmatched-names summary reads
+_SUMMARY_FIELDS = ("name", "count", "units", "suggested_kind")  # what the unmatched-names summary reads
 
 
 def _csv_rows(text: str, schema: Sequence[Any]) -> list[dict[str, Any]]:
