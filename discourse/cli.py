@@ -311,6 +311,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
         figure_format=args.figure_format,
         n_jobs=args.n_jobs,
         progress=not args.quiet,
+        release_models=True,  # (the process ends after this analysis: see discourse.pipeline._release)
         **checked["options"],  # type: ignore[arg-type]
     )
     report = manifest["tables"]["read_report"]["file"]
