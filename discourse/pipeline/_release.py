@@ -52,11 +52,13 @@ def release_models(analysis: Any = None) -> int:
 
     Examples
     --------
-    >>> from discourse.lexicons import load_lexicon
-    >>> _ = load_lexicon("vader")
-    >>> release_models() > 0
-    True
-    >>> len(load_lexicon("vader")) > 0  # loaded again on demand
+    In a process that has analysed (``discourse analyze`` calls it through ``analyze_path``):
+
+    >>> release_models(analysis)  # doctest: +SKIP
+    54
+    >>> from discourse.pipeline.analysis import Analysis
+    >>> stages = Analysis().stages_  # the analysers load their models, lexicons and memos
+    >>> len(_library_caches()) > 10  # the caches release_models clears
     True
     """
     if analysis is not None:
