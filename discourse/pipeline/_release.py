@@ -5,7 +5,7 @@ tables from the written tables, which needs no model. But the models stay loaded
 registry with its matcher and spelling index, the stance model, the incivility weights (about
 200,000 floats, read from JSON and compiled again into look-up tables), the part-of-speech
 lexicon, the sentiment and rhetoric lexicons and the memos of every analyser, nearly all held by
-the library's ``functools`` caches. They are about 1.7 million Python objects and 75 MB of
+the library's ``functools`` caches: about 1.7 million of Python's allocated blocks and 75 MB of
 resident memory, under the wide pass, which set the peak of a million-comment run.
 
 Clearing the caches changes no result: each is a pure function of its arguments and fills again
