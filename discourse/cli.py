@@ -311,6 +311,9 @@ def _run_analyze(args: argparse.Namespace) -> int:
         figure_format=args.figure_format,
         n_jobs=args.n_jobs,
         progress=not args.quiet,
+        # as a program (its own process, which ends after this analysis), free the models
+        # before the wide tables' pass; called as a function (tests, scripts), keep them loaded
+        release_models=getattr(args, "release_models", False),
         **checked["options"],  # type: ignore[arg-type]
     )
     report = manifest["tables"]["read_report"]["file"]
@@ -493,6 +496,14 @@ def _run_info() -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``discourse`` command; returns the exit code.
 
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        The arguments. ``None`` (the command as a program: ``discourse`` or ``python -m
+        discourse``) reads ``sys.argv`` and lets ``analyze`` free the models before its last,
+        wide-table pass (``analyze_path(release_models=True)``), since the process ends after
+        it; given arguments (a test or a script calling this function) keep them loaded.
+
     Examples
     --------
     >>> main(["info"]) == 0  # doctest: +ELLIPSIS
@@ -501,6 +512,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.release_models = argv is None  # run as the command (see _run_analyze)
     if args.command is None:
         parser.print_help()
         return 2

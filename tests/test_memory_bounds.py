@@ -144,3 +144,58 @@ def test_tidy_tables_are_closed_before_the_wide_tables_are_written(tmp_path, mon
     assert all(open_tables == [] for _, open_tables, _ in states)
     first = states[0]
     assert first[2] == 0  # nothing else buffered when the first wide rows come
+
+
+
+# Releasing the models clears every cache of the library: done in a process of its own, so the
+# other tests keep theirs (and an id-keyed memo cannot meet a new object at an old address).
+_RELEASE_SCRIPT = r"""
+import gc, sys, weakref
+from pathlib import Path
+from discourse.datasets import load_seed
+from discourse.datasets.synthetic import write_synthetic_jsonl
+from discourse.incivility.model import _load
+from discourse.pipeline._release import _library_caches, release_models
+from discourse.pipeline.analysis import Analysis, analyze_path
+from discourse.pipeline.stages import ActorStage
+
+tmp = Path(sys.argv[1])
+def files(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+# release_models=True (what the command sets) gives the same bytes in every file, and so does
+# an analysis after it in the same process (the models loaded again)
+write_synthetic_jsonl(tmp / "c.jsonl", 40, comments_per_thread=20, seed=2)
+kept = analyze_path(tmp / "c.jsonl", out=tmp / "kept", progress=False, n_boot=20)
+freed = analyze_path(tmp / "c.jsonl", out=tmp / "freed", progress=False, n_boot=20, release_models=True)
+again = analyze_path(tmp / "c.jsonl", out=tmp / "again", progress=False, n_boot=20)
+assert freed == kept == again  # the manifests: same tables, rows, checksums and provenance
+assert files(tmp / "freed") == files(tmp / "kept") == files(tmp / "again")
+
+# the models are freed and the caches empty; the analysis builds them again on use
+analysis = Analysis(n_boot=20)
+analysis.thread_columns(load_seed())
+registry = weakref.ref(next(s for s in analysis.stages_ if isinstance(s, ActorStage)).registry_)
+assert _load.cache_info().currsize > 0 and _load in _library_caches()
+assert release_models(analysis) == len(_library_caches()) > 10
+gc.collect()
+assert "_stages" not in analysis.__dict__
+assert registry() is None  # nothing else held the default registry
+assert all(cache.cache_info().currsize == 0 for cache in _library_caches())
+assert len(analysis.thread_columns(load_seed())["units"].data["unit_id"]) == 18
+print("ok")
+"""
+
+
+def test_releasing_the_models_frees_them_and_changes_no_file(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = str(Path(__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([repo, os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, "-c", _RELEASE_SCRIPT, str(tmp_path)], capture_output=True, text=True,
+                          env=env, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip() == "ok"
