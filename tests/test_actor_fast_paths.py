@@ -223,3 +223,18 @@ def test_find_anchored_tells_whether_when_it_can():
     assert bool(registry.matcher.find_anchored(Doc("Hilary Clinton spoke."), words)[1]) is True
     assert registry.matcher.find_anchored(Doc("nothing to see here"), words)[1] == []
     assert registry.matcher.find_anchored(Doc("Orbán spoke."), words)[1] is None  # accents folded
+
+
+def test_title_last_words_are_not_taken_from_an_object_that_had_the_same_id():
+    """The memo of the titles' last words is keyed by the titles' id; an entry left by another
+    object at that address (freed, its id reused) must not be returned."""
+    from discourse.actors import disambiguation
+
+    titles = {"secretary of state": ("x",), "senator": ("y",)}
+    stale = {"prime minister": ("z",)}
+    disambiguation._LAST_WORDS[id(titles)] = (stale, frozenset({"minister"}))
+    try:
+        assert disambiguation._title_last_words(titles) == frozenset({"state", "senator"})
+        assert disambiguation._title_last_words(titles) == frozenset({"state", "senator"})
+    finally:
+        disambiguation._LAST_WORDS.pop(id(titles), None)

@@ -1290,15 +1290,17 @@ def _lower_case_titled(
     return tuple(sorted([*mentions, *added], key=lambda m: m.start))
 
 
-_LAST_WORDS: dict[int, frozenset[str]] = {}
+# id of a rules table's titles -> (those titles, their last words); the entry holds the titles
+# so that their id cannot be reused by another object while it is cached
+_LAST_WORDS: dict[int, tuple[Mapping[str, tuple[str, ...]], frozenset[str]]] = {}
 
 
 def _title_last_words(titles: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
     """The last words of the titles of ``[surname_titles]`` ("state" of "secretary of state")."""
     known = _LAST_WORDS.get(id(titles))
-    if known is None:
-        known = _LAST_WORDS[id(titles)] = frozenset(title.split()[-1] for title in titles)
-    return known
+    if known is None or known[0] is not titles:
+        known = _LAST_WORDS[id(titles)] = (titles, frozenset(title.split()[-1] for title in titles))
+    return known[1]
 
 
 def _may_trigger(texts: Sequence[str], k: int, rules: Any) -> bool:
