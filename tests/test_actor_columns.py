@@ -124,14 +124,19 @@ def test_unit_without_actors_gives_no_columns() -> None:
     assert stage.unit_columns(unit, stage.analyze_unit(unit)) == {}
 
 
-def test_columns_equal_records_on_real_comments(eval_dir) -> None:
-    """400 real news comments (the SFU corpus: only read, never fitted on; skipped when absent)."""
+def _sfu_texts(eval_dir, n: int = 400) -> list[str]:
+    """The first `n` non-empty SFU comments (only read, never fitted on); skips when absent."""
     path = eval_dir / "comments" / "SFU_constructiveness_toxicity.csv"
     if not path.exists():
         pytest.skip(f"real comments not available ({path})")
     csv.field_size_limit(10**7)
     with path.open(encoding="utf-8", newline="") as handle:
-        texts = [row["comment"] for row in csv.DictReader(handle) if row["comment"].strip()][:400]
+        return [row["comment"] for row in csv.DictReader(handle) if row["comment"].strip()][:n]
+
+
+def test_columns_equal_records_on_real_comments(eval_dir) -> None:
+    """400 real news comments (the SFU corpus: only read, never fitted on; skipped when absent)."""
+    texts = _sfu_texts(eval_dir)
     analyzer = ActorAnalyzer()
     assert sum(_check_analysis(analyzer.analyze(text)) for text in texts) > 5000
 
@@ -186,12 +191,7 @@ def test_aggregate_evidence_is_the_strongest_of_all_cues(seed_thread, configurat
 
 def test_aggregate_evidence_is_the_strongest_of_all_cues_on_real_comments(eval_dir) -> None:
     """400 real news comments (SFU; skipped when absent): many mentions with more than eight cues."""
-    path = eval_dir / "comments" / "SFU_constructiveness_toxicity.csv"
-    if not path.exists():
-        pytest.skip(f"real comments not available ({path})")
-    csv.field_size_limit(10**7)
-    with path.open(encoding="utf-8", newline="") as handle:
-        texts = [row["comment"] for row in csv.DictReader(handle) if row["comment"].strip()][:400]
+    texts = _sfu_texts(eval_dir)
     analyzer = ActorAnalyzer()
     results = [(f"c{i}", analyzer.analyze(text)) for i, text in enumerate(texts)]
     assert _check_aggregates(results) > 20
