@@ -62,3 +62,11 @@ def assert_same_bytes():
                     f"({len(new):,} vs {len(old):,} bytes): refit with the current code and ship it")
 
     return check
+
+
+@pytest.fixture(scope="session")
+def reg():
+    """The default actor registry (built once; the actor precision tests share it)."""
+    from discourse.actors import ActorRegistry
+
+    return ActorRegistry.default()

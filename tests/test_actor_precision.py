@@ -16,11 +16,6 @@ from discourse.errors import LexiconError
 from actor_helpers import found_mentions
 
 
-@pytest.fixture(scope="module")
-def reg() -> ActorRegistry:
-    return ActorRegistry.default()
-
-
 def _found(reg: ActorRegistry, text: str) -> list[tuple[str, str, str]]:
     """``(surface, actor id, alias)`` of every mention."""
     return [(text[m.start : m.end], m.actor_id, m.alias) for m in reg.find(text)]

@@ -11,11 +11,6 @@ import pytest
 from discourse.actors import Actor, ActorRegistry
 
 
-@pytest.fixture(scope="module")
-def reg() -> ActorRegistry:
-    return ActorRegistry.default()
-
-
 def _found(reg: ActorRegistry, text: str) -> list[tuple[str, str, str]]:
     """``(surface, actor id, alias)`` of every mention."""
     return [(text[m.start : m.end], m.actor_id, m.alias) for m in reg.find(text)]

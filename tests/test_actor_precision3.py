@@ -8,13 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from discourse.actors import ActorRegistry
 from actor_helpers import found_mentions as _found
-
-
-@pytest.fixture(scope="module")
-def reg() -> ActorRegistry:
-    return ActorRegistry.default()
 
 
 # -- a regnal numeral after a name is no alias ("Pius XI" is not Xi) ------------------------------
