@@ -14,6 +14,9 @@ These rules then look at the words around a mention (the word lists are data:
     A capital or seat of government (an alias of form ``metonym``) right after a locative
     preposition ("talks in Moscow", "stayed in Ottawa", "at the Kremlin") is the place, not the
     government: dropped. A possessive ("in Washington's view") is kept.
+``dateline``
+    A metonym in capitals at the start of a line or sentence, followed by a dash or colon
+    ("WASHINGTON — The House voted", "BEIJING (Reuters) -"), is where a report was filed: dropped.
 ``event``
     A metonym followed by a meeting or treaty noun ("the Paris conference", "Astana talks",
     "Minsk agreements") names the event: dropped.
@@ -242,6 +245,23 @@ def _place(ctx: _Context, m: Mention) -> bool:
     if before is not None and before.lower == "the":
         before = ctx.token(k - 1, m.sentence)
     return _word(before) and before.lower in actor_rules().place_prepositions  # type: ignore[union-attr]
+
+
+# What may follow a dateline's city before its dash: ", D.C." / ", Israel", then "(Reuters)".
+_DATELINE_TAIL = re.compile(r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2})?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|--?|:)")
+
+
+def _dateline(doc: Doc, m: Mention) -> bool:
+    """Rule "dateline": a capital written in capitals at the start of a line or sentence and
+    followed by a dash or colon ("WASHINGTON — The House voted", "BEIJING (Reuters) -",
+    "LONDON:") is where the report was filed, a place."""
+    text = doc.text
+    surface = text[m.start : m.end]
+    if m.possessive or not surface.isupper() or _DATELINE_TAIL.match(text, m.end) is None:
+        return False
+    line = text.rfind("\n", 0, m.start) + 1
+    sentence_start = doc.sentences[m.sentence].start
+    return not text[max(line, sentence_start) : m.start].strip()
 
 
 def _event(ctx: _Context, m: Mention) -> bool:
@@ -577,7 +597,7 @@ def apply_context_rules(
                 ctx = _Context(doc, mentions, registry)
             if flags & (_OFFICE | _REGION) and _subnational(doc, m, flags, registry):
                 continue
-            if flags & _METONYM and (_place(ctx, m) or _event(ctx, m)):
+            if flags & _METONYM and (_place(ctx, m) or _event(ctx, m) or _dateline(doc, m)):
                 continue
             if flags & _SINGLE and _embedded(ctx, m):
                 continue

@@ -1,0 +1,44 @@
+"""Wrong and missed actor mentions found by reading real text outside the gold sample (issue 14).
+
+Each class of fault has sentences like the ones read (PTC articles, NewsMTSC, Civil Comments,
+Reddit) that failed before the fix, and sentences where the actor must still be found.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from actor_helpers import found_mentions as _found
+
+
+# -- rule "dateline": the city a report was filed from is a place --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("WASHINGTON — The House will vote on Wednesday on the bill.", "WASHINGTON"),
+        ("WASHINGTON -- President Barack Obama will announce the plan.", "WASHINGTON"),
+        ("WASHINGTON– Voters in Mississippi headed to the polls.", "WASHINGTON"),
+        ("LONDON — Prime Minister David Cameron and his ministers met.", "LONDON"),
+        ("BEIJING: The US embassy in China issued a health alert.", "BEIJING"),
+        ("KINSHASA, Congo -- Congo's government on Tuesday declared an outbreak.", "KINSHASA"),
+        ("WASHINGTON (Reuters) - The Pentagon said on Monday it had no comment.", "WASHINGTON"),
+        ("Trump calls on Sessions to end the probe\nWASHINGTON — President Donald Trump called.", "WASHINGTON"),
+    ],
+)
+def test_a_dateline_is_where_the_report_was_filed_not_the_government(reg, text, surface):
+    assert surface not in [s for s, _ in _found(reg, text)], _found(reg, text)
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor_id",
+    [
+        ("Washington — not Moscow — decides what happens next.", "Washington", "united_states"),
+        ("We all know WASHINGTON - they lie to us.", "WASHINGTON", "united_states"),
+        ("Moscow said on Monday it would respond.", "Moscow", "russia"),
+        ("Officials in Beijing said. BEIJING has denied it.", "BEIJING", "china"),
+    ],
+)
+def test_a_capital_elsewhere_is_still_its_government(reg, text, surface, actor_id):
+    assert (surface, actor_id) in _found(reg, text), _found(reg, text)
