@@ -42,3 +42,26 @@ def test_a_dateline_is_where_the_report_was_filed_not_the_government(reg, text, 
 )
 def test_a_capital_elsewhere_is_still_its_government(reg, text, surface, actor_id):
     assert (surface, actor_id) in _found(reg, text), _found(reg, text)
+
+
+# -- Native Americans are a people of their own, not the United States --------------------------
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Do you realize what the US did to the Native Americans?", "Native Americans"),
+        ("The land is sacred to Native Americans and home to thousands of sites.", "Native Americans"),
+        ("She had for decades claimed to have Native American heritage.", "Native American"),
+        ("Hillary Clinton was addressing a group of American Indians in New York.", "American Indians"),
+    ],
+)
+def test_native_americans_are_a_group_not_the_state(reg, text, surface):
+    found = _found(reg, text)
+    assert (surface, "native_americans") in found, found
+    assert not any(a in ("united_states", "india") and s in surface for s, a in found), found
+
+
+def test_native_born_americans_are_still_americans(reg):
+    text = "Since 2017 native Americans gained 2.4 million jobs and native-born Americans more."
+    assert [a for _, a in _found(reg, text)] == ["united_states", "united_states"], _found(reg, text)
