@@ -65,3 +65,30 @@ def test_native_americans_are_a_group_not_the_state(reg, text, surface):
 def test_native_born_americans_are_still_americans(reg):
     text = "Since 2017 native Americans gained 2.4 million jobs and native-born Americans more."
     assert [a for _, a in _found(reg, text)] == ["united_states", "united_states"], _found(reg, text)
+
+
+# -- rule "embedded" in headlines: a given name before a surname is another person ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eric Trump Says His Father Will Win Again",
+        "Eric Trump: My Father Is Not A Racist",
+        "Hunter Biden and Eric Trump met Fred Trump and Ivanka Trump.",  # taken for a headline
+    ],
+)
+def test_a_given_name_before_a_surname_in_a_headline_is_another_person(reg, text):
+    assert "trump" not in [a for _, a in _found(reg, text)], _found(reg, text)
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor_id",
+    [
+        ("Donald Trump Says He Will Run Again", "Donald Trump", "trump"),
+        ("Iran Says Trump Will Lose The Trade War", "Trump", "trump"),
+        ("Bill Clinton Says Hillary Will Win Iowa", "Hillary", "hillary_clinton"),
+    ],
+)
+def test_the_person_in_a_headline_is_still_found(reg, text, surface, actor_id):
+    assert (surface, actor_id) in _found(reg, text), _found(reg, text)
