@@ -92,3 +92,35 @@ def test_a_given_name_before_a_surname_in_a_headline_is_another_person(reg, text
 )
 def test_the_person_in_a_headline_is_still_found(reg, text, surface, actor_id):
     assert (surface, actor_id) in _found(reg, text), _found(reg, text)
+
+
+# -- discovery: a registry name a context rule dropped is no unknown name ------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("WASHINGTON — The House will vote on the bill on Wednesday.", "WASHINGTON"),
+        ("LONDON — Prime Minister David Cameron and his ministers met.", "LONDON"),
+        ("The POS occupying the White House will be gone soon.", "White House"),
+        ("He was residing in the White House with his family.", "White House"),
+        ("With this group in Ottawa they would undoubtedly collect a bundle.", "Ottawa"),
+        ("Officials met at the Paris conference on Monday.", "Paris"),
+    ],
+)
+def test_a_registry_name_dropped_by_a_context_rule_is_no_candidate(reg, text, name):
+    from discourse.actors.discovery import find_candidates, unmatched_summary, candidate_rows
+    from discourse.text import Doc
+
+    doc = Doc(text)
+    assert name not in [c.text for c in find_candidates(doc, reg.find(doc))]
+    rows = candidate_rows([("c1", doc, reg.find(doc))] * 10)
+    assert name not in [r["name"] for r in unmatched_summary(rows, 10)["frequent"]]
+
+
+def test_unknown_names_around_a_dropped_name_are_still_candidates(reg):
+    from discourse.actors.discovery import find_candidates
+    from discourse.text import Doc
+
+    doc = Doc("Michael Jordan and Danny Davis met in Ottawa with the Qarnak Front.")
+    assert [c.text for c in find_candidates(doc, reg.find(doc))] == ["Michael Jordan", "Danny Davis", "Qarnak Front"]

@@ -35,6 +35,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from operator import attrgetter
 from typing import Any, NamedTuple
 
+from discourse.actors.disambiguation import dropped_spans
 from discourse.actors.matching import Mention, alias_key
 from discourse.actors.registry import ActorRegistry, fold_name, registry_or_default
 from discourse.actors.rules import actor_rules, is_common_word, is_title_case
@@ -230,7 +231,11 @@ def find_candidates(
     caps = _capitalised_words(doc, mentions, stopwords, titles)
     if not caps:
         return []
-    return _runs(doc, caps, mentions, stopwords, titles)
+    found = _runs(doc, caps, mentions, stopwords, titles)
+    dropped = dropped_spans(doc)
+    if dropped and found:  # registry names the context rules dropped ("in the White House")
+        found = [c for c in found if not any(a <= c.start and c.end <= b for a, b in dropped)]
+    return found
 
 
 def _capitalised_words(

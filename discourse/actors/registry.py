@@ -38,7 +38,7 @@ from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Any
 
-from discourse.actors.disambiguation import ThreadContext, apply_context_rules
+from discourse.actors.disambiguation import ThreadContext, apply_context_rules, note_dropped
 from discourse.actors.matching import AliasMatcher, Mention, alias_key
 from discourse.actors.spelling import SpellingIndex, correct_spelling
 from discourse.errors import LexiconError, UnknownActorError
@@ -870,12 +870,16 @@ class ActorRegistry:
         """
         doc = as_doc(text_or_doc)
         if context is not None:
-            found = apply_context_rules(doc, self._matches(doc), self, context)
+            matches = self._matches(doc)
+            found = apply_context_rules(doc, matches, self, context)
+            note_dropped(doc, matches, found)
             self._mentions[doc] = found
             return found
         cached = self._mentions.get(doc)
         if cached is None:
-            cached = apply_context_rules(doc, self._matches(doc), self)
+            matches = self._matches(doc)
+            cached = apply_context_rules(doc, matches, self)
+            note_dropped(doc, matches, cached)
             self._mentions[doc] = cached
         return cached
 
