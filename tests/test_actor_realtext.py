@@ -124,3 +124,36 @@ def test_unknown_names_around_a_dropped_name_are_still_candidates(reg):
 
     doc = Doc("Michael Jordan and Danny Davis met in Ottawa with the Qarnak Front.")
     assert [c.text for c in find_candidates(doc, reg.find(doc))] == ["Michael Jordan", "Danny Davis", "Qarnak Front"]
+
+
+# -- rule "language": a demonym naming a language is not the state --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Mr. Kochanowski explained that his friend did not speak Polish.", "Polish"),
+        ("He was born in Montreal, he better speaks French, otherwise he is a goof!", "French"),
+        ("He screamed at people speaking Spanish in a New York City cafe.", "Spanish"),
+        ("There was high traffic on search in Spanish.", "Spanish"),
+        ("First, they all speak French, and English and thus hold the good jobs.", "French"),
+        ("She is fluent in Russian and reads the papers daily.", "Russian"),
+        ("The book was translated into Spanish.", "Spanish"),
+    ],
+)
+def test_a_demonym_naming_a_language_is_not_the_state(reg, text, surface):
+    assert surface not in [s for s, _ in _found(reg, text)], _found(reg, text)
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor_id",
+    [
+        ("He holds a specialty in Russian, U.S. and Canadian foreign policy.", "Russian", "russia"),
+        ("Putin tried interfering in French or German elections.", "French", "france"),
+        ("I have taught Indian and Canadian students programming.", "Indian", "india"),
+        ("We learned Russian tactics the hard way.", "Russian", "russia"),
+        ("The Russians speak of a Russian victory.", "Russian", "russia"),
+    ],
+)
+def test_a_demonym_of_the_state_near_such_words_stays(reg, text, surface, actor_id):
+    assert (surface, actor_id) in _found(reg, text), _found(reg, text)

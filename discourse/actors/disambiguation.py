@@ -17,6 +17,9 @@ These rules then look at the words around a mention (the word lists are data:
 ``dateline``
     A metonym in capitals at the start of a line or sentence, followed by a dash or colon
     ("WASHINGTON — The House voted", "BEIJING (Reuters) -"), is where a report was filed: dropped.
+``language``
+    A demonym naming a language ("did not speak Polish", "fluent in French", "the search
+    features in Spanish.") is not the state: dropped.
 ``event``
     A metonym followed by a meeting or treaty noun ("the Paris conference", "Astana talks",
     "Minsk agreements") names the event: dropped.
@@ -263,6 +266,26 @@ def _dateline(doc: Doc, m: Mention) -> bool:
     line = text.rfind("\n", 0, m.start) + 1
     sentence_start = doc.sentences[m.sentence].start
     return not text[max(line, sentence_start) : m.start].strip()
+
+
+def _language(ctx: _Context, m: Mention) -> bool:
+    """Rule "language": a demonym naming a language ("did not speak Polish", "fluent in
+    French", "the search features in Spanish.") is no mention of the state (``[language]``)."""
+    if m.possessive:
+        return False
+    rules = actor_rules()
+    after = ctx.token(m.token_end, m.sentence)
+    ends = after is None or after.kind != "word"  # nothing follows in the clause: "in Spanish."
+    before = ctx.token(m.token_start - 1, m.sentence)
+    if not _word(before):
+        return False
+    word = before.lower  # type: ignore[union-attr]
+    if word in ("in", "into"):
+        verb = ctx.token(m.token_start - 2, m.sentence)
+        if _word(verb) and verb.lower in rules.language_verbs:  # type: ignore[union-attr]
+            return ends or after.lower in rules.language_after  # type: ignore[union-attr]
+        return word == "in" and ends and (after is None or after.text in ".!?;")
+    return word in rules.language_verbs and (ends or after.lower in rules.language_after)  # type: ignore[union-attr]
 
 
 def _event(ctx: _Context, m: Mention) -> bool:
@@ -616,6 +639,8 @@ def apply_context_rules(
             if flags & (_OFFICE | _REGION) and _subnational(doc, m, flags, registry):
                 continue
             if flags & _METONYM and (_place(ctx, m) or _event(ctx, m) or _dateline(doc, m)):
+                continue
+            if flags & _DEMONYM and _language(ctx, m):
                 continue
             if flags & _SINGLE and _embedded(ctx, m):
                 continue

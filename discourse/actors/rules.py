@@ -120,6 +120,8 @@ class ActorRules:
     subnational_heads: frozenset[str] = frozenset()
     subnational_titles: frozenset[str] = frozenset()
     named_after: frozenset[str] = frozenset()
+    language_verbs: frozenset[str] = frozenset()
+    language_after: frozenset[str] = frozenset()
     info: dict[str, str] = field(default_factory=dict)
 
 
@@ -175,6 +177,7 @@ def actor_rules() -> ActorRules:
     entries += len(data.get("party_phrases", {}).get("adjectives", [])) + len(data.get("party_phrases", {}).get("nouns", []))
     entries += sum(len(data.get("subnational", {}).get(key, [])) for key in ("regions", "offices", "heads", "titles"))
     entries += len(data.get("named_after", {}).get("nouns", []))
+    entries += len(data.get("language", {}).get("verbs", [])) + len(data.get("language", {}).get("after", []))
     info = provenance_record(header.get("name", "actor_rules"), path, hashlib.sha256(raw).hexdigest(), header, entries)
     gap = data.get("institutions", {}).get("gap", 2)
     if not isinstance(gap, int):
@@ -200,6 +203,8 @@ def actor_rules() -> ActorRules:
         party_adjectives=_words(data, "party_phrases", "adjectives") if "party_phrases" in data else frozenset(),
         party_nouns=_words(data, "party_phrases", "nouns") if "party_phrases" in data else frozenset(),
         named_after=_words(data, "named_after", "nouns") if "named_after" in data else frozenset(),
+        language_verbs=_words(data, "language", "verbs") if "language" in data else frozenset(),
+        language_after=_words(data, "language", "after") if "language" in data else frozenset(),
         subnational_regions=_words(data, "subnational", "regions") if "subnational" in data else frozenset(),
         subnational_offices=_words(data, "subnational", "offices") if "subnational" in data else frozenset(),
         subnational_heads=_words(data, "subnational", "heads") if "subnational" in data else frozenset(),
