@@ -447,7 +447,7 @@ def _run_candidates(args: argparse.Namespace) -> int:
             for unit_id, _kind, text in thread.units():
                 doc = Doc(text)
                 units.append((unit_id, doc, registry.find(doc)))
-            rows += candidate_rows(units, thread_id=thread.id)
+            rows += candidate_rows(units, thread_id=thread.id, registry=registry)
     merged = aggregate_candidates(rows)
     if args.table:
         for row in merged:

@@ -48,7 +48,7 @@ def main() -> None:
     start = time.process_time()
     for name, text in texts:
         doc = Doc(text)
-        rows += candidate_rows([(name, doc, registry.find(doc))], thread_id=name)
+        rows += candidate_rows([(name, doc, registry.find(doc))], thread_id=name, registry=registry)
     seconds = time.process_time() - start
     merged = aggregate_candidates(rows)
     if args.toml:

@@ -126,6 +126,25 @@ def test_unknown_names_around_a_dropped_name_are_still_candidates(reg):
     assert [c.text for c in find_candidates(doc, reg.find(doc))] == ["Michael Jordan", "Danny Davis", "Qarnak Front"]
 
 
+def test_dropped_names_are_those_of_the_registry_that_found_the_mentions(reg):
+    """Each registry keeps what its own context rules dropped: a registry that does not know
+    Ottawa still offers it as a candidate after the default registry has read the same Doc."""
+    from discourse.actors import ActorRegistry
+    from discourse.actors.discovery import candidate_rows, find_candidates
+    from discourse.text import Doc
+
+    small = ActorRegistry.from_dict([{"id": "qarnak", "name": "Qarnak Front", "kind": "armed_group", "names": ["Qarnak Front"]}])
+    doc = Doc("He stayed in Ottawa with the Qarnak Front.")
+    assert reg.dropped_spans(doc) == ()  # not read yet
+    small_mentions = small.find(doc)  # read by the small registry first, then by the default one
+    assert [c.text for c in find_candidates(doc, registry=reg)] == ["Qarnak Front"]
+    assert reg.dropped_spans(doc) == ((13, 19),)
+    assert small.dropped_spans(doc) == ()
+    assert [c.text for c in find_candidates(doc, small_mentions, small)] == ["Ottawa"]
+    rows = candidate_rows([("c1", doc, small_mentions)], registry=small)
+    assert [r["name"] for r in rows] == ["Ottawa"]
+
+
 # -- rule "language": a demonym naming a language is not the state --------------------------------
 
 

@@ -118,7 +118,7 @@ from discourse.text import Doc, Token
 if TYPE_CHECKING:  # pragma: no cover - the registry imports this module
     from discourse.actors.registry import ActorRegistry
 
-__all__ = ["apply_context_rules", "RULES", "ThreadContext", "thread_context", "note_dropped", "dropped_spans"]
+__all__ = ["apply_context_rules", "RULES", "ThreadContext", "thread_context", "dropped_matches"]
 
 
 class ThreadContext(NamedTuple):
@@ -657,43 +657,26 @@ def apply_context_rules(
     return _partial_names(doc, _titled_surnames(doc, _surnames(doc, kept, registry, context), registry, context), registry)
 
 
-# Doc -> spans of the alias matches that the context rules dropped in the last reading of it
-# (freed with the Doc). Discovery reads them: a registry name the context said is no actor here
-# ("WASHINGTON —", "in the White House") is no unknown name either.
-_DROPPED: weakref.WeakKeyDictionary[Doc, tuple[tuple[int, int], ...]] = weakref.WeakKeyDictionary()
-
-
-def note_dropped(doc: Doc, matches: Sequence[Mention], found: Sequence[Mention]) -> None:
-    """Record which of the matcher's `matches` in `doc` the context rules dropped (not in
-    `found`, the mentions they kept), for :func:`dropped_spans`. Called by
-    :meth:`~discourse.actors.registry.ActorRegistry.find` after every reading of a text."""
-    if len(found) >= len(matches) and doc not in _DROPPED:
-        if not matches or {m[0] for m in matches}.issubset({m[0] for m in found}):  # Mention.start
-            return  # the common case: nothing dropped, nothing recorded before
-    kept = {m[0] for m in found}
-    dropped = tuple((m[0], m[1]) for m in matches if m[0] not in kept)  # Mention.start, .end
-    if dropped:
-        _DROPPED[doc] = dropped
-    else:
-        _DROPPED.pop(doc, None)
-
-
-def dropped_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
-    """``(start, end)`` of the registry names in `doc` that the context rules dropped when the
-    text was last read (:meth:`~discourse.actors.registry.ActorRegistry.find`): places, events,
-    datelines, names inside longer names. Empty if none or if the text was not read.
+def dropped_matches(matches: Sequence[Mention], found: Sequence[Mention]) -> tuple[tuple[int, int], ...]:
+    """``(start, end)`` of the matcher's `matches` that the context rules dropped (not among
+    `found`, the mentions they kept): places, events, datelines, names inside longer names.
 
     Examples
     --------
     >>> from discourse.actors import default_registry
     >>> from discourse.text import Doc
-    >>> doc = Doc("He stayed in Ottawa; Ottawa said no.")
-    >>> [(m.start, m.actor_id) for m in default_registry().find(doc)]
-    [(21, 'canada')]
-    >>> dropped_spans(doc)
-    ((13, 19),)
+    >>> reg, doc = default_registry(), Doc("He stayed in Ottawa; Ottawa said no.")
+    >>> found = reg.find(doc)
+    >>> [(m.start, m.actor_id) for m in found], dropped_matches(reg.matcher.find(doc), found)
+    ([(21, 'canada')], ((13, 19),))
     """
-    return _DROPPED.get(doc, ())
+    if len(found) >= len(matches):
+        kept = {m[0] for m in found}  # Mention.start
+        if all(m[0] in kept for m in matches):
+            return ()  # the common case: nothing dropped
+    else:
+        kept = {m[0] for m in found}
+    return tuple((m[0], m[1]) for m in matches if m[0] not in kept)  # Mention.start, .end
 
 
 _PLURAL_BEFORE = frozenset({"both", "all", "two", "three", "other"})  # "both Trumps"; with DETERMINERS

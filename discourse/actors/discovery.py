@@ -35,7 +35,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from discourse.actors.disambiguation import dropped_spans
 from discourse.actors.matching import Mention, alias_key
 from discourse.actors.registry import ActorRegistry, fold_name, registry_or_default
 from discourse.actors.rules import actor_rules, is_common_word, is_title_case
@@ -208,7 +207,9 @@ def find_candidates(
     mentions : sequence of Mention, optional
         The mentions already found (default: found with `registry`).
     registry : ActorRegistry, optional
-        Defaults to the bundled registry (only used when `mentions` is not given).
+        The registry that finds (or found) `mentions`; defaults to the bundled registry. Names
+        of it that its context rules dropped in this text (:meth:`ActorRegistry.dropped_spans`:
+        "WASHINGTON —", "in the White House") are no candidates.
 
     Returns
     -------
@@ -224,15 +225,16 @@ def find_candidates(
     text = doc.text
     if _HAS_UPPER.search(text) is None:
         return []  # an all-lower-case text: nothing to go on (and the common case is cheap)
+    registry = registry_or_default(registry)
     if mentions is None:
-        mentions = registry_or_default(registry).find(doc)
+        mentions = registry.find(doc)
     rules = actor_rules()
     stopwords, titles = rules.stopwords, rules.titles
     caps = _capitalised_words(doc, mentions, stopwords, titles)
     if not caps:
         return []
     found = _runs(doc, caps, mentions, stopwords, titles)
-    dropped = dropped_spans(doc)
+    dropped = registry.dropped_spans(doc)
     if dropped and found:  # registry names the context rules dropped ("in the White House")
         found = [c for c in found if not any(a <= c.start and c.end <= b for a, b in dropped)]
     return found
@@ -433,7 +435,10 @@ def _spaced(text: str, left: Any, right: Any) -> bool:
 
 
 def candidate_rows(
-    units: Iterable[tuple[str, Doc, Sequence[Mention]]], *, thread_id: str | None = None
+    units: Iterable[tuple[str, Doc, Sequence[Mention]]],
+    *,
+    thread_id: str | None = None,
+    registry: ActorRegistry | None = None,
 ) -> list[dict[str, Any]]:
     """Rows of the ``actor_candidates`` table for one thread: one per name.
 
@@ -442,6 +447,8 @@ def candidate_rows(
     units : iterable of (unit_id, Doc, mentions)
     thread_id : str, optional
         Put first in each row when given.
+    registry : ActorRegistry, optional
+        The registry that found the mentions (default: the bundled one); see :func:`find_candidates`.
 
     Returns
     -------
@@ -461,7 +468,7 @@ def candidate_rows(
     seen_units: dict[str, set[str]] = {}
     readings: dict[str, dict[str, int]] = {}  # name -> occurrences read as each of NOT_ACTOR_KINDS
     for unit_id, doc, mentions in units:
-        for c in find_candidates(doc, mentions):
+        for c in find_candidates(doc, mentions, registry):
             row = table.get(c.text)
             if row is None:
                 sentence = doc.sentences[c.sentence]

@@ -38,7 +38,7 @@ from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Any
 
-from discourse.actors.disambiguation import ThreadContext, apply_context_rules, note_dropped
+from discourse.actors.disambiguation import ThreadContext, apply_context_rules, dropped_matches
 from discourse.actors.matching import AliasMatcher, Mention, alias_key
 from discourse.actors.spelling import SpellingIndex, correct_spelling
 from discourse.errors import LexiconError, UnknownActorError
@@ -291,6 +291,8 @@ class ActorRegistry:
         self.path = path
         self._provenance = tuple(dict(r) for r in provenance)
         self._mentions: weakref.WeakKeyDictionary[Doc, tuple[Mention, ...]] = weakref.WeakKeyDictionary()
+        # Doc -> spans of its alias matches the context rules dropped (only Docs that have some)
+        self._dropped: weakref.WeakKeyDictionary[Doc, tuple[tuple[int, int], ...]] = weakref.WeakKeyDictionary()
         _ = self.matcher  # compile now: alias conflicts surface when the registry is built
 
     # -- construction -----------------------------------------------------------------------
@@ -869,19 +871,34 @@ class ActorRegistry:
         ['Syrian Army', 'Syria']
         """
         doc = as_doc(text_or_doc)
-        if context is not None:
-            matches = self._matches(doc)
-            found = apply_context_rules(doc, matches, self, context)
-            note_dropped(doc, matches, found)
-            self._mentions[doc] = found
-            return found
-        cached = self._mentions.get(doc)
-        if cached is None:
-            matches = self._matches(doc)
-            cached = apply_context_rules(doc, matches, self)
-            note_dropped(doc, matches, cached)
-            self._mentions[doc] = cached
-        return cached
+        if context is None:
+            cached = self._mentions.get(doc)
+            if cached is not None:
+                return cached
+        matches = self._matches(doc)
+        found = apply_context_rules(doc, matches, self, context)
+        dropped = dropped_matches(matches, found)
+        if dropped:
+            self._dropped[doc] = dropped
+        else:
+            self._dropped.pop(doc, None)
+        self._mentions[doc] = found
+        return found
+
+    def dropped_spans(self, doc: Doc) -> tuple[tuple[int, int], ...]:
+        """``(start, end)`` of this registry's names in `doc` that the context rules dropped
+        when :meth:`find` last read it (places, events, datelines, names inside longer names);
+        empty if none, or if it has not read `doc`. Discovery leaves them out: a registry name
+        the context says is no actor here is no unknown name either.
+
+        Examples
+        --------
+        >>> from discourse.text import Doc
+        >>> reg, doc = ActorRegistry.default(), Doc("He stayed in Ottawa; Ottawa said no.")
+        >>> [(m.start, m.actor_id) for m in reg.find(doc)], reg.dropped_spans(doc)
+        ([(21, 'canada')], ((13, 19),))
+        """
+        return self._dropped.get(doc, ())
 
     def _matches(self, doc: Doc) -> tuple[Mention, ...]:
         """The matcher's mentions with the misspelt names added (before the context rules)."""

@@ -535,7 +535,9 @@ class ActorStage(AnalyserBase):
             "nominations": [{**head, **row} for row in table.to_records()],
             "predication_summary": [{**head, **row} for row in thread.predications().summary()],
             "actor_candidates": candidate_rows(
-                ((u.unit_id, u.doc, result.mentions) for u, result in zip(units, results)), thread_id=thread_id
+                ((u.unit_id, u.doc, result.mentions) for u, result in zip(units, results)),
+                thread_id=thread_id,
+                registry=self.registry_,
             ) if self.discover else [],
         }
 
