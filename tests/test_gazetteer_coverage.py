@@ -1,5 +1,7 @@
 """Classes of real-world actors the registry lacked (issue 14, reading real text outside the gold
-sample): regional parties with seats in a national parliament.
+sample): regional parties with seats in a national parliament, the heads of the devolved
+governments of Wales and Northern Ireland and the leaders of their parties in the Commons, and
+the US federal budget office and principal statistical agencies.
 
 Each class has sentences like the ones read (NewsMTSC, PTC) that failed before, and guard
 sentences where an ordinary word must not become the new actor.
@@ -52,14 +54,20 @@ def test_parties_under_half_a_per_cent_stay_out(party_id):
     "text, surface, actor_id",
     [
         ("DUP leader Arlene Foster with Sinn Féin leaders Michelle O'Neill and Mary Lou McDonald.", "DUP", "united_kingdom_dup"),
+        ("DUP leader Arlene Foster with Sinn Féin leaders Michelle O'Neill and Mary Lou McDonald.", "Arlene Foster", "arlene_foster"),
+        ("DUP leader Arlene Foster with Sinn Féin leaders Michelle O'Neill and Mary Lou McDonald.", "Michelle O'Neill", "michelle_o_neill"),
+        ("DUP leader Arlene Foster with Sinn Féin leaders Michelle O'Neill and Mary Lou McDonald.", "Mary Lou McDonald", "mary_lou_mcdonald"),
         ("For the DUP to trigger an election that could well lose it seats.", "DUP", "united_kingdom_dup"),
         ("SDLP leader Colum Eastwood said unionism needed to feel comfortable.", "SDLP", "united_kingdom_sdlp"),
+        ("SDLP leader Colum Eastwood said unionism needed to feel comfortable.", "Colum Eastwood", "colum_eastwood"),
         ("the Westminster leaders of the SNP and Plaid Cymru, Ian Blackford", "Plaid Cymru", "united_kingdom_plaid"),
         ("The UUP voted against the deal.", "UUP", "united_kingdom_uup"),
         ("The Democratic Unionist Party propped up the government.", "Democratic Unionist Party", "united_kingdom_dup"),
+        ("Welsh First Minister Mark Drakeford announced a lockdown.", "Mark Drakeford", "mark_drakeford"),
+        ("DUP show no urgency to reach agreement, Gerry Adams tells Belfast crowd.", "Gerry Adams", "gerry_adams"),
     ],
 )
-def test_northern_irish_and_welsh_parties_are_found(reg, text, surface, actor_id):
+def test_northern_irish_and_welsh_parties_and_leaders_are_found(reg, text, surface, actor_id):
     assert (surface, actor_id) in _found(reg, text), _found(reg, text)
 
 
@@ -70,7 +78,43 @@ def test_northern_irish_and_welsh_parties_are_found(reg, text, surface, actor_id
         ("The Plaid shirt was on sale.", "Plaid"),
         ("The Alliance said the deal was dead.", "Alliance"),
         ("I will dup the file and send it.", "dup"),
+        ("BTS sold out the stadium.", "BTS"),
+        ("The EIA for the pipeline was never published.", "EIA"),
     ],
 )
-def test_ordinary_words_are_not_the_new_parties(reg, text, word):
+def test_ordinary_words_and_other_abbreviations_are_not_the_new_actors(reg, text, word):
     assert word not in [s for s, _ in _found(reg, text)], _found(reg, text)
+
+
+def test_a_newcomer_does_not_take_a_governors_bare_surname(reg):
+    # Alasdair McDonnell (SDLP) is left out: "McDonnell" stays Bob McDonnell's
+    text = "Governor Bob McDonnell of Virginia spoke. McDonnell said Virginia would act."
+    assert ("McDonnell", "bob_mcdonnell") in _found(reg, text), _found(reg, text)
+
+
+# -- US federal budget office and principal statistical agencies --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor_id",
+    [
+        ("since January 2010, the Bureau of Labor Statistics [BLS] has begun to publish", "Bureau of Labor Statistics", "us_bls"),
+        ("since January 2010, the Bureau of Labor Statistics [BLS] has begun to publish", "BLS", "us_bls"),
+        ("Source: BLS, The Employment Situation - May 2011.", "BLS", "us_bls"),
+        ("At OMB, he will lead the work he has started.", "OMB", "us_omb"),
+        ("naming White House Office of Management and Budget Director Mick Mulvaney", "White House Office of Management and Budget", "us_omb"),
+        ("Ross will oversee the Census, the Bureau of Economic Analysis and NOAA.", "Bureau of Economic Analysis", "us_bea"),
+        ("The National Center for Health Statistics reported the death rate.", "National Center for Health Statistics", "us_nchs"),
+        ("The Energy Information Administration expects prices to rise.", "Energy Information Administration", "us_eia"),
+    ],
+)
+def test_us_budget_and_statistical_agencies_are_found(reg, text, surface, actor_id):
+    assert (surface, actor_id) in _found(reg, text), _found(reg, text)
+
+
+@pytest.mark.parametrize(
+    "actor_id, root",
+    [("us_bls", "united_states"), ("us_omb", "united_states"), ("us_nchs", "united_states")],
+)
+def test_agencies_roll_up_to_the_united_states(reg, actor_id, root):
+    assert reg.root(actor_id) == root
