@@ -592,7 +592,9 @@ def analyze(
                 n_comments += count_comments_in(columns)
                 for table, data in columns.items():
                     collected[table].extend_columns(data, n_rows(data))
-        tables = {name: collector.frame() for name, collector in collected.items()}
+        # Each table's lists go as soon as its frame is built: less memory at the peak, and none
+        # for the collection that re-enabling the collector runs to scan.
+        tables = {name: collected.pop(name).frame() for name in list(collected)}
     _warn_if_empty(n_threads, "analyze()")
     provenance = {
         **analysis.provenance(),
