@@ -264,6 +264,7 @@ def typed_frame(data: Mapping[str, Sequence[Any]], columns: Sequence[Column]) ->
 
 
 _NUMPY_NUMBERS = {"int": "int64", "float": "float64"}
+_STR_TYPES = frozenset({str, type(None)})  # (exactly str: a subclass takes the general path)
 # JSON values with nothing to convert: pd.isna is False for each, and None is already missing.
 _PLAIN_JSON_TYPES = frozenset({list, dict, str, int, bool, type(None)})
 
@@ -287,7 +288,7 @@ def _typed_column(values: Sequence[Any], dtype: str) -> Any:
     array = np.fromiter(values, dtype=object, count=len(values))
     if dtype == "str":
         distinct = _distinct(values)
-        if distinct is not None and all(type(value) is str or value is None for value in distinct):
+        if distinct is not None and set(map(type, distinct)) <= _STR_TYPES:
             # the usual string column (ids, kinds, feature names, notes): told from its few
             # distinct values, without pd.isna over every cell; None stays the missing value
             if "" in distinct:  # CSV cannot tell "" from a missing value, so neither does a table
