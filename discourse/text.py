@@ -249,28 +249,29 @@ _KIND_CACHE_SIZE = 200_000
 _kind_of = _KindCache().__getitem__
 _text_of_pair = itemgetter(1)
 
-_Columns = tuple[list[int], list[int], list[str], list[str], list[str]]
+_Columns = tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 
 def _scan_columns(doc_text: str, norm: str, lower: str, start: int, end: int) -> _Columns:
-    """Tokens of ``norm[start:end]`` as parallel lists: starts, ends, surfaces (from `doc_text`),
+    """Tokens of ``norm[start:end]`` as parallel tuples: starts, ends, surfaces (from `doc_text`),
     lower forms (from `lower`) and kinds."""
     piece = norm[start:end]
     pattern = _TOKENS_WEB if ("@" in piece or "://" in piece or "www." in piece) else _TOKENS_PLAIN
     pairs = pattern.findall(piece)
     # Offsets from the cumulative lengths of (space, token) pairs; every step below is a C-level
-    # map or slice rather than a Python loop per token, since this runs on every text.
-    offsets = list(accumulate(map(len, chain.from_iterable(pairs)), initial=start))
+    # map or slice rather than a Python loop per token, since this runs on every text. Tuples
+    # from the start: they are the Doc's token columns, so nothing is copied into them later.
+    offsets = tuple(accumulate(map(len, chain.from_iterable(pairs)), initial=start))
     starts, stops = offsets[1::2], offsets[2::2]
-    normed = list(map(_text_of_pair, pairs))
-    surfaces = normed if doc_text is norm else list(map(doc_text.__getitem__, map(slice, starts, stops)))
+    normed = tuple(map(_text_of_pair, pairs))
+    surfaces = normed if doc_text is norm else tuple(map(doc_text.__getitem__, map(slice, starts, stops)))
     if piece.isascii():
         # ASCII lower-casing maps each character alone, so a token's slice of `lower` is the
         # token lower-cased (not so in general: Greek final sigma depends on the next letter).
-        lowers = list(map(str.lower, normed))
+        lowers = tuple(map(str.lower, normed))
     else:
-        lowers = list(map(lower.__getitem__, map(slice, starts, stops)))
-    kinds = list(map(_kind_of, normed))
+        lowers = tuple(map(lower.__getitem__, map(slice, starts, stops)))
+    kinds = tuple(map(_kind_of, normed))
     return starts, stops, surfaces, lowers, kinds
 
 
@@ -309,7 +310,10 @@ _TLDS = frozenset(
 # quickly, and the context is checked in Python. Every run is visited once, so a run of 100,000
 # "!" costs one match: no pattern here can backtrack catastrophically.
 _PUNCT_RUN = re.compile(r"[.!?…:]+")
-_CASE_CHANGE = re.compile(r"[a-z][A-Z]")
+# An upper-case letter between two lower-case ones ("sometimesFor"). The pattern starts with the
+# capital, which is rare, so the regex engine skips ahead to capitals instead of trying every
+# lower-case letter; the letters around it are checked in place.
+_CASE_CHANGE = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _LINE_BREAK = re.compile(r"\n(?=[ \t]*[^\sa-z])")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
@@ -393,6 +397,19 @@ def _punctuation_cut(norm: str, start: int, end: int) -> int | None:
     return None
 
 
+def _case_glue_points(norm: str) -> list[int]:
+    """Capitals glued to a lower-case word of 3+ letters ("sometimesFor"): sentence starts."""
+    cuts = []
+    for match in _CASE_CHANGE.finditer(norm):
+        capital = match.start()
+        first = capital - 1
+        while first > 0 and _is_ascii_lower(norm[first - 1]):
+            first -= 1
+        if capital - first >= 3 and (first == 0 or not (norm[first - 1].isalnum() or norm[first - 1] == "_")):
+            cuts.append(capital)
+    return cuts
+
+
 def _boundaries(norm: str) -> list[int]:
     """Offsets where a new sentence may start (before trimming white space)."""
     cuts = []
@@ -400,16 +417,7 @@ def _boundaries(norm: str) -> list[int]:
         cut = _punctuation_cut(norm, match.start(), match.end())
         if cut is not None:
             cuts.append(cut)
-    for match in _CASE_CHANGE.finditer(norm):
-        # "sometimesFor": a lower-case word of 3+ letters glued to a capitalised word.
-        capital = match.end() - 1
-        if capital + 1 >= len(norm) or not _is_ascii_lower(norm[capital + 1]):
-            continue
-        first = capital - 1
-        while first > 0 and _is_ascii_lower(norm[first - 1]):
-            first -= 1
-        if capital - first >= 3 and (first == 0 or not (norm[first - 1].isalnum() or norm[first - 1] == "_")):
-            cuts.append(capital)
+    cuts += _case_glue_points(norm)
     # A blank line always ends a sentence; a single line break does unless the next line goes
     # on in lower case (hard-wrapped text).
     cuts.extend(m.end() for m in _BLANK_LINE.finditer(norm))
@@ -532,23 +540,25 @@ class Doc:
 
     @cached_property
     def _tokenised(self) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...], TokenColumns]:
-        columns: list[list[Any]] = list(_scan_columns(self.text, self.norm, self.lower, 0, len(self.norm)))
-        starts, stops = columns[0], columns[1]
-        # A token that runs across a sentence start ("sometimesFor") is split there.
+        columns = _scan_columns(self.text, self.norm, self.lower, 0, len(self.norm))
+        # A token that runs across a sentence start ("sometimesFor") is split there (rare).
         for sentence in self.sentences[1:]:
             cut = sentence.start
+            starts, stops = columns[0], columns[1]
             index = bisect_right(starts, cut) - 1
             if index >= 0 and starts[index] < cut < stops[index]:
                 first, last = starts[index], stops[index]
-                left: tuple[list[Any], ...] = _scan_columns(self.text, self.norm, self.lower, first, cut)
-                right: tuple[list[Any], ...] = _scan_columns(self.text, self.norm, self.lower, cut, last)
-                for column, a, b in zip(columns, left, right):
-                    column[index : index + 1] = a + b
+                left = _scan_columns(self.text, self.norm, self.lower, first, cut)
+                right = _scan_columns(self.text, self.norm, self.lower, cut, last)
+                columns = tuple(  # type: ignore[assignment]
+                    column[:index] + a + b + column[index + 1 :] for column, a, b in zip(columns, left, right)
+                )
+        starts = columns[0]
         tokens = tuple(map(_new_token, zip(*columns)))
         ranges = tuple(
             (bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in self.sentences
         )
-        return tokens, ranges, TokenColumns(*map(tuple, columns))
+        return tokens, ranges, TokenColumns(*columns)
 
     @property
     def tokens(self) -> tuple[Token, ...]:

@@ -14,12 +14,12 @@ It runs what :func:`discourse.pipeline.analysis.analyze` runs, on the synthetic 
 
 - each stage's analysis of a unit (``analyze_unit``), its per-unit rows (``unit_rows``) and its
   per-thread rows (``thread_rows``);
-- the rest of ``Analysis.thread_columns`` (what ``analyze()`` runs): the shared text layer (each text is cut into sentences
-  and tokens once, when its ``units`` row is made, before any stage runs), the ``units`` and
-  ``segments`` rows, and the engine's loop over units and stages (with the timers' overhead);
-  (the rhetoric stage gives its rows as columns, the others as records);
-- gathering each thread's rows into columns (splitting the records, adding to the run's
-  columns) and building the typed DataFrames at the end;
+- the rest of what ``analyze()`` runs for each thread (``Analysis._collect_thread``): the shared
+  text layer (each text is cut into sentences and tokens once, when its ``units`` row is made,
+  before any stage runs), the ``units`` and ``segments`` rows, the engine's loop over units and
+  stages (with the timers' overhead) and the gathering of every table's rows into the run's
+  columns (the rhetoric and actor stages give their rows as columns, the others as records);
+- building the typed DataFrames at the end;
 
 and the number of rows per comment in each table. The garbage collector is paced as in
 ``analyze()`` (young generations between threads, see ``discourse.pipeline._gc``). Times are wall-clock
@@ -111,38 +111,32 @@ def stage_times(threads: Sequence[Thread]) -> tuple[Counter[str], Counter[str], 
     totals: Counter[str] = Counter()
     analysis = TimedAnalysis(sentiment="vader", features="all").timed(totals)
     # warm-up: lexicons loaded, first calls made, pandas imported
-    for table, collector in analysis.thread_columns(threads[0]).items():
-        ColumnCollector(SCHEMAS[table]).extend_columns(collector.data, len(collector))
-    ColumnCollector(SCHEMAS["units"]).frame()
+    warm_up = {name: ColumnCollector(SCHEMAS[name]) for name in analysis.tables}
+    analysis._collect_thread(threads[0], warm_up)
+    warm_up["units"].frame()
     totals.clear()
     collected = {name: ColumnCollector(SCHEMAS[name]) for name in analysis.tables}
-    rows_per_table: Counter[str] = Counter()
     begin = _clock()
     with young_collections_only():
         for thread in threads:
             start = _clock()
-            columns = analysis.thread_columns(thread)
+            analysis._collect_thread(thread, collected)  # (as analyze() gathers a serial run)
             totals["(thread_rows in all)"] += _clock() - start
-            start = _clock()
-            for table, collector in columns.items():
-                collected[table].extend_columns(collector.data, len(collector))
-                rows_per_table[table] += len(collector)
-            totals["gather rows into columns"] += _clock() - start
-            del columns
             start = _clock()
             collect_young()
             totals["garbage collection (young generations)"] += _clock() - start
         start = _clock()
-        frames = {name: collector.frame() for name, collector in collected.items()}
+        frames = {name: collected.pop(name).frame() for name in list(collected)}
         totals["typed DataFrames"] += _clock() - start
         start = _clock()
     # Re-enabling the collector lets the next allocation run the collection it postponed: a full
     # scan of everything the run holds (its frames and rows); analyze() pays it too.
     totals["garbage collection (when re-enabled)"] += _clock() - start
     total = _clock() - begin
+    rows_per_table = Counter({name: len(frame) for name, frame in frames.items()})
     del frames
     staged = sum(v for k, v in totals.items() if ":" in k)
-    totals["text layer, units/segments rows, engine loop"] = totals.pop("(thread_rows in all)") - staged
+    totals["text layer, rows, engine loop, gathering"] = totals.pop("(thread_rows in all)") - staged
     return totals, rows_per_table, total
 
 

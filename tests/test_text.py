@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -211,3 +212,64 @@ def test_final_sigma_lower_form_is_the_slice_of_the_lowered_text():
     # (non-ASCII texts take their lower forms from Doc.lower, not str.lower per token).
     doc = Doc("ΟΔΟΣ.ΑΣΑ")
     assert [t.lower for t in doc.tokens] == [doc.lower[t.start : t.end] for t in doc.tokens]
+
+
+GLUE_TEXTS = st.lists(
+    st.sampled_from(list("abcXYZ _.\n") + ["sometimes", "For", "ab", "Éa", "éB", "q1", "US", "3rd"]),
+    max_size=40,
+).map("".join)
+
+
+def _case_cuts_before(norm: str) -> list[int]:
+    """The glue points of the previous scan (``[a-z][A-Z]`` at every lower-case letter)."""
+    from discourse.text import _is_ascii_lower
+
+    cuts = []
+    for match in re.finditer(r"[a-z][A-Z]", norm):
+        capital = match.end() - 1
+        if capital + 1 >= len(norm) or not _is_ascii_lower(norm[capital + 1]):
+            continue
+        first = capital - 1
+        while first > 0 and _is_ascii_lower(norm[first - 1]):
+            first -= 1
+        if capital - first >= 3 and (first == 0 or not (norm[first - 1].isalnum() or norm[first - 1] == "_")):
+            cuts.append(capital)
+    return cuts
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(GLUE_TEXTS, TEXTS))
+def test_case_change_scan_finds_the_glue_points_of_the_previous_scan(text):
+    # The scan starts at capitals (rare) instead of at every lower-case letter.
+    from discourse.text import _case_glue_points
+
+    norm = normalize(text)
+    assert _case_glue_points(norm) == _case_cuts_before(norm)
+
+
+def _tokenised_before(doc: Doc) -> tuple:
+    """The token columns as the previous code built them (lists, split in place at sentence starts)."""
+    from bisect import bisect_right
+
+    from discourse.text import _scan_columns
+
+    columns = [list(c) for c in _scan_columns(doc.text, doc.norm, doc.lower, 0, len(doc.norm))]
+    starts, stops = columns[0], columns[1]
+    for sentence in doc.sentences[1:]:
+        cut = sentence.start
+        index = bisect_right(starts, cut) - 1
+        if index >= 0 and starts[index] < cut < stops[index]:
+            first, last = starts[index], stops[index]
+            left = _scan_columns(doc.text, doc.norm, doc.lower, first, cut)
+            right = _scan_columns(doc.text, doc.norm, doc.lower, cut, last)
+            for column, a, b in zip(columns, left, right):
+                column[index : index + 1] = list(a) + list(b)
+    return tuple(map(tuple, columns))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(GLUE_TEXTS, TEXTS))
+def test_token_columns_equal_those_of_the_previous_splitting(text):
+    doc = Doc(text)
+    assert tuple(doc.token_columns) == _tokenised_before(doc)
+    assert all(type(column) is tuple for column in doc.token_columns)

@@ -81,3 +81,51 @@ def test_collector_keeps_the_order_of_records_and_columns() -> None:
     collector.extend([{"a": 4, "b": "z"}])
     assert collector.data == {"a": [1, 2, 3, 4], "b": [None, "x", "y", "z"]}
     assert collector.frame()["a"].tolist() == [1, 2, 3, 4]
+
+
+def test_units_and_segments_rows_are_those_of_each_units_doc() -> None:
+    """The ``units`` and ``segments`` rows (built column by column) against each text's Doc,
+    for a thread with a title, a multi-paragraph body, replies and a deleted comment."""
+    from discourse.model import Article, Comment, Thread
+
+    thread = Thread(
+        Article(id="a1", title="Talks stall.", text="First para. Two.\n\nSecond para.", authors=("X", "Y")),
+        (
+            Comment(id="c1", text="Why? Because.", author="u1"),
+            Comment(id="c2", text="[deleted]", parent_id="c1", meta={"text_placeholder": "[deleted]"}),
+            Comment(id="c3", text="", parent_id="c2"),
+        ),
+    )
+    analysis = Analysis(features=["questions"], incivility=False, n_boot=10)
+    rows = analysis.thread_rows(thread)
+    columns = analysis.thread_columns(thread)
+    texts = {"title": thread.article.title, "article": thread.article.text, "c1": "Why? Because.", "c3": ""}
+    units = rows["units"]
+    assert [(r["unit_id"], r["unit_kind"], r["position"], r["parent_id"], r["depth"]) for r in units] == [
+        ("title", "title", -2, None, None), ("article", "article", -1, None, None),
+        ("c1", "comment", 0, None, 0), ("c2", "comment", 1, "c1", 1), ("c3", "comment", 2, "c2", 2),
+    ]
+    assert units[0]["author"] == "X; Y" and units[2]["author"] == "u1"
+    placeholder = units[3]
+    assert (placeholder["n_chars"], placeholder["n_sentences"], placeholder["n_words"], placeholder["text"]) == (
+        None, None, None, "[deleted]",
+    )
+    expected_segments = []
+    for row in units:
+        if row["unit_id"] not in texts:
+            continue
+        doc = Doc(texts[row["unit_id"]])
+        assert (row["n_chars"], row["n_sentences"], row["n_words"], row["text"]) == (
+            len(doc.text), len(doc.sentences), doc.n_words, doc.text,
+        )
+        spans = [("paragraph", doc.paragraphs)] if row["unit_kind"] == "article" else []
+        for name, found in spans + [("sentence", doc.sentences)]:
+            expected_segments += [
+                {"thread_id": "a1", "unit_id": row["unit_id"], "unit_kind": row["unit_kind"], "segment": name,
+                 "index": i, "start": s.start, "end": s.end}
+                for i, s in enumerate(found)
+            ]
+    assert rows["segments"] == expected_segments
+    assert [list(r) for r in rows["segments"][:1]] == [["thread_id", "unit_id", "unit_kind", "segment", "index", "start", "end"]]
+    for table in ("units", "segments"):
+        assert repr(columns[table].data) == repr(_as_columns(rows[table], columns[table].columns))

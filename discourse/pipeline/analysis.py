@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -247,12 +247,31 @@ class Analysis:
         (18, ['questions', 'questions'])
         """
         collected = {name: ColumnCollector(schema) for name, schema in self.schemas_.items()}
+        self._collect_thread(thread, collected)
+        return collected
+
+    def _collect_thread(self, thread: Thread, collected: Mapping[str, ColumnCollector]) -> None:
+        """Add the thread's rows to `collected` (a :class:`ColumnCollector` per table of
+        :attr:`schemas_`), as :meth:`thread_columns` gathers them.
+
+        A serial :func:`analyze` gathers every thread into the same collectors, so the rows
+        are not gathered per thread first and copied over afterwards.
+
+        Examples
+        --------
+        >>> from discourse.datasets import load_seed
+        >>> analysis = Analysis(features=["questions"])
+        >>> collected = {name: ColumnCollector(schema) for name, schema in analysis.schemas_.items()}
+        >>> analysis._collect_thread(load_seed(), collected)
+        >>> analysis._collect_thread(load_seed(), collected)
+        >>> len(collected["units"])
+        36
+        """
         self._run_stages(
             thread,
             lambda table, records: collected[table].extend(records),
             lambda table, columns: collected[table].extend_columns(columns, n_rows(columns)),
         )
-        return collected
 
     def _run_stages(
         self,
@@ -262,7 +281,12 @@ class Analysis:
     ) -> None:
         """Run every stage over the thread's units, handing each table's rows (records, or
         columns where the stage gives them and `add_columns` takes them) to the callbacks."""
-        units = list(_units(thread, add_records))
+        units, base = _units(thread)
+        for table, columns in base.items():
+            if add_columns is not None:
+                add_columns(table, columns)
+            else:
+                add_records(table, _records(columns))
         # one stage over all of the thread's units, then the next: each stage's tables, memos
         # and code stay in the processor's caches from one unit to the next (unit by unit, the
         # other stages evicted them: the incivility stage cost about twice its time alone).
@@ -302,9 +326,19 @@ def _check_analysers(analysers: Sequence[Any]) -> None:
             seen.add(table)
 
 
-def _units(thread: Thread, add_records: Callable[[str, list[dict[str, Any]]], None]) -> Iterator[Unit]:
-    """Yield the thread's units (title, article, comments in reading order), adding their rows
-    to the ``units`` and ``segments`` tables."""
+# The columns of the rows _units makes, in the order of its tuples (the schema's order).
+_UNIT_FIELDS = (
+    "thread_id", "unit_id", "unit_kind", "position", "parent_id", "depth", "author", "created",
+    "n_chars", "n_sentences", "n_words", "text",
+)
+_SEGMENT_FIELDS = ("thread_id", "unit_id", "unit_kind", "segment", "index", "start", "end")
+BaseColumns = dict[str, dict[str, list[Any]]]
+
+
+def _units(thread: Thread) -> tuple[list[Unit], BaseColumns]:
+    """The thread's units (title, article, comments in reading order) and the rows of the
+    ``units`` and ``segments`` tables, column by column (no dict per row: a comment has a
+    ``units`` row and a ``segments`` row per sentence)."""
     article = thread.article
     published = article.published.isoformat() if article.published else None
     author = "; ".join(article.authors) or None
@@ -320,29 +354,48 @@ def _units(thread: Thread, add_records: Callable[[str, list[dict[str, Any]]], No
         if comment.placeholder is not None:
             placeholders.add(unit_id)
         entries.append((unit_id, "comment", comment.text, position, parent, depth, comment.author, created))
+    thread_id = thread.id
+    units: list[Unit] = []
+    unit_rows: list[tuple[Any, ...]] = []  # in the order of _UNIT_FIELDS
+    seg_thread: list[str] = []
+    seg_unit: list[str] = []
+    seg_kind: list[str] = []
+    seg_name: list[str] = []
+    seg_index: list[int] = []
+    seg_start: list[int] = []
+    seg_end: list[int] = []
     for unit_id, kind, text, position, parent, depth, who, when in entries:
-        prefix = {"thread_id": thread.id, "unit_id": unit_id, "unit_kind": kind}
-        row = {**prefix, "position": position, "parent_id": parent, "depth": depth, "author": who, "created": when}
         if kind == "comment" and unit_id in placeholders:
             # A deleted/removed/missing text: part of the reply tree, not a text to measure
             # (no sentiment, features or stance, and left out of the thread summaries).
-            add_records("units", [{**row, "n_chars": None, "n_sentences": None, "n_words": None, "text": text or None}])
+            unit_rows.append((thread_id, unit_id, kind, position, parent, depth, who, when, None, None, None, text or None))
             continue
         doc = Doc(text)
-        add_records(
-            "units",
-            [{**row, "n_chars": len(text), "n_sentences": len(doc.sentences), "n_words": doc.n_words, "text": text}],
+        sentences = doc.sentences
+        unit_rows.append(
+            (thread_id, unit_id, kind, position, parent, depth, who, when, len(text), len(sentences), doc.n_words, text)
         )
-        if kind == "article":
-            add_records("segments", [
-                {**prefix, "segment": "paragraph", "index": i, "start": s.start, "end": s.end}
-                for i, s in enumerate(doc.paragraphs)
-            ])
-        add_records("segments", [
-            {**prefix, "segment": "sentence", "index": i, "start": s.start, "end": s.end}
-            for i, s in enumerate(doc.sentences)
-        ])
-        yield Unit(thread.id, unit_id, kind, doc, depth)
+        for name, spans in (("paragraph", doc.paragraphs), ("sentence", sentences)) if kind == "article" else (
+            ("sentence", sentences),
+        ):
+            n = len(spans)
+            seg_thread += [thread_id] * n
+            seg_unit += [unit_id] * n
+            seg_kind += [kind] * n
+            seg_name += [name] * n
+            seg_index += range(n)
+            seg_start += [span.start for span in spans]
+            seg_end += [span.end for span in spans]
+        units.append(Unit(thread_id, unit_id, kind, doc, depth))
+    unit_columns = dict(zip(_UNIT_FIELDS, map(list, zip(*unit_rows))))
+    segments = (seg_thread, seg_unit, seg_kind, seg_name, seg_index, seg_start, seg_end)
+    return units, {"units": unit_columns, "segments": dict(zip(_SEGMENT_FIELDS, segments))}
+
+
+def _records(columns: dict[str, list[Any]]) -> list[dict[str, Any]]:
+    """Rows given column by column as one dict per row (keys in the columns' order)."""
+    names = tuple(columns)
+    return [dict(zip(names, values)) for values in zip(*columns.values())]
 
 
 def _checked(threads: Iterable[Thread]) -> Iterator[Thread]:
@@ -524,12 +577,24 @@ def analyze(
     threads = _progress(_checked(_threads_of(data)), progress)
     n_threads = n_comments = 0
     with young_collections_only():  # (see discourse.pipeline._gc: full scans of the results cost ~30%)
-        for columns in _columns_in_order(analysis, threads, n_jobs):
-            n_threads += 1
-            n_comments += count_comments_in(columns)
-            for table, data in columns.items():
-                collected[table].extend_columns(data, n_rows(data))
-        tables = {name: collector.frame() for name, collector in collected.items()}
+        if effective_jobs(n_jobs) == 1:
+            # straight into the run's columns: no columns per thread to copy over afterwards
+            unit_kinds = collected["units"]
+            for thread in threads:
+                before = len(unit_kinds)
+                analysis._collect_thread(thread, collected)
+                n_threads += 1
+                n_comments += unit_kinds.data["unit_kind"][before:].count("comment")
+                collect_young()
+        else:
+            for columns in _columns_in_order(analysis, threads, n_jobs):
+                n_threads += 1
+                n_comments += count_comments_in(columns)
+                for table, data in columns.items():
+                    collected[table].extend_columns(data, n_rows(data))
+        # Each table's lists go as soon as its frame is built: less memory at the peak, and none
+        # for the collection that re-enabling the collector runs to scan.
+        tables = {name: collected.pop(name).frame() for name in list(collected)}
     _warn_if_empty(n_threads, "analyze()")
     provenance = {
         **analysis.provenance(),

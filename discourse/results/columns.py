@@ -258,10 +258,15 @@ def typed_frame(data: Mapping[str, Sequence[Any]], columns: Sequence[Column]) ->
     import pandas as pd
 
     arrays = {column.name: _typed_column(data.get(column.name, ()), column.dtype) for column in columns}
-    return pd.DataFrame(arrays, columns=[c.name for c in columns])
+    # (copy=False: the arrays are new and the frame's own; copying them into one block per
+    # type, pandas' default for a dict, would touch every cell again)
+    return pd.DataFrame(arrays, columns=[c.name for c in columns], copy=False)
 
 
 _NUMPY_NUMBERS = {"int": "int64", "float": "float64"}
+_STR_TYPES = frozenset({str, type(None)})  # (exactly str: a subclass takes the general path)
+# JSON values with nothing to convert: pd.isna is False for each, and None is already missing.
+_PLAIN_JSON_TYPES = frozenset({list, dict, str, int, bool, type(None)})
 
 
 def _typed_column(values: Sequence[Any], dtype: str) -> Any:
@@ -281,10 +286,16 @@ def _typed_column(values: Sequence[Any], dtype: str) -> Any:
             return pd.arrays.IntegerArray(numbers, np.zeros(len(numbers), dtype=np.bool_))
     # (fromiter: a list value stays one element; assigning a list of lists would broadcast)
     array = np.fromiter(values, dtype=object, count=len(values))
-    if dtype == "str" and _all_present_strings(values):
-        # the usual string column (ids, kinds, feature names): nothing to blank, and telling so
-        # from its few distinct values is cheaper than pd.isna and == "" over every cell
-        return pd.Series(array, dtype=object, copy=False)
+    if dtype == "str":
+        distinct = _distinct(values)
+        if distinct is not None and set(map(type, distinct)) <= _STR_TYPES:
+            # the usual string column (ids, kinds, feature names, notes): told from its few
+            # distinct values, without pd.isna over every cell; None stays the missing value
+            if "" in distinct:  # CSV cannot tell "" from a missing value, so neither does a table
+                array[array == ""] = None
+            return pd.Series(array, dtype=object, copy=False)
+    elif dtype == "json" and set(map(type, values)) <= _PLAIN_JSON_TYPES:
+        return pd.Series(array, dtype=object, copy=False)  # (None is already the missing value)
     missing = pd.isna(array)  # None, NaN and pd.NA
     if dtype == "float":
         array[missing] = np.nan
@@ -308,19 +319,12 @@ def _typed_column(values: Sequence[Any], dtype: str) -> Any:
     return pd.Series(array, dtype=object, copy=False)
 
 
-def _all_present_strings(values: Sequence[Any]) -> bool:
-    """True if every value is a non-empty ``str`` (no subclass), so none counts as missing.
-
-    Examples
-    --------
-    >>> _all_present_strings(["a", "b", "a"]), _all_present_strings(["a", ""]), _all_present_strings(["a", None])
-    (True, False, False)
-    """
+def _distinct(values: Sequence[Any]) -> set[Any] | None:
+    """The distinct values of a column, or None if one is unhashable (a list in a str column)."""
     try:
-        distinct = set(values)
-    except TypeError:  # an unhashable value (a list in a str column): the general path decides
-        return False
-    return all(type(value) is str and value for value in distinct)
+        return set(values)
+    except TypeError:
+        return None
 
 
 class ColumnCollector:
