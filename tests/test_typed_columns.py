@@ -29,15 +29,15 @@ def _reference(values: list[Any], dtype: str) -> Any:
     if dtype == "int":
         array[missing] = 0
         return pd.arrays.IntegerArray(array.astype(np.int64), missing)
-    if dtype == "str":
-        missing |= array == ""
     array[missing] = None
+    if dtype == "str":
+        array[array == ""] = None
     return pd.Series(array, dtype=object, copy=False)
 
 
 def _check(values: list[Any], dtype: str) -> None:
-    """The column converts as the general path converts it, or fails as it does (pd.NA in a
-    str column makes ``array == ""`` raise: a limit of the general path, kept as it is)."""
+    """The column converts as the general path converts it, or fails as it does (a value
+    an int or float column cannot hold)."""
     try:
         expected = _reference(values, dtype)
     except (TypeError, ValueError) as error:
@@ -116,3 +116,11 @@ def test_typed_frame_keeps_the_declared_types_and_values() -> None:
     assert frame["x"].isna().tolist() == [True, False, False] and frame["x"].tolist()[1:] == [1.0, 0.5]
     assert frame["n"].tolist() == [1, pd.NA, 3]
     assert frame["j"].tolist() == [[], None, {"a": 1}]
+
+
+@pytest.mark.parametrize("dtype", ["str", "category"])
+def test_pd_na_and_empty_strings_are_missing_values_of_a_text_column(dtype):
+    # (pd.NA used to reach ``array == ""``, whose truth value pandas refuses: a TypeError)
+    column = pd.Series(_typed_column(["a", pd.NA, "", None, "b"], dtype))
+    assert column.isna().tolist() == [False, True, True, True, False]
+    assert column[0] == "a" and column[4] == "b"

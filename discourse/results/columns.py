@@ -308,13 +308,12 @@ def _typed_column(values: Sequence[Any], dtype: str) -> Any:
     if dtype == "datetime":
         times = pd.to_datetime(pd.Series(array, dtype=object).where(~missing, None), utc=True, format="ISO8601")
         return times.astype("datetime64[ns, UTC]").array
-    if dtype == "category":
-        array[missing | (array == "")] = None
-        return pd.Categorical(array)
-    if dtype == "str":
+    array[missing] = None  # (first: comparing pd.NA with "" below would raise)
+    if dtype in ("category", "str"):
         # CSV cannot tell "" from a missing value, so neither does a table in memory.
-        missing |= array == ""
-    array[missing] = None
+        array[array == ""] = None
+    if dtype == "category":
+        return pd.Categorical(array)
     # object dtype on every pandas version (pandas 3 would otherwise infer "str")
     return pd.Series(array, dtype=object, copy=False)
 
