@@ -541,19 +541,26 @@ class Doc:
     @cached_property
     def _tokenised(self) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...], TokenColumns]:
         columns = _scan_columns(self.text, self.norm, self.lower, 0, len(self.norm))
-        # A token that runs across a sentence start ("sometimesFor") is split there (rare).
+        # A token that runs across a sentence start ("sometimesFor") is split there (rare, but
+        # frequent in scraped junk: the columns become lists once, spliced in place, so each
+        # split costs a move of pointers rather than a copy of every column).
+        spliced: list[list[Any]] | None = None
+        starts, stops = columns[0], columns[1]
         for sentence in self.sentences[1:]:
             cut = sentence.start
-            starts, stops = columns[0], columns[1]
             index = bisect_right(starts, cut) - 1
             if index >= 0 and starts[index] < cut < stops[index]:
+                if spliced is None:
+                    spliced = [list(column) for column in columns]
+                    starts, stops = spliced[0], spliced[1]
                 first, last = starts[index], stops[index]
                 left = _scan_columns(self.text, self.norm, self.lower, first, cut)
                 right = _scan_columns(self.text, self.norm, self.lower, cut, last)
-                columns = tuple(  # type: ignore[assignment]
-                    column[:index] + a + b + column[index + 1 :] for column, a, b in zip(columns, left, right)
-                )
-        starts = columns[0]
+                for column, a, b in zip(spliced, left, right):
+                    column[index : index + 1] = a + b
+        if spliced is not None:
+            columns = tuple(map(tuple, spliced))  # type: ignore[assignment]
+            starts = columns[0]
         tokens = tuple(map(_new_token, zip(*columns)))
         ranges = tuple(
             (bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in self.sentences
