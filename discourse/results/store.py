@@ -665,7 +665,7 @@ class Results(Mapping[str, Any]):
         >>> from discourse.datasets import load_seed
         >>> from discourse.pipeline.analysis import analyze
         >>> analyze(load_seed()).threads(actors="Russia", features=[])["stance_comments_russia"].round(3).tolist()
-        [-0.474]
+        [-0.459]
         """
         from discourse.results.wide import thread_table
 

@@ -227,7 +227,7 @@ def thread_table(
     >>> from discourse.pipeline import analyze
     >>> row = thread_table(analyze(load_seed(), n_boot=20), actors=["Russia"], features=["questions"]).iloc[0]
     >>> int(row["n_comments"]), float(row["comments_sentiment"].round(3)), float(row["stance_article_russia"].round(3))
-    (16, -0.385, -0.206)
+    (16, -0.385, -0.21)
     """
     tables = _tables(results)
     actor_ids = _actor_ids(results, actors, top, comments_only=False)
