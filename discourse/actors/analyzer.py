@@ -24,10 +24,11 @@ from discourse.actors.nomination import NominationTable, nomination_table
 from discourse.actors.predication import PredicationResult, Predicator, ThreadPredications
 from discourse.actors.registry import ActorRegistry, registry_or_default
 from discourse.actors.relations import RelationExtractor, RelationResult, ThreadRelations
-from discourse.actors.stance import StanceAnalyzer, StanceResult, ThreadStance, records
+from discourse.actors.stance import StanceAnalyzer, StanceResult, ThreadStance
 from discourse.actors.units import thread_units
 from discourse.model import Thread
 from discourse.text import Doc, as_doc
+from discourse.results.columns import records
 
 __all__ = ["TABLES", "ActorAnalysis", "ThreadActorAnalysis", "ActorAnalyzer", "analyze_actors", "analyze_thread_actors"]
 

@@ -43,6 +43,7 @@ from discourse.actors.registry import ActorRegistry, registry_or_default
 from discourse.actors.units import thread_units
 from discourse.model import Thread
 from discourse.text import Doc, Token, as_doc
+from discourse.results.columns import records
 
 __all__ = ["Predication", "PredicationResult", "ThreadPredications", "Predicator", "predications", "thread_predications"]
 
@@ -177,8 +178,7 @@ class PredicationResult:
 
     def to_records(self) -> list[dict[str, Any]]:
         """One row per mention x word (the rows of :meth:`to_columns`)."""
-        names = PREDICATION_COLUMNS
-        return [dict(zip(names, row)) for row in zip(*self.to_columns().values())]
+        return records(self.to_columns())
 
     def to_columns(self) -> dict[str, list[Any]]:
         """:meth:`to_records` column by column (:data:`PREDICATION_COLUMNS` -> one list each).

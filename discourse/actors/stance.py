@@ -98,6 +98,7 @@ from discourse.actors.stance_features import NAME_FORM_FEATURE
 from discourse.actors.units import thread_units
 from discourse.errors import InputError
 from discourse.irony import Irony, irony, irony_info
+from discourse.results.columns import records
 from discourse.model import Thread
 from discourse.text import Doc, as_doc
 
@@ -409,18 +410,6 @@ def _columns(names: Sequence[str], rows: Sequence[Sequence[Any]]) -> dict[str, l
     if not rows:
         return {name: [] for name in names}
     return dict(zip(names, map(list, zip(*rows))))
-
-
-def records(columns: Mapping[str, Sequence[Any]]) -> list[dict[str, Any]]:
-    """Columns (name -> list of values) as rows: one dict per row, keys in column order.
-
-    Examples
-    --------
-    >>> records({"actor": ["iran", "syria"], "n": [1, 2]})
-    [{'actor': 'iran', 'n': 1}, {'actor': 'syria', 'n': 2}]
-    """
-    names = tuple(columns)
-    return [dict(zip(names, row)) for row in zip(*columns.values())]
 
 
 def _rounded6(values: Iterable[Any]) -> list[Any]:

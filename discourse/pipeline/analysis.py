@@ -59,7 +59,7 @@ from discourse.pipeline.stages import (
     Unit,
     count_comments,
 )
-from discourse.results.columns import ColumnCollector, CsvFormatter
+from discourse.results.columns import ColumnCollector, CsvFormatter, records
 from discourse.text import Doc
 
 logger = logging.getLogger(__name__)
@@ -286,7 +286,7 @@ class Analysis:
             if add_columns is not None:
                 add_columns(table, columns)
             else:
-                add_records(table, _records(columns))
+                add_records(table, records(columns))
         # one stage over all of the thread's units, then the next: each stage's tables, memos
         # and code stay in the processor's caches from one unit to the next (unit by unit, the
         # other stages evicted them: the incivility stage cost about twice its time alone).
@@ -390,12 +390,6 @@ def _units(thread: Thread) -> tuple[list[Unit], BaseColumns]:
     unit_columns = dict(zip(_UNIT_FIELDS, map(list, zip(*unit_rows))))
     segments = (seg_thread, seg_unit, seg_kind, seg_name, seg_index, seg_start, seg_end)
     return units, {"units": unit_columns, "segments": dict(zip(_SEGMENT_FIELDS, segments))}
-
-
-def _records(columns: dict[str, list[Any]]) -> list[dict[str, Any]]:
-    """Rows given column by column as one dict per row (keys in the columns' order)."""
-    names = tuple(columns)
-    return [dict(zip(names, values)) for values in zip(*columns.values())]
 
 
 def _checked(threads: Iterable[Thread]) -> Iterator[Thread]:

@@ -34,6 +34,7 @@ __all__ = [
     "typed_frame",
     "ColumnCollector",
     "frame_from_records",
+    "records",
     "read_table",
     "parse_table",
 ]
@@ -388,6 +389,18 @@ class ColumnCollector:
 
 
 _BATCH = 2048  # records kept before they are split into columns (a few thousand dicts: still in the caches)
+
+
+def records(columns: Mapping[str, Sequence[Any]]) -> list[dict[str, Any]]:
+    """Columns (name -> list of values) as rows: one dict per row, keys in column order.
+
+    Examples
+    --------
+    >>> records({"actor": ["iran", "syria"], "n": [1, 2]})
+    [{'actor': 'iran', 'n': 1}, {'actor': 'syria', 'n': 2}]
+    """
+    names = tuple(columns)
+    return [dict(zip(names, row)) for row in zip(*columns.values())]
 
 
 def frame_from_records(records: Iterable[Mapping[str, Any]], columns: Sequence[Column]) -> Any:
