@@ -232,7 +232,7 @@ def variant_file(base: dict[str, Any], out: Path, name: str, *, model: Any = Non
                  note: dict[str, Any]) -> None:
     """A weight file: the shipped one with refitted weights / shifted intercepts / new thresholds."""
     data = json.loads(json.dumps(base))
-    if model is not None:
+    if model is not None and vocabulary is not None:
         data["intercept"] = [ts._sig(float(v)) for v in model.intercept_]
         data["weights"] = {n: [ts._sig(float(v)) for v in model.coef_[:, j]] for n, j in vocabulary.items()
                            if float(np.abs(model.coef_[:, j]).max()) >= ts.PRUNE}
@@ -247,14 +247,12 @@ def variant_file(base: dict[str, Any], out: Path, name: str, *, model: Any = Non
 
 
 def fit(args: argparse.Namespace) -> int:
-    from scipy.sparse import csr_matrix  # noqa: F401
-
     train, work = Path(args.train_dir), Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     cpu0 = time.process_time()
     records, sha, _ = ts.load_targets(train)
-    X, y, groups = ts.extract(records)
-    y, groups = np.array(y), np.array(groups)
+    X, labels, sentence_of = ts.extract(records)
+    y, groups = np.array(labels), np.array(sentence_of)
     fold_of = groups % ts.FOLDS
     vocabulary = ts._vocabulary(X, SETTINGS)
     M = ts._matrix(X, vocabulary)
@@ -282,7 +280,7 @@ def fit(args: argparse.Namespace) -> int:
     base = json.loads((REPO / "discourse/lexicons/data/stance_target_model.json").read_text(encoding="utf-8"))
 
     # 1. EM prior on the shipped model's posteriors (refitted here: same data, same setting).
-    priors = {}
+    priors: dict[str, Any] = {}
     for name in pools:
         prior, iters = em_prior(posteriors(full, M_comm[name]), train_prior)
         raw_mean = posteriors(full, M_comm[name]).mean(axis=0)
@@ -294,14 +292,12 @@ def fit(args: argparse.Namespace) -> int:
     by_text = np.array([w[0] for w in pools["reddit"][1]])
     texts_ids = sorted(set(by_text.tolist()))
     for seed in range(10):  # half of the comments (whole comments), ten fixed seeds
-        rng = random.Random(f"stancedomain-{seed}")
-        half = set(rng.sample(texts_ids, len(texts_ids) // 2))
+        half = set(random.Random(f"stancedomain-{seed}").sample(texts_ids, len(texts_ids) // 2))
         mask = np.array([t in half for t in by_text])
         stab.append(em_prior(probs[mask], train_prior)[0].tolist())
     boot = []
     for seed in range(20):  # bootstrap over comments
-        rng = np.random.default_rng(seed)
-        pick = rng.choice(texts_ids, size=len(texts_ids), replace=True)
+        pick = np.random.default_rng(seed).choice(texts_ids, size=len(texts_ids), replace=True)
         counts = Counter(pick.tolist())
         w = np.array([counts.get(t, 0) for t in by_text], dtype=float)
         idx = np.repeat(np.arange(n), w.astype(int))
@@ -333,7 +329,7 @@ def fit(args: argparse.Namespace) -> int:
     report["iw"] = {"ess_full": ess(w_eval), "weight_quantiles": np.quantile(w_eval, [0, .5, .9, .99, 1]).tolist()}
     say(f"importance weights: ESS {ess(w_eval):.0f} of {len(y)}; quantiles {np.round(report['iw']['weight_quantiles'], 3)}")
     # IWCV of the baseline (lambda = 0) and each candidate
-    iw_rows = []
+    iw_rows: list[dict[str, Any]] = []
     for lam in LAMBDAS:
         wt = w_eval ** lam
         logits = base_logits if lam == 0 else oof_logits(M, y, fold_of, wt / wt.mean())
@@ -352,8 +348,8 @@ def fit(args: argparse.Namespace) -> int:
     df_comm = np.asarray((M_comm["reddit"] != 0).sum(axis=0)).ravel()
     n_c = M_comm["reddit"].shape[0]
     log_ratio = np.log(((df_news + 0.5) / (len(y) + 1)) / ((df_comm + 0.5) / (n_c + 1)))
-    names = sorted(vocabulary, key=vocabulary.get)
-    sh_rows = []
+    names = sorted(vocabulary, key=lambda n: vocabulary[n])
+    sh_rows: list[dict[str, Any]] = []
     for r in RATIOS:
         keep = np.abs(log_ratio) <= math.log(r)
         cols = np.flatnonzero(keep)
@@ -366,8 +362,8 @@ def fit(args: argparse.Namespace) -> int:
         say(f"shift filter ratio={r}: {len(dropped)} dropped; IWCV {iwcv:.4f}; plain CV {cvu:.4f}; "
             f"{time.process_time() - cpu0:.1f}s CPU")
     best_sh = max(sh_rows, key=lambda r: (round(r["iwcv_macro_f1"], 6), -r["ratio"]))
-    report["shift"] = {"grid": [{k: (v if k not in ("logits", "cols") else None) for k, v in r.items()
-                                 if k not in ("logits", "cols")} for r in sh_rows], "chosen_ratio": best_sh["ratio"]}
+    report["shift"] = {"grid": [{k: v for k, v in r.items() if k not in ("logits", "cols")} for r in sh_rows],
+                       "chosen_ratio": best_sh["ratio"]}
     # the most weighted dropped features at the ratio chosen (or at 3 if none)
     r_show = best_sh["ratio"] if best_sh["ratio"] != math.inf else 3.0
     diff = full.coef_[2] - full.coef_[0]
@@ -416,7 +412,7 @@ def use_model(path: Path) -> None:
     from discourse.actors.stance_model import load_model
 
     model = load_model(path)
-    st.default_model = lambda: model
+    st.default_model = lambda: model  # type: ignore[assignment]
     if hasattr(st._default_analyzer, "cache_clear"):
         st._default_analyzer.cache_clear()
 
@@ -449,7 +445,7 @@ def score(args: argparse.Namespace) -> int:
     out = {}
     for name in names:
         use_model(work / f"{name}.json")
-        results = {}
+        results: dict[str, Any] = {}
         for script, argv in (("tests/data/gold/score_stance.py", ["--shared", str(shared)]),
                              ("tests/data/stance_reading/reading.py", ["--shared", str(shared), "tally"])):
             buf = io.StringIO()
