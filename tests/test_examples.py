@@ -280,3 +280,44 @@ def test_benchmark_actors_reads_the_named_text_column(tmp_path):
     assert module._texts(argparse.Namespace(csv=str(path), n=5, text_column=None)) == ["1", "2", "3"]
     with pytest.raises(SystemExit, match="no column 'text'"):
         module._texts(argparse.Namespace(csv=str(path), n=5, text_column="text"))
+
+
+def _domain_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("stance_domain_adaptation", EXAMPLES / "stance_domain_adaptation.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_stance_domain_em_recovers_a_known_prior():
+    """Saerens et al.'s EM, given calibrated posteriors of a sample drawn under another prior,
+    returns that prior (three feature types with known class likelihoods p(type | class))."""
+    import numpy as np
+
+    em = _domain_module().em_prior
+    likelihood = np.array([[0.7, 0.2, 0.1], [0.2, 0.6, 0.2], [0.1, 0.2, 0.7]])  # rows type, columns class
+    train_prior = np.array([1 / 3, 1 / 3, 1 / 3])
+    for target in ([0.5, 0.3, 0.2], [0.1, 0.8, 0.1]):
+        freq = likelihood @ np.array(target)  # share of each type under the target prior
+        posterior = likelihood * train_prior
+        posterior /= posterior.sum(axis=1, keepdims=True)
+        rows = np.repeat(posterior, np.round(freq * 1000).astype(int), axis=0)
+        prior, _ = em(rows, train_prior)
+        assert np.allclose(prior, target, atol=1e-3), (prior, target)
+    # a sample drawn under the training prior: no shift to find
+    rows = np.repeat(posterior, np.round(likelihood @ train_prior * 999).astype(int), axis=0)
+    assert np.allclose(em(rows, train_prior)[0], train_prior, atol=1e-3)
+
+
+def test_stance_domain_weighted_macro_f1_with_unit_weights_is_the_trainers():
+    import numpy as np
+    from discourse.training.target_sentiment import _macro_f1
+
+    f1 = _domain_module().weighted_macro_f1
+    rng = np.random.default_rng(0)
+    gold, pred = rng.integers(0, 3, 200), rng.integers(0, 3, 200)
+    assert abs(f1(gold, pred, np.ones(200)) - _macro_f1(gold.tolist(), pred.tolist())) < 1e-12
+    w = rng.random(200)
+    assert f1(gold, pred, w) != f1(gold, pred, np.ones(200))

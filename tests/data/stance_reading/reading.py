@@ -135,7 +135,7 @@ def tally(args: argparse.Namespace) -> int:
             parts.append(f"{right}/{len(called)} = {right / len(called):.2f}")
             kept = [r for r in called if now.get((r["source"], r["key"], r["start"], r["end"])) == label]
             right = sum(r["reading"] == "right" for r in kept)
-            current.append(f"{right}/{len(kept)} = {right / len(kept):.2f} ({len(called) - len(kept)})")
+            current.append(f"{right}/{len(kept)} = {right / len(kept) if kept else float('nan'):.2f} ({len(called) - len(kept)})")
             for r in kept:
                 if r["reading"] != "right":
                     classes[f"{label}, round {rnd}, current"][r["reading"]] += 1
