@@ -32,7 +32,9 @@ These rules then look at the words around a mention (the word lists are data:
     party name after a capitalised ordinary word ("Liberal Democrat", "Social Democrats"). Titles
     ("President Trump"), ordinary English words ("Communist China"), acronyms ("US President")
     and headlines in Title Case do not trigger the rule, except a common given name before a
-    person's name in a headline ("Eric Trump Says..."). A regnal numeral after a name is no
+    person's name in a headline ("Eric Trump Says..."); nor does a word of the person's own name
+    aliases or another form of one (``[nicknames]``: "Charles Schumer", "Maggie Thatcher",
+    "Jorge Bergoglio"). A regnal numeral after a name is no
     alias ("Pius XI" is not Xi), a person's title-led alias before a numeral none of the
     person's names has is another bearer ("Pope Leo XIII" is not Leo XIV), and a place or body
     so numbered is an event or a person ("Vatican II", the council).
@@ -333,6 +335,8 @@ def _embedded(ctx: _Context, m: Mention) -> bool:
         word = before.lower
         if word in rules.titles or word in rules.organs or word in rules.stopwords:
             pass
+        elif ctx.registry[m.actor_id].kind == "person" and alias_key(word) in _own_names(ctx.registry, m.actor_id):
+            pass  # "Michael Pompeo", "Charles Schumer": the person's own (formal) given name
         elif word in rules.prefixes:
             if not ctx.is_title_case(m.sentence):
                 return True  # "New Mexico", "Latin America"
@@ -405,7 +409,10 @@ def _own_names(registry: ActorRegistry, actor_id: str) -> frozenset[str]:
     if words is None:
         actor = registry[actor_id]
         texts = [actor.name] + [a.text for a in actor.aliases if a.form == "name"]
-        words = names[actor_id] = frozenset(alias_key(w) for text in texts for w in text.split())
+        own = {alias_key(w) for text in texts for w in text.split()}
+        nicknames = actor_rules().nicknames
+        # a formal given name or its short form is the person's own ("Charles" of Chuck Schumer)
+        words = names[actor_id] = frozenset(own.union(*(nicknames.get(w, ()) for w in own)))
     return words
 
 
@@ -789,6 +796,7 @@ def _after_name(ctx: _Context, m: Mention) -> bool:
         and word not in rules.titles
         and word not in rules.organs
         and (word in rules.given_names or not ctx.is_title_case(m.sentence))
+        and alias_key(word) not in _own_names(ctx.registry, m.actor_id)  # "Charles Grassley"
     )
 
 
@@ -1210,6 +1218,8 @@ def _titled_surnames(
     if not any(_may_trigger(texts, k, rules) for k in hits):  # most hits: "John", "Green" alone
         return tuple(mentions)
     covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
+    # the first tokens of person mentions: a capitalised word right before one is its first name
+    person_starts = {m.token_start for m in mentions if registry[m.actor_id].kind == "person"}
     starts = doc.sentence_token_ranges
     firsts = [first for first, _stop in starts]
     sentence_of = {k: bisect_right(firsts, k) - 1 for k in hits}
@@ -1231,6 +1241,8 @@ def _titled_surnames(
         if _cleric_before(tokens, k, first):
             other_names.add(token.text)  # "Cardinal Burke": a cleric
             continue
+        if k + 1 in person_starts and _adjacent(doc, token, after):  # type: ignore[arg-type]
+            continue  # "Secretary Michael Pompeo": a given name, not Alun Michael
         if after is not None and after.kind == "word" and after.text[:1].isupper() and k + 1 not in covered and _adjacent(doc, token, after):
             if after.lower not in rules.stopwords and after.lower not in rules.titles and after.lower not in rules.organs:
                 other_names.add(token.text)  # "Kelly Ayotte": a first name
