@@ -12,6 +12,77 @@ import pytest
 from actor_helpers import found_mentions as _found
 
 
+# -- rule "surname", one sense per text: a surname another person of the text bears -------------
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor_id",
+    [
+        (
+            "Juan Carlos Cruz, who was abused as a teenager, met the Pope. Cruz said he felt heard.",
+            "Cruz",
+            "ted_cruz",
+        ),
+        (
+            "Juan Carlos Cruz told the BBC that he wrote to the Pope. Mr Cruz writes: enough.",
+            "Cruz",
+            "ted_cruz",
+        ),
+        (
+            "What Trump told Billy Bush was not a conversation between friends. Bush said he went along.",
+            "Bush",
+            "george_w_bush",
+        ),
+        (
+            "US Republican Jeb Bush endorsing Harper: 'he may be re-elected,' Bush said Wednesday in New Hampshire.",
+            "Bush",
+            "george_w_bush",
+        ),
+        (
+            "I think Jeb Bush already has it locked up. Romney won't be able to duplicate the Bush network.",
+            "Bush",
+            "george_w_bush",
+        ),
+    ],
+)
+def test_a_bare_surname_after_another_persons_full_name_is_not_the_registry_person(reg, text, surface, actor_id):
+    found = _found(reg, text)
+    assert (surface, actor_id) not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US Republican Jeb Bush endorsing Harper: 'he may be re-elected,' Bush said Wednesday in New Hampshire.",
+        "I think Jeb Bush already has it locked up. Romney won't be able to duplicate the Bush network.",
+    ],
+)
+def test_a_bare_surname_after_a_registry_relative_is_that_relative(reg, text):
+    found = _found(reg, text)
+    assert found.count(("Bush", "jeb_bush")) == 1, found
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor_id",
+    [
+        # the head of state in office keeps the surname beside a relative named in full
+        ("Ivanka Trump spoke at the summit. Trump said he was proud of her.", "Trump", "trump"),
+        ("Fred Trump built houses in Queens. Trump learned the business from him.", "Trump", "trump"),
+        # the text names the registry person too: the surname stays theirs
+        ("Juan Carlos Cruz met Ted Cruz in Houston. Cruz said the meeting went well.", "Cruz", "ted_cruz"),
+        ("Jeb Bush campaigned in Iowa. President Bush said he would help.", "Bush", "george_w_bush"),
+        ("Jeb Bush and George W. Bush met. Bush said it went well.", "Bush", "george_w_bush"),
+        # only uses after the other name: a comment may name the senator first
+        ("Cruz said he would filibuster. Juan Carlos Cruz was not amused.", "Cruz", "ted_cruz"),
+        # no full name of another person: the registry's Bush
+        ("Bush lied us into the Iraq war.", "Bush", "george_w_bush"),
+    ],
+)
+def test_the_registry_person_keeps_the_surname_otherwise(reg, text, surface, actor_id):
+    found = _found(reg, text)
+    assert (surface, actor_id) in found, found
+
+
 # -- formal given names: "Charles Schumer" is Chuck Schumer --------------------------------------
 
 

@@ -77,6 +77,11 @@ These rules then look at the words around a mention (the word lists are data:
     Once a text names a person in full ("John Kerry"), a later bare surname in the same text
     ("Kerry said") is that person, unless two persons of the text share the surname. (A bare
     surname is an alias only for very prominent persons; this covers the others, text by text.)
+    One sense per text: a surname the registry writes for one bearer goes to another bearer the
+    text named in full before it ("Jeb Bush ... Bush said"), unless the text names the owner too
+    or the owner is the head of state or government in office ("Ivanka Trump ... Trump"); after
+    a common given name and the alias of someone the registry does not know ("Juan Carlos Cruz
+    ... Cruz said"), later bare uses name no registry person, with the same exceptions.
 ``partial name``
     Once a text names a person (by any alias or resolved surname), a later capitalised given
     name or name after a title standing alone is that person ("Bill Clinton ... Bill and
@@ -583,6 +588,7 @@ def apply_context_rules(
     get = _FLAGS.get
     surnames = registry.derived_surnames
     unknown_names: set[str] = set()  # derived surnames used in a longer unknown name ("Danny Davis")
+    unknown_written: dict[str, int] = {}  # written one-word person aliases in one: alias -> where
     if any(m[2] == UNRESOLVED_INSTITUTION for m in mentions):
         mentions = _bare_institutions(doc, mentions, registry)
     states: set[str] | None = None  # the states of the text's other mentions (computed when needed)
@@ -650,6 +656,13 @@ def apply_context_rules(
             if flags & _DEMONYM and _language(ctx, m):
                 continue
             if flags & _SINGLE and _embedded(ctx, m):
+                if (
+                    m[4] == "name"  # Mention.form
+                    and registry[m[2]].kind == "person"  # Mention.actor_id
+                    and m[7] > 0
+                    and tokens[m[7] - 1][3] in actor_rules().given_names  # Token.lower before it
+                ):
+                    unknown_written.setdefault(m[3], m[0])  # "Juan Carlos Cruz": the text's own Cruz
                 continue
             if flags & _INSTITUTION:
                 state = _foreign_state(ctx, m)
@@ -661,6 +674,8 @@ def apply_context_rules(
         kept.append(m)
     if unknown_names:  # the text's own (unknown) Davis, not the registry's: every use of it
         kept = [m for m in kept if m[3] not in unknown_names]
+    if unknown_written:
+        kept = _one_sense(kept, unknown_written, registry)
     return _partial_names(doc, _titled_surnames(doc, _surnames(doc, kept, registry, context), registry, context), registry)
 
 
@@ -1011,7 +1026,7 @@ def _yield_written_surnames(
         hit = by_surname.get(m.alias) if m.token_end - m.token_start == 1 and m.form == "name" else None
         if hit is None or hit[0] == m.actor_id or m.start < hit[1] or registry[m.actor_id].kind != "person":
             continue
-        if _head_of_state(registry, m.actor_id):
+        if _sitting_head(registry, m.actor_id):
             continue
         if any(o.actor_id == m.actor_id and o.alias != m.alias for o in mentions):
             continue  # the text names the alias's owner too: the written alias stands
@@ -1019,6 +1034,38 @@ def _yield_written_surnames(
     if not moved:
         return mentions
     return [m._replace(actor_id=moved[k]) if k in moved else m for k, m in enumerate(mentions)]
+
+
+def _one_sense(mentions: list[Mention], unknown: Mapping[str, int], registry: ActorRegistry) -> list[Mention]:
+    """Rule "surname", one sense per text: once a text names someone the registry does not know by
+    a common given name (``[given_names]``) and a person's one-word written alias (*Juan Carlos
+    Cruz*, *Billy Bush*: rule "embedded" drops the alias there), a later bare use of the alias in that text is that
+    someone (*Cruz said*), not the registry's person: dropped. It stands when the text also names
+    the registry's person by another alias (*Ted Cruz*, *Sen. Cruz*, *President Bush*), or when the
+    person is a head of state or government in office (*Fred Trump ... Trump said* is the
+    President; see :func:`_sitting_head`)."""
+    named = {(m.actor_id, m.alias) for m in mentions}
+    others = {actor_id for actor_id, alias in named if alias not in unknown}
+    out = []
+    for m in mentions:
+        where = unknown.get(m.alias)
+        if (
+            where is not None
+            and m.start > where
+            and m.token_end - m.token_start == 1
+            and m.actor_id not in others
+            and not _sitting_head(registry, m.actor_id)
+        ):
+            continue
+        out.append(m)
+    return out
+
+
+def _sitting_head(registry: ActorRegistry, actor_id: str) -> bool:
+    """The person is head of state or government of their state and still in office (no
+    ``until``): the one a writer names by surname alone beside a relative named in full (*Ivanka
+    Trump ... Trump said*). A former one is not (*Jeb Bush ... Bush said* is Jeb Bush)."""
+    return registry[actor_id].until is None and _head_of_state(registry, actor_id)
 
 
 _OFFICE_ALIAS: dict[str, bool] = {}  # alias -> is it an office a region has too (memo)
