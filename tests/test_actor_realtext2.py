@@ -114,3 +114,36 @@ def test_a_formal_or_short_given_name_is_the_persons_own(reg, text, surface, act
 def test_another_given_name_still_names_another_person(reg, text, actor_id):
     found = _found(reg, text)
     assert actor_id not in [a for _, a in found], found
+
+
+# -- rule "embedded", a name after the alias: a given name of someone else -----------------------
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor_id",
+    [
+        ("Trump to abandon the nuclear deal Prime Minister Hassan Rouhani regards as his legacy.", "Hassan", "jafar_hassan"),
+        ("They had dinner with Farrakhan and Iranian leader President Hassan Rouhani in 2013.", "Hassan", "samia_hassan"),
+        ("Home Depot co-founder and donor to his 2016 campaign, Bernie Marcus has pledged to support him.", "Bernie", "bernie_sanders"),
+        ('"He is the most popular political leader in the country," said Jeb Fain, a spokesman for the group.', "Jeb", "jeb_bush"),
+        ("The attacks mounted against it after company President Dan Cathy spoke out against the ruling.", "Dan", "nicusor_dan"),
+    ],
+)
+def test_a_given_name_before_another_name_is_someone_else(reg, text, surface, actor_id):
+    found = _found(reg, text)
+    assert (surface, actor_id) not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor_id",
+    [
+        ("Trump to abandon the nuclear deal Prime Minister Hassan Rouhani regards as his legacy.", "Rouhani", "hassan_rouhani"),
+        ("Others wore patches inside their robes that said Trump Pence must go.", "Trump", "trump"),
+        ("Prime Minister Bibi Netanyahu says a dozen Syrian and Iranian targets were hit.", "Bibi", "netanyahu"),
+        ("I can totally see Bernie doing this.", "Bernie", "bernie_sanders"),
+        ("Jeb Bush already has it locked up, and Jeb Knows it.", "Jeb Bush", "jeb_bush"),
+    ],
+)
+def test_the_alias_before_other_words_stays(reg, text, surface, actor_id):
+    found = _found(reg, text)
+    assert (surface, actor_id) in found, found

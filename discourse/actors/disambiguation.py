@@ -34,7 +34,9 @@ These rules then look at the words around a mention (the word lists are data:
     and headlines in Title Case do not trigger the rule, except a common given name before a
     person's name in a headline ("Eric Trump Says..."); nor does a word of the person's own name
     aliases or another form of one (``[nicknames]``: "Charles Schumer", "Maggie Thatcher",
-    "Jorge Bergoglio"). A regnal numeral after a name is no
+    "Jorge Bergoglio"). A given name before another name is someone else's: a person's one-word
+    alias that is a given name of the person whose mention follows ("President Hassan Rouhani" is
+    not Samia Hassan), or a given name before an unknown capitalised word ("Bernie Marcus"). A regnal numeral after a name is no
     alias ("Pius XI" is not Xi), a person's title-led alias before a numeral none of the
     person's names has is another bearer ("Pope Leo XIII" is not Leo XIV), and a place or body
     so numbered is an event or a person ("Vatican II", the council).
@@ -607,6 +609,10 @@ def apply_context_rules(
                 ctx = _Context(doc, mentions, registry)
             if _named_after(ctx, m):
                 continue
+            if m[8] - m[7] == 1 and _given_name_of_another(ctx, m):  # Mention.token_end, .token_start
+                if m[3] in surnames:
+                    unknown_names.add(m[3])
+                continue
         if m[3] in phrases:  # Mention.alias: rule "party phrase" ("Liberal Democrats")
             if states is None:
                 states = _other_states(mentions, surnames, phrases, registry, context)
@@ -782,6 +788,63 @@ def _home(registry: ActorRegistry, actor_id: str) -> str:
         return root
     country = registry[actor_id].country or registry[root].country
     return registry.root(country) if country is not None else root
+
+
+def _given_name_of_another(ctx: _Context, m: Mention) -> bool:
+    """Rule "embedded", a name after the alias: a person's one-word alias that is a given name of
+    the person whose mention starts right after it is that person's given name ("President Hassan
+    Rouhani" is not Samia Hassan; "Trump Pence" names two); a person's one-word alias that is a given name (a common one,
+    ``[given_names]``, or the first word of one of the person's own names: "Bernie", "Jeb") right
+    before a capitalised word that no mention covers and the English lexicon does not know is the
+    given name of someone else ("Bernie Marcus", "Jeb Fain", "Dan Cathy"). Not in a line in Title
+    Case, nor before a word of the person's own names ("Bibi Netanyahu", "Orban Viktor")."""
+    registry = ctx.registry
+    if m.possessive or registry[m.actor_id].kind != "person" or not _whole_tokens(ctx.doc, m):
+        return False
+    after = ctx.token(m.token_end, m.sentence)
+    if after is None or not _titlecase_word(after) or not _adjacent(ctx.doc, ctx.tokens[m.token_end - 1], after):
+        return False
+    if ctx.is_title_case(m.sentence) or alias_key(after.text) in _own_names(registry, m.actor_id):
+        return False
+    rules = actor_rules()
+    alias = alias_key(ctx.doc.text[m.start : m.end])  # the name itself ("President Hassan": "hassan")
+    other = ctx.covered.get(m.token_end)
+    if other is not None:  # "Hassan Rouhani", not "Trump Pence" (two persons)
+        return (
+            other.actor_id != m.actor_id
+            and other.token_start == m.token_end
+            and registry[other.actor_id].kind == "person"
+            and (alias in rules.given_names or alias in _given_names_of(registry, other.actor_id))
+        )
+    word = after.lower
+    if word in rules.titles or word in rules.organs or word in rules.stopwords or is_common_word(after.text):
+        return False
+    return alias in rules.given_names or alias in _given_names_of(registry, m.actor_id)
+
+
+_GIVEN: weakref.WeakKeyDictionary[ActorRegistry, dict[str, frozenset[str]]] = weakref.WeakKeyDictionary()
+
+
+def _given_names_of(registry: ActorRegistry, actor_id: str) -> frozenset[str]:
+    """The folded first words of a person's multi-word name aliases after any title ("bernie" of
+    Senator Bernie Sanders), less words that are also the last word of one ("Kim Jong Un")."""
+    known = _GIVEN.get(registry)
+    if known is None:
+        known = _GIVEN[registry] = {}
+    words = known.get(actor_id)
+    if words is None:
+        actor = registry[actor_id]
+        titles = actor_rules().titles
+        names = []
+        for text in [actor.name] + [a.text for a in actor.aliases if a.form == "name"]:
+            words = text.split()
+            while words and (words[0].lower().rstrip(".") in titles or words[0].lower() == "the"):
+                words = words[1:]  # "Senator Bernie Sanders": the given name is "Bernie"
+            names.append(words)
+        firsts = {alias_key(n[0]) for n in names if len(n) >= 2}
+        lasts = {alias_key(n[-1]) for n in names if len(n) >= 2}
+        words = known[actor_id] = frozenset(firsts - lasts)
+    return words
 
 
 def _after_title(ctx: _Context, m: Mention) -> bool:
