@@ -147,3 +147,32 @@ def test_a_given_name_before_another_name_is_someone_else(reg, text, surface, ac
 def test_the_alias_before_other_words_stays(reg, text, surface, actor_id):
     found = _found(reg, text)
     assert (surface, actor_id) in found, found
+
+
+# -- rule "surname": a month is no surname ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We met Theresa May in London. He was killed by an Islamic jihadist on May 22, 2013.",
+        "Theresa May called a snap election. In May the Conservatives lost their majority.",
+        "Theresa May leads the Tories. The vote is expected in May or June.",
+    ],
+)
+def test_a_month_after_theresa_may_is_a_date(reg, text):
+    month = text.rindex("May")
+    spans = [m.start for m in reg.find(text) if m.actor_id == "theresa_may"]
+    assert month not in spans, spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theresa May spoke. Geller and Spencer were banned by May in 2013 from entering the UK.",
+        "Theresa May spoke. In a letter to May, Bryant wrote that he was sorry.",
+        "Theresa May spoke. May said the deal was the best available.",
+    ],
+)
+def test_may_the_person_stays(reg, text):
+    assert [a for s, a in _found(reg, text)].count("theresa_may") == 2, _found(reg, text)
