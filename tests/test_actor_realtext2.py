@@ -176,3 +176,32 @@ def test_a_month_after_theresa_may_is_a_date(reg, text):
 )
 def test_may_the_person_stays(reg, text):
     assert [a for s, a in _found(reg, text)].count("theresa_may") == 2, _found(reg, text)
+
+
+# -- rule "embedded": a capital or seat after a capitalised word of a longer name -------------------
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Iran had some $5.7 billion worth of assets at Bank Muscat in Muscat, Oman.", "Muscat"),
+        ("It was the ten-year-old Access Hollywood video which caught Trump bragging.", "Hollywood"),
+        ("The European equivalent would be Lille winning the Champions League over Real Madrid in the final.", "Madrid"),
+    ],
+)
+def test_a_capital_inside_a_longer_name_is_no_mention(reg, text, surface):
+    starts = [m.start for m in reg.find(text)]
+    assert text.index(surface) not in starts, _found(reg, text)
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor_id",
+    [
+        ("Unlike Washington, Moscow never apologises.", "Washington", "united_states"),
+        ("The Obama White House denied it.", "White House", "white_house"),
+        ("Iran had assets in Muscat, Oman.", "Oman", "oman"),
+    ],
+)
+def test_a_capital_after_a_sentence_start_or_a_mention_stays(reg, text, surface, actor_id):
+    found = _found(reg, text)
+    assert (surface, actor_id) in found, found

@@ -36,7 +36,9 @@ These rules then look at the words around a mention (the word lists are data:
     aliases or another form of one (``[nicknames]``: "Charles Schumer", "Maggie Thatcher",
     "Jorge Bergoglio"). A given name before another name is someone else's: a person's one-word
     alias that is a given name of the person whose mention follows ("President Hassan Rouhani" is
-    not Samia Hassan), or a given name before an unknown capitalised word ("Bernie Marcus"). A regnal numeral after a name is no
+    not Samia Hassan), or a given name before an unknown capitalised word ("Bernie Marcus"). A
+    capital or seat after a capitalised word inside a sentence, even an English word, closes a
+    longer name ("Bank Muscat", "Access Hollywood", "Real Madrid"). A regnal numeral after a name is no
     alias ("Pius XI" is not Xi), a person's title-led alias before a numeral none of the
     person's names has is another bearer ("Pope Leo XIII" is not Leo XIV), and a place or body
     so numbered is an event or a person ("Vatican II", the council).
@@ -351,6 +353,12 @@ def _embedded(ctx: _Context, m: Mention) -> bool:
             not ctx.is_title_case(m.sentence) or _first_name_of_another(ctx, m, word)
         ):
             return True  # "Michael Jordan", "Ivanka Trump"; "Eric Trump Says" in a headline too
+        elif (
+            m.form == "metonym"
+            and m.token_start - 1 != ctx.ranges[m.sentence][0]  # not "Unlike Washington, ..."
+            and not ctx.is_title_case(m.sentence)
+        ):
+            return True  # "Bank Muscat", "Access Hollywood", "Real Madrid": a longer name
         elif _another_given_name(ctx, m, word):
             return True  # "Beau Biden", "Bill Pruitt": a given name that is also an English word
         elif (
