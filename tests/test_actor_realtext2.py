@@ -205,3 +205,34 @@ def test_a_capital_inside_a_longer_name_is_no_mention(reg, text, surface):
 def test_a_capital_after_a_sentence_start_or_a_mention_stays(reg, text, surface, actor_id):
     found = _found(reg, text)
     assert (surface, actor_id) in found, found
+
+
+# -- the honorific names the spouse: Mr. Clinton, Mrs. Obama, Mrs. Trump ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text, actor_id",
+    [
+        ("He appointed former rivals like Mr. Clinton's wife, Secretary of State Hillary Rodham Clinton.", "bill_clinton"),
+        ("Asked how he was feeling, Mr. Clinton, his arm around his wife, replied.", "bill_clinton"),
+        ("Mrs. Obama told an annual health conference in Washington.", "michelle_obama"),
+        ('"She never dreamt that she\'d have a life like this," Mrs Obama told the magazine.', "michelle_obama"),
+        ("Mrs. Trump said she has spent the past year listening to children.", "melania_trump"),
+    ],
+)
+def test_an_honorific_names_the_spouse(reg, text, actor_id):
+    found = _found(reg, text)
+    assert found[0][1] == actor_id, found
+
+
+@pytest.mark.parametrize(
+    "text, actor_id",
+    [
+        ("In her victory speech, Mrs. Clinton said the next president must not embarrass us.", "hillary_clinton"),
+        ("Mr. Obama would not sign a separate bill extending them.", "obama"),
+        ("Mr. Trump tweeted again.", "trump"),
+    ],
+)
+def test_the_other_honorific_stays(reg, text, actor_id):
+    found = _found(reg, text)
+    assert found[0][1] == actor_id, found
