@@ -236,3 +236,32 @@ def test_an_honorific_names_the_spouse(reg, text, actor_id):
 def test_the_other_honorific_stays(reg, text, actor_id):
     found = _found(reg, text)
     assert found[0][1] == actor_id, found
+
+
+# -- rule "event": places in the city and the city's own offices -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("London Mayor Sadiq Khan has responded to President Trump's comments.", "London"),
+        ("Klemp accused Paris Mayor Anne Hidalgo of hypocrisy.", "Paris"),
+        ("One diplomat described being jolted awake in a Havana hotel room by a blaring noise.", "Havana"),
+        ("He threw her off the balcony of her Paris apartment.", "Paris"),
+        ("Currently the top judge on the D.C. Circuit, Garland is widely admired.", "D.C."),
+    ],
+)
+def test_a_city_place_or_office_is_not_the_government(reg, text, surface):
+    starts = [m.start for m in reg.find(text)]
+    assert text.index(surface) not in starts, _found(reg, text)
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor_id",
+    [
+        ("London Mayor Sadiq Khan has responded to President Trump's comments about London and the U.K.", "U.K.", "united_kingdom"),
+        ("Paris warned Moscow on Tuesday.", "Paris", "france"),
+    ],
+)
+def test_the_government_elsewhere_stays(reg, text, surface, actor_id):
+    assert (surface, actor_id) in _found(reg, text), _found(reg, text)
