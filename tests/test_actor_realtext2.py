@@ -265,3 +265,16 @@ def test_a_city_place_or_office_is_not_the_government(reg, text, surface):
 )
 def test_the_government_elsewhere_stays(reg, text, surface, actor_id):
     assert (surface, actor_id) in _found(reg, text), _found(reg, text)
+
+
+# -- rule "derived surname": a first name before a place name that is a surname --------------------
+
+
+def test_a_derived_surname_before_a_one_word_place_is_a_first_name(reg):
+    found = _found(reg, "Kerry Washington starred in Scandal for seven seasons.")
+    assert "john_kerry" not in [a for _, a in found], found
+
+
+def test_a_derived_surname_before_a_longer_mention_stays(reg):
+    found = _found(reg, "Obama said that Kerry told the United Nations about the plan.")
+    assert ("Kerry", "john_kerry") in found, found

@@ -915,8 +915,11 @@ def _first_name_of_other(ctx: _Context, m: Mention) -> bool:
     """Rule "derived surname": a derived surname right before another capitalised word that is
     not a mention, title or stop word is the first name of a longer name ("Kerry Washington")."""
     after = ctx.token(m.token_end, m.sentence)
-    if after is None or m.token_end in ctx.covered or not _titlecase_word(after):
+    if after is None or not _titlecase_word(after):
         return False
+    other = ctx.covered.get(m.token_end)
+    if other is not None and not (other.form == "metonym" and other.token_end - other.token_start == 1):
+        return False  # a mention follows; but a one-word place is a surname too ("Kerry Washington")
     rules = actor_rules()
     word = after.lower
     return (
