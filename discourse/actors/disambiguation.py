@@ -32,7 +32,13 @@ These rules then look at the words around a mention (the word lists are data:
     party name after a capitalised ordinary word ("Liberal Democrat", "Social Democrats"). Titles
     ("President Trump"), ordinary English words ("Communist China"), acronyms ("US President")
     and headlines in Title Case do not trigger the rule, except a common given name before a
-    person's name in a headline ("Eric Trump Says..."). A regnal numeral after a name is no
+    person's name in a headline ("Eric Trump Says..."); nor does a word of the person's own name
+    aliases or another form of one (``[nicknames]``: "Charles Schumer", "Maggie Thatcher",
+    "Jorge Bergoglio"). A given name before another name is someone else's: a person's one-word
+    alias that is a given name of the person whose mention follows ("President Hassan Rouhani" is
+    not Samia Hassan), or a given name before an unknown capitalised word ("Bernie Marcus"). A
+    capital or seat after a capitalised word inside a sentence, even an English word, closes a
+    longer name ("Bank Muscat", "Access Hollywood", "Real Madrid"). A regnal numeral after a name is no
     alias ("Pius XI" is not Xi), a person's title-led alias before a numeral none of the
     person's names has is another bearer ("Pope Leo XIII" is not Leo XIV), and a place or body
     so numbered is an event or a person ("Vatican II", the council).
@@ -75,6 +81,11 @@ These rules then look at the words around a mention (the word lists are data:
     Once a text names a person in full ("John Kerry"), a later bare surname in the same text
     ("Kerry said") is that person, unless two persons of the text share the surname. (A bare
     surname is an alias only for very prominent persons; this covers the others, text by text.)
+    One sense per text: a surname the registry writes for one bearer goes to another bearer the
+    text named in full before it ("Jeb Bush ... Bush said"), unless the text names the owner too
+    or the owner is the head of state or government in office ("Ivanka Trump ... Trump"); after
+    a common given name and the alias of someone the registry does not know ("Juan Carlos Cruz
+    ... Cruz said"), later bare uses name no registry person, with the same exceptions.
 ``partial name``
     Once a text names a person (by any alias or resolved surname), a later capitalised given
     name or name after a title standing alone is that person ("Bill Clinton ... Bill and
@@ -333,6 +344,8 @@ def _embedded(ctx: _Context, m: Mention) -> bool:
         word = before.lower
         if word in rules.titles or word in rules.organs or word in rules.stopwords:
             pass
+        elif ctx.registry[m.actor_id].kind == "person" and alias_key(word) in _own_names(ctx.registry, m.actor_id):
+            pass  # "Michael Pompeo", "Charles Schumer": the person's own (formal) given name
         elif word in rules.prefixes:
             if not ctx.is_title_case(m.sentence):
                 return True  # "New Mexico", "Latin America"
@@ -340,6 +353,12 @@ def _embedded(ctx: _Context, m: Mention) -> bool:
             not ctx.is_title_case(m.sentence) or _first_name_of_another(ctx, m, word)
         ):
             return True  # "Michael Jordan", "Ivanka Trump"; "Eric Trump Says" in a headline too
+        elif (
+            m.form == "metonym"
+            and m.token_start - 1 != ctx.ranges[m.sentence][0]  # not "Unlike Washington, ..."
+            and not ctx.is_title_case(m.sentence)
+        ):
+            return True  # "Bank Muscat", "Access Hollywood", "Real Madrid": a longer name
         elif _another_given_name(ctx, m, word):
             return True  # "Beau Biden", "Bill Pruitt": a given name that is also an English word
         elif (
@@ -405,7 +424,10 @@ def _own_names(registry: ActorRegistry, actor_id: str) -> frozenset[str]:
     if words is None:
         actor = registry[actor_id]
         texts = [actor.name] + [a.text for a in actor.aliases if a.form == "name"]
-        words = names[actor_id] = frozenset(alias_key(w) for text in texts for w in text.split())
+        own = {alias_key(w) for text in texts for w in text.split()}
+        nicknames = actor_rules().nicknames
+        # a formal given name or its short form is the person's own ("Charles" of Chuck Schumer)
+        words = names[actor_id] = frozenset(own.union(*(nicknames.get(w, ()) for w in own)))
     return words
 
 
@@ -576,6 +598,7 @@ def apply_context_rules(
     get = _FLAGS.get
     surnames = registry.derived_surnames
     unknown_names: set[str] = set()  # derived surnames used in a longer unknown name ("Danny Davis")
+    unknown_written: dict[str, int] = {}  # written one-word person aliases in one: alias -> where
     if any(m[2] == UNRESOLVED_INSTITUTION for m in mentions):
         mentions = _bare_institutions(doc, mentions, registry)
     states: set[str] | None = None  # the states of the text's other mentions (computed when needed)
@@ -593,6 +616,10 @@ def apply_context_rules(
             if ctx is None:
                 ctx = _Context(doc, mentions, registry)
             if _named_after(ctx, m):
+                continue
+            if m[8] - m[7] == 1 and _given_name_of_another(ctx, m):  # Mention.token_end, .token_start
+                if m[3] in surnames:
+                    unknown_names.add(m[3])
                 continue
         if m[3] in phrases:  # Mention.alias: rule "party phrase" ("Liberal Democrats")
             if states is None:
@@ -643,6 +670,13 @@ def apply_context_rules(
             if flags & _DEMONYM and _language(ctx, m):
                 continue
             if flags & _SINGLE and _embedded(ctx, m):
+                if (
+                    m[4] == "name"  # Mention.form
+                    and registry[m[2]].kind == "person"  # Mention.actor_id
+                    and m[7] > 0
+                    and tokens[m[7] - 1][3] in actor_rules().given_names  # Token.lower before it
+                ):
+                    unknown_written.setdefault(m[3], m[0])  # "Juan Carlos Cruz": the text's own Cruz
                 continue
             if flags & _INSTITUTION:
                 state = _foreign_state(ctx, m)
@@ -654,6 +688,8 @@ def apply_context_rules(
         kept.append(m)
     if unknown_names:  # the text's own (unknown) Davis, not the registry's: every use of it
         kept = [m for m in kept if m[3] not in unknown_names]
+    if unknown_written:
+        kept = _one_sense(kept, unknown_written, registry)
     return _partial_names(doc, _titled_surnames(doc, _surnames(doc, kept, registry, context), registry, context), registry)
 
 
@@ -762,6 +798,63 @@ def _home(registry: ActorRegistry, actor_id: str) -> str:
     return registry.root(country) if country is not None else root
 
 
+def _given_name_of_another(ctx: _Context, m: Mention) -> bool:
+    """Rule "embedded", a name after the alias: a person's one-word alias that is a given name of
+    the person whose mention starts right after it is that person's given name ("President Hassan
+    Rouhani" is not Samia Hassan; "Trump Pence" names two); a person's one-word alias that is a given name (a common one,
+    ``[given_names]``, or the first word of one of the person's own names: "Bernie", "Jeb") right
+    before a capitalised word that no mention covers and the English lexicon does not know is the
+    given name of someone else ("Bernie Marcus", "Jeb Fain", "Dan Cathy"). Not in a line in Title
+    Case, nor before a word of the person's own names ("Bibi Netanyahu", "Orban Viktor")."""
+    registry = ctx.registry
+    if m.possessive or registry[m.actor_id].kind != "person" or not _whole_tokens(ctx.doc, m):
+        return False
+    after = ctx.token(m.token_end, m.sentence)
+    if after is None or not _titlecase_word(after) or not _adjacent(ctx.doc, ctx.tokens[m.token_end - 1], after):
+        return False
+    if ctx.is_title_case(m.sentence) or alias_key(after.text) in _own_names(registry, m.actor_id):
+        return False
+    rules = actor_rules()
+    alias = alias_key(ctx.doc.text[m.start : m.end])  # the name itself ("President Hassan": "hassan")
+    other = ctx.covered.get(m.token_end)
+    if other is not None:  # "Hassan Rouhani", not "Trump Pence" (two persons)
+        return (
+            other.actor_id != m.actor_id
+            and other.token_start == m.token_end
+            and registry[other.actor_id].kind == "person"
+            and (alias in rules.given_names or alias in _given_names_of(registry, other.actor_id))
+        )
+    word = after.lower
+    if word in rules.titles or word in rules.organs or word in rules.stopwords or is_common_word(after.text):
+        return False
+    return alias in rules.given_names or alias in _given_names_of(registry, m.actor_id)
+
+
+_GIVEN: weakref.WeakKeyDictionary[ActorRegistry, dict[str, frozenset[str]]] = weakref.WeakKeyDictionary()
+
+
+def _given_names_of(registry: ActorRegistry, actor_id: str) -> frozenset[str]:
+    """The folded first words of a person's multi-word name aliases after any title ("bernie" of
+    Senator Bernie Sanders), less words that are also the last word of one ("Kim Jong Un")."""
+    known = _GIVEN.get(registry)
+    if known is None:
+        known = _GIVEN[registry] = {}
+    words = known.get(actor_id)
+    if words is None:
+        actor = registry[actor_id]
+        titles = actor_rules().titles
+        names = []
+        for text in [actor.name] + [a.text for a in actor.aliases if a.form == "name"]:
+            words = text.split()
+            while words and (words[0].lower().rstrip(".") in titles or words[0].lower() == "the"):
+                words = words[1:]  # "Senator Bernie Sanders": the given name is "Bernie"
+            names.append(words)
+        firsts = {alias_key(n[0]) for n in names if len(n) >= 2}
+        lasts = {alias_key(n[-1]) for n in names if len(n) >= 2}
+        words = known[actor_id] = frozenset(firsts - lasts)
+    return words
+
+
 def _after_title(ctx: _Context, m: Mention) -> bool:
     """A title of public office right before the mention ("Secretary Kerry", "Sen. Cochran"; not
     "Mr." or "Cardinal": ``[office_titles]`` of ``actor_rules.toml``)."""
@@ -789,6 +882,7 @@ def _after_name(ctx: _Context, m: Mention) -> bool:
         and word not in rules.titles
         and word not in rules.organs
         and (word in rules.given_names or not ctx.is_title_case(m.sentence))
+        and alias_key(word) not in _own_names(ctx.registry, m.actor_id)  # "Charles Grassley"
     )
 
 
@@ -821,8 +915,11 @@ def _first_name_of_other(ctx: _Context, m: Mention) -> bool:
     """Rule "derived surname": a derived surname right before another capitalised word that is
     not a mention, title or stop word is the first name of a longer name ("Kerry Washington")."""
     after = ctx.token(m.token_end, m.sentence)
-    if after is None or m.token_end in ctx.covered or not _titlecase_word(after):
+    if after is None or not _titlecase_word(after):
         return False
+    other = ctx.covered.get(m.token_end)
+    if other is not None and not (other.form == "metonym" and other.token_end - other.token_start == 1):
+        return False  # a mention follows; but a one-word place is a surname too ("Kerry Washington")
     rules = actor_rules()
     word = after.lower
     return (
@@ -979,12 +1076,28 @@ def _surnames(
             continue
         if k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and tokens[k + 1].kind == "word":
             continue  # "Kerry Smith": another name
+        if token.lower in _MONTHS and _date(tokens, k):
+            continue  # "Theresa May ... on May 22": the month
         possessive = k + 1 < len(tokens) and tokens[k + 1].lower in ("'s", "’s") and tokens[k + 1].start == token.end
         sentence = next(si for si, (first, stop) in enumerate(starts) if first <= k < stop)
         added.append(Mention(token.start, token.end, hit[0], token.text, "name", possessive, sentence, k, k + 1))
     if not added:
         return tuple(mentions)
     return tuple(sorted(mentions + added, key=lambda m: m.start))
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+_DATE_BEFORE = frozenset("in on since until till from through during early late mid last next this".split())
+
+
+def _date(tokens: Sequence[Token], k: int) -> bool:
+    """Rule "surname": the month name at token `k` is a date, not a surname (*Theresa May ... on
+    May 22*, *in May*): a number follows it, or a word of time or place that takes a date precedes
+    it (not *by* or *to*: *banned by May*, *a letter to May*)."""
+    after = tokens[k + 1].text if k + 1 < len(tokens) else ""
+    return after[:1].isdigit() or (k > 0 and tokens[k - 1].lower in _DATE_BEFORE)
 
 
 def _yield_written_surnames(
@@ -1003,7 +1116,7 @@ def _yield_written_surnames(
         hit = by_surname.get(m.alias) if m.token_end - m.token_start == 1 and m.form == "name" else None
         if hit is None or hit[0] == m.actor_id or m.start < hit[1] or registry[m.actor_id].kind != "person":
             continue
-        if _head_of_state(registry, m.actor_id):
+        if _sitting_head(registry, m.actor_id):
             continue
         if any(o.actor_id == m.actor_id and o.alias != m.alias for o in mentions):
             continue  # the text names the alias's owner too: the written alias stands
@@ -1011,6 +1124,38 @@ def _yield_written_surnames(
     if not moved:
         return mentions
     return [m._replace(actor_id=moved[k]) if k in moved else m for k, m in enumerate(mentions)]
+
+
+def _one_sense(mentions: list[Mention], unknown: Mapping[str, int], registry: ActorRegistry) -> list[Mention]:
+    """Rule "surname", one sense per text: once a text names someone the registry does not know by
+    a common given name (``[given_names]``) and a person's one-word written alias (*Juan Carlos
+    Cruz*, *Billy Bush*: rule "embedded" drops the alias there), a later bare use of the alias in that text is that
+    someone (*Cruz said*), not the registry's person: dropped. It stands when the text also names
+    the registry's person by another alias (*Ted Cruz*, *Sen. Cruz*, *President Bush*), or when the
+    person is a head of state or government in office (*Fred Trump ... Trump said* is the
+    President; see :func:`_sitting_head`)."""
+    named = {(m.actor_id, m.alias) for m in mentions}
+    others = {actor_id for actor_id, alias in named if alias not in unknown}
+    out = []
+    for m in mentions:
+        where = unknown.get(m.alias)
+        if (
+            where is not None
+            and m.start > where
+            and m.token_end - m.token_start == 1
+            and m.actor_id not in others
+            and not _sitting_head(registry, m.actor_id)
+        ):
+            continue
+        out.append(m)
+    return out
+
+
+def _sitting_head(registry: ActorRegistry, actor_id: str) -> bool:
+    """The person is head of state or government of their state and still in office (no
+    ``until``): the one a writer names by surname alone beside a relative named in full (*Ivanka
+    Trump ... Trump said*). A former one is not (*Jeb Bush ... Bush said* is Jeb Bush)."""
+    return registry[actor_id].until is None and _head_of_state(registry, actor_id)
 
 
 _OFFICE_ALIAS: dict[str, bool] = {}  # alias -> is it an office a region has too (memo)
@@ -1210,6 +1355,8 @@ def _titled_surnames(
     if not any(_may_trigger(texts, k, rules) for k in hits):  # most hits: "John", "Green" alone
         return tuple(mentions)
     covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
+    # the first tokens of person mentions: a capitalised word right before one is its first name
+    person_starts = {m.token_start for m in mentions if registry[m.actor_id].kind == "person"}
     starts = doc.sentence_token_ranges
     firsts = [first for first, _stop in starts]
     sentence_of = {k: bisect_right(firsts, k) - 1 for k in hits}
@@ -1231,6 +1378,8 @@ def _titled_surnames(
         if _cleric_before(tokens, k, first):
             other_names.add(token.text)  # "Cardinal Burke": a cleric
             continue
+        if k + 1 in person_starts and _adjacent(doc, token, after):  # type: ignore[arg-type]
+            continue  # "Secretary Michael Pompeo": a given name, not Alun Michael
         if after is not None and after.kind == "word" and after.text[:1].isupper() and k + 1 not in covered and _adjacent(doc, token, after):
             if after.lower not in rules.stopwords and after.lower not in rules.titles and after.lower not in rules.organs:
                 other_names.add(token.text)  # "Kelly Ayotte": a first name

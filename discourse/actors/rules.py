@@ -85,6 +85,10 @@ class ActorRules:
     subnational_titles : frozenset of str
         Titles only a region's officials bear ("governor", "attorney general"), without full
         stops.
+    nicknames : dict of str to frozenset of str
+        Given name -> its other forms (``[nicknames]``: "charles" -> "chuck", "charlie"): rules
+        "embedded" and "derived surname" take a formal given name for the person's own
+        ("Charles Schumer" is Chuck Schumer).
     info : dict
         Provenance record (name, file, sha256, version, source, licence, citation, entries).
     """
@@ -122,6 +126,7 @@ class ActorRules:
     named_after: frozenset[str] = frozenset()
     language_verbs: frozenset[str] = frozenset()
     language_after: frozenset[str] = frozenset()
+    nicknames: dict[str, frozenset[str]] = field(default_factory=dict)
     info: dict[str, str] = field(default_factory=dict)
 
 
@@ -178,6 +183,8 @@ def actor_rules() -> ActorRules:
     entries += sum(len(data.get("subnational", {}).get(key, [])) for key in ("regions", "offices", "heads", "titles"))
     entries += len(data.get("named_after", {}).get("nouns", []))
     entries += len(data.get("language", {}).get("verbs", [])) + len(data.get("language", {}).get("after", []))
+    nicknames = _nicknames(data.get("nicknames", {}).get("groups", []))
+    entries += len(data.get("nicknames", {}).get("groups", []))
     info = provenance_record(header.get("name", "actor_rules"), path, hashlib.sha256(raw).hexdigest(), header, entries)
     gap = data.get("institutions", {}).get("gap", 2)
     if not isinstance(gap, int):
@@ -210,6 +217,7 @@ def actor_rules() -> ActorRules:
         subnational_heads=_words(data, "subnational", "heads") if "subnational" in data else frozenset(),
         subnational_titles=_words(data, "subnational", "titles") if "subnational" in data else frozenset(),
         institution_gap=gap,
+        nicknames=nicknames,
         kind_heads=kind_heads,
         info=info,
         bare_institutions=tuple(words + [w for w in generic if w not in words]),
@@ -222,6 +230,20 @@ def actor_rules() -> ActorRules:
         family_name_first=_words(data, "family_name_first", "countries") if "family_name_first" in data else frozenset(),
         office_titles=_words(data, "office_titles", "words") if "office_titles" in data else frozenset(),
     )
+
+
+def _nicknames(groups: Any) -> dict[str, frozenset[str]]:
+    """``[nicknames]`` groups -> word -> the other words of every group it is in (lower case)."""
+    if not isinstance(groups, list) or not all(
+        isinstance(g, list) and len(g) >= 2 and all(isinstance(w, str) for w in g) for g in groups
+    ):
+        raise LexiconError("actor_rules.toml: [nicknames] groups must be lists of two or more strings")
+    out: dict[str, set[str]] = {}
+    for group in groups:
+        words = {w.lower() for w in group}
+        for word in words:
+            out.setdefault(word, set()).update(words - {word})
+    return {word: frozenset(others) for word, others in out.items()}
 
 
 def is_common_word(text: str) -> bool:
