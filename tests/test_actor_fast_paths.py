@@ -320,3 +320,36 @@ def test_title_last_words_are_not_taken_from_an_object_that_had_the_same_id():
     finally:
         disambiguation._LAST_WORDS.pop(id(titles), None)
 
+
+def _is_caseless_reference(doc):
+    """is_caseless as it read every word (before the shortcut for texts with no sentence in
+    lower case and no "i")."""
+    lower_start = False
+    tokens = doc.tokens
+    for first, stop in doc.sentence_token_ranges:
+        for k in range(first, stop):
+            token = tokens[k]
+            if token.kind != "word":
+                continue
+            text = token.text
+            if k == first:
+                if text[:1].islower():
+                    lower_start = True
+                continue
+            if text[:1].isupper() and not text.isupper():
+                return False
+            if text == "i":
+                lower_start = True
+    return lower_start
+
+
+_CASE_WORDS = ["i", "I", "trump", "Trump", "TRUMP", "said", "so", ".", "!", '"', "(", "eBay", "i.e.", "US", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CASE_WORDS), max_size=14), st.sampled_from([" ", "  ", "\n"]))
+def test_is_caseless_shortcut_equals_reading_every_word(words, glue):
+    from discourse.actors.matching import is_caseless
+
+    doc = Doc(glue.join(words))
+    assert is_caseless(doc) == _is_caseless_reference(doc)

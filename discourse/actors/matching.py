@@ -823,9 +823,14 @@ def is_caseless(doc: Doc) -> bool:
     >>> is_caseless(Doc("president trump said so. i agree")), is_caseless(Doc("Trump said so."))
     (True, False)
     """
-    lower_start = False
     tokens = doc.tokens
-    for first, stop in doc.sentence_token_ranges:
+    ranges = doc.sentence_token_ranges
+    if "i" not in doc.token_columns.texts and not any(
+        first < stop and tokens[first].kind == "word" and tokens[first].text[:1].islower() for first, stop in ranges
+    ):
+        return False  # (decided without reading every word: most texts are cased)
+    lower_start = False
+    for first, stop in ranges:
         for k in range(first, stop):
             token = tokens[k]
             if token.kind != "word":
