@@ -174,11 +174,12 @@ def test_every_alias_under_a_keyed_first_piece_is_found_as_before():
     assert len(entries) > 500
     found = 0
     for entry in entries:
-        for text in (f"Yes, {entry.alias} said so.", f"and {entry.alias.lower()} - the {entry.alias}"):
+        alias = entry[3]  # _Entry.alias
+        for text in (f"Yes, {alias} said so.", f"and {alias.lower()} - the {alias}"):
             doc = Doc(text)
             mentions = fast.find(doc)
             assert mentions == reference.find(doc), text
-            found += any(m.alias == entry.alias for m in mentions)
+            found += any(m.alias == entry[3] for m in mentions)  # _Entry.alias
     assert found > len(entries)  # (most are found as written)
 
 
@@ -353,3 +354,21 @@ def test_is_caseless_shortcut_equals_reading_every_word(words, glue):
 
     doc = Doc(glue.join(words))
     assert is_caseless(doc) == _is_caseless_reference(doc)
+
+
+def test_registry_look_up_tables_leave_the_garbage_collector():
+    """The matcher's entries and the misspelt-name index are plain tuples of strings and numbers,
+    which the collector stops tracking (its full collections then need not visit them)."""
+    import gc
+
+    registry = default_registry()
+    registry.matcher, registry.spelling  # (built on first use)
+    for _ in range(4):  # (a tuple is untracked once its items are, then the dict holding them)
+        gc.collect()
+    entry = registry.matcher.first["russia"][1]
+    assert type(entry) is tuple and not gc.is_tracked(entry)
+    assert not gc.is_tracked(registry.spelling.keys)
+    from discourse.actors.spelling import _Target
+
+    targets = registry.spelling.targets("Hilary")
+    assert "Hillary Clinton" in [t.alias for t in targets] and all(type(t) is _Target for t in targets)

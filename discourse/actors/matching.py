@@ -441,7 +441,11 @@ class AliasMatcher:
             node = trie
             for key in entry.keys:
                 node = node.setdefault(key, {})
-            node[None] = entry  # None marks the end of an alias (keys are strings)
+            # None marks the end of an alias (keys are strings). A plain tuple with the fields
+            # of _Entry, read by index: the garbage collector stops tracking a tuple of strings
+            # and tuples (never a named tuple), so its full collections need not visit the
+            # entries of a large registry (tens of thousands of objects).
+            node[None] = tuple(entry)
 
         for actor in actors:
             for alias in actor.aliases:
@@ -473,7 +477,7 @@ class AliasMatcher:
                 current = stack.pop()
                 for child_key, child in current.items():
                     if child_key is None:
-                        rule = next((c for c in child.checks if c[0] == 0), None)
+                        rule = next((c for c in child[1] if c[0] == 0), None)  # _Entry.checks
                         if rule is None or rule[1] != "exact":
                             surfaces = None
                             break
@@ -709,7 +713,7 @@ class AliasMatcher:
     @staticmethod
     def _case_ok(entry: _Entry, pieces: Sequence[Token], i: int, doc: Doc, caseless: bool | None) -> bool:
         """Check the alias's case rules; an unknown `caseless` counts as False."""
-        for position, rule, surface in entry.checks:
+        for position, rule, surface in entry[1]:  # _Entry.checks
             text = pieces[i + position].text
             if text == surface:
                 continue
@@ -726,7 +730,7 @@ class AliasMatcher:
     @staticmethod
     def _needs_caseless(entry: _Entry, pieces: Sequence[Token], i: int) -> bool:
         """True if the only failing rules are ones a caseless text would relax."""
-        for position, rule, surface in entry.checks:
+        for position, rule, surface in entry[1]:  # _Entry.checks
             if rule == "exact" and pieces[i + position].text != surface:
                 return False
         return True
