@@ -10,6 +10,7 @@ Run from the repository::
     python examples/benchmark_actors.py --csv FILE --registry actors.toml --no-discovery
     python examples/benchmark_actors.py --stance rules                    # the rule stance method
     python examples/benchmark_actors.py --csv FILE --registry both        # both registries, in turn
+    python examples/benchmark_actors.py --csv FILE --registry both --no-gc  # without the collector's noise
     python examples/benchmark_actors.py --csv ../shared/eval/comments/SFU_constructiveness_toxicity.csv --text-column comment
 
 ``--csv`` reads the first column of a CSV file (one comment per row, header skipped; 3,000 rows
@@ -27,7 +28,11 @@ analysis work: what the registry's size costs by itself). ``--breakdown`` adds p
 the stage's steps (:data:`STEPS`) are timed one by one, by wrapping them (so about 0.2 µs per
 wrapped call more; indented steps are inside the step above them): where the time goes, without
 the distortion of a profiler, which charges every small function call. Times are CPU time
-(:func:`time.process_time`), the best of ``--repeat`` passes over fresh texts (the text layer is built before timing: it is
+(:func:`time.process_time`), the best of ``--repeat`` passes over fresh texts; ``--no-gc``
+pauses the garbage collector during the timed passes: a full collection walks every object of
+the process (about 60 ms with the bundled registry loaded, 7 ms with ``actors.toml`` alone) and
+lands in whichever comment triggers it, so one more or less in a pass moves its time by 20 µs
+per comment or more (the text layer is built before timing: it is
 shared by all analysers, not the actor stage's). Compare runs in the same minute.
 """
 
@@ -72,17 +77,32 @@ def _registry(name: str) -> ActorRegistry:
     return default_registry() if name == "default" else ActorRegistry.from_file(DATA_DIR / "actors.toml")
 
 
-def _time_pass(stage: ActorStage, registry: ActorRegistry, texts: list[str]) -> tuple[dict[str, float], int]:
+def _time_pass(
+    stage: ActorStage, registry: ActorRegistry, texts: list[str], collect: bool = True
+) -> tuple[dict[str, float], int]:
     """One timed pass over fresh texts: CPU seconds by part (and the analysis and unit rows of
     the comments with mentions, ``"named"``, and their number, ``"n named"``), and the matcher's
-    raw matches."""
-    clock = time.process_time
+    raw matches. With `collect` False the garbage collector is paused during the pass (see
+    ``--no-gc``)."""
     units = [Unit(f"t{i // 100}", f"c{i}", "comment", Doc(text)) for i, text in enumerate(texts)]
     # the unit rows as analyze() gathers them: column by column where the stage gives them so
     unit_rows = getattr(stage, "unit_columns", stage.unit_rows)
     for unit in units:
         unit.doc.tokens, unit.doc.sentence_token_ranges
     gc.collect()
+    if not collect:
+        gc.disable()
+    try:
+        return _timed(stage, registry, units, unit_rows)
+    finally:
+        gc.enable()
+
+
+def _timed(
+    stage: ActorStage, registry: ActorRegistry, units: list[Unit], unit_rows: Callable[..., object]
+) -> tuple[dict[str, float], int]:
+    """The timed part of :func:`_time_pass`."""
+    clock = time.process_time
     parts = dict.fromkeys(PARTS + ("named", "n named"), 0.0)
     a = clock()
     mentions = sum(len(registry.matcher.find(u.doc)) for u in units)  # the matcher alone
@@ -171,6 +191,9 @@ def main() -> None:
                         "mentions at the same places (the same work: the cost of the registry's size alone)")
     parser.add_argument("--breakdown", action="store_true",
                         help="also time the stage's steps one by one (extra passes, see STEPS)")
+    parser.add_argument("--no-gc", action="store_true",
+                        help="pause the garbage collector during the timed passes (its full collections, "
+                        "tens of ms each, land in whichever comment triggers them)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     texts = _texts(args)
@@ -197,7 +220,7 @@ def main() -> None:
         # to pass, so that neither always runs first (after the other's garbage, in cold caches)
         totals_pass = {}
         for name in names if turn % 2 == 0 else names[::-1]:
-            parts, mentions[name] = _time_pass(*stages[name], texts)
+            parts, mentions[name] = _time_pass(*stages[name], texts, collect=not args.no_gc)
             totals_pass[name] = sum(parts[key] for key in PARTS[1:])
             for key, value in parts.items():
                 best[name][key] = min(best[name].get(key, float("inf")), value)
@@ -210,7 +233,7 @@ def main() -> None:
     costs = {name: _costs(fastest[name], n) for name in names}
     head = ", ".join(f"{name}: {len(stages[name][1]):,} actors, {mentions[name]:,} raw matches" for name in names)
     print(f"{n:,} comments{' (same mentions)' if args.same_mentions else ''}; {head}; discovery {'off' if args.no_discovery else 'on'}, stance "
-          f"{args.stance}; CPU µs per comment (best of {args.repeat}):")
+          f"{args.stance}{', garbage collector paused' if args.no_gc else ''}; CPU µs per comment (best of {args.repeat}):")
     if len(names) > 1:
         print(f"  {'':26s} " + " ".join(f"{name:>12s}" for name in names))
     for key in PARTS:
@@ -241,7 +264,7 @@ def main() -> None:
             for name in names if turn % 2 == 0 else names[::-1]:
                 spent: dict[str, float] = {}
                 with _timed_steps(spent):
-                    _time_pass(*stages[name], texts)
+                    _time_pass(*stages[name], texts, collect=not args.no_gc)
                 for label, seconds in spent.items():
                     steps[name][label] = min(steps[name].get(label, float("inf")), seconds)
         print(f"  steps (wrapped, best of {args.repeat}; µs per comment):")

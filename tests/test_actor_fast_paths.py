@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from discourse.actors import default_registry
 from discourse.actors.analyzer import TABLES, ActorAnalyzer
 from discourse.actors.context import DocContext
 from discourse.actors.discovery import find_candidates
+from discourse.datasets import load_seed
 from discourse.pipeline.stages import ActorStage, Unit
 from discourse.text import Doc
 
@@ -92,34 +95,38 @@ MATCHER_TEXTS = [
     "the",
     "Kremlin the",
     "Orbán and the Kremlin; the Hindu-Kush; the Taliban-led government.",
+    "All of Us, all of us; all India Trinamool Congress. No 10 and No. 10 said no.",
+    "IS-K and is k; Make America Great Again. A. J. Balfour, A. Philip Randolph; a J. Balfour.",
+    "the New York Post, New York Times, the new york times, New York Daily News.",
+    "Ukraine For a United Ukraine, for a united ukraine",
 ]
 
 
+def _every_first_piece(matcher):
+    """`matcher` with every first piece looked up directly (no piece keyed on a later one)."""
+    from discourse.actors.matching import AliasMatcher
+
+    reference = AliasMatcher.__new__(AliasMatcher)
+    reference.__dict__.update(matcher.__dict__)
+    reference.keyed = {}
+    reference.starters = reference.triggers = frozenset(matcher.first)
+    return reference
+
+
 @pytest.mark.parametrize("text", MATCHER_TEXTS)
-def test_matcher_second_piece_triggers_equal_first_piece_look_up(text):
-    """Aliases starting with a frequent word ("the Kremlin") are reached through their second
-    piece; without that shortcut (every first piece looked up) the mentions are the same."""
-    from discourse.actors.matching import AliasMatcher
-
+def test_matcher_keyed_pieces_equal_first_piece_look_up(text):
+    """Aliases starting with a frequent word ("the Kremlin", "For a United Ukraine!") are
+    reached through a rarer piece; without that shortcut (every first piece looked up) the
+    mentions are the same."""
     fast = default_registry().matcher
-    assert fast.after, "the bundled registry has frequent first pieces ('the', 'in', 'a')"
-    reference = AliasMatcher.__new__(AliasMatcher)
-    reference.__dict__.update(fast.__dict__)
-    reference.after = {}
-    reference.starters = reference.triggers = frozenset(fast.first)
+    assert fast.keyed, "the bundled registry has frequent first pieces ('the', 'in', 'a')"
     doc = Doc(text)
-    assert fast.find(doc) == reference.find(doc)
+    assert fast.find(doc) == _every_first_piece(fast).find(doc)
 
 
-def test_matcher_second_piece_triggers_on_the_seed():
-    from discourse.actors.matching import AliasMatcher
-    from discourse.datasets import load_seed
-
+def test_matcher_keyed_pieces_on_the_seed():
     fast = default_registry().matcher
-    reference = AliasMatcher.__new__(AliasMatcher)
-    reference.__dict__.update(fast.__dict__)
-    reference.after = {}
-    reference.starters = reference.triggers = frozenset(fast.first)
+    reference = _every_first_piece(fast)
     found = 0
     for _, _, text in load_seed().units():
         doc = Doc(text)
@@ -129,18 +136,93 @@ def test_matcher_second_piece_triggers_on_the_seed():
     assert found > 0
 
 
-def test_frequent_first_pieces_are_stop_words_that_start_longer_aliases():
-    from discourse.actors.rules import actor_rules
+def _aliases_under(node, path):
+    for key, child in node.items():
+        if key is None:
+            yield path
+        else:
+            yield from _aliases_under(child, path + (key,))
+
+
+def test_frequent_first_pieces_are_reached_through_a_rarer_piece_of_each_alias():
+    from discourse.actors.matching import _piece_rank
 
     matcher = default_registry().matcher
-    leads = set(matcher.first) - matcher.starters
-    assert {"the", "in"} <= leads
-    assert "for" not in leads  # "For a United Ukraine": "a" is no rarer than "for"
-    stopwords = actor_rules().stopwords
-    for word in leads:
+    indirect = set(matcher.first) - matcher.starters
+    assert {"the", "in", "a", "for", "all", "is"} <= indirect
+    assert "trump" in matcher.starters and "people" in matcher.starters  # an alias alone; "People's Party"
+    for word in indirect:
         node, entry, _ = matcher.first[word]
-        assert word in stopwords and entry is None
-        assert all(word in matcher.after[piece] for piece in node)
+        assert entry is None and _piece_rank(word, frozenset())[0] >= 2  # no alias alone; no name word
+        for path in _aliases_under(node, ()):
+            assert any((offset, word) in matcher.keyed.get(piece, ()) for offset, piece in enumerate(path, 1)), path
+    for piece, pairs in matcher.keyed.items():
+        assert piece in matcher.triggers and all(first in indirect for _, first in pairs)
+
+
+def test_every_alias_under_a_keyed_first_piece_is_found_as_before():
+    """Each alias of the bundled registry that starts with a piece found through a later
+    piece, written in a sentence (as written and in lower case), gives the mentions that
+    looking up every first piece gives."""
+    fast = default_registry().matcher
+    reference = _every_first_piece(fast)
+    indirect = set(fast.first) - fast.starters
+    entries = [
+        entry for word in sorted(indirect) for path in _aliases_under(fast.first[word][0], ())
+        for entry in [_walk(fast.first[word][0], path)]
+    ]
+    assert len(entries) > 500
+    found = 0
+    for entry in entries:
+        alias = entry[3]  # _Entry.alias
+        for text in (f"Yes, {alias} said so.", f"and {alias.lower()} - the {alias}"):
+            doc = Doc(text)
+            mentions = fast.find(doc)
+            assert mentions == reference.find(doc), text
+            found += any(m.alias == entry[3] for m in mentions)  # _Entry.alias
+    assert found > len(entries)  # (most are found as written)
+
+
+def _walk(node, path):
+    for key in path:
+        node = node[key]
+    return node[None]
+
+
+@st.composite
+def _alias_texts(draw):
+    """Texts made of aliases that start with a frequent word (in any case, cut short or run
+    together), their pieces and frequent words."""
+    matcher = default_registry().matcher
+    indirect = sorted(set(matcher.first) - matcher.starters)
+    words = []
+    for _ in range(draw(st.integers(1, 12))):
+        kind = draw(st.integers(0, 3))
+        if kind == 0:
+            frequent = [w for w in ("the", "a", "in", "for", "all", "is", "no", "there") if w in indirect]
+            first = draw(st.one_of(st.sampled_from(frequent), st.sampled_from(indirect)))
+            paths = sorted(_aliases_under(matcher.first[first][0], ()))
+            path = (first,) + draw(st.sampled_from(paths))
+            path = path[: draw(st.integers(1, len(path)))]
+            words += [draw(st.sampled_from([p, p.title(), p.upper()])) for p in path]
+        elif kind == 1:
+            words.append(draw(st.sampled_from(indirect)))
+        elif kind == 2:
+            pieces = sorted(matcher.keyed)
+            words.append(draw(st.sampled_from(pieces)).title())
+        else:
+            words.append(draw(st.sampled_from(["the", "a", "is", "and", ",", ".", "-", "'s", "Said"])))
+    glue = draw(st.sampled_from([" ", "-", " , "]))
+    return glue.join(words)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_alias_texts())
+def test_matcher_keyed_pieces_property(text):
+    """Property: the keyed look-up finds what looking up every first piece finds."""
+    fast = default_registry().matcher
+    doc = Doc(text)
+    assert fast.find(doc) == _every_first_piece(fast).find(doc)
 
 
 def test_capitalised_surname_keys_follow_the_registry():
@@ -238,3 +320,55 @@ def test_title_last_words_are_not_taken_from_an_object_that_had_the_same_id():
         assert disambiguation._title_last_words(titles) == frozenset({"state", "senator"})
     finally:
         disambiguation._LAST_WORDS.pop(id(titles), None)
+
+
+def _is_caseless_reference(doc):
+    """is_caseless as it read every word (before the shortcut for texts with no sentence in
+    lower case and no "i")."""
+    lower_start = False
+    tokens = doc.tokens
+    for first, stop in doc.sentence_token_ranges:
+        for k in range(first, stop):
+            token = tokens[k]
+            if token.kind != "word":
+                continue
+            text = token.text
+            if k == first:
+                if text[:1].islower():
+                    lower_start = True
+                continue
+            if text[:1].isupper() and not text.isupper():
+                return False
+            if text == "i":
+                lower_start = True
+    return lower_start
+
+
+_CASE_WORDS = ["i", "I", "trump", "Trump", "TRUMP", "said", "so", ".", "!", '"', "(", "eBay", "i.e.", "US", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CASE_WORDS), max_size=14), st.sampled_from([" ", "  ", "\n"]))
+def test_is_caseless_shortcut_equals_reading_every_word(words, glue):
+    from discourse.actors.matching import is_caseless
+
+    doc = Doc(glue.join(words))
+    assert is_caseless(doc) == _is_caseless_reference(doc)
+
+
+def test_registry_look_up_tables_leave_the_garbage_collector():
+    """The matcher's entries and the misspelt-name index are plain tuples of strings and numbers,
+    which the collector stops tracking (its full collections then need not visit them)."""
+    import gc
+
+    registry = default_registry()
+    registry.matcher, registry.spelling  # (built on first use)
+    for _ in range(4):  # (a tuple is untracked once its items are, then the dict holding them)
+        gc.collect()
+    entry = registry.matcher.first["russia"][1]
+    assert type(entry) is tuple and not gc.is_tracked(entry)
+    assert not gc.is_tracked(registry.spelling.keys)
+    from discourse.actors.spelling import _Target
+
+    targets = registry.spelling.targets("Hilary")
+    assert "Hillary Clinton" in [t.alias for t in targets] and all(type(t) is _Target for t in targets)

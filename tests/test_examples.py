@@ -246,6 +246,24 @@ def test_benchmark_actors_breakdown_times_the_steps_and_restores_them():
     assert all(vars(owner)[name] is original for owner, name, original in originals)  # restored
 
 
+def test_benchmark_actors_pass_without_the_collector_restores_it():
+    import gc
+    import importlib.util
+
+    from discourse.actors import default_registry
+    from discourse.pipeline.stages import ActorStage
+
+    spec = importlib.util.spec_from_file_location("benchmark_actors", EXAMPLES / "benchmark_actors.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    stage, registry = ActorStage(stance_params={"method": "rules"}), default_registry()
+    texts = ["Putin lied, again.", "Nothing here.", "Iran and Syria"] * 40
+    with_gc, mentions = module._time_pass(stage, registry, texts)
+    without, same = module._time_pass(stage, registry, texts, collect=False)
+    assert gc.isenabled()  # switched on again after the pass
+    assert same == mentions == 120 and with_gc["n named"] == without["n named"] == 80
+
+
 @pytest.mark.slow  # four processes that each load the models: about 30 s
 def test_benchmark_versions_times_each_version_on_the_same_comments(tmp_path):
     """Two folders holding this version (the second a link to the first) on a small CSV without

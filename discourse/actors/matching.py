@@ -441,7 +441,11 @@ class AliasMatcher:
             node = trie
             for key in entry.keys:
                 node = node.setdefault(key, {})
-            node[None] = entry  # None marks the end of an alias (keys are strings)
+            # None marks the end of an alias (keys are strings). A plain tuple with the fields
+            # of _Entry, read by index: the garbage collector stops tracking a tuple of strings
+            # and tuples (never a named tuple), so its full collections need not visit the
+            # entries of a large registry (tens of thousands of objects).
+            node[None] = tuple(entry)
 
         for actor in actors:
             for alias in actor.aliases:
@@ -473,7 +477,7 @@ class AliasMatcher:
                 current = stack.pop()
                 for child_key, child in current.items():
                     if child_key is None:
-                        rule = next((c for c in child.checks if c[0] == 0), None)
+                        rule = next((c for c in child[1] if c[0] == 0), None)  # _Entry.checks
                         if rule is None or rule[1] != "exact":
                             surfaces = None
                             break
@@ -489,12 +493,14 @@ class AliasMatcher:
         self.first: dict[str, tuple[dict[Any, Any], _Entry | None, frozenset[str] | None]] = {
             key: (node, node.get(None), self.exact_first.get(key)) for key, node in trie.items()
         }
-        # Frequent words that only start longer aliases ("the" of "the Kremlin", "in" of "In
-        # Common We Can", "a" of "A la valenciana") are found through the piece after them
-        # instead: "kremlin" is rare, "the" is in every comment (see _leads).
-        self.after, leads = _leads(self.first)
-        self.starters = frozenset(self.first.keys() - leads)  # first pieces looked up directly
-        self.triggers = frozenset(self.starters | self.after.keys())
+        # Frequent words that only start longer aliases ("the" of "the Kremlin", "a" of "A la
+        # valenciana", "for" of "For a United Ukraine!") are found through a rarer piece of each
+        # of those aliases instead: "kremlin" is rare, "the" is in every comment (see
+        # _key_pieces). So a comment that names no actor rarely leaves C, however many aliases
+        # the registry has.
+        self.keyed, indirect = _key_pieces(self.first)
+        self.starters = frozenset(self.first.keys() - indirect)  # first pieces looked up directly
+        self.triggers = frozenset(self.starters | self.keyed.keys())
         self.keys = frozenset(key for keys in owners for key in keys)
         self.acronyms = frozenset(k for k in trie if k.isalpha())
         self.splits: dict[str, Any] = {}  # memo of _pieces_of
@@ -545,16 +551,12 @@ class AliasMatcher:
                     self._with.clear()
                 table = self._with[words] = frozenset(triggers | words)
             hits = list(compress(range(len(lowers)), map(table.__contains__, lowers)))
-            if hits:
-                if own:
-                    anchors = list(compress(hits, map(words.__contains__, map(lowers.__getitem__, hits))))
-                hits = list(compress(hits, map(triggers.__contains__, map(lowers.__getitem__, hits))))
-            elif own:
-                anchors = []
+            if own:  # (hits are few: a comprehension costs less than another pass in C)
+                anchors = [i for i in hits if lowers[i] in words] if hits else []
+        if hits:  # most hits start no alias here ("the" not before "Kremlin"): dropped cheaply
+            hits = self._starts(hits, lowers, pieces)  # (and the anchor words that are no trigger)
         if not hits:
             return (), anchors
-        if self.after:
-            hits = self._starts(hits, lowers)
         norm = doc.norm
         n = len(pieces)
         sentences = doc.sentences
@@ -566,11 +568,7 @@ class AliasMatcher:
         for i in hits:
             if i < resume:
                 continue
-            node, entry, required = heads[lowers[i]]
-            if entry is None and (i + 1 == n or lowers[i + 1] not in node):
-                continue  # "the" not followed by "Pentagon", "Kremlin"... (most hits)
-            if required is not None and pieces[i][2] not in required:  # Token.text
-                continue  # "is", not "IS"
+            node, entry, _required = heads[lowers[i]]  # (the case of the first piece: checked in _starts)
             # Walk the trie as far as the text goes; remember every alias that ends on the way.
             if entry is not None and len(node) == 1:
                 ends: Sequence[_Entry] = (entry,)  # no longer alias starts here
@@ -676,25 +674,46 @@ class AliasMatcher:
                 best = entry
         return matched if best is None else best
 
-    def _starts(self, hits: list[int], lowers: Sequence[str]) -> list[int]:
-        """The pieces where an alias may start, in order, from the trigger pieces `hits`: a
-        first piece looked up directly, or the piece before a second piece when that is one
-        of the frequent first pieces it may follow ("the" before "kremlin")."""
-        after, starters = self.after, self.starters
+    def _starts(self, hits: list[int], lowers: Sequence[str], pieces: Sequence[Token]) -> list[int]:
+        """The pieces where an alias may start, in order, from the pieces `hits` (any piece that
+        is no trigger is passed over): a first piece looked up directly, or the first piece
+        that an alias keyed on a later piece (:func:`_key_pieces`) would start at ("the" two
+        pieces before "york"); without the first pieces that cannot start one here: a piece
+        that only starts longer aliases and is not followed by a second piece of one ("the" not
+        before "Kremlin": most hits), or a piece written in the wrong case ("is", not "IS")."""
+        keyed, starters, heads = self.keyed, self.starters, self.first
+        n = len(lowers)
         starts = []
         for j in hits:
             word = lowers[j]
-            leads = after.get(word)
-            if leads is not None and j and lowers[j - 1] in leads:
-                starts.append(j - 1)
-            if word in starters:
-                starts.append(j)
+            back = keyed.get(word)
+            if back is not None:
+                for offset, first in back:
+                    i = j - offset
+                    if i >= 0 and lowers[i] == first and self._may_start(i, lowers, pieces, n):
+                        starts.append(i)
+            if word in starters:  # (self._may_start inlined: the most frequent case)
+                node, entry, required = heads[word]
+                if entry is None and (j + 1 == n or lowers[j + 1] not in node):
+                    continue
+                if required is None or pieces[j][2] in required:
+                    starts.append(j)
+        if len(starts) > 1:  # keyed pieces reach back past other hits; a start is walked once
+            starts = sorted(set(starts))
         return starts
+
+    def _may_start(self, i: int, lowers: Sequence[str], pieces: Sequence[Token], n: int) -> bool:
+        """Whether first piece `i` is followed by a second piece of an alias it starts, if it
+        starts no alias alone, and is written as its aliases require."""
+        node, entry, required = self.first[lowers[i]]
+        if entry is None and (i + 1 == n or lowers[i + 1] not in node):
+            return False
+        return required is None or pieces[i][2] in required  # Token.text
 
     @staticmethod
     def _case_ok(entry: _Entry, pieces: Sequence[Token], i: int, doc: Doc, caseless: bool | None) -> bool:
         """Check the alias's case rules; an unknown `caseless` counts as False."""
-        for position, rule, surface in entry.checks:
+        for position, rule, surface in entry[1]:  # _Entry.checks
             text = pieces[i + position].text
             if text == surface:
                 continue
@@ -711,7 +730,7 @@ class AliasMatcher:
     @staticmethod
     def _needs_caseless(entry: _Entry, pieces: Sequence[Token], i: int) -> bool:
         """True if the only failing rules are ones a caseless text would relax."""
-        for position, rule, surface in entry.checks:
+        for position, rule, surface in entry[1]:  # _Entry.checks
             if rule == "exact" and pieces[i + position].text != surface:
                 return False
         return True
@@ -737,37 +756,66 @@ class AliasMatcher:
         return loud and not (before is not None and before.lower == "the")
 
 
-def _leads(
+def _piece_rank(piece: str, direct: frozenset[str]) -> tuple[int, int]:
+    """How frequent a piece of an alias is likely to be in text, lower for rarer (an estimate:
+    only an order is needed, no counts): a first piece looked up anyway (`direct`: an alias
+    alone, whose hits cost nothing more), a name word, an ordinary English word, a number or a
+    word of one or two letters ("k" of "IS-K"), a stop word, then punctuation; longer before
+    shorter in each class (frequent words are short)."""
+    from discourse.actors.rules import actor_rules, is_common_word  # (data, read once)
+
+    if piece in direct:
+        return (0, 0)
+    if piece.isalpha():
+        if piece in actor_rules().stopwords:
+            rank = 3
+        elif len(piece) <= 2 or is_common_word(piece.capitalize()):
+            rank = 2
+        else:
+            rank = 1
+    else:
+        rank = 2 if piece.isdigit() else 4
+    return (rank, -len(piece))
+
+
+def _key_pieces(
     first: dict[str, tuple[dict[Any, Any], _Entry | None, frozenset[str] | None]]
-) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    """The frequent first pieces that are better found through the piece after them.
+) -> tuple[dict[str, tuple[tuple[int, str], ...]], frozenset[str]]:
+    """The first pieces better found through a rarer piece of each alias they start.
 
-    A first piece qualifies if it is a stop word (frequent in any text), no alias is that word
-    alone (it only starts longer ones: "the", "in", "a") and the pieces that may follow it are
-    rarer words: letters only, and at most three stop words, none of one or two letters ("for"
-    of "For a United Ukraine" stays: "a" is as frequent). Which pieces qualify changes the
-    speed of :meth:`AliasMatcher.find`, not its mentions: a text's alias starting at such a
-    piece is reached through its second piece.
+    A first piece qualifies if it is an ordinary word, a stop word, a number or punctuation, no
+    alias is that piece alone (it only starts longer aliases: "the", "a", "for") and each alias
+    it starts has a later piece that is rarer by :func:`_piece_rank` ("ukraine" of "For a United Ukraine!", "valenciana" of "A la
+    valenciana"); the alias is then keyed on its rarest piece. Which pieces qualify changes the
+    speed of :meth:`AliasMatcher.find`, not its mentions: every alias that a text holds and that
+    starts at a qualifying piece holds its key piece too, which leads back to the start.
 
-    Returns ``(after, leads)``: second piece -> the qualifying first pieces it may follow, and
-    the qualifying first pieces.
+    Returns ``(keyed, indirect)``: key piece -> the ``(offset, first piece)`` pairs of the
+    aliases keyed on it (offset: how many pieces after the first piece it stands), and the
+    qualifying first pieces.
     """
-    from discourse.actors.rules import actor_rules  # (data, read once)
-
-    stopwords = actor_rules().stopwords
-    after: dict[str, set[str]] = {}
-    leads = set()
+    direct = frozenset(key for key, (_node, entry, _required) in first.items() if entry is not None)
+    keyed: dict[str, dict[tuple[int, str], None]] = {}
+    indirect = set()
     for key, (node, entry, _required) in first.items():
-        if entry is not None or key not in stopwords:
-            continue
-        followers = [piece for piece in node if piece is not None]
-        if all(piece.isalpha() and not (len(piece) <= 2 and piece in stopwords) for piece in followers) and (
-            sum(piece in stopwords for piece in followers) <= 3
-        ):
-            leads.add(key)
-            for piece in followers:
-                after.setdefault(piece, set()).add(key)
-    return {piece: frozenset(keys) for piece, keys in after.items()}, frozenset(leads)
+        own = _piece_rank(key, direct)
+        if own[0] < 2:
+            continue  # an alias alone, or a name word: rare enough itself
+        choices: list[tuple[str, int]] = []  # (key piece, offset) of each alias under `key`
+        stack: list[tuple[dict[Any, Any], tuple[str, ...]]] = [(node, ())]
+        while stack:
+            current, path = stack.pop()
+            for child_key, child in current.items():
+                if child_key is None:
+                    rank, offset, piece = min((_piece_rank(p, direct), k, p) for k, p in enumerate(path, 1))
+                    choices.append((piece, offset) if rank < own else ("", 0))  # ("": none rarer)
+                else:
+                    stack.append((child, path + (child_key,)))
+        if all(piece for piece, _offset in choices):
+            indirect.add(key)
+            for piece, offset in choices:
+                keyed.setdefault(piece, {})[(offset, key)] = None
+    return {piece: tuple(sorted(pairs)) for piece, pairs in sorted(keyed.items())}, frozenset(indirect)
 
 
 def is_caseless(doc: Doc) -> bool:
@@ -779,9 +827,14 @@ def is_caseless(doc: Doc) -> bool:
     >>> is_caseless(Doc("president trump said so. i agree")), is_caseless(Doc("Trump said so."))
     (True, False)
     """
-    lower_start = False
     tokens = doc.tokens
-    for first, stop in doc.sentence_token_ranges:
+    ranges = doc.sentence_token_ranges
+    if "i" not in doc.token_columns.texts and not any(
+        first < stop and tokens[first].kind == "word" and tokens[first].text[:1].islower() for first, stop in ranges
+    ):
+        return False  # (decided without reading every word: most texts are cased)
+    lower_start = False
+    for first, stop in ranges:
         for k in range(first, stop):
             token = tokens[k]
             if token.kind != "word":

@@ -125,7 +125,7 @@ class SpellingIndex:
 
         rules = actor_rules()
         titles, stopwords = rules.titles, rules.stopwords
-        keys: dict[str, list[_Target]] = {}
+        keys: dict[str, list[tuple[str, str, str, str, tuple[str, ...], int]]] = {}
         words_of_aliases: set[str] = set()
         partners: set[str] = set()
         for actor in actors:
@@ -146,10 +146,14 @@ class SpellingIndex:
                 for position, word in enumerate(words):
                     if len(word) < MIN_ALIAS_WORD:
                         continue
-                    target = _Target(actor.id, actor.kind, alias.text, alias.form, words, position)
+                    # a plain tuple with the fields of _Target (the collector stops tracking it,
+                    # and then this large dict: its full collections need not visit them)
+                    target = (actor.id, actor.kind, alias.text, alias.form, words, position)
                     for key in _deletions(word):
                         keys.setdefault(key, []).append(target)
-        self.keys = {key: tuple(targets) for key, targets in keys.items()}
+        self.keys: dict[str, tuple[tuple[str, str, str, str, tuple[str, ...], int], ...]] = {
+            key: tuple(targets) for key, targets in keys.items()
+        }
         self.alias_words = frozenset(words_of_aliases)
         self.partners = frozenset(partners)
 
@@ -164,20 +168,17 @@ class SpellingIndex:
         [('United States', 0)]
         """
         word = fold_accents(written).lower()
-        seen: list[_Target] = []
+        seen = []
         for key in _deletions(word):
             for target in self.keys.get(key, ()):
-                alias_word = target.words[target.position]
+                actor_kind, words, position = target[1], target[4], target[5]  # (see _Target)
+                alias_word = words[position]
                 if target in seen or not one_edit_apart(word, alias_word):
                     continue
-                if (
-                    word == alias_word + "s"
-                    and target.position + 1 == len(target.words)
-                    and target.kind not in _POSSESSORS
-                ):
+                if word == alias_word + "s" and position + 1 == len(words) and actor_kind not in _POSSESSORS:
                     continue  # "New Yorkers" are not "The New Yorker" (see the module notes)
                 seen.append(target)
-        return sorted(seen)
+        return [_Target._make(target) for target in sorted(seen)]
 
 
 def correct_spelling(
