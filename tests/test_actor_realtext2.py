@@ -278,3 +278,34 @@ def test_a_derived_surname_before_a_one_word_place_is_a_first_name(reg):
 def test_a_derived_surname_before_a_longer_mention_stays(reg):
     found = _found(reg, "Obama said that Kerry told the United Nations about the plan.")
     assert ("Kerry", "john_kerry") in found, found
+
+
+# -- discovery: a person's own given name before their surname is no unknown name ---------------
+
+
+@pytest.mark.parametrize(
+    "text, given",
+    [
+        ("I miss Maggie Thatcher and her policies.", "Maggie"),
+        ("Senator Charles Schumer spoke on Tuesday.", "Charles"),
+        ("Steve Harper lost the election.", "Steve"),
+    ],
+)
+def test_the_persons_own_given_name_is_not_a_candidate(reg, text, given):
+    from discourse.actors.discovery import find_candidates
+
+    assert [c.text for c in find_candidates(text, registry=reg)] == [], find_candidates(text, registry=reg)
+    assert [text[m.start:m.end] for m in reg.find(text)] == [text.split(given + " ")[1].split()[0]]  # the surname
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Billy Bush said the tape was real.", "Billy Bush"),
+        ("Eric Trump Says He Will Run", "Eric Trump"),
+    ],
+)
+def test_someone_elses_given_name_before_a_surname_stays_a_candidate(reg, text, name):
+    from discourse.actors.discovery import find_candidates
+
+    assert name in [c.text for c in find_candidates(text, registry=reg)], find_candidates(text, registry=reg)

@@ -344,7 +344,7 @@ def _embedded(ctx: _Context, m: Mention) -> bool:
         word = before.lower
         if word in rules.titles or word in rules.organs or word in rules.stopwords:
             pass
-        elif ctx.registry[m.actor_id].kind == "person" and alias_key(word) in _own_names(ctx.registry, m.actor_id):
+        elif ctx.registry[m.actor_id].kind == "person" and alias_key(word) in own_name_words(ctx.registry, m.actor_id):
             pass  # "Michael Pompeo", "Charles Schumer": the person's own (formal) given name
         elif word in rules.prefixes:
             if not ctx.is_title_case(m.sentence):
@@ -393,7 +393,7 @@ def _first_name_of_another(ctx: _Context, m: Mention, word: str) -> bool:
     return (
         word in actor_rules().given_names
         and ctx.registry[m.actor_id].kind == "person"
-        and word not in _own_names(ctx.registry, m.actor_id)
+        and word not in own_name_words(ctx.registry, m.actor_id)
     )
 
 
@@ -406,7 +406,7 @@ def _another_given_name(ctx: _Context, m: Mention, word: str) -> bool:
     capitalised word says nothing."""
     if word not in actor_rules().given_names or ctx.registry[m.actor_id].kind != "person":
         return False
-    own = _own_names(ctx.registry, m.actor_id)
+    own = own_name_words(ctx.registry, m.actor_id)
     if word in own or (len(word) >= 3 and any(name.startswith(word) for name in own)):
         return False
     return not ctx.is_title_case(m.sentence)
@@ -415,8 +415,23 @@ def _another_given_name(ctx: _Context, m: Mention, word: str) -> bool:
 _OWN_NAMES: weakref.WeakKeyDictionary[ActorRegistry, dict[str, frozenset[str]]] = weakref.WeakKeyDictionary()
 
 
-def _own_names(registry: ActorRegistry, actor_id: str) -> frozenset[str]:
-    """The folded words of a person's name and name aliases ("donald", "j.", "trump")."""
+def own_name_words(registry: ActorRegistry, actor_id: str) -> frozenset[str]:
+    """The folded words of a person's name and name aliases, with the other forms of each.
+
+    Parameters
+    ----------
+    registry : ActorRegistry
+        The registry that knows the person.
+    actor_id : str
+        The person's id.
+
+    Returns
+    -------
+    frozenset of str
+        Folded words (:func:`~discourse.actors.matching.alias_key`): "donald", "j.", "trump",
+        and the other forms of each given name in ``[nicknames]`` of ``actor_rules.toml``
+        ("charles" for Chuck Schumer).
+    """
     names = _OWN_NAMES.get(registry)
     if names is None:
         names = _OWN_NAMES[registry] = {}
@@ -812,7 +827,7 @@ def _given_name_of_another(ctx: _Context, m: Mention) -> bool:
     after = ctx.token(m.token_end, m.sentence)
     if after is None or not _titlecase_word(after) or not _adjacent(ctx.doc, ctx.tokens[m.token_end - 1], after):
         return False
-    if ctx.is_title_case(m.sentence) or alias_key(after.text) in _own_names(registry, m.actor_id):
+    if ctx.is_title_case(m.sentence) or alias_key(after.text) in own_name_words(registry, m.actor_id):
         return False
     rules = actor_rules()
     alias = alias_key(ctx.doc.text[m.start : m.end])  # the name itself ("President Hassan": "hassan")
@@ -882,7 +897,7 @@ def _after_name(ctx: _Context, m: Mention) -> bool:
         and word not in rules.titles
         and word not in rules.organs
         and (word in rules.given_names or not ctx.is_title_case(m.sentence))
-        and alias_key(word) not in _own_names(ctx.registry, m.actor_id)  # "Charles Grassley"
+        and alias_key(word) not in own_name_words(ctx.registry, m.actor_id)  # "Charles Grassley"
     )
 
 

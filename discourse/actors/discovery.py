@@ -35,6 +35,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from operator import attrgetter
 from typing import Any, NamedTuple
 
+from discourse.actors.disambiguation import own_name_words
 from discourse.actors.matching import Mention, alias_key
 from discourse.actors.registry import ActorRegistry, fold_name, registry_or_default
 from discourse.actors.rules import actor_rules, is_common_word, is_title_case
@@ -237,7 +238,32 @@ def find_candidates(
     dropped = registry.dropped_spans(doc)
     if dropped and found:  # registry names the context rules dropped ("in the White House")
         found = [c for c in found if not any(a <= c.start and c.end <= b for a, b in dropped)]
+    if found and mentions:
+        found = _without_own_given_names(doc, found, mentions, registry)
     return found
+
+
+def _without_own_given_names(
+    doc: Doc, found: list[Candidate], mentions: Sequence[Mention], registry: ActorRegistry
+) -> list[Candidate]:
+    """`found` without a person's own given name written right before their mention.
+
+    The mention of "Maggie Thatcher" or "Senator Charles Schumer" is the surname alone (rule
+    "embedded" keeps it because the word before is one of the person's names or a form of one,
+    ``[nicknames]``); the given name is no unknown actor."""
+    person_at = {m.start: m.actor_id for m in mentions if registry[m.actor_id].kind == "person"}
+    if not person_at:
+        return found
+    text = doc.text
+    kept = []
+    for c in found:
+        actor_id = person_at.get(c.end + 1)
+        if actor_id is not None and text[c.end] == " ":
+            own = own_name_words(registry, actor_id)
+            if all(alias_key(word) in own for word in c.text.split()):
+                continue
+        kept.append(c)
+    return kept
 
 
 def _capitalised_words(
