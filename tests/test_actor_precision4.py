@@ -38,7 +38,7 @@ def test_a_given_name_that_is_a_word_before_a_surname_is_another_person(reg, tex
         ("Yesterday Biden said the bill would pass.", "Biden", "joe_biden"),
         ("Then Trump said the wall would be built.", "Trump", "trump"),
         ("Will Biden run again in the autumn?", "Biden", "joe_biden"),  # "Will" is no given name here
-        ("I am proud to have served with Dick Cheney and Don Rumsfeld.", "Rumsfeld", "donald_rumsfeld"),  # his own name
+        ("She said she was glad to have worked with Dick Cheney and Don Rumsfeld.", "Rumsfeld", "donald_rumsfeld"),  # his own name
         ("Hunter Biden is under investigation.", "Hunter Biden", "hunter_biden"),
     ],
 )
@@ -53,7 +53,7 @@ def test_the_person_is_still_found_after_titles_own_names_and_other_words(reg, t
     "text, surface, actor_id",
     [
         ("Putins army invaded the east.", "Putins", "putin"),
-        ("As ISIS did not show up until Obamas term, the point stands.", "Obamas", "obama"),
+        ("As ISIS only showed up during Obamas term, the point stands.", "Obamas", "obama"),
         ("The Russians undermined Bernies campaign.", "Bernies", "bernie_sanders"),
         ("Most of Assads army is made of conscripts.", "Assads", "assad"),
         ("Mueller is 74. Muellers 2017 appointment was a surprise.", "Muellers", "robert_mueller"),  # a number follows

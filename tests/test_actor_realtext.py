@@ -50,7 +50,7 @@ def test_a_capital_elsewhere_is_still_its_government(reg, text, surface, actor_i
 @pytest.mark.parametrize(
     "text, surface",
     [
-        ("Do you realize what the US did to the Native Americans?", "Native Americans"),
+        ("Have you read what the US did to the Native Americans back then?", "Native Americans"),
         ("The land is sacred to Native Americans and home to thousands of sites.", "Native Americans"),
         ("She had for decades claimed to have Native American heritage.", "Native American"),
         ("Hillary Clinton was addressing a group of American Indians in New York.", "American Indians"),
@@ -104,7 +104,7 @@ def test_the_person_in_a_headline_is_still_found(reg, text, surface, actor_id):
         ("LONDON — Prime Minister David Cameron and his ministers met.", "LONDON"),
         ("The POS occupying the White House will be gone soon.", "White House"),
         ("He was residing in the White House with his family.", "White House"),
-        ("With this group in Ottawa they would undoubtedly collect a bundle.", "Ottawa"),
+        ("With this crowd in Ottawa they would surely make a fortune.", "Ottawa"),
         ("Officials met at the Paris conference on Monday.", "Paris"),
     ],
 )
@@ -151,7 +151,7 @@ def test_dropped_names_are_those_of_the_registry_that_found_the_mentions(reg):
 @pytest.mark.parametrize(
     "text, surface",
     [
-        ("Mr. Kochanowski explained that his friend did not speak Polish.", "Polish"),
+        ("Mr. Nowak said that his cousin did not speak Polish.", "Polish"),
         ("He was born in Montreal, he better speaks French, otherwise he is a goof!", "French"),
         ("He screamed at people speaking Spanish in a New York City cafe.", "Spanish"),
         ("There was high traffic on search in Spanish.", "Spanish"),

@@ -93,7 +93,7 @@ def test_the_registry_person_keeps_the_surname_otherwise(reg, text, surface, act
         ("Sen. Charles Grassley (R-IA) is to be commended on his handling of it.", "Grassley", "chuck_grassley"),
         ("Trump's newly named Secretary of State, Michael Pompeo, is also an ardent neocon.", "Pompeo", "mike_pompeo"),
         ("Leading Democratic senators like Robert Menendez, Ben Cardin and Chuck Schumer opposed it.", "Menendez", "bob_menendez"),
-        ("You know, Maggie Thatcher broke that glass ceiling.", "Thatcher", "margaret_thatcher"),
+        ("Remember, Maggie Thatcher broke that ceiling long ago.", "Thatcher", "margaret_thatcher"),
         ("Ditto senators like Pat Leahy who say America must face down Russia.", "Leahy", "patrick_leahy"),
         ("Steve Harper, Canadian Republican.. Harper said he would run again.", "Harper", "stephen_harper"),
     ],
@@ -122,7 +122,7 @@ def test_another_given_name_still_names_another_person(reg, text, actor_id):
 @pytest.mark.parametrize(
     "text, surface, actor_id",
     [
-        ("Trump to abandon the nuclear deal Prime Minister Hassan Rouhani regards as his legacy.", "Hassan", "jafar_hassan"),
+        ("Trump may quit the nuclear accord that Prime Minister Hassan Rouhani sees as his legacy.", "Hassan", "jafar_hassan"),
         ("They had dinner with Farrakhan and Iranian leader President Hassan Rouhani in 2013.", "Hassan", "samia_hassan"),
         ("Home Depot co-founder and donor to his 2016 campaign, Bernie Marcus has pledged to support him.", "Bernie", "bernie_sanders"),
         ('"He is the most popular political leader in the country," said Jeb Fain, a spokesman for the group.', "Jeb", "jeb_bush"),
@@ -137,10 +137,10 @@ def test_a_given_name_before_another_name_is_someone_else(reg, text, surface, ac
 @pytest.mark.parametrize(
     "text, surface, actor_id",
     [
-        ("Trump to abandon the nuclear deal Prime Minister Hassan Rouhani regards as his legacy.", "Rouhani", "hassan_rouhani"),
+        ("Trump may quit the nuclear accord that Prime Minister Hassan Rouhani sees as his legacy.", "Rouhani", "hassan_rouhani"),
         ("Others wore patches inside their robes that said Trump Pence must go.", "Trump", "trump"),
         ("Prime Minister Bibi Netanyahu says a dozen Syrian and Iranian targets were hit.", "Bibi", "netanyahu"),
-        ("I can totally see Bernie doing this.", "Bernie", "bernie_sanders"),
+        ("I could really see Bernie doing that.", "Bernie", "bernie_sanders"),
         ("Jeb Bush already has it locked up, and Jeb Knows it.", "Jeb Bush", "jeb_bush"),
     ],
 )
@@ -229,7 +229,7 @@ def test_an_honorific_names_the_spouse(reg, text, actor_id):
     "text, actor_id",
     [
         ("In her victory speech, Mrs. Clinton said the next president must not embarrass us.", "hillary_clinton"),
-        ("Mr. Obama would not sign a separate bill extending them.", "obama"),
+        ("Mr. Obama said he would veto any bill that extended them.", "obama"),
         ("Mr. Trump tweeted again.", "trump"),
     ],
 )
@@ -244,7 +244,7 @@ def test_the_other_honorific_stays(reg, text, actor_id):
 @pytest.mark.parametrize(
     "text, surface",
     [
-        ("London Mayor Sadiq Khan has responded to President Trump's comments.", "London"),
+        ("London Mayor Sadiq Khan replied to President Trump's remarks.", "London"),
         ("Klemp accused Paris Mayor Anne Hidalgo of hypocrisy.", "Paris"),
         ("One diplomat described being jolted awake in a Havana hotel room by a blaring noise.", "Havana"),
         ("He threw her off the balcony of her Paris apartment.", "Paris"),
@@ -259,7 +259,7 @@ def test_a_city_place_or_office_is_not_the_government(reg, text, surface):
 @pytest.mark.parametrize(
     "text, surface, actor_id",
     [
-        ("London Mayor Sadiq Khan has responded to President Trump's comments about London and the U.K.", "U.K.", "united_kingdom"),
+        ("London Mayor Sadiq Khan replied to President Trump's remarks about London and the U.K.", "U.K.", "united_kingdom"),
         ("Paris warned Moscow on Tuesday.", "Paris", "france"),
     ],
 )

@@ -145,7 +145,7 @@ def test_default_registry_surnames_on_real_names():
     assert found_mentions(reg, "Obama and Kerry's plan.") == [("Obama", "obama"), ("Kerry", "john_kerry")]
     # a footballer's surname with no political actor around: unresolved
     assert found_mentions(reg, "Urban Meyer has proven he could recruit.") == []
-    assert found_mentions(reg, "Crafty Yeti and Talon are probably the best picks.") == []
+    assert found_mentions(reg, "Crafty Yeti and Talon are likely the strongest picks.") == []
 
 
 def test_derived_surname_after_a_title_needs_no_state_context():

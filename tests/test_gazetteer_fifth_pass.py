@@ -92,13 +92,13 @@ def test_a_foundation_or_family_is_not_the_person():
     assert found == [("Clinton Foundation", "clinton_foundation")]
     assert "clinton_family" in {actor for _, actor in _ids("Trump attacked the Clintons again.")}
     # without the article, "Obamas" is as often "Obama's": not the family
-    assert "obama_family" not in {actor for _, actor in _ids("ISIS did not show up until Obamas term.")}
+    assert "obama_family" not in {actor for _, actor in _ids("ISIS only showed up during Obamas term.")}
 
 
 def test_common_misspellings_of_state_names_in_comments():
     assert ("Isreal", "israel") in _ids("Compared to Syria, Isreal looks pretty good.")
     assert ("Phillipines", "philippines") in _ids("The US Navy will support the Phillipines.")
     assert ("Ukranian", "ukraine") in _ids("Ukranian troops advanced near the river.")
-    assert ("lybia", "libya") in _ids("syria, lybia, just to name a few")  # a text in lower case
+    assert ("lybia", "libya") in _ids("syria, lybia, to name only a few")  # a text in lower case
     # one-word names are cased: a capital elsewhere in the text, the lower-case spelling is no name
     assert ("isreal", "israel") not in _ids("Why do people think isreal is a word? I do not.")
