@@ -118,7 +118,7 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from discourse.actors.matching import Mention, alias_key, fold_accents
@@ -412,7 +412,23 @@ def _another_given_name(ctx: _Context, m: Mention, word: str) -> bool:
     return not ctx.is_title_case(m.sentence)
 
 
-_OWN_NAMES: weakref.WeakKeyDictionary[ActorRegistry, dict[str, frozenset[str]]] = weakref.WeakKeyDictionary()
+_PERSON_WORDS: weakref.WeakKeyDictionary[ActorRegistry, dict[tuple[str, str], frozenset[str]]] = weakref.WeakKeyDictionary()
+
+
+def _person_words(
+    registry: ActorRegistry, actor_id: str, build: Callable[[list[str]], frozenset[str]]
+) -> frozenset[str]:
+    """``build`` of a person's name and name aliases (the texts), memoised per registry, person and
+    ``build``."""
+    cache = _PERSON_WORDS.get(registry)
+    if cache is None:
+        cache = _PERSON_WORDS[registry] = {}
+    key = (build.__name__, actor_id)
+    words = cache.get(key)
+    if words is None:
+        actor = registry[actor_id]
+        words = cache[key] = build([actor.name] + [a.text for a in actor.aliases if a.form == "name"])
+    return words
 
 
 def own_name_words(registry: ActorRegistry, actor_id: str) -> frozenset[str]:
@@ -432,18 +448,14 @@ def own_name_words(registry: ActorRegistry, actor_id: str) -> frozenset[str]:
         and the other forms of each given name in ``[nicknames]`` of ``actor_rules.toml``
         ("charles" for Chuck Schumer).
     """
-    names = _OWN_NAMES.get(registry)
-    if names is None:
-        names = _OWN_NAMES[registry] = {}
-    words = names.get(actor_id)
-    if words is None:
-        actor = registry[actor_id]
-        texts = [actor.name] + [a.text for a in actor.aliases if a.form == "name"]
-        own = {alias_key(w) for text in texts for w in text.split()}
-        nicknames = actor_rules().nicknames
-        # a formal given name or its short form is the person's own ("Charles" of Chuck Schumer)
-        words = names[actor_id] = frozenset(own.union(*(nicknames.get(w, ()) for w in own)))
-    return words
+    return _person_words(registry, actor_id, _own_words)
+
+
+def _own_words(texts: list[str]) -> frozenset[str]:
+    own = {alias_key(w) for text in texts for w in text.split()}
+    nicknames = actor_rules().nicknames
+    # a formal given name or its short form is the person's own ("Charles" of Chuck Schumer)
+    return frozenset(own.union(*(nicknames.get(w, ()) for w in own)))
 
 
 def _named_after(ctx: _Context, m: Mention) -> bool:
@@ -845,29 +857,23 @@ def _given_name_of_another(ctx: _Context, m: Mention) -> bool:
     return alias in rules.given_names or alias in _given_names_of(registry, m.actor_id)
 
 
-_GIVEN: weakref.WeakKeyDictionary[ActorRegistry, dict[str, frozenset[str]]] = weakref.WeakKeyDictionary()
-
-
 def _given_names_of(registry: ActorRegistry, actor_id: str) -> frozenset[str]:
     """The folded first words of a person's multi-word name aliases after any title ("bernie" of
     Senator Bernie Sanders), less words that are also the last word of one ("Kim Jong Un")."""
-    known = _GIVEN.get(registry)
-    if known is None:
-        known = _GIVEN[registry] = {}
-    words = known.get(actor_id)
-    if words is None:
-        actor = registry[actor_id]
-        titles = actor_rules().titles
-        names = []
-        for text in [actor.name] + [a.text for a in actor.aliases if a.form == "name"]:
-            words = text.split()
-            while words and (words[0].lower().rstrip(".") in titles or words[0].lower() == "the"):
-                words = words[1:]  # "Senator Bernie Sanders": the given name is "Bernie"
-            names.append(words)
-        firsts = {alias_key(n[0]) for n in names if len(n) >= 2}
-        lasts = {alias_key(n[-1]) for n in names if len(n) >= 2}
-        words = known[actor_id] = frozenset(firsts - lasts)
-    return words
+    return _person_words(registry, actor_id, _given_words)
+
+
+def _given_words(texts: list[str]) -> frozenset[str]:
+    titles = actor_rules().titles
+    names = []
+    for text in texts:
+        words = text.split()
+        while words and (words[0].lower().rstrip(".") in titles or words[0].lower() == "the"):
+            words = words[1:]  # "Senator Bernie Sanders": the given name is "Bernie"
+        names.append(words)
+    firsts = {alias_key(n[0]) for n in names if len(n) >= 2}
+    lasts = {alias_key(n[-1]) for n in names if len(n) >= 2}
+    return frozenset(firsts - lasts)
 
 
 def _after_title(ctx: _Context, m: Mention) -> bool:
