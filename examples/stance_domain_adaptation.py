@@ -39,7 +39,7 @@ Run from the repository root::
 
 ``fit`` writes ``WORK/<variant>.json`` (weight files) and ``WORK/fit.json`` (priors, stability,
 cross-validated figures); ``score`` runs ``tests/data/gold/score_stance.py`` and
-``tests/data/stance_reading/reading.py tally`` with each weight file as the default model and
+``tests/data/stance_reading/reading.py tally``, each with the variant's weight file as ``--model``, and
 the weak group check (HateXplain posts labelled hateful/offensive toward a religion or race that
 name a group actor the registry knows: a negative stance is expected).
 """
@@ -135,56 +135,13 @@ def mention_features(texts: list[str]) -> tuple[list[list[Hit]], list[tuple[int,
     return X, where
 
 
-# -- fitting and weighted cross-validation ---------------------------------------------------------
-def weighted_macro_f1(gold: np.ndarray, pred: np.ndarray, w: np.ndarray) -> float:
-    f1s = []
-    for c in range(3):
-        tp = float(w[(gold == c) & (pred == c)].sum())
-        fp = float(w[(gold != c) & (pred == c)].sum())
-        fn = float(w[(gold == c) & (pred != c)].sum())
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return sum(f1s) / 3
-
-
-def oof_logits(M: Any, y: np.ndarray, fold_of: np.ndarray, w: np.ndarray) -> np.ndarray:
-    logits = np.zeros((len(y), 3))
-    for fold in range(ts.FOLDS):
-        train, test = fold_of != fold, fold_of == fold
-        sw = w[train] / w[train].mean()
-        logits[test] = ts._model(C).fit(M[train], y[train], sample_weight=sw).decision_function(M[test])
-    return logits
-
-
-def best_offset(logits: np.ndarray, y: np.ndarray, fold_of: np.ndarray, w: np.ndarray) -> tuple[float, float, list[float]]:
-    """The neutral offset with the best mean (weighted) fold macro-F1, as the trainer picks it."""
-    per = {}
-    for t in ts.OFFSET_GRID:
-        pred = np.array(ts._labels(logits, t))
-        folds = [weighted_macro_f1(y[fold_of == f], pred[fold_of == f], w[fold_of == f]) for f in range(ts.FOLDS)]
-        per[t] = (sum(folds) / ts.FOLDS, folds)
-    t = max(ts.OFFSET_GRID, key=lambda t: (round(per[t][0], 6), -abs(t)))
-    return t, per[t][0], per[t][1]
-
-
-def call_threshold(logits: np.ndarray, y: np.ndarray, fold_of: np.ndarray, w: np.ndarray) -> tuple[float, dict[str, float]]:
+# -- weighted cross-validation -----------------------------------------------------------------
+# The trainer's own functions with sample weights (None: the trainer's unweighted arithmetic).
+def call_threshold(logits: np.ndarray, y: np.ndarray, fold_of: np.ndarray, w: np.ndarray | None = None) -> tuple[float, dict[str, float]]:
     """The trainer's confident-call rule (best macro-F1 among thresholds with both polar precisions
-    >= 0.70 over the folds) with weighted counts."""
-    z = np.exp(logits - logits.max(axis=1, keepdims=True))
-    p = z / z.sum(axis=1, keepdims=True)
-    score = p[:, 2] - p[:, 0]
-    candidates = []
-    for t in ts.CALL_THRESHOLD_GRID:
-        pred = np.where(score > t, 2, np.where(score < -t, 0, 1))
-        tot = {"macro_f1": 0.0, "precision_negative": 0.0, "precision_positive": 0.0}
-        for f in range(ts.FOLDS):
-            m = fold_of == f
-            g, q, ww = y[m], pred[m], w[m]
-            tot["macro_f1"] += weighted_macro_f1(g, q, ww)
-            for c, name in ((0, "negative"), (2, "positive")):
-                called = float(ww[q == c].sum())
-                tot[f"precision_{name}"] += float(ww[(q == c) & (g == c)].sum()) / called if called else 0.0
-        candidates.append((t, {k: v / ts.FOLDS for k, v in tot.items()}))
-    return ts._confident(candidates)
+    >= 0.70 over the folds), with weighted counts; the figures the rule looks at, unrounded."""
+    t, scores = ts._confident(ts.call_candidates(logits, y, fold_of, w))
+    return t, {k: scores[k] for k in ("macro_f1", "precision_negative", "precision_positive")}
 
 
 def em_prior(prob: np.ndarray, train_prior: np.ndarray, max_iter: int = 1000) -> tuple[np.ndarray, int]:
@@ -256,7 +213,6 @@ def fit(args: argparse.Namespace) -> int:
     fold_of = groups % ts.FOLDS
     vocabulary = ts._vocabulary(X, SETTINGS)
     M = ts._matrix(X, vocabulary)
-    ones = np.ones(len(y))
     train_prior = np.bincount(y, minlength=3) / len(y)
     report: dict[str, Any] = {"newsmtsc_sha256": sha, "train_prior": train_prior.tolist(), "n_news": len(y)}
     say = lambda *a: print(*a, file=sys.stderr, flush=True)  # noqa: E731
@@ -272,8 +228,8 @@ def fit(args: argparse.Namespace) -> int:
     M_comm = {k: ts._matrix(v[0], vocabulary) for k, v in pools.items()}
 
     # Baseline: the shipped procedure at the shipped setting (check: CV 0.645069).
-    base_logits = oof_logits(M, y, fold_of, ones)
-    off0, cv0, folds0 = best_offset(base_logits, y, fold_of, ones)
+    base_logits = ts.oof_logits(M, y, fold_of, C)
+    off0, cv0, folds0 = ts.best_offset(base_logits, y, fold_of)
     report["baseline_cv"] = {"offset": off0, "macro_f1": cv0, "folds": folds0}
     say(f"baseline CV {cv0:.4f} offset {off0} folds {np.round(folds0, 4)}; {time.process_time() - cpu0:.1f}s CPU")
     full = ts._model(C).fit(M, y)
@@ -313,7 +269,7 @@ def fit(args: argparse.Namespace) -> int:
     cls_w = (target / train_prior)[y]
     t_keep = base["calls"]["score_threshold"]
     t_new, s_new = call_threshold(base_logits + shift, y, fold_of, cls_w)
-    t_check, s_check = call_threshold(base_logits, y, fold_of, ones)
+    t_check, s_check = call_threshold(base_logits, y, fold_of)
     report["prior"] = {"shift": shift.tolist(), "threshold_news": t_check, "threshold_news_cv": s_check,
                        "threshold_rederived": t_new, "threshold_rederived_cv": s_new}
     say(f"prior shift {shift.round(4)}; call threshold on news {t_check} {s_check}; rederived {t_new} {s_new}")
@@ -332,9 +288,9 @@ def fit(args: argparse.Namespace) -> int:
     iw_rows: list[dict[str, Any]] = []
     for lam in LAMBDAS:
         wt = w_eval ** lam
-        logits = base_logits if lam == 0 else oof_logits(M, y, fold_of, wt / wt.mean())
-        off, iwcv, _ = best_offset(logits, y, fold_of, w_eval)
-        offu, cvu, foldsu = best_offset(logits, y, fold_of, ones)
+        logits = base_logits if lam == 0 else ts.oof_logits(M, y, fold_of, C, wt / wt.mean())
+        off, iwcv, _ = ts.best_offset(logits, y, fold_of, w_eval)
+        offu, cvu, foldsu = ts.best_offset(logits, y, fold_of)
         iw_rows.append({"lambda": lam, "iwcv_macro_f1": iwcv, "iw_offset": off, "cv_macro_f1": cvu, "cv_offset": offu,
                         "cv_folds": foldsu, "ess_train": ess(wt)})
         say(f"iw lambda={lam}: IWCV {iwcv:.4f} (offset {off}); plain CV {cvu:.4f} (offset {offu}); "
@@ -353,9 +309,9 @@ def fit(args: argparse.Namespace) -> int:
     for r in RATIOS:
         keep = np.abs(log_ratio) <= math.log(r)
         cols = np.flatnonzero(keep)
-        logits = base_logits if r == math.inf else oof_logits(M[:, cols], y, fold_of, ones)
-        off, iwcv, _ = best_offset(logits, y, fold_of, w_eval)
-        offu, cvu, foldsu = best_offset(logits, y, fold_of, ones)
+        logits = base_logits if r == math.inf else ts.oof_logits(M[:, cols], y, fold_of, C)
+        off, iwcv, _ = ts.best_offset(logits, y, fold_of, w_eval)
+        offu, cvu, foldsu = ts.best_offset(logits, y, fold_of)
         dropped = [names[j] for j in np.flatnonzero(~keep)]
         sh_rows.append({"ratio": r, "n_dropped": len(dropped), "iwcv_macro_f1": iwcv, "cv_macro_f1": cvu,
                         "cv_offset": offu, "cv_folds": foldsu, "logits": logits, "cols": cols})
@@ -383,7 +339,7 @@ def fit(args: argparse.Namespace) -> int:
             cols = row["cols"]
             model = ts._model(C).fit(M[:, cols], y)
             voc = {names[j]: k for k, j in enumerate(cols)}
-        off, _, _ = best_offset(row["logits"], y, fold_of, w_eval)
+        off, _, _ = ts.best_offset(row["logits"], y, fold_of, w_eval)
         thr, sc = call_threshold(row["logits"], y, fold_of, w_eval)
         row["threshold"] = (thr, sc)
         variant_file(base, work, tag, model=model, vocabulary=voc, offset=off, threshold=thr,
@@ -406,19 +362,9 @@ def fit(args: argparse.Namespace) -> int:
 
 
 # -- scoring ---------------------------------------------------------------------------------
-def use_model(path: Path) -> None:
-    """Make `path` the default stance model of this process."""
-    import discourse.actors.stance as st
-    from discourse.actors.stance_model import load_model
-
-    model = load_model(path)
-    st.default_model = lambda: model  # type: ignore[assignment]
-    if hasattr(st._default_analyzer, "cache_clear"):
-        st._default_analyzer.cache_clear()
-
-
-def group_check(shared: Path) -> dict[str, Any]:
-    """HateXplain posts labelled offensive/hate toward a religion or race naming a registry group actor."""
+def group_check(shared: Path, model: Any) -> dict[str, Any]:
+    """HateXplain posts labelled offensive/hate toward a religion or race naming a registry group
+    actor, scored with `model` (a weight file read by ``load_model``)."""
     from discourse.stance import stance
     from discourse.actors import ActorRegistry
 
@@ -430,7 +376,7 @@ def group_check(shared: Path) -> dict[str, Any]:
         for row in csv.DictReader(fh):
             if row["label"] not in ("1", "2") or not (row["label_religion"] == "1" or row["label_race"] == "1"):
                 continue
-            for m in stance(row["text"]).mentions:
+            for m in stance(row["text"], model=model).mentions:
                 if m.actor in groups and m.source == "author":
                     counts[m.label] += 1
                     actors[m.actor] += 1
@@ -440,27 +386,22 @@ def group_check(shared: Path) -> dict[str, Any]:
 def score(args: argparse.Namespace) -> int:
     import runpy
 
+    from discourse.actors.stance_model import load_model
+
     shared, work = Path(args.shared), Path(args.work)
     names = args.variants or [p.stem for p in sorted(work.glob("*.json")) if p.stem != "fit"]
     out = {}
     for name in names:
-        use_model(work / f"{name}.json")
+        path = work / f"{name}.json"
         results: dict[str, Any] = {}
-        for script, argv in (("tests/data/gold/score_stance.py", ["--shared", str(shared)]),
-                             ("tests/data/stance_reading/reading.py", ["--shared", str(shared), "tally"])):
+        for script, argv in (("tests/data/gold/score_stance.py", ["--shared", str(shared), "--model", str(path)]),
+                             ("tests/data/stance_reading/reading.py", ["--shared", str(shared), "--model", str(path), "tally"])):
+            run = runpy.run_path(str(REPO / script))["main"]  # the script's functions, not run as __main__
             buf = io.StringIO()
-            saved = sys.argv
-            sys.argv = [script, *argv]
-            try:
-                with redirect_stdout(buf):
-                    try:
-                        runpy.run_path(str(REPO / script), run_name="__main__")
-                    except SystemExit:
-                        pass
-            finally:
-                sys.argv = saved
+            with redirect_stdout(buf):
+                run(argv)
             results[script] = buf.getvalue()
-        results["group_check"] = group_check(shared)
+        results["group_check"] = group_check(shared, load_model(path))
         out[name] = results
         (work / f"score_{name}.txt").write_text(
             "\n".join(f"#### {k}\n{v}" for k, v in results.items()), encoding="utf-8")

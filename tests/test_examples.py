@@ -327,15 +327,3 @@ def test_stance_domain_em_recovers_a_known_prior():
     # a sample drawn under the training prior: no shift to find
     rows = np.repeat(posterior, np.round(likelihood @ train_prior * 999).astype(int), axis=0)
     assert np.allclose(em(rows, train_prior)[0], train_prior, atol=1e-3)
-
-
-def test_stance_domain_weighted_macro_f1_with_unit_weights_is_the_trainers():
-    import numpy as np
-    from discourse.training.target_sentiment import _macro_f1
-
-    f1 = _domain_module().weighted_macro_f1
-    rng = np.random.default_rng(0)
-    gold, pred = rng.integers(0, 3, 200), rng.integers(0, 3, 200)
-    assert abs(f1(gold, pred, np.ones(200)) - _macro_f1(gold.tolist(), pred.tolist())) < 1e-12
-    w = rng.random(200)
-    assert f1(gold, pred, w) != f1(gold, pred, np.ones(200))

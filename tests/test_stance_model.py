@@ -174,3 +174,74 @@ def test_abstain_is_a_parameter_and_sets_the_aggregate_threshold():
     assert StanceAnalyzer().get_params()["abstain"] is True
     assert StanceAnalyzer().effective_threshold() == default_model().call_threshold
     assert StanceAnalyzer(abstain=False).effective_threshold() == default_model().score_threshold
+
+
+def test_a_model_read_once_scores_as_its_file_does(tmp_path):
+    """`model=` takes a weight file or a model already read (the experiments score variants so,
+    without swapping the default model of the process)."""
+    from discourse.stance import stance
+
+    data = json.loads((DATA_DIR / MODEL_FILE).read_text(encoding="utf-8"))
+    data["intercept"] = [data["intercept"][0] - 3.0, data["intercept"][1], data["intercept"][2] + 3.0]
+    path = tmp_path / "variant.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    variant = load_model(path)
+    text = "Putin met the volunteers on Tuesday."
+    by_object = StanceAnalyzer(model=variant).toward(text, 0, 5)
+    assert by_object == StanceAnalyzer(model=str(path)).toward(text, 0, 5)
+    assert by_object.score > StanceAnalyzer().toward(text, 0, 5).score  # the variant, not the default
+    assert StanceAnalyzer(model=variant).effective_threshold() == variant.call_threshold
+    assert [m.score for m in stance(text, model=variant).mentions] == [by_object.score]
+    assert default_model().data["intercept"] != data["intercept"]  # the default is left alone
+
+
+def _folds_and_logits(n: int = 300, seed: int = 0):
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 3, n)
+    logits = rng.normal(size=(n, 3)) + 1.5 * np.eye(3)[y]  # informative, not perfect
+    return y, logits, np.arange(n) % 5, rng.random(n) * 2
+
+
+def test_trainer_figures_with_unit_weights_are_the_unweighted_ones():
+    """`sample_weight=None` keeps the trainer's integer counts; unit weights give the same
+    figures, other weights other figures (the domain-adaptation experiment relies on both)."""
+    import numpy as np
+    from discourse.training import target_sentiment as ts
+
+    y, logits, fold_of, w = _folds_and_logits()
+    ones = np.ones(len(y))
+    assert ts._macro_f1(y.tolist(), logits.argmax(axis=1).tolist()) == ts._macro_f1(y, logits.argmax(axis=1), ones)
+    assert ts.best_offset(logits, y, fold_of) == ts.best_offset(logits, y, fold_of, ones)
+    assert ts.call_candidates(logits, y, fold_of) == ts.call_candidates(logits, y, fold_of, ones)
+    assert ts.confident_calls(logits, y, fold_of) == ts.confident_calls(logits, y, fold_of, ones)
+    assert ts.best_offset(logits, y, fold_of, w)[1] != ts.best_offset(logits, y, fold_of)[1]
+    assert ts.call_candidates(logits, y, fold_of, w) != ts.call_candidates(logits, y, fold_of)
+
+
+def test_weighted_counts_are_sums_of_weights():
+    import numpy as np
+    from discourse.training import target_sentiment as ts
+
+    gold, pred = np.array([0, 0, 1, 2]), np.array([0, 1, 1, 2])
+    # doubling the weight of the one error counts it twice, as a duplicated row would
+    twice = ts._macro_f1(np.array([0, 0, 0, 1, 2]), np.array([0, 1, 1, 1, 2]))
+    assert ts._macro_f1(gold, pred, np.array([1.0, 2.0, 1.0, 1.0])) == pytest.approx(twice, abs=1e-15)
+
+
+def test_weighted_oof_logits_match_a_weighted_fit():
+    pytest.importorskip("sklearn")
+    import numpy as np
+    from discourse.training import target_sentiment as ts
+
+    rng = np.random.default_rng(1)
+    y = np.arange(60) % 3
+    M = rng.random((60, 4)) + np.eye(4)[y] * 0.5
+    fold_of = np.arange(60) % 5
+    w = rng.random(60) + 0.5
+    logits = ts.oof_logits(M, y, fold_of, 1.0, w)
+    train = fold_of != 0
+    alone = ts._model(1.0).fit(M[train], y[train], sample_weight=w[train] / w[train].mean())
+    assert np.array_equal(logits[fold_of == 0], alone.decision_function(M[fold_of == 0]))
+    assert not np.array_equal(logits, ts.oof_logits(M, y, fold_of, 1.0))

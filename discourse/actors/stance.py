@@ -80,6 +80,7 @@ from operator import attrgetter, is_
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from discourse.actors.assertion import unasserted
@@ -734,9 +735,11 @@ class StanceAnalyzer:
         The fitted target-sentiment model (default) or the lexicon-and-rules method. The fitted
         model also reads the rules' attached cues (as some of its features), so the rule
         parameters below matter to both.
-    model : str or path, optional
-        A weight file for ``method="fitted"`` (default: the bundled
-        ``stance_target_model.json``; refit with ``python -m discourse.training.target_sentiment``).
+    model : str, path or TargetSentimentModel, optional
+        A weight file for ``method="fitted"``, or one already read with
+        :func:`~discourse.actors.stance_model.load_model` (to score many texts with another model
+        without reading it again; default: the bundled ``stance_target_model.json``; refit with
+        ``python -m discourse.training.target_sentiment``).
     irony : bool
         Let irony markers (:mod:`discourse.irony`) flip praise inside their stretch into blame.
     abstain : bool
@@ -792,7 +795,7 @@ class StanceAnalyzer:
         *,
         registry: ActorRegistry | None = None,
         method: str = "fitted",
-        model: str | None = None,
+        model: str | Path | TargetSentimentModel | None = None,
         irony: bool = True,
         abstain: bool = True,
         scope: bool = True,
@@ -900,7 +903,12 @@ class StanceAnalyzer:
     def _model(self) -> TargetSentimentModel:
         model = self.__dict__.get("model_")
         if model is None:
-            model = default_model() if self.model is None else load_model(self.model)
+            if self.model is None:
+                model = default_model()
+            elif isinstance(self.model, TargetSentimentModel):
+                model = self.model
+            else:
+                model = load_model(self.model)
             self.__dict__["model_"] = model  # learned state ends in _ (not a parameter)
         return model
 

@@ -48,7 +48,7 @@ from discourse._version import __version__
 from discourse.errors import InputError
 from discourse.actors.stance_features import FEATURE_VERSION, Hit
 
-__all__ = ["load_targets", "extract", "fit", "main"]
+__all__ = ["load_targets", "extract", "fit", "main", "oof_logits", "best_offset", "call_candidates", "confident_calls"]
 
 LABELS = ("negative", "neutral", "positive")
 _POLARITY = {2.0: 0, 4.0: 1, 6.0: 2}
@@ -198,7 +198,28 @@ def _model(C: float) -> Any:
     return LogisticRegression(C=C, solver="lbfgs", max_iter=1000, tol=1e-4)
 
 
-def _macro_f1(gold: Sequence[int], predicted: Sequence[int]) -> float:
+def _macro_f1(gold: Sequence[int], predicted: Sequence[int], sample_weight: Any = None) -> float:
+    """Macro-F1 over the three classes; with `sample_weight`, every count is a sum of weights.
+
+    Examples
+    --------
+    >>> _macro_f1([0, 1, 2, 2], [0, 1, 2, 1])
+    0.7777777777777777
+    >>> import numpy as np
+    >>> _macro_f1(np.array([0, 1, 2, 2]), np.array([0, 1, 2, 1]), np.ones(4))
+    0.7777777777777777
+    """
+    if sample_weight is not None:  # numpy sums of the weights (unit weights: the same figures)
+        import numpy as np
+
+        g, p, w = np.asarray(gold), np.asarray(predicted), np.asarray(sample_weight, dtype=float)
+        f1s = []
+        for c in range(3):
+            tp = float(w[(g == c) & (p == c)].sum())
+            fp = float(w[(g != c) & (p == c)].sum())
+            fn = float(w[(g == c) & (p != c)].sum())
+            f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+        return sum(f1s) / 3
     f1s = []
     for c in range(3):
         tp = sum(1 for g, p in zip(gold, predicted) if g == c and p == c)
@@ -225,8 +246,9 @@ def _score_labels(logits: Any, threshold: float) -> list[int]:
     return [2 if x > threshold else 0 if x < -threshold else 1 for x in score]
 
 
-def _fold_scores(y: Any, predicted: Any, fold_of: Any) -> dict[str, float]:
-    """Mean over the folds of macro-F1 and of the precision and recall of the polar labels."""
+def _fold_scores(y: Any, predicted: Any, fold_of: Any, sample_weight: Any = None) -> dict[str, float]:
+    """Mean over the folds of macro-F1 and of the precision and recall of the polar labels
+    (with `sample_weight`: weighted counts)."""
     import numpy as np
 
     totals = {"macro_f1": 0.0, "precision_negative": 0.0, "recall_negative": 0.0,
@@ -234,12 +256,18 @@ def _fold_scores(y: Any, predicted: Any, fold_of: Any) -> dict[str, float]:
     for fold in range(FOLDS):
         mask = fold_of == fold
         gold, guess = y[mask], predicted[mask]
-        totals["macro_f1"] += _macro_f1(gold.tolist(), guess.tolist())
+        if sample_weight is None:
+            totals["macro_f1"] += _macro_f1(gold.tolist(), guess.tolist())
+            count = lambda hits: int(np.sum(hits))  # noqa: E731
+        else:
+            w = np.asarray(sample_weight, dtype=float)[mask]
+            totals["macro_f1"] += _macro_f1(gold, guess, w)
+            count = lambda hits: float(w[hits].sum())  # noqa: E731
         for c, name in ((0, "negative"), (2, "positive")):
-            called = int(np.sum(guess == c))
-            hit = int(np.sum((guess == c) & (gold == c)))
+            called = count(guess == c)
+            hit = count((guess == c) & (gold == c))
             totals[f"precision_{name}"] += hit / called if called else 0.0
-            present = int(np.sum(gold == c))
+            present = count(gold == c)
             totals[f"recall_{name}"] += hit / present if present else 0.0
     return {k: v / FOLDS for k, v in totals.items()}
 
@@ -256,8 +284,35 @@ def _confident(candidates: Sequence[tuple[Any, dict[str, float]]]) -> tuple[Any,
     return max(candidates, key=lambda c: round(low(c[1]), 6))
 
 
-def confident_calls(logits: Any, y: Sequence[int], fold_of: Any) -> dict[str, Any]:
-    """The score threshold of confident calls (step 4 of the procedure) with its out-of-fold figures.
+def call_candidates(logits: Any, y: Sequence[int], fold_of: Any, sample_weight: Any = None) -> list[tuple[float, dict[str, float]]]:
+    """Every threshold of ``CALL_THRESHOLD_GRID`` with its out-of-fold figures (unrounded).
+
+    Parameters
+    ----------
+    logits : array of shape (n, 3)
+        Out-of-fold logits of the training targets.
+    y, fold_of : arrays of length n
+        Labels (0 negative, 1 neutral, 2 positive) and fold numbers.
+    sample_weight : array of length n, optional
+        Weights of the targets in every count (``None``: each counts once, in integer arithmetic).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> logits = np.array([[2.0, 0, 0], [0, 0, 2.0], [0, 1.0, 0]] * 5)
+    >>> rows = call_candidates(logits, [0, 2, 1] * 5, np.arange(15) // 3)
+    >>> rows[0][0], rows[0][1]["macro_f1"]
+    (0.05, 1.0)
+    """
+    import numpy as np
+
+    y = np.asarray(y)
+    return [(t, _fold_scores(y, np.array(_score_labels(logits, t)), fold_of, sample_weight)) for t in CALL_THRESHOLD_GRID]
+
+
+def confident_calls(logits: Any, y: Sequence[int], fold_of: Any, sample_weight: Any = None) -> dict[str, Any]:
+    """The score threshold of confident calls (step 4 of the procedure) with its out-of-fold figures
+    (`sample_weight`: see :func:`call_candidates`).
 
     Examples
     --------
@@ -268,10 +323,7 @@ def confident_calls(logits: Any, y: Sequence[int], fold_of: Any) -> dict[str, An
     >>> calls["score_threshold"], calls["cv"]["precision_negative"], calls["cv"]["precision_positive"]
     (0.1, 1.0, 1.0)
     """
-    import numpy as np
-
-    y = np.asarray(y)
-    candidates = [(t, _fold_scores(y, np.array(_score_labels(logits, t)), fold_of)) for t in CALL_THRESHOLD_GRID]
+    candidates = call_candidates(logits, y, fold_of, sample_weight)
     threshold, scores = _confident(candidates)
     return {
         "precision_target": PRECISION_TARGET,
@@ -279,6 +331,58 @@ def confident_calls(logits: Any, y: Sequence[int], fold_of: Any) -> dict[str, An
         "cv": {k: _sig(v) for k, v in scores.items()},
         "grid": [{"score_threshold": t, **{k: _sig(v) for k, v in c.items()}} for t, c in candidates],
     }
+
+
+def oof_logits(M: Any, y: Any, fold_of: Any, C: float, sample_weight: Any = None) -> Any:
+    """Out-of-fold logits, shape (n, 3): each fold scored by a model fitted on the other folds.
+
+    `sample_weight` (optional) weights the targets in each fit, normalised to mean 1 over the
+    training folds; ``None`` fits unweighted.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> M = np.array([[1.0, 0], [0, 1.0], [0, 0]] * 5)
+    >>> oof_logits(M, np.array([0, 2, 1] * 5), np.arange(15) // 3, 1.0).argmax(axis=1)[:3].tolist()
+    [0, 2, 1]
+    """
+    import numpy as np
+
+    logits = np.zeros((len(y), 3))
+    for fold in range(FOLDS):
+        train, test = fold_of != fold, fold_of == fold
+        if sample_weight is None:
+            model = _model(C).fit(M[train], y[train])
+        else:
+            w = sample_weight[train]
+            model = _model(C).fit(M[train], y[train], sample_weight=w / w.mean())
+        logits[test] = model.decision_function(M[test])
+    return logits
+
+
+def best_offset(logits: Any, y: Any, fold_of: Any, sample_weight: Any = None) -> tuple[float, float, list[float]]:
+    """The neutral offset of ``OFFSET_GRID`` with the best mean fold macro-F1 (ties: the smaller
+    offset in size), that mean and the fold figures (`sample_weight`: weighted counts).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> logits = np.array([[1.0, 0.8, 0], [0, 0.8, 1.0], [0, 0.5, 0]] * 5)
+    >>> best_offset(logits, np.array([0, 2, 1] * 5), np.arange(15) // 3)[:2]
+    (0.0, 1.0)
+    """
+    per_offset = {}
+    for t in OFFSET_GRID:
+        if sample_weight is None:
+            folds = [_macro_f1(y[fold_of == f].tolist(), _labels(logits[fold_of == f], t)) for f in range(FOLDS)]
+        else:
+            import numpy as np
+
+            labels = np.array(_labels(logits, t))
+            folds = [_macro_f1(y[fold_of == f], labels[fold_of == f], sample_weight[fold_of == f]) for f in range(FOLDS)]
+        per_offset[t] = (sum(folds) / FOLDS, folds)
+    offset = max(OFFSET_GRID, key=lambda t: (round(per_offset[t][0], 6), -abs(t)))
+    return offset, per_offset[offset][0], per_offset[offset][1]
 
 
 def fit(X: Sequence[Sequence[Hit]], y: Sequence[int], groups: Sequence[int], *, log: Any = None) -> dict[str, Any]:
@@ -299,18 +403,9 @@ def fit(X: Sequence[Sequence[Hit]], y: Sequence[int], groups: Sequence[int], *, 
         vocabulary = _vocabulary(X, settings)
         M = _matrix(X, vocabulary)
         for C in C_GRID:
-            logits = np.zeros((len(y), 3))
-            for fold in range(FOLDS):
-                train, test = fold_of != fold, fold_of == fold
-                model = _model(C).fit(M[train], y_arr[train])
-                logits[test] = model.decision_function(M[test])
+            logits = oof_logits(M, y_arr, fold_of, C)
             # The neutral offset is part of the setting: each candidate is scored at its best one.
-            per_offset = {}
-            for t in OFFSET_GRID:
-                folds = [_macro_f1(y_arr[fold_of == f].tolist(), _labels(logits[fold_of == f], t)) for f in range(FOLDS)]
-                per_offset[t] = (sum(folds) / FOLDS, folds)
-            offset = max(OFFSET_GRID, key=lambda t: (round(per_offset[t][0], 6), -abs(t)))
-            mean, scores = per_offset[offset]
+            offset, mean, scores = best_offset(logits, y_arr, fold_of)
             say(f"settings={settings} C={C} neutral offset={offset}: folds {[round(s, 4) for s in scores]} mean {mean:.4f}")
             results.append((mean, settings, C, offset, scores, logits))
     best = max(results, key=lambda r: (round(r[0], 6), -r[2]))  # ties: the stronger penalty

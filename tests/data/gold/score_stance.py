@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    PYTHONPATH=. python tests/data/gold/score_stance.py --shared ../shared [--context comment]
+    PYTHONPATH=. python tests/data/gold/score_stance.py --shared ../shared [--context comment] [--model FILE]
 
 Each gold pair is a comment sentence, a target span and the **author's own** stance toward the
 target (positive / negative / neutral; README.md). Two library calls are scored:
@@ -34,6 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from gold import DEFAULT_SHARED, load_stance, record_text  # noqa: E402
 
+from discourse.actors.stance_model import load_model  # noqa: E402
 from discourse.stance import stance, stance_toward  # noqa: E402
 
 LABELS = ("positive", "negative", "neutral")
@@ -95,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--context", choices=("sentence", "comment"), default="sentence",
                         help="analyse the sentence alone (default) or the whole comment")
     parser.add_argument("--method", choices=("fitted", "rules"), default="fitted", help="stance method")
+    parser.add_argument("--model", default=None,
+                        help="fitted: a weight file to score instead of the bundled one (e.g. a variant)")
     parser.add_argument("--no-abstain", action="store_true",
                         help="fitted: label the most probable class instead of confident calls")
     parser.add_argument("--tradeoff", action="store_true",
@@ -106,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
         params["abstain"] = False
     shared = Path(args.shared)
     records = load_stance(shared)
-    preds = [predict(rec, shared, args.context, params) for rec in records]
+    # the model is read once and passed as an object (the header's params stay the method's)
+    calls = dict(params, model=load_model(args.model)) if args.model else params
+    preds = [predict(rec, shared, args.context, calls) for rec in records]
     gold = [rec["label"] for rec in records]
     counts = Counter(gold)
     print(f"gold: {len(records)} pairs ({', '.join(f'{k} {counts[k]}' for k in LABELS)}); "

@@ -3,7 +3,7 @@
 Run from the repository root::
 
     PYTHONPATH=. python tests/data/stance_reading/reading.py sample --seed cs-5 [--exclude R0.json ...] [--out R.json]
-    PYTHONPATH=. python tests/data/stance_reading/reading.py tally
+    PYTHONPATH=. python tests/data/stance_reading/reading.py [--model FILE] tally
 
 ``sample`` draws, with a fixed seed, up to 1,500 comments per source (Reddit incivility, Civil
 Comments, SFU; de-duplicated by text; the comments the gold file ``tests/data/gold/
@@ -32,6 +32,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
@@ -68,9 +69,17 @@ def comments(shared: Path) -> Iterator[tuple[str, str, str]]:
             yield "sfu", row["_unit_id"], row["comment"]
 
 
+def _params(args: argparse.Namespace) -> dict[str, Any]:
+    """Stance parameters: the weight file of ``--model``, read once (none: the default analyser)."""
+    from discourse.actors.stance_model import load_model
+
+    return {"model": load_model(args.model)} if args.model else {}
+
+
 def sample(args: argparse.Namespace) -> int:
     from discourse.stance import stance
 
+    params = _params(args)
     shared = Path(args.shared)
     gold = {(g["source"], str(g["key"])) for g in map(json.loads, GOLD.read_text(encoding="utf-8").splitlines())}
     read = {(r["source"], r["key"], r["start"], r["end"]) for f in args.exclude for r in json.load(open(f))}
@@ -88,7 +97,7 @@ def sample(args: argparse.Namespace) -> int:
     for source in ("reddit", "civil", "sfu"):
         rows = by_source[source]
         for src, key, text in rng.sample(rows, min(args.pool, len(rows))):
-            for m in stance(text).mentions:
+            for m in stance(text, **params).mentions:
                 if m.source == "author" and m.label != "neutral":
                     calls.append((src, key, text, m))
     print(f"{len(calls)} confident author calls", file=sys.stderr)
@@ -114,12 +123,13 @@ def sample(args: argparse.Namespace) -> int:
 def tally(args: argparse.Namespace) -> int:
     from discourse.stance import stance
 
+    params = _params(args)
     readings = [json.loads(line) for line in READINGS.read_text(encoding="utf-8").splitlines()]
     wanted = {(r["source"], r["key"]) for r in readings}
     texts = {(s, k): t for s, k, t in comments(Path(args.shared)) if (s, k) in wanted}
     now: dict[tuple[str, str, int, int], str] = {}
     for source, key in sorted(wanted):
-        for m in stance(texts[source, key]).mentions:
+        for m in stance(texts[source, key], **params).mentions:
             now[source, key, m.start, m.end] = m.label if m.source == "author" else "neutral"
     groups = defaultdict(list)
     for r in readings:
@@ -152,6 +162,7 @@ def tally(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", default=str(DEFAULT_SHARED), help="shared data root (holds eval/ and train/)")
+    parser.add_argument("--model", default=None, help="a stance weight file to use instead of the bundled one")
     sub = parser.add_subparsers(dest="command", required=True)
     s = sub.add_parser("sample", help="draw confident calls to read")
     s.add_argument("--seed", required=True)
