@@ -10,6 +10,7 @@ from discourse.actors import default_registry
 from discourse.actors.analyzer import TABLES, ActorAnalyzer
 from discourse.actors.context import DocContext
 from discourse.actors.discovery import find_candidates
+from discourse.actors.matching import _ACTOR_ID, _ALIAS, _Entry
 from discourse.datasets import load_seed
 from discourse.pipeline.stages import ActorStage, Unit
 from discourse.text import Doc
@@ -174,12 +175,12 @@ def test_every_alias_under_a_keyed_first_piece_is_found_as_before():
     assert len(entries) > 500
     found = 0
     for entry in entries:
-        alias = entry[3]  # _Entry.alias
+        alias = entry[_ALIAS]
         for text in (f"Yes, {alias} said so.", f"and {alias.lower()} - the {alias}"):
             doc = Doc(text)
             mentions = fast.find(doc)
             assert mentions == reference.find(doc), text
-            found += any(m.alias == entry[3] for m in mentions)  # _Entry.alias
+            found += any(m.alias == entry[_ALIAS] for m in mentions)
     assert found > len(entries)  # (most are found as written)
 
 
@@ -367,6 +368,7 @@ def test_registry_look_up_tables_leave_the_garbage_collector():
         gc.collect()
     entry = registry.matcher.first["russia"][1]
     assert type(entry) is tuple and not gc.is_tracked(entry)
+    assert entry[_ACTOR_ID] == _Entry._make(entry).actor_id == "russia"  # read at the fields' positions
     assert not gc.is_tracked(registry.spelling.keys)
     from discourse.actors.spelling import _Target
 

@@ -161,6 +161,14 @@ class _Entry(NamedTuple):
     lead: int = 0  # leading title/determiner pieces left out of the span ("President" of "President Trump")
 
 
+# The trie stores each entry as a plain tuple with the fields of _Entry in order (a plain tuple is
+# untracked by the garbage collector, a named tuple never is: see AliasMatcher.__init__), read
+# back at these positions.
+_CHECKS, _ACTOR_ID, _ALIAS, _FORM, _SHOUT_GUARD, _SIZE, _LEAD = (
+    _Entry._fields.index(name) for name in ("checks", "actor_id", "alias", "form", "shout_guard", "size", "lead")
+)
+
+
 @lru_cache(maxsize=65536)
 def fold_accents(word: str) -> str:
     """A lower-case word without accents, the form aliases and text are compared in, so that
@@ -442,7 +450,7 @@ class AliasMatcher:
             for key in entry.keys:
                 node = node.setdefault(key, {})
             # None marks the end of an alias (keys are strings). A plain tuple with the fields
-            # of _Entry, read by index: the garbage collector stops tracking a tuple of strings
+            # of _Entry, read at the positions _CHECKS ... _LEAD: the garbage collector stops tracking a tuple of strings
             # and tuples (never a named tuple), so its full collections need not visit the
             # entries of a large registry (tens of thousands of objects).
             node[None] = tuple(entry)
@@ -477,7 +485,7 @@ class AliasMatcher:
                 current = stack.pop()
                 for child_key, child in current.items():
                     if child_key is None:
-                        rule = next((c for c in child[1] if c[0] == 0), None)  # _Entry.checks
+                        rule = next((c for c in child[_CHECKS] if c[0] == 0), None)  # (position, rule, surface)
                         if rule is None or rule[1] != "exact":
                             surfaces = None
                             break
@@ -590,24 +598,24 @@ class AliasMatcher:
                     continue
             matched = None
             for entry in reversed(ends):  # longest first
-                if entry[1] and not self._case_ok(entry, pieces, i, doc, caseless):  # checks
+                if entry[_CHECKS] and not self._case_ok(entry, pieces, i, doc, caseless):
                     if caseless is None and self._needs_caseless(entry, pieces, i):
                         caseless = is_caseless(doc)
                         if not self._case_ok(entry, pieces, i, doc, caseless):
                             continue
                     else:
                         continue
-                if entry[5] and self._shouted(pieces, i, entry[6]):  # shout_guard, size
+                if entry[_SHOUT_GUARD] and self._shouted(pieces, i, entry[_SIZE]):
                     continue
                 matched = entry
                 break
             if matched is None:
                 continue
-            first = i + matched[7]  # the span starts after a leading title ("President Trump")
-            if matched[7]:  # "President Xi Jinping": the name after the title may run on
+            first = i + matched[_LEAD]  # the span starts after a leading title ("President Trump")
+            if matched[_LEAD]:  # "President Xi Jinping": the name after the title may run on
                 matched = self._run_on(matched, pieces, lowers, norm, first, doc, caseless)
-                i = first - matched[7]
-            stop = i + matched[6]
+                i = first - matched[_LEAD]
+            stop = i + matched[_SIZE]
             first_start = pieces[first][0]
             last = pieces[stop - 1]
             last_end = last[1]
@@ -625,7 +633,7 @@ class AliasMatcher:
                 t0, t1 = first, stop
             found.append(
                 _new_mention(
-                    (first_start, last_end, matched[2], matched[3], matched[4], possessive, s_index, t0, t1)
+                    (first_start, last_end, matched[_ACTOR_ID], matched[_ALIAS], matched[_FORM], possessive, s_index, t0, t1)
                 )
             )
             resume = stop
@@ -649,7 +657,7 @@ class AliasMatcher:
         node, _entry, required = head
         if required is not None and pieces[first][2] not in required:
             return matched
-        end = first + matched[6] - matched[7]  # the piece after the title-led alias
+        end = first + matched[_SIZE] - matched[_LEAD]  # the piece after the title-led alias
         best = None
         j = first + 1
         n = len(pieces)
@@ -666,10 +674,10 @@ class AliasMatcher:
             if (
                 entry is not None
                 and j > end
-                and entry[2] == matched[2]
-                and not entry[7]
-                and (not entry[1] or self._case_ok(entry, pieces, first, doc, caseless))
-                and not (entry[5] and self._shouted(pieces, first, entry[6]))
+                and entry[_ACTOR_ID] == matched[_ACTOR_ID]
+                and not entry[_LEAD]
+                and (not entry[_CHECKS] or self._case_ok(entry, pieces, first, doc, caseless))
+                and not (entry[_SHOUT_GUARD] and self._shouted(pieces, first, entry[_SIZE]))
             ):
                 best = entry
         return matched if best is None else best
@@ -713,7 +721,7 @@ class AliasMatcher:
     @staticmethod
     def _case_ok(entry: _Entry, pieces: Sequence[Token], i: int, doc: Doc, caseless: bool | None) -> bool:
         """Check the alias's case rules; an unknown `caseless` counts as False."""
-        for position, rule, surface in entry[1]:  # _Entry.checks
+        for position, rule, surface in entry[_CHECKS]:
             text = pieces[i + position].text
             if text == surface:
                 continue
@@ -730,7 +738,7 @@ class AliasMatcher:
     @staticmethod
     def _needs_caseless(entry: _Entry, pieces: Sequence[Token], i: int) -> bool:
         """True if the only failing rules are ones a caseless text would relax."""
-        for position, rule, surface in entry[1]:  # _Entry.checks
+        for position, rule, surface in entry[_CHECKS]:
             if rule == "exact" and pieces[i + position].text != surface:
                 return False
         return True

@@ -171,7 +171,7 @@ class SpellingIndex:
         seen = []
         for key in _deletions(word):
             for target in self.keys.get(key, ()):
-                actor_kind, words, position = target[1], target[4], target[5]  # (see _Target)
+                _actor_id, actor_kind, _alias, _form, words, position = target  # the fields of _Target
                 alias_word = words[position]
                 if target in seen or not one_edit_apart(word, alias_word):
                     continue
