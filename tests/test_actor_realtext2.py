@@ -309,3 +309,11 @@ def test_someone_elses_given_name_before_a_surname_stays_a_candidate(reg, text, 
     from discourse.actors.discovery import find_candidates
 
     assert name in [c.text for c in find_candidates(text, registry=reg)], find_candidates(text, registry=reg)
+
+
+def test_the_month_words_are_data_with_the_other_rule_lists():
+    from discourse.actors.rules import actor_rules
+
+    rules = actor_rules()
+    assert {"may", "june", "august"} <= rules.months and len(rules.months) == 12
+    assert {"in", "on", "since"} <= rules.date_before and not {"by", "to"} & rules.date_before

@@ -1097,7 +1097,7 @@ def _surnames(
             continue
         if k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and tokens[k + 1].kind == "word":
             continue  # "Kerry Smith": another name
-        if token.lower in _MONTHS and _date(tokens, k):
+        if token.lower in actor_rules().months and _date(tokens, k):
             continue  # "Theresa May ... on May 22": the month
         possessive = k + 1 < len(tokens) and tokens[k + 1].lower in ("'s", "’s") and tokens[k + 1].start == token.end
         sentence = next(si for si, (first, stop) in enumerate(starts) if first <= k < stop)
@@ -1107,18 +1107,13 @@ def _surnames(
     return tuple(sorted(mentions + added, key=lambda m: m.start))
 
 
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
-_DATE_BEFORE = frozenset("in on since until till from through during early late mid last next this".split())
-
-
 def _date(tokens: Sequence[Token], k: int) -> bool:
     """Rule "surname": the month name at token `k` is a date, not a surname (*Theresa May ... on
     May 22*, *in May*): a number follows it, or a word of time or place that takes a date precedes
-    it (not *by* or *to*: *banned by May*, *a letter to May*)."""
+    it (not *by* or *to*: *banned by May*, *a letter to May*; ``[surname_dates]`` of
+    ``actor_rules.toml``)."""
     after = tokens[k + 1].text if k + 1 < len(tokens) else ""
-    return after[:1].isdigit() or (k > 0 and tokens[k - 1].lower in _DATE_BEFORE)
+    return after[:1].isdigit() or (k > 0 and tokens[k - 1].lower in actor_rules().date_before)
 
 
 def _yield_written_surnames(

@@ -85,6 +85,9 @@ class ActorRules:
     subnational_titles : frozenset of str
         Titles only a region's officials bear ("governor", "attorney general"), without full
         stops.
+    months, date_before : frozenset of str
+        Rule "surname": the month names (some are surnames too: *May*) and the words before one
+        that make it a date (``[surname_dates]``: *on May 22*, *in May*).
     nicknames : dict of str to frozenset of str
         Given name -> its other forms (``[nicknames]``: "charles" -> "chuck", "charlie"): rules
         "embedded" and "derived surname" take a formal given name for the person's own
@@ -126,6 +129,8 @@ class ActorRules:
     named_after: frozenset[str] = frozenset()
     language_verbs: frozenset[str] = frozenset()
     language_after: frozenset[str] = frozenset()
+    months: frozenset[str] = frozenset()
+    date_before: frozenset[str] = frozenset()
     nicknames: dict[str, frozenset[str]] = field(default_factory=dict)
     info: dict[str, str] = field(default_factory=dict)
 
@@ -183,6 +188,7 @@ def actor_rules() -> ActorRules:
     entries += sum(len(data.get("subnational", {}).get(key, [])) for key in ("regions", "offices", "heads", "titles"))
     entries += len(data.get("named_after", {}).get("nouns", []))
     entries += len(data.get("language", {}).get("verbs", [])) + len(data.get("language", {}).get("after", []))
+    entries += len(data.get("surname_dates", {}).get("months", [])) + len(data.get("surname_dates", {}).get("before", []))
     nicknames = _nicknames(data.get("nicknames", {}).get("groups", []))
     entries += len(data.get("nicknames", {}).get("groups", []))
     info = provenance_record(header.get("name", "actor_rules"), path, hashlib.sha256(raw).hexdigest(), header, entries)
@@ -216,6 +222,8 @@ def actor_rules() -> ActorRules:
         subnational_offices=_words(data, "subnational", "offices") if "subnational" in data else frozenset(),
         subnational_heads=_words(data, "subnational", "heads") if "subnational" in data else frozenset(),
         subnational_titles=_words(data, "subnational", "titles") if "subnational" in data else frozenset(),
+        months=_words(data, "surname_dates", "months") if "surname_dates" in data else frozenset(),
+        date_before=_words(data, "surname_dates", "before") if "surname_dates" in data else frozenset(),
         institution_gap=gap,
         nicknames=nicknames,
         kind_heads=kind_heads,
