@@ -24,6 +24,7 @@ from discourse.actors.nomination import NominationTable, nomination_table
 from discourse.actors.predication import PredicationResult, Predicator, ThreadPredications
 from discourse.actors.registry import ActorRegistry, registry_or_default
 from discourse.actors.relations import RelationExtractor, RelationResult, ThreadRelations
+from discourse.actors.rules import actor_rules
 from discourse.actors.stance import StanceAnalyzer, StanceResult, ThreadStance
 from discourse.actors.units import thread_units
 from discourse.model import Thread
@@ -230,8 +231,11 @@ class ActorAnalyzer:
         >>> names = [d["name"] for d in ActorAnalyzer().lexicon_info()]
         >>> "stance_cues" in names and "actors" in names and "stance_target_model" in names
         True
+        >>> "actor_rules" in names
+        True
         """
-        info = cue_index().info()
+        # the rule lists decide which mentions exist (titles, dates, institutions, nicknames...)
+        info = cue_index().info() + [dict(actor_rules().info)]
         if self.predication:
             info.append(pos_lexicon().info)
         # the stance method's own files (the fitted model's weights, the irony list)
