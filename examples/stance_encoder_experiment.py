@@ -69,7 +69,7 @@ Run from the repository root (the encoder's interpreter; ``SHARED`` holds ``trai
     PYTHONPATH=. python examples/stance_encoder_experiment.py fit --work W
     PYTHONPATH=. python examples/stance_encoder_experiment.py score SHARED --work W
     PYTHONPATH=. python examples/stance_encoder_experiment.py determinism SHARED --work W
-    PYTHONPATH=. python examples/stance_encoder_experiment.py read SHARED --work W --variant V2
+    PYTHONPATH=. python examples/stance_encoder_experiment.py read SHARED --work W --variant V3
 
 ``embed`` caches every feature matrix as ``.npy`` in ``W`` (never in the repository);
 ``fit`` reads train only and writes ``W/fit.json``; ``score`` refits the chosen setting per
@@ -439,8 +439,8 @@ def read(args: argparse.Namespace) -> int:
     from discourse.stance import stance
 
     work, shared = Path(args.work), Path(args.shared)
-    if args.variant not in ("V1", "V2", "V4"):
-        raise SystemExit("read supports V1, V2 and V4 (no shipped-model features here)")
+    if args.variant not in VARIANTS:
+        raise SystemExit(f"--variant: one of {VARIANTS}")
     gold = {(g["source"], str(g["key"])) for g in map(json.loads, GOLD.read_text(encoding="utf-8").splitlines())}
     by_source: dict[str, list[tuple[str, str, str]]] = {}
     seen: set[tuple[str, str]] = set()
@@ -468,7 +468,12 @@ def read(args: argparse.Namespace) -> int:
     else:
         texts, spans = [it[2] for it in items], [[(it[3], it[4])] for it in items]
     sent, per = encode(texts, spans, encoder=encoder)
-    X = np.stack([p[0] for p in per]) if args.variant != "V2" else np.hstack([np.stack([p[0] for p in per]), sent])
+    X = np.stack([p[0] for p in per])
+    if args.variant in ("V2", "V3"):
+        X = np.hstack([X, sent])
+    if args.variant == "V3":
+        X = np.hstack([X, shipped_logprobs([{"sentence": it[2], "start": it[3], "end": it[4]} for it in items],
+                                           oof=False)])
     logits = model.decision_function(X.astype(np.float64))
     labels = _labels_by_score(logits, fitted["score_threshold"])
     z = np.exp(logits - logits.max(axis=1, keepdims=True))
