@@ -336,8 +336,22 @@ def confident_calls(logits: Any, y: Sequence[int], fold_of: Any, sample_weight: 
 def oof_logits(M: Any, y: Any, fold_of: Any, C: float, sample_weight: Any = None) -> Any:
     """Out-of-fold logits, shape (n, 3): each fold scored by a model fitted on the other folds.
 
-    `sample_weight` (optional) weights the targets in each fit, normalised to mean 1 over the
-    training folds; ``None`` fits unweighted.
+    Parameters
+    ----------
+    M : matrix of shape (n, features)
+        Feature matrix of the training targets.
+    y, fold_of : arrays of length n
+        Labels (0 negative, 1 neutral, 2 positive) and fold numbers (0 to ``FOLDS - 1``).
+    C : float
+        Inverse regularisation strength of the logistic regression.
+    sample_weight : array of length n, optional
+        Weights of the targets in each fit, normalised to mean 1 over the training folds;
+        ``None`` fits unweighted.
+
+    Returns
+    -------
+    numpy.ndarray
+        The decision function of each target's held-out fold model.
 
     Examples
     --------
@@ -362,7 +376,21 @@ def oof_logits(M: Any, y: Any, fold_of: Any, C: float, sample_weight: Any = None
 
 def best_offset(logits: Any, y: Any, fold_of: Any, sample_weight: Any = None) -> tuple[float, float, list[float]]:
     """The neutral offset of ``OFFSET_GRID`` with the best mean fold macro-F1 (ties: the smaller
-    offset in size), that mean and the fold figures (`sample_weight`: weighted counts).
+    offset in size), that mean and the fold figures.
+
+    Parameters
+    ----------
+    logits : array of shape (n, 3)
+        Out-of-fold logits (:func:`oof_logits`).
+    y, fold_of : arrays of length n
+        Labels and fold numbers.
+    sample_weight : array of length n, optional
+        Weights of the targets in every count (``None``: each counts once).
+
+    Returns
+    -------
+    tuple of (float, float, list of float)
+        The offset, its mean fold macro-F1 and the macro-F1 of each fold.
 
     Examples
     --------
