@@ -132,6 +132,18 @@ class TargetSentimentModel:
         self.call_threshold = float(calls["score_threshold"])
         self.weights: dict[str, list[float]] = data["weights"]
 
+    def __repr__(self) -> str:
+        """The weight file's name and hash, no memory address: a model passed as a parameter
+        (``StanceAnalyzer(model=...)``) is written into the run's provenance by its repr, which
+        must be the same in every run.
+
+        Examples
+        --------
+        >>> repr(default_model()).startswith("TargetSentimentModel(file='stance_target_model.json', sha256='")
+        True
+        """
+        return f"TargetSentimentModel(file={Path(self.path).name!r}, sha256={self.sha256!r})"
+
     def __getstate__(self) -> dict[str, Any]:
         # The fast path's look-up tables (``word_rows_``) are rebuilt on demand, not shipped to
         # worker processes.
