@@ -91,6 +91,11 @@ These rules then look at the words around a mention (the word lists are data:
     name or name after a title standing alone is that person ("Bill Clinton ... Bill and
     Hillary", "Pope Francis ... Francis"); a given name also in an earlier sentence. Not a word
     two persons of the text share, nor one in a longer name.
+``lower-case name``
+    In a text written with capitals, a person's written one-word name in lower case ("unscrupulous
+    trump has now...", "get rid of notley") is the person, with the gate of derived surnames;
+    an English word (*trump*, *bush*) not after a determiner, "to" or a modal, nor before
+    "card" ("his trump card"): :mod:`discourse.actors.lowercase`.
 
 A derived surname of a person who holds or held a top office of a state of ``[top_office]``
 (the major English-speaking democracies) needs no actor of that state in the text ("Harper won
@@ -121,6 +126,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from discourse.actors.lowercase import lower_case_names
 from discourse.actors.matching import Mention, alias_key, fold_accents
 from discourse.actors.rules import actor_rules, is_common_word, is_title_case
 from discourse.actors.surnames import UNRESOLVED_INSTITUTION, is_surname, surname_index
@@ -176,7 +182,7 @@ def thread_context(docs_and_mentions: Iterable[tuple[Doc, Sequence[Mention]]], r
 
 RULES = (
     "possessive s", "bare institution", "party phrase", "derived surname", "sub-national office", "place", "event", "embedded", "named after", "foreign institution", "surname", "titled surname",
-    "partial name",
+    "partial name", "lower-case name",
 )
 """The names of the context rules, in the order they are applied."""
 
@@ -618,7 +624,8 @@ def apply_context_rules(
     """
     if not mentions:
         found = _surnames(doc, [], registry, context) if context is not None and context.surnames else ()
-        return _partial_names(doc, _titled_surnames(doc, found, registry, context), registry)
+        found = _partial_names(doc, _titled_surnames(doc, found, registry, context), registry)
+        return _lower_case(doc, found, registry, context)
     ctx: _Context | None = None
     tokens = doc.tokens
     kept: list[Mention] = []
@@ -717,7 +724,26 @@ def apply_context_rules(
         kept = [m for m in kept if m[3] not in unknown_names]
     if unknown_written:
         kept = _one_sense(kept, unknown_written, registry)
-    return _partial_names(doc, _titled_surnames(doc, _surnames(doc, kept, registry, context), registry, context), registry)
+    found = _partial_names(doc, _titled_surnames(doc, _surnames(doc, kept, registry, context), registry, context), registry)
+    return _lower_case(doc, found, registry, context)
+
+
+def _lower_case(
+    doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry, context: ThreadContext | None
+) -> tuple[Mention, ...]:
+    """Rule "lower-case name" (:mod:`discourse.actors.lowercase`), with the gate of derived
+    surnames: an actor of the person's state in the text or its thread, or a top office."""
+    states: set[str] | None = None
+
+    def fits(actor_id: str) -> bool:
+        nonlocal states
+        if _top_office(registry, actor_id):
+            return True
+        if states is None:
+            states = _other_states(mentions, registry.derived_surnames, _party_phrases(registry), registry, context)
+        return _home(registry, actor_id) in states
+
+    return lower_case_names(doc, mentions, registry, fits)
 
 
 def dropped_matches(matches: Sequence[Mention], found: Sequence[Mention]) -> tuple[tuple[int, int], ...]:

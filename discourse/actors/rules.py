@@ -92,6 +92,10 @@ class ActorRules:
         Given name -> its other forms (``[nicknames]``: "charles" -> "chuck", "charlie"): rules
         "embedded" and "derived surname" take a formal given name for the person's own
         ("Charles Schumer" is Chuck Schumer).
+    lower_case_after, lower_case_before : frozenset of str
+        Rule "lower-case name" (``[lower_case_names]``): the words before (determiners, "to",
+        modals) and after ("card") a person's name written in lower case that is also an
+        English word, which make it the word ("his trump card", "to trump"), not the person.
     info : dict
         Provenance record (name, file, sha256, version, source, licence, citation, entries).
     """
@@ -129,6 +133,8 @@ class ActorRules:
     named_after: frozenset[str] = frozenset()
     language_verbs: frozenset[str] = frozenset()
     language_after: frozenset[str] = frozenset()
+    lower_case_after: frozenset[str] = frozenset()
+    lower_case_before: frozenset[str] = frozenset()
     months: frozenset[str] = frozenset()
     date_before: frozenset[str] = frozenset()
     nicknames: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -188,6 +194,7 @@ def actor_rules() -> ActorRules:
     entries += sum(len(data.get("subnational", {}).get(key, [])) for key in ("regions", "offices", "heads", "titles"))
     entries += len(data.get("named_after", {}).get("nouns", []))
     entries += len(data.get("language", {}).get("verbs", [])) + len(data.get("language", {}).get("after", []))
+    entries += len(data.get("lower_case_names", {}).get("english_after", [])) + len(data.get("lower_case_names", {}).get("english_before", []))
     entries += len(data.get("surname_dates", {}).get("months", [])) + len(data.get("surname_dates", {}).get("before", []))
     nicknames = _nicknames(data.get("nicknames", {}).get("groups", []))
     entries += len(data.get("nicknames", {}).get("groups", []))
@@ -218,6 +225,8 @@ def actor_rules() -> ActorRules:
         named_after=_words(data, "named_after", "nouns") if "named_after" in data else frozenset(),
         language_verbs=_words(data, "language", "verbs") if "language" in data else frozenset(),
         language_after=_words(data, "language", "after") if "language" in data else frozenset(),
+        lower_case_after=_words(data, "lower_case_names", "english_after") if "lower_case_names" in data else frozenset(),
+        lower_case_before=_words(data, "lower_case_names", "english_before") if "lower_case_names" in data else frozenset(),
         subnational_regions=_words(data, "subnational", "regions") if "subnational" in data else frozenset(),
         subnational_offices=_words(data, "subnational", "offices") if "subnational" in data else frozenset(),
         subnational_heads=_words(data, "subnational", "heads") if "subnational" in data else frozenset(),
