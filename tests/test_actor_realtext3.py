@@ -71,3 +71,41 @@ def test_lower_case_index_only_unshared_person_names(registry: ActorRegistry) ->
     assert "trumps" not in index  # the s form of an English word
     assert "jordan" not in index  # a country's alias too
     assert all(len(key) >= 4 for key in index)
+
+
+# -- the cabinets of Obama and George W. Bush (gazetteer): members that were missing ------------
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor_id",
+    [
+        ("Interior Secretary Sally Jewell toured the new monument in Utah.", "Sally Jewell", "sally_jewell"),
+        ("Veterans groups called on Eric Shinseki to resign over the waiting lists.", "Eric Shinseki", "eric_shinseki"),
+        ("Kathleen Sebelius apologized for the website. Sebelius said fixes were coming.", "Sebelius", "kathleen_sebelius"),
+        ("Former attorney general Alberto Gonzales defended the memo on CNN.", "Alberto Gonzales", "alberto_gonzales"),
+        ("Hank Paulson asked Congress for $700 billion to stabilise the banks.", "Hank Paulson", "henry_paulson"),
+        ("Commerce Secretary Penny Pritzker met exporters in Chicago.", "Penny Pritzker", "penny_pritzker"),
+        ("Michael Chertoff ran the Department of Homeland Security after Katrina.", "Michael Chertoff", "michael_chertoff"),
+        ("Labor Secretary Hilda Solis announced the jobless figures.", "Hilda Solis", "hilda_solis"),
+    ],
+)
+def test_obama_and_bush_cabinet_members_are_found(registry: ActorRegistry, text: str, surface: str, actor_id: str) -> None:
+    assert (surface, actor_id) in _found(registry, text)
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor_id",
+    [
+        # a newcomer takes no bare surname from a leader already listed
+        ("Christie shocked the Republican establishment with his endorsement.", "Christie", "chris_christie"),
+        ("Chaffetz criticized McCarthy's remarks about the Benghazi committee in the House.", "McCarthy", "kevin_mccarthy"),
+    ],
+)
+def test_cabinet_members_leave_leaders_their_surnames(registry: ActorRegistry, text: str, surface: str, actor_id: str) -> None:
+    assert (surface, actor_id) in _found(registry, text)
+
+
+def test_treasury_secretary_snow_only_in_full(registry: ActorRegistry) -> None:
+    # "John Snow" is as often a misspelt film character; only "John W. Snow" is written
+    assert [a for _, a in _found(registry, "John Snow knows nothing, said fans of the show in America.")] == ["united_states"]
+    assert ("John W. Snow", "john_w_snow") in _found(registry, "Treasury Secretary John W. Snow said the dollar was strong.")
