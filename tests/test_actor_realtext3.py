@@ -109,3 +109,26 @@ def test_treasury_secretary_snow_only_in_full(registry: ActorRegistry) -> None:
     # "John Snow" is as often a misspelt film character; only "John W. Snow" is written
     assert [a for _, a in _found(registry, "John Snow knows nothing, said fans of the show in America.")] == ["united_states"]
     assert ("John W. Snow", "john_w_snow") in _found(registry, "Treasury Secretary John W. Snow said the dollar was strong.")
+
+
+# -- Canada's provincial parties (gazetteer): missing although their premiers were listed -------
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor_id",
+    [
+        ("Another cash grab by the Ontario Liberals before the election.", "Ontario Liberals", "ca_on_liberal_party"),
+        ("The Ontario PCs promised buck-a-beer.", "Ontario PCs", "ca_on_pc_party"),
+        ("The Alberta NDP raised royalties.", "Alberta NDP", "ca_ab_ndp"),
+        ("Donors to the BC Liberals got meetings with ministers.", "BC Liberals", "ca_bc_liberal_party"),
+        ("The UCP won a majority in Alberta.", "UCP", "ca_ab_ucp"),
+        ("The Parti Québécois lost to the CAQ.", "CAQ", "ca_qc_caq"),
+    ],
+)
+def test_canadian_provincial_parties_are_found(registry: ActorRegistry, text: str, surface: str, actor_id: str) -> None:
+    assert (surface, actor_id) in _found(registry, text)
+
+
+def test_bare_ndp_stays_the_federal_party(registry: ActorRegistry) -> None:
+    # bare names several parties share are not written for the provinces
+    assert _found(registry, "The NDP under Singh lost seats.") == [("NDP", "ca_ndp")]
