@@ -400,6 +400,7 @@ class ActorRegistry:
             paths = [paths]
         layers = []
         records = list(base.provenance()) if base is not None else []
+        path: str | os.PathLike[str] | None  # each file read, then the registry's own path (or None)
         for path in paths:
             layer, file = read_registry_layer(path)
             layers.append(layer)

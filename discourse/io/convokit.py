@@ -332,7 +332,7 @@ def _produce(path: str | os.PathLike[str], strict: bool, grouped: bool):  # noqa
             return
         done: set[str] = set()
         current: str | None = None
-        utts: list[_Utt] = []
+        utts = []  # (typed by the loop over groups above: list[_Utt])
         for item in parsed:
             if item is None:
                 continue

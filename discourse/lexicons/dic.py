@@ -358,6 +358,9 @@ class UserDictionary:
         taken_until = 0
         chosen_start = -1
         chosen_stop = -1
+        kind: str  # each match's payload: ("always" or "if", category, categories required before)
+        cat: str
+        prev: tuple[str, ...]
         for start, stop, (kind, cat, prev) in matches:  # type: ignore[misc]
             if start < taken_until and not (start == chosen_start and stop == chosen_stop):
                 continue  # inside a longer match already taken

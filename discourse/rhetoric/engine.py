@@ -210,6 +210,10 @@ class Engine:
         last_end: dict[str, int] = {}
         labels_at: dict[int, frozenset] = {}
         window = self.negation_window
+        key: str  # the fields of each match's payload (a _Payload; the matcher types it Hashable)
+        checks: tuple
+        negation: str
+        labels: frozenset
         for i, j, (key, checks, negation, labels) in self.matcher.match(lowers):  # type: ignore[misc]
             if checks and not passes(checks, ctx, i, j):
                 continue
@@ -411,7 +415,7 @@ _UNMASK_ENDINGS = ("", "s", "ed", "er", "ers", "ing", "in", "y", "ty", "head", "
 
 def _unmask_targets(terms) -> tuple[str, ...]:
     """Plain spellings a masked word may stand for: the profanity list with common endings."""
-    out = set()
+    out: set[str] = set()
     for term in terms:
         if " " in term or "'" in term or "-" in term:
             continue
