@@ -556,7 +556,7 @@ class DocContext:
         self.index = cue_index()
         self._scans: dict[int, SentenceScan] = {}
         self.attribution_cache: dict[int, list[Any]] = {}
-        self.sentence_cache: dict[tuple[str, int], Any] = {}  # small per-sentence facts
+        self.sentence_cache: dict[tuple[Any, ...], Any] = {}  # small per-sentence facts (key: a name, a sentence, ...)
         self.by_sentence: dict[int, list[Mention]] = {}
         self.mention_at_token: dict[int, Mention] = {}
         # Tokens entirely inside a (non-epithet) mention, and partly covered tokens with the

@@ -124,7 +124,7 @@ class _Lexicons(NamedTuple):
     phrases: Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]
     prefixes: tuple[tuple[str, tuple[str, ...]], ...]
     # the first two words of every multi-word entry
-    phrase_starts: frozenset[tuple[str, str]]
+    phrase_starts: frozenset[tuple[str, ...]]  # (each a pair: a tuple slice, typed as any length)
 
 
 @lru_cache(maxsize=1)

@@ -180,7 +180,7 @@ class _Tables:
                 entry["RB"] = entry[None] = scores
         lexicon = {w: tuple(by_pos[None]) for w, by_pos in words.items()}
         adverbs = frozenset(w for w, by_pos in words.items() if "RB" in by_pos)
-        return lexicon, adverbs  # type: ignore[return-value]
+        return lexicon, adverbs
 
 
 @lru_cache(maxsize=None)
