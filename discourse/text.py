@@ -561,7 +561,7 @@ class Doc:
                 for column, a, b in zip(spliced, left, right):
                     column[index : index + 1] = a + b
         if spliced is not None:
-            columns = tuple(map(tuple, spliced))  # type: ignore[assignment]
+            columns = tuple(map(tuple, spliced))  # type: ignore[assignment]  # the same five columns, as tuples
             starts = columns[0]
         tokens = tuple(map(_new_token, zip(*columns)))
         ranges = tuple(

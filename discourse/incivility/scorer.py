@@ -186,7 +186,7 @@ def weighted_context_of(
         for name, k in replaced_own_counts([p[0] for p in phrases], unscoped).items():
             weights = chosen.get(name)
             if weights is not None:
-                chosen[name] = tuple(v * (1 - k) for v in weights)  # type: ignore[assignment]
+                chosen[name] = tuple(v * (1 - k) for v in weights)  # type: ignore[assignment]  # as long as weights
     return scopes, list(chosen.values())
 
 

@@ -525,7 +525,7 @@ def write_convokit(
                     reply_to: str | None = root
                 else:
                     reply_to = uids.get(comment.parent_id)
-                decoded = None if reply_to in (None, root) else cids.get(reply_to)  # type: ignore[arg-type]
+                decoded = None if reply_to in (None, root) else cids.get(reply_to)  # type: ignore[arg-type]  # not None here
                 if decoded != comment.parent_id:
                     cblock["parent_id"] = comment.parent_id
                 cspeaker = comment.author if comment.author is not None else UNKNOWN_SPEAKER

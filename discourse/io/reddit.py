@@ -337,8 +337,8 @@ def read_reddit(
     >>> read_reddit(comments=p, strict=False).report.problems[0].action
     'kept'
     """
-    return make_corpus(_produce(submissions, comments, strict, grouped),  # (raises if both are None)
-                       name=corpus_name(submissions or comments), lazy=False)  # type: ignore[arg-type]
+    return make_corpus(_produce(submissions, comments, strict, grouped),
+                       name=corpus_name(submissions or comments), lazy=False)  # type: ignore[arg-type]  # _produce raised if both are None
 
 
 def stream_reddit(
@@ -359,8 +359,8 @@ def stream_reddit(
     >>> stream_reddit(d / "RS.ndjson", d / "RC.ndjson").count()
     (1, 16)
     """
-    return make_corpus(_produce(submissions, comments, strict, grouped),  # (raises if both are None)
-                       name=corpus_name(submissions or comments), lazy=True)  # type: ignore[arg-type]
+    return make_corpus(_produce(submissions, comments, strict, grouped),
+                       name=corpus_name(submissions or comments), lazy=True)  # type: ignore[arg-type]  # _produce raised if both are None
 
 
 def _native_time(value: datetime | None, key: str, block: dict[str, Any]) -> int | float | None:

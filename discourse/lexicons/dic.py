@@ -149,7 +149,7 @@ class TermMatcher:
                 entries.sort(key=lambda e: -e[0])
             seconds = {k: tuple(v) for k, v in by_second.items()} or None
             if seconds is not None and not singles and not loose:
-                resolved = seconds  # type: ignore[assignment]
+                resolved = seconds  # type: ignore[assignment]  # phrases only: the mapping itself stands for the entry
             else:
                 resolved = (singles, seconds, tuple(loose))
         if len(word) <= _LONGEST_CACHED_WORD:

@@ -198,7 +198,7 @@ class Analysis:
         return {**self.get_params(), "actors": self.actors, "analysers": self.analysers}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(**state)  # type: ignore[misc]
+        self.__init__(**state)  # type: ignore[misc]  # rebuilt from its parameters on unpickling
 
     @property
     def tables(self) -> tuple[str, ...]:
@@ -299,7 +299,7 @@ class Analysis:
                 results.append(result)
                 if unit_columns is not None:
                     for table, columns in unit_columns(unit, result).items():
-                        add_columns(table, columns)  # type: ignore[misc]
+                        add_columns(table, columns)  # type: ignore[misc]  # not None: unit_columns is only looked up then
                 else:
                     for table, table_rows in stage.unit_rows(unit, result).items():
                         add_records(table, table_rows)

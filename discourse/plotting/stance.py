@@ -629,7 +629,7 @@ def _pale(color: str, amount: float = 0.7) -> tuple[float, float, float]:
     """`color` mixed with `amount` of white (an opaque pale tint: hatching stays visible)."""
     from matplotlib.colors import to_rgb
 
-    return tuple(float(c + (1.0 - c) * amount) for c in to_rgb(color))  # type: ignore[return-value]
+    return tuple(float(c + (1.0 - c) * amount) for c in to_rgb(color))  # type: ignore[return-value]  # three, as to_rgb
 
 
 def _circle(n: int) -> np.ndarray:
@@ -695,7 +695,7 @@ def _network_layout(edges: Any, min_count: int, top: int | None) -> dict[str, tu
         ends = set(grouped["source"]) | set(grouped["target"])
         nodes = [a for a in nodes if a in ends]  # no empty places on the circle
     pairs = sorted({tuple(sorted((str(u), str(v)))) for u, v in zip(grouped["source"], grouped["target"])})
-    order = _fewer_crossings(nodes, pairs)  # type: ignore[arg-type]
+    order = _fewer_crossings(nodes, pairs)  # type: ignore[arg-type]  # each pair: two sorted names
     return dict(zip(order, (tuple(map(float, xy)) for xy in _circle(len(order)))))  # type: ignore[misc]  # each xy: a row of two coordinates
 
 
