@@ -361,7 +361,7 @@ class UserDictionary:
         kind: str  # each match's payload: ("always" or "if", category, categories required before)
         cat: str
         prev: tuple[str, ...]
-        for start, stop, (kind, cat, prev) in matches:  # type: ignore[misc]
+        for start, stop, (kind, cat, prev) in matches:  # type: ignore[misc]  # a payload is typed Hashable; here a triple
             if start < taken_until and not (start == chosen_start and stop == chosen_stop):
                 continue  # inside a longer match already taken
             if kind == "if" and not any(p in cats_ending.get(start, ()) for p in prev):

@@ -214,7 +214,7 @@ class Engine:
         checks: tuple
         negation: str
         labels: frozenset
-        for i, j, (key, checks, negation, labels) in self.matcher.match(lowers):  # type: ignore[misc]
+        for i, j, (key, checks, negation, labels) in self.matcher.match(lowers):  # type: ignore[misc]  # a payload is typed Hashable; here a _Payload
             if checks and not passes(checks, ctx, i, j):
                 continue
             if negation != "keep":
@@ -313,7 +313,7 @@ class Engine:
             if k in out:
                 continue
             a, b = ranges[k]
-            best = None
+            best: tuple[int, int] | None = None  # (distance, token)
             for m in range(max(a, i - width), min(b, j + width)):
                 if i <= m < j:
                     continue
@@ -366,7 +366,7 @@ class Engine:
         longest = max(hj - hi for hi, hj in hostile)
         for gi, gj in groups:
             sentence = bisect_right(firsts, gi) - 1
-            best = None
+            best: tuple[int, int, int] | None = None  # (distance, start, end)
             lo = bisect_left(hostile_starts, gi - width - longest)
             hi_bound = bisect_left(hostile_starts, gj + width)
             for n in range(lo, hi_bound):
