@@ -314,7 +314,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
         # as a program (its own process, which ends after this analysis), free the models
         # before the wide tables' pass; called as a function (tests, scripts), keep them loaded
         release_models=getattr(args, "release_models", False),
-        **checked["options"],  # type: ignore[arg-type]
+        **checked["options"],  # type: ignore[arg-type]  # values checked by _analysis_options
     )
     report = manifest["tables"]["read_report"]["file"]
     if manifest["input"]["threads"] == 0:

@@ -297,7 +297,7 @@ def evidence_table(
     if part is not None:
         is_comment = frame["unit_kind"] == "comment"
         frame = frame[is_comment if part == "comments" else ~is_comment]
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     if actor is not None:
         ids = resolve_actor_names(actor, tables)
         frame = frame[frame["actor"].isin(ids)]

@@ -132,6 +132,8 @@ class _Markers(NamedTuple):
 def _markers() -> _Markers:
     lexicon = load_lexicon("irony_markers")
     kinds = {term: str(kind) for term, kind in lexicon.entries.items()}
+    words: list[str]  # patterns of markers that start with a word character, and the others
+    others: list[str]
     words, others = [], []
     for term in sorted(kinds, key=lambda t: (-len(t), t)):
         body = r"\s*".join(re.escape(part) for part in term.split())
@@ -276,6 +278,7 @@ def _scare_quotes(doc: Doc) -> list[IronyCue]:
         spans += [("quotes", m.start(), m.end(), m.start(1), m.end(1)) for m in _SINGLE_QUOTED.finditer(norm)]
         spans.sort(key=lambda span: span[1])
     # (no "called" in the lower-cased text, no match: skip trying the pattern at every character)
+    words: re.Match[str] | list[str] | None  # the words after "so-called", then the quoted words
     for match in _SO_CALLED.finditer(norm) if "called" in doc.lower else ():
         words = re.match(r"[\w'-]+(?:\s+[\w'-]+){0,2}", norm[match.end() :])
         if words:

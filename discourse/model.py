@@ -690,7 +690,7 @@ class Corpus:
         report: Any = None,
     ) -> None:
         if callable(source) and not isinstance(source, (list, tuple)):
-            self._open: Callable[[], Iterator[Thread]] = source  # type: ignore[assignment]
+            self._open: Callable[[], Iterator[Thread]] = source
             self._threads: tuple[Thread, ...] | None = None
         else:
             self._threads = tuple(source)

@@ -85,7 +85,7 @@ def progress(
 
     if total is None and hasattr(items, "__len__"):
         try:
-            total = len(items)  # type: ignore[arg-type]
+            total = len(items)  # type: ignore[arg-type]  # has __len__ (checked above)
         except TypeError:  # a streamed Corpus has __len__ but raises
             total = None
     return tqdm(items, total=total, desc=desc, unit=unit, file=sys.stderr, dynamic_ncols=True)
@@ -179,6 +179,6 @@ def configure_logging(verbosity: int = 0) -> logging.Logger:
             root.removeHandler(handler)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_Formatter())
-    handler._discourse_cli = True  # type: ignore[attr-defined]
+    handler._discourse_cli = True  # type: ignore[attr-defined]  # a mark on the handler: ours, to replace later
     root.addHandler(handler)
     return root

@@ -29,7 +29,7 @@ import html
 import re
 from bisect import bisect_left, bisect_right
 import unicodedata
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from functools import cached_property, lru_cache, partial
 from itertools import accumulate, chain
 from operator import itemgetter
@@ -545,6 +545,8 @@ class Doc:
         # frequent in scraped junk: the columns become lists once, spliced in place, so each
         # split costs a move of pointers rather than a copy of every column).
         spliced: list[list[Any]] | None = None
+        starts: Sequence[int]  # the columns' tuples, then the spliced lists
+        stops: Sequence[int]
         starts, stops = columns[0], columns[1]
         for sentence in self.sentences[1:]:
             cut = sentence.start
@@ -559,7 +561,7 @@ class Doc:
                 for column, a, b in zip(spliced, left, right):
                     column[index : index + 1] = a + b
         if spliced is not None:
-            columns = tuple(map(tuple, spliced))  # type: ignore[assignment]
+            columns = tuple(map(tuple, spliced))  # type: ignore[assignment]  # the same five columns, as tuples
             starts = columns[0]
         tokens = tuple(map(_new_token, zip(*columns)))
         ranges = tuple(

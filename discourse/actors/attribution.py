@@ -543,6 +543,10 @@ def _attribution_for(ctx: DocContext, scan: SentenceScan, cue: Cue, previous: At
     polarity = cue.value if cue.role == "speech" else 0.0
     cue_span = Span(cue.start, cue.end, cue.term)
     mentions = ctx.by_sentence.get(scan.index, ())
+    source: str | None  # (declared here: both ways below assign them)
+    phrase: tuple[int, int] | None
+    speaker: Span | None
+    content: Span | None
     if category == "according":
         phrase = _right_phrase(ctx, scan, cue.k_end)
         if phrase is None:
@@ -569,9 +573,9 @@ def _attribution_for(ctx: DocContext, scan: SentenceScan, cue: Cue, previous: At
         return None  # "afraid to say", "refused to comment": the matrix subject speaks
     if _proper_noun_use(ctx, scan, k):
         return None  # "Syrian War Report (9/22/17)": part of a name
-    source: str | None = None
-    phrase: tuple[int, int] | None = None
-    speaker: Span | None = None
+    source = None
+    phrase = None
+    speaker = None
     if cue.role == "speech" and _is_noun_use(ctx, scan, cue):
         # A speech-act noun: its speaker is the actor right before it or the nearest actor of
         # the clause ("the Russians issued a stern warning"); its content is its object.
@@ -639,7 +643,7 @@ def _attribution_for(ctx: DocContext, scan: SentenceScan, cue: Cue, previous: At
     kind = "quote"
     quote = _quote_after(ctx, scan, after_verb) or _quote_before(ctx, scan, before_speaker)
     if quote is not None:
-        content: Span | None = Span(quote[0], quote[1], "content")
+        content = Span(quote[0], quote[1], "content")
     else:
         kind = "reported"
         closing = (
@@ -830,8 +834,8 @@ class AttributionIndex:
         self.attributions = tuple(attributions)
         self._by_content = sorted(self.attributions, key=lambda a: (a.content.start, -a.content.end))
         self._starts = [a.content.start for a in self._by_content]
-        self._by_speaker = sorted((a for a in self.attributions if a.speaker is not None), key=lambda a: a.speaker.start)
-        self._speaker_starts = [a.speaker.start for a in self._by_speaker]
+        self._by_speaker = sorted((a for a in self.attributions if a.speaker is not None), key=lambda a: a.speaker.start)  # type: ignore[union-attr]  # (only those with a speaker)
+        self._speaker_starts = [a.speaker.start for a in self._by_speaker]  # type: ignore[union-attr]  # (as above)
         self.by_cue = {a.cue.start: a for a in self.attributions}
 
     def __bool__(self) -> bool:

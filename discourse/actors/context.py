@@ -145,7 +145,7 @@ class Boundary(NamedTuple):
 class SentenceScan(NamedTuple):
     """Everything the analysers read from one sentence."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # a field named like tuple.index, which it shadows
     first: int  # token range of the sentence
     stop: int
     cues: tuple[Cue, ...]
@@ -330,7 +330,7 @@ def _uncovered_parts(token: Token, ranges: list[tuple[int, int]]) -> list[tuple[
 
 
 _LOWER = itemgetter(3)  # Token.lower
-_UNSEEN = object()
+_UNSEEN: Any = object()  # a sentinel, passed where a WordInfo is expected
 _new_boundary = partial(tuple.__new__, Boundary)  # skip the generated __new__: hot path
 _new_cue = partial(tuple.__new__, Cue)
 _new_scan = partial(tuple.__new__, SentenceScan)
@@ -345,6 +345,7 @@ def scan_sentence(
     Look-ups run as comprehensions over the sentence's words; the Python loop only visits the
     few tokens that are punctuation, lexicon entries, phrase starts or parts of mentions.
     """
+    scaled: str | int  # a cue's intensifier note in the cue loop; the rescaling exponent after it
     first, stop = doc.sentence_token_ranges[si]
     tokens = doc.tokens
     toks = tokens[first:stop]
@@ -487,7 +488,7 @@ def scan_sentence(
     carry = [1.0] * (stop - first + 1)
     shift: list[int] = []
     if bounds:
-        factor_at = {}
+        factor_at: dict[int, float] = {}
         for bound in bounds:
             factor_at[bound.k] = factor_at.get(bound.k, 1.0) * bound.factor
         product = 1.0
@@ -555,7 +556,7 @@ class DocContext:
         self.index = cue_index()
         self._scans: dict[int, SentenceScan] = {}
         self.attribution_cache: dict[int, list[Any]] = {}
-        self.sentence_cache: dict[tuple[str, int], Any] = {}  # small per-sentence facts
+        self.sentence_cache: dict[tuple[Any, ...], Any] = {}  # small per-sentence facts (key: a name, a sentence, ...)
         self.by_sentence: dict[int, list[Mention]] = {}
         self.mention_at_token: dict[int, Mention] = {}
         # Tokens entirely inside a (non-epithet) mention, and partly covered tokens with the

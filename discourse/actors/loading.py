@@ -280,6 +280,7 @@ def apply_layers(base: Iterable[Actor], layers: Sequence[RegistryLayer]) -> list
     """
     actors: dict[str, Actor] = {}
     origin: dict[str, str] = {}
+    actor: Actor | None  # an actor defined, then the one an extension names (None: unknown)
     for actor in base:
         actors[actor.id] = actor
         origin[actor.id] = "the base registry"

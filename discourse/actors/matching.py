@@ -167,6 +167,9 @@ class _Entry(NamedTuple):
 _CHECKS, _ACTOR_ID, _ALIAS, _FORM, _SHOUT_GUARD, _SIZE, _LEAD = (
     _Entry._fields.index(name) for name in ("checks", "actor_id", "alias", "form", "shout_guard", "size", "lead")
 )
+# Such a stored entry, as the walk sees it (the positions above are computed, so a checker cannot
+# tell the field types apart).
+_Stored = tuple[Any, ...]
 
 
 @lru_cache(maxsize=65536)
@@ -343,7 +346,7 @@ def _token_index(shifts: list[tuple[int, int]], piece: int) -> int:
     return piece + shifts[k][1]
 
 
-def _alias_pieces(text: str) -> list[Token]:
+def _alias_pieces(text: str) -> Sequence[Token]:
     pieces, _ = _pieces_of(Doc(" ".join(text.split())))
     return pieces
 
@@ -498,7 +501,7 @@ class AliasMatcher:
         # What the walk needs of each first piece, in one look-up: its node, the alias ending
         # there (None for "the", "a", "in": pieces that only start longer aliases, the most
         # frequent hits) and the written forms it requires (None: any case).
-        self.first: dict[str, tuple[dict[Any, Any], _Entry | None, frozenset[str] | None]] = {
+        self.first: dict[str, tuple[dict[Any, Any], _Stored | None, frozenset[str] | None]] = {
             key: (node, node.get(None), self.exact_first.get(key)) for key, node in trie.items()
         }
         # Frequent words that only start longer aliases ("the" of "the Kremlin", "a" of "A la
@@ -579,7 +582,7 @@ class AliasMatcher:
             node, entry, _required = heads[lowers[i]]  # (the case of the first piece: checked in _starts)
             # Walk the trie as far as the text goes; remember every alias that ends on the way.
             if entry is not None and len(node) == 1:
-                ends: Sequence[_Entry] = (entry,)  # no longer alias starts here
+                ends: Sequence[_Stored] = (entry,)  # no longer alias starts here
             else:
                 ends = [entry] if entry is not None else []
                 j = i + 1
@@ -640,9 +643,9 @@ class AliasMatcher:
         return tuple(found), anchors
 
     def _run_on(
-        self, matched: _Entry, pieces: Sequence[Token], lowers: Sequence[str], norm: str, first: int, doc: Doc,
+        self, matched: _Stored, pieces: Sequence[Token], lowers: Sequence[str], norm: str, first: int, doc: Doc,
         caseless: bool | None,
-    ) -> _Entry:
+    ) -> _Stored:
         """The longest alias of the same actor that starts where a title-led alias's name starts
         (piece `first`) and ends after it, or `matched` itself.
 
@@ -719,7 +722,7 @@ class AliasMatcher:
         return required is None or pieces[i][2] in required  # Token.text
 
     @staticmethod
-    def _case_ok(entry: _Entry, pieces: Sequence[Token], i: int, doc: Doc, caseless: bool | None) -> bool:
+    def _case_ok(entry: _Stored, pieces: Sequence[Token], i: int, doc: Doc, caseless: bool | None) -> bool:
         """Check the alias's case rules; an unknown `caseless` counts as False."""
         for position, rule, surface in entry[_CHECKS]:
             text = pieces[i + position].text
@@ -736,7 +739,7 @@ class AliasMatcher:
         return True
 
     @staticmethod
-    def _needs_caseless(entry: _Entry, pieces: Sequence[Token], i: int) -> bool:
+    def _needs_caseless(entry: _Stored, pieces: Sequence[Token], i: int) -> bool:
         """True if the only failing rules are ones a caseless text would relax."""
         for position, rule, surface in entry[_CHECKS]:
             if rule == "exact" and pieces[i + position].text != surface:
@@ -787,7 +790,7 @@ def _piece_rank(piece: str, direct: frozenset[str]) -> tuple[int, int]:
 
 
 def _key_pieces(
-    first: dict[str, tuple[dict[Any, Any], _Entry | None, frozenset[str] | None]]
+    first: dict[str, tuple[dict[Any, Any], _Stored | None, frozenset[str] | None]]
 ) -> tuple[dict[str, tuple[tuple[int, str], ...]], frozenset[str]]:
     """The first pieces better found through a rarer piece of each alias they start.
 

@@ -400,6 +400,7 @@ class Predicator:
         covered = ctx.mention_at_token
         first, stop = scan.first, scan.stop
         # the tokens worth a look: copulas, possible predicates, unknown tokens, and cues
+        visit: Iterable[int]
         visit = compress(count(first), map(_RELEVANT.get, map(_TEXT, tokens[first:stop]), repeat(True)))
         cues = scan.cues
         if cues:

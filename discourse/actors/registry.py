@@ -400,6 +400,7 @@ class ActorRegistry:
             paths = [paths]
         layers = []
         records = list(base.provenance()) if base is not None else []
+        path: str | os.PathLike[str] | None  # each file read, then the registry's own path (or None)
         for path in paths:
             layer, file = read_registry_layer(path)
             layers.append(layer)
@@ -470,7 +471,7 @@ class ActorRegistry:
         meta = dict(self.meta)
         meta["name"] = f"{meta.get('name', 'registry')}+extended"
         if isinstance(actors, Mapping) or (isinstance(actors, list) and actors and isinstance(actors[0], Mapping)):
-            layer = parse_registry_data(actors)  # type: ignore[arg-type]
+            layer = parse_registry_data(actors)
             if replace:
                 gone = {a.id for a in layer.actors}
                 base = [a for a in self._actors.values() if a.id not in gone]
@@ -483,7 +484,7 @@ class ActorRegistry:
         if isinstance(actors, ActorRegistry):
             new = list(actors.actors())
         else:
-            new = list(actors)  # type: ignore[arg-type]
+            new = list(actors)
         new_ids = {a.id for a in new}
         if not replace:
             clash = sorted(new_ids & set(self._actors))

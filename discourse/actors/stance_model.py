@@ -120,8 +120,8 @@ class TargetSentimentModel:
         self.sha256 = sha256
         self.path = path
         self.settings: dict[str, Any] = dict(data["settings"])
-        self.intercept: tuple[float, float, float] = tuple(data["intercept"])  # type: ignore[assignment]
-        self.offsets: tuple[float, float, float] = tuple(data["label_offsets"])  # type: ignore[assignment]
+        self.intercept: tuple[float, float, float] = tuple(data["intercept"])
+        self.offsets: tuple[float, float, float] = tuple(data["label_offsets"])
         self.score_threshold = float(data["score_threshold"])
         calls = data.get("calls")
         if not isinstance(calls, dict) or "score_threshold" not in calls:

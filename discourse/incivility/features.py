@@ -124,7 +124,7 @@ class _Lexicons(NamedTuple):
     phrases: Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]
     prefixes: tuple[tuple[str, tuple[str, ...]], ...]
     # the first two words of every multi-word entry
-    phrase_starts: frozenset[tuple[str, str]]
+    phrase_starts: frozenset[tuple[str, ...]]  # (each a pair: a tuple slice, typed as any length)
 
 
 @lru_cache(maxsize=1)
@@ -466,7 +466,7 @@ def _cues(norms, scopes, cats_at, sentence) -> list[tuple[str, int, int]]:
         they = norms[i] in _THEY
         if group or they:
             wanted = _HOSTILE if group else _DEHUMANISE
-            best = None
+            best: int | None = None  # the nearest wanted word
             # the nearest wanted word within GROUP_WINDOW words either side, in the sentence
             # (the earlier one of two as near)
             for k in tagged[bisect_left(tagged, i - GROUP_WINDOW) : bisect_right(tagged, i + GROUP_WINDOW)]:

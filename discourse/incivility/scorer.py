@@ -44,8 +44,10 @@ from discourse.incivility.tokens import MEMO_WORDS, WordSplit, normalize_word
 
 __all__ = ["ContextTables", "WordRecords", "own_weights", "weighted_context", "weighted_context_of"]
 
-Weights3 = tuple[float, float, float]
-_EMPTY: dict[str, tuple[str, Weights3]] = {}
+# a feature's weights: (incivility, intolerance, span); the analyser's tables add
+# complex(incivility, intolerance) as a fourth item
+Weights = tuple[float, float, float] | tuple[float, float, float, complex]
+_EMPTY: dict[str, tuple[str, Weights]] = {}
 # the functions behind the per-word caches: a word record is memoised once, by WordRecords
 _normalize = normalize_word.__wrapped__
 _lexicon_categories_of = lexicon_categories.__wrapped__
@@ -73,12 +75,12 @@ class ContextTables(NamedTuple):
         the bare word): what a scoped word looks up, without building ``"NEG_" + word``.
     """
 
-    joint: Mapping[str, Weights3]
-    pairs: Mapping[str, Mapping[str, tuple[str, Weights3]]]
-    scoped: Mapping[str, tuple[Mapping[str, Mapping[str, tuple[str, Weights3]]], Mapping[str, tuple[str, Weights3]]]]
+    joint: Mapping[str, Weights]
+    pairs: Mapping[str, Mapping[str, tuple[str, Weights]]]
+    scoped: Mapping[str, tuple[Mapping[str, Mapping[str, tuple[str, Weights]]], Mapping[str, tuple[str, Weights]]]]
 
     @classmethod
-    def build(cls, joint: Mapping[str, Weights3]) -> "ContextTables":
+    def build(cls, joint: Mapping[str, Weights]) -> "ContextTables":
         """Index the ``b:`` features of `joint` by their two words.
 
         Examples
@@ -86,7 +88,7 @@ class ContextTables(NamedTuple):
         >>> ContextTables.build({"b:a b": (1.0, 0.0, 0.0)}).pairs
         {'a': {'b': ('b:a b', (1.0, 0.0, 0.0))}}
         """
-        pairs: dict[str, dict[str, tuple[str, Weights3]]] = {}
+        pairs: dict[str, dict[str, tuple[str, Weights]]] = {}
         scoped: dict[str, tuple[dict, dict]] = {scope: ({}, {}) for scope in _SCOPES}
         intern = sys.intern
         for name, weights in joint.items():
@@ -105,7 +107,7 @@ class ContextTables(NamedTuple):
         return cls(joint, pairs, scoped)
 
 
-def weighted_context(ws: WordSplit, tables: ContextTables) -> tuple[list[str], list[Weights3]]:
+def weighted_context(ws: WordSplit, tables: ContextTables) -> tuple[list[str], list[Weights]]:
     """The scopes of the words of `ws` (as :func:`~discourse.incivility.features.context_features`
     gives them) and the weights of its weighted context features, each feature once, in the
     order of its first occurrence there; a phrase category that k distinct unscoped words of
@@ -129,9 +131,9 @@ def weighted_context_of(
     norms: list[str],
     gaps: list[str],
     cats_at: list[tuple[str, ...]],
-    rows: list[Mapping[str, tuple[str, Weights3]]],
+    rows: list[Mapping[str, tuple[str, Weights]]],
     tables: ContextTables,
-) -> tuple[list[str], list[Weights3]]:
+) -> tuple[list[str], list[Weights]]:
     """:func:`weighted_context` from the words' parts already looked up: their lexicon categories
     (`cats_at`, changed in place) and their rows of the pair table (`rows`, ``tables.pairs`` of
     the word or an empty mapping; changed in place).
@@ -157,7 +159,7 @@ def weighted_context_of(
             if i and not scopes[i - 1]:
                 rows[i - 1] = scoped_rows.get(norms[i - 1], _EMPTY)
     # per pair (i, i + 1): (name, weights) or None; a look-up in the first word's row, in C
-    found = list(map(dict.get, rows, norms[1:]))
+    found: list[tuple[str, Weights] | None] = list(map(dict.get, rows, norms[1:]))  # type: ignore[arg-type]  # the rows are dicts (ContextTables.build)
     for k in compress(range(1, n), clause[1:]):
         found[k - 1] = None  # no pair across a clause boundary
     # a scoped word's own feature comes just before the pair it starts (reverse order keeps the
@@ -167,7 +169,7 @@ def weighted_context_of(
         if own is not None:
             found.insert(i, own)
     # each feature once, at its first occurrence (a repeated name maps to the same weights)
-    chosen: dict[str, Weights3] = dict(filter(None, found))
+    chosen: dict[str, Weights] = dict(filter(None, found))
     phrases = phrase_features(norms, scopes, clause, cats_at)
     # the sentence ends only where a target cue can be (a word with a hostile category)
     cues = _cues(norms, scopes, cats_at, _sentence_gaps(gaps)) if _any_hostile(cats_at) else []
@@ -184,12 +186,12 @@ def weighted_context_of(
         for name, k in replaced_own_counts([p[0] for p in phrases], unscoped).items():
             weights = chosen.get(name)
             if weights is not None:
-                chosen[name] = tuple(v * (1 - k) for v in weights)  # type: ignore[assignment]
+                chosen[name] = tuple(v * (1 - k) for v in weights)  # type: ignore[assignment]  # as long as weights
     return scopes, list(chosen.values())
 
 
 def own_weights(
-    norm: str, cats: tuple[str, ...], joint: Mapping[str, Weights3], span: Mapping[str, float]
+    norm: str, cats: tuple[str, ...], joint: Mapping[str, Weights], span: Mapping[str, float]
 ) -> tuple[float, float, float, float, float]:
     """The weights of an unscoped word by itself: the sums of its own features' weights
     (:func:`~discourse.incivility.features.own_features`: ``w:``, ``c:``, ``l:``) in the
@@ -224,9 +226,9 @@ def _add_weights(
     intol: float,
     sp: float,
     grams: tuple[str, ...],
-    gram_weights: Callable[[str], Weights3 | None],
+    gram_weights: Callable[[str], Weights | None],
     cats: tuple[str, ...],
-    cat_weights: Callable[[str], Weights3 | None],
+    cat_weights: Callable[[str], Weights | None],
 ) -> tuple[float, float, float]:
     """Add the weights of a word's character 4-grams (`grams`, looked up by `gram_weights`) and
     of its lexicon categories (`cats`, by `cat_weights`) to the three sums, in order; the span

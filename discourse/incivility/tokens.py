@@ -186,7 +186,7 @@ class WordSplit(NamedTuple):
         """
         if self.words is not None:
             return self.words
-        ends = list(accumulate(map(len, self.parts)))
+        ends = list(accumulate(map(len, self.parts)))  # type: ignore[arg-type]  # parts is set when words is not
         return list(map(WordToken, ends[0:-1:2], ends[1::2], self.norms))
 
 

@@ -780,7 +780,7 @@ def assemble_threads(
         return
     emitted: set[str] = set()
     current: str | None = None
-    items: list[tuple[Comment, Where]] = []
+    items = []  # (typed by the loop over by_thread above: list[tuple[Comment, Where]])
     for thread_id, comment, where in comments:
         if thread_id != current:
             if thread_id in emitted:

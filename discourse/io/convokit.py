@@ -332,7 +332,7 @@ def _produce(path: str | os.PathLike[str], strict: bool, grouped: bool):  # noqa
             return
         done: set[str] = set()
         current: str | None = None
-        utts: list[_Utt] = []
+        utts = []  # (typed by the loop over groups above: list[_Utt])
         for item in parsed:
             if item is None:
                 continue
@@ -525,7 +525,7 @@ def write_convokit(
                     reply_to: str | None = root
                 else:
                     reply_to = uids.get(comment.parent_id)
-                decoded = None if reply_to in (None, root) else cids.get(reply_to)  # type: ignore[arg-type]
+                decoded = None if reply_to in (None, root) else cids.get(reply_to)  # type: ignore[arg-type]  # not None here
                 if decoded != comment.parent_id:
                     cblock["parent_id"] = comment.parent_id
                 cspeaker = comment.author if comment.author is not None else UNKNOWN_SPEAKER

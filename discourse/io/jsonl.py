@@ -209,7 +209,7 @@ def _build(ctx: ReadContext, line: int | None, record: dict[str, Any]) -> Thread
     extra = {k: v for k, v in record.items() if k not in _KNOWN_THREAD}
     meta = merge_meta(values["meta"], extra, invalid, ctx, line, record_id=thread_id)
     article = Article(
-        id=thread_id,
+        id=thread_id,  # type: ignore[arg-type]  # a required field: never None here
         title=values["title"],
         text=values["text"],
         url=values["url"],

@@ -338,7 +338,7 @@ def read_reddit(
     'kept'
     """
     return make_corpus(_produce(submissions, comments, strict, grouped),
-                       name=corpus_name(submissions or comments), lazy=False)
+                       name=corpus_name(submissions or comments), lazy=False)  # type: ignore[arg-type]  # _produce raised if both are None
 
 
 def stream_reddit(
@@ -360,7 +360,7 @@ def stream_reddit(
     (1, 16)
     """
     return make_corpus(_produce(submissions, comments, strict, grouped),
-                       name=corpus_name(submissions or comments), lazy=True)
+                       name=corpus_name(submissions or comments), lazy=True)  # type: ignore[arg-type]  # _produce raised if both are None
 
 
 def _native_time(value: datetime | None, key: str, block: dict[str, Any]) -> int | float | None:

@@ -542,7 +542,7 @@ def _csv_produce(
     elif articles_path is False:
         articles = None
     else:
-        articles = articles_path  # type: ignore[assignment]
+        articles = articles_path  # type: ignore[assignment]  # a path: True and False are handled above
 
     def produce(report: ReadReport) -> Iterator[Thread]:
         cctx = ReadContext(source_name(path), strict, report)

@@ -149,7 +149,7 @@ class TermMatcher:
                 entries.sort(key=lambda e: -e[0])
             seconds = {k: tuple(v) for k, v in by_second.items()} or None
             if seconds is not None and not singles and not loose:
-                resolved = seconds  # type: ignore[assignment]
+                resolved = seconds  # type: ignore[assignment]  # phrases only: the mapping itself stands for the entry
             else:
                 resolved = (singles, seconds, tuple(loose))
         if len(word) <= _LONGEST_CACHED_WORD:
@@ -358,7 +358,10 @@ class UserDictionary:
         taken_until = 0
         chosen_start = -1
         chosen_stop = -1
-        for start, stop, (kind, cat, prev) in matches:  # type: ignore[misc]
+        kind: str  # each match's payload: ("always" or "if", category, categories required before)
+        cat: str
+        prev: tuple[str, ...]
+        for start, stop, (kind, cat, prev) in matches:  # type: ignore[misc]  # a payload is typed Hashable; here a triple
             if start < taken_until and not (start == chosen_start and stop == chosen_stop):
                 continue  # inside a longer match already taken
             if kind == "if" and not any(p in cats_ending.get(start, ()) for p in prev):

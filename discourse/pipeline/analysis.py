@@ -198,7 +198,7 @@ class Analysis:
         return {**self.get_params(), "actors": self.actors, "analysers": self.analysers}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(**state)  # type: ignore[misc]
+        self.__init__(**state)  # type: ignore[misc]  # rebuilt from its parameters on unpickling
 
     @property
     def tables(self) -> tuple[str, ...]:
@@ -299,7 +299,7 @@ class Analysis:
                 results.append(result)
                 if unit_columns is not None:
                     for table, columns in unit_columns(unit, result).items():
-                        add_columns(table, columns)  # type: ignore[misc]
+                        add_columns(table, columns)  # type: ignore[misc]  # not None: unit_columns is only looked up then
                 else:
                     for table, table_rows in stage.unit_rows(unit, result).items():
                         add_records(table, table_rows)
@@ -347,6 +347,7 @@ def _units(thread: Thread) -> tuple[list[Unit], BaseColumns]:
         entries.append(("title", "title", article.title, -2, None, None, author, published))
     entries.append(("article", "article", article.text, -1, None, None, author, published))
     placeholders: set[str] = set()
+    depth: int | None  # a comment's depth in the tree; None for the title and the article
     for position, (depth, comment) in enumerate(thread.walk()):
         created = comment.created.isoformat() if comment.created else None
         unit_id = comment_unit_id(comment.id)
@@ -584,8 +585,8 @@ def analyze(
             for columns in _columns_in_order(analysis, threads, n_jobs):
                 n_threads += 1
                 n_comments += count_comments_in(columns)
-                for table, data in columns.items():
-                    collected[table].extend_columns(data, n_rows(data))
+                for table, table_data in columns.items():
+                    collected[table].extend_columns(table_data, n_rows(table_data))
         # Each table's lists go as soon as its frame is built: less memory at the peak, and none
         # for the collection that re-enabling the collector runs to scan.
         tables = {name: collected.pop(name).frame() for name in list(collected)}
@@ -713,8 +714,8 @@ def analyze_path(
     built_in = [name for name in tables if name in SCHEMAS]
     with ResultsWriter(out, built_in, format=table_format) as writer, young_collections_only():
         for analyser in analysis.analysers:  # plug-in tables: columns from the analyser
-            for name, columns in analyser.schemas.items():
-                writer.add_table(name, columns)
+            for name, table_columns in analyser.schemas.items():
+                writer.add_table(name, table_columns)
         threads = _progress(_checked(corpus), progress, total)
         if table_format == "csv":
             for thread_comments, chunks in _csv_in_order(analysis, threads, n_jobs):

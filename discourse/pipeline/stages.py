@@ -103,6 +103,7 @@ class Analyser(Protocol):
 
     name: str
     tables: tuple[str, ...]
+    schemas: Mapping[str, tuple[Column, ...]]
 
     def get_params(self) -> dict[str, Any]:
         """The analyser's parameters (recorded in the provenance of every result)."""

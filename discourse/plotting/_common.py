@@ -71,7 +71,7 @@ def place_legend(ax: Axes, legend: bool | str, default_loc: str = "best") -> Non
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)
     elif legend is True or legend == "best":
         # A light box: where no spot is free of data, the text stays readable.
-        ax.legend(loc=default_loc, fontsize="small", frameon=True, framealpha=0.85, edgecolor="none")
+        ax.legend(loc=default_loc, fontsize="small", frameon=True, framealpha=0.85, edgecolor="none")  # type: ignore[call-overload]  # default_loc: a location name (typed str, not matplotlib's Literal)
     else:
         raise ValueError(f"legend must be True, False, 'best' or 'outside', not {legend!r}")
 

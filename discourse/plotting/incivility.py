@@ -98,7 +98,7 @@ def incivility_table(
     frame = tables["incivility"]
     require_columns(frame, ("thread_id", "unit_id", "unit_kind", "incivility", "intolerance"), "incivility")
     frame = threads_filter(frame, thread_id)
-    depth = np.full(len(frame), None, dtype=object)
+    depth: np.ndarray | list[int | None] = np.full(len(frame), None, dtype=object)
     if by == "depth":
         units = tables["units"]
         if units is None:

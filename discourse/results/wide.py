@@ -270,6 +270,7 @@ def _thread_rows(tables: Mapping[str, Any], units: Any, actor_ids: Sequence[str]
         out["article_incivility"] = pick(incivility, "mean", measure="incivility", group="article")
         out["comments_share_uncivil"] = pick(incivility, "share", measure="incivility", group="comments")
         out["comments_share_intolerant"] = pick(incivility, "share", measure="intolerance", group="comments")
+    part: str | np.ndarray  # a part's name, then (features) the part of each row
     stance = tables.get("stance_summary")
     if stance is not None and actor_ids:
         own = stance[stance["source"] == "author"]
@@ -473,7 +474,7 @@ def _thread_batches(writer: Any, tables: Sequence[str]) -> Any:
         cut = int((ids == ids[-1]).argmax())  # the last thread may go on in the next chunk
         held = units.iloc[cut:].reset_index(drop=True)
         # whole threads, about _BATCH_UNITS units a batch (a longer thread is a batch of its own)
-        starts = np.flatnonzero(np.r_[True, ids[1:cut] != ids[: cut - 1]]) if cut else []
+        starts: np.ndarray | list[int] = np.flatnonzero(np.r_[True, ids[1:cut] != ids[: cut - 1]]) if cut else []
         begin = 0
         for start in starts[1:]:
             if start - begin >= _BATCH_UNITS:

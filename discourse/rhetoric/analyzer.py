@@ -247,18 +247,18 @@ class RhetoricAnalyzer:
         return pd.DataFrame(rows, columns=list(CONTRAST_COLUMNS))
 
 
-_DEFAULT: dict[tuple, RhetoricAnalyzer] = {}
+_DEFAULT: dict[str | tuple[str, ...], RhetoricAnalyzer] = {}
 
 
 def _analyzer(features: str | Sequence[str]) -> RhetoricAnalyzer:
     key = features if isinstance(features, str) else tuple(features)
-    analyzer = _DEFAULT.get(key)  # type: ignore[arg-type]
+    analyzer = _DEFAULT.get(key)
     if analyzer is None:
         analyzer = RhetoricAnalyzer(features=features)
         analyzer._setup()
         if len(_DEFAULT) > 64:
             _DEFAULT.clear()
-        _DEFAULT[key] = analyzer  # type: ignore[index]
+        _DEFAULT[key] = analyzer
     return analyzer
 
 

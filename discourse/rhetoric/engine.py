@@ -210,7 +210,11 @@ class Engine:
         last_end: dict[str, int] = {}
         labels_at: dict[int, frozenset] = {}
         window = self.negation_window
-        for i, j, (key, checks, negation, labels) in self.matcher.match(lowers):  # type: ignore[misc]
+        key: str  # the fields of each match's payload (a _Payload; the matcher types it Hashable)
+        checks: tuple
+        negation: str
+        labels: frozenset
+        for i, j, (key, checks, negation, labels) in self.matcher.match(lowers):  # type: ignore[misc]  # a payload is typed Hashable; here a _Payload
             if checks and not passes(checks, ctx, i, j):
                 continue
             if negation != "keep":
@@ -309,7 +313,7 @@ class Engine:
             if k in out:
                 continue
             a, b = ranges[k]
-            best = None
+            best: tuple[int, int] | None = None  # (distance, token)
             for m in range(max(a, i - width), min(b, j + width)):
                 if i <= m < j:
                     continue
@@ -362,7 +366,7 @@ class Engine:
         longest = max(hj - hi for hi, hj in hostile)
         for gi, gj in groups:
             sentence = bisect_right(firsts, gi) - 1
-            best = None
+            best: tuple[int, int, int] | None = None  # (distance, start, end)
             lo = bisect_left(hostile_starts, gi - width - longest)
             hi_bound = bisect_left(hostile_starts, gj + width)
             for n in range(lo, hi_bound):
@@ -411,7 +415,7 @@ _UNMASK_ENDINGS = ("", "s", "ed", "er", "ers", "ing", "in", "y", "ty", "head", "
 
 def _unmask_targets(terms) -> tuple[str, ...]:
     """Plain spellings a masked word may stand for: the profanity list with common endings."""
-    out = set()
+    out: set[str] = set()
     for term in terms:
         if " " in term or "'" in term or "-" in term:
             continue

@@ -49,7 +49,7 @@ class FeatureCount(NamedTuple):
     """
 
     feature: str
-    count: int
+    count: int  # type: ignore[assignment]  # a field named like tuple.count, which it shadows
     rate_per_1000: float
     offsets: tuple[tuple[int, int], ...]
     score: float | None = None
@@ -200,13 +200,13 @@ class RhetoricResult:
         pairs = offsets.items() if tuple(offsets) == names else zip(names, map(offsets.__getitem__, names))
         # Most features of a text have no hit: their rows are copies of one template (a C-level
         # dict copy and three stores), with the keys in the documented order.
-        template = {
+        template: dict[str, Any] = {
             "feature": None, "count": 0, "rate_per_1000": 0.0, "n_words": n_words, "score": None, "evidence": None,
         }
         if keys:
             template.update(keys)
         copy = template.copy
-        records = []
+        records: list[dict[str, Any]] = []
         append = records.append
         for name, found in pairs:
             row = copy()

@@ -338,16 +338,16 @@ def passes(checks: tuple[tuple[str, frozenset[str] | None], ...], ctx: Context, 
     """
     for name, arg in checks:
         if name == "after":
-            if ctx.prev(i) not in arg:  # type: ignore[operator]
+            if ctx.prev(i) not in arg:  # type: ignore[operator]  # these checks carry a word set, never None
                 return False
         elif name == "not_after":
-            if ctx.prev(i) in arg:  # type: ignore[operator]
+            if ctx.prev(i) in arg:  # type: ignore[operator]  # these checks carry a word set, never None
                 return False
         elif name == "before":
-            if ctx.next(j) not in arg:  # type: ignore[operator]
+            if ctx.next(j) not in arg:  # type: ignore[operator]  # these checks carry a word set, never None
                 return False
         elif name == "not_before":
-            if ctx.next(j) in arg:  # type: ignore[operator]
+            if ctx.next(j) in arg:  # type: ignore[operator]  # these checks carry a word set, never None
                 return False
         elif name == "before_number":
             if not _is_number(ctx, j):

@@ -487,6 +487,7 @@ def numbers(ctx: Context, number_words: Mapping[int, str]) -> list[Span2]:
     ['100', 'two million']
     """
     tokens = ctx.tokens
+    kinds: tuple[str, ...] | set[str]  # the token kinds, then the kinds of a group's marks
     kinds = ctx.kinds
     marks: dict[int, str] = dict(number_words)
     if "number" in kinds:
@@ -679,7 +680,7 @@ def _masked_matches(lower: str) -> list[re.Match[str]]:
     start, try the pattern there once, and skip to the end of the run. Each character is
     looked at a bounded number of times: linear in the length of the text.
     """
-    out = []
+    out: list[re.Match[str]] = []
     search = _MASK_CHAR.search
     pos = 0
     while True:
@@ -694,7 +695,7 @@ def _masked_matches(lower: str) -> list[re.Match[str]]:
             m = _MASKED.match(lower, start)
             if m is not None:
                 out.append(m)
-        pos = _MASK_RUN.match(lower, p).end()
+        pos = _MASK_RUN.match(lower, p).end()  # type: ignore[union-attr]  # p is a mask character: the run matches
 
 
 

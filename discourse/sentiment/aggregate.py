@@ -23,9 +23,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 import numpy as np
+import numpy.typing as npt
 
 from discourse.model import Corpus, Thread
 from discourse.sentiment.analyzer import SentimentAnalyzer
@@ -43,11 +44,19 @@ __all__ = [
     "corpus_sentiment",
 ]
 
+class _BootOptions(TypedDict):
+    """The bootstrap settings passed on to :func:`summarize_scores` (and recorded as parameters)."""
+
+    n_boot: int
+    ci: float
+    seed: int
+
+
 _BLOCK = 1_000_000  # resampled values held in memory at once
 
 
 def bootstrap_mean_ci(
-    scores: Sequence[float], *, n_boot: int = 2000, ci: float = 0.95, seed: int | Sequence[int] = 0
+    scores: npt.ArrayLike, *, n_boot: int = 2000, ci: float = 0.95, seed: int | Sequence[int] = 0
 ) -> tuple[float, float]:
     """Percentile bootstrap interval of the mean (NaNs for no scores or ``n_boot=0``).
 
@@ -358,7 +367,7 @@ def thread_sentiment(
         CommentSentiment(position, c.id, c.parent_id, depth, analyzer.score(c.text))
         for position, (depth, c) in enumerate(thread.walk())
     )
-    options = {"n_boot": n_boot, "ci": ci, "seed": seed}
+    options: _BootOptions = {"n_boot": n_boot, "ci": ci, "seed": seed}
     summary = thread_summary(article, profile, [c.result for c in comments], **options)
     params = {**analyzer.effective_params(), **options}
     return ThreadSentiment(
@@ -390,7 +399,7 @@ def thread_summary(
     >>> [(g.group, g.n) for g in groups]
     [('article', 1), ('article_sentences', 2), ('comments', 2), ('difference', 4)]
     """
-    options = {"n_boot": n_boot, "ci": ci, "seed": seed}
+    options: _BootOptions = {"n_boot": n_boot, "ci": ci, "seed": seed}
     whole = [article] if article is not None else []
     sentences = list(profile.sentences) if profile is not None else []
     sentence_scores = [r.score for r in sentences]
@@ -471,7 +480,7 @@ def corpus_sentiment(
     (16, 16)
     """
     analyzer = analyzer or SentimentAnalyzer(method, threshold=threshold)
-    options = {"n_boot": n_boot, "ci": ci, "seed": seed}
+    options: _BootOptions = {"n_boot": n_boot, "ci": ci, "seed": seed}
     rows = []
     all_scores: list[float] = []
     all_labels: list[str] = []

@@ -124,6 +124,7 @@ class SentimentAnalyzer:
         cached = self.__dict__.get("_engine_cache")
         if cached is not None and cached[0] == key:
             return cached[1]
+        scorer_class: type  # VaderScorer, PatternScorer or NewsScorer (imported on first use)
         if self.method == "vader":
             from discourse.sentiment.vader import VaderScorer as scorer_class
         elif self.method == "textblob":

@@ -53,7 +53,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from discourse.errors import LexiconError
-from discourse.irony import irony
+from discourse.irony import IronyCue, irony
 from discourse.lexicons import DATA_DIR, load_lexicon
 from discourse.sentiment.result import Cue
 from discourse.sentiment.textblob_method import PatternScorer
@@ -208,6 +208,7 @@ def news_features(
         values.append(value)
         cues[(start, end, "vader:" + cue.cue)] = Cue(start, end, "vader:" + cue.cue, value)
     compound, pos, _, neg = scores_from_valences(values, vader.n_words, vader.emphasis)
+    c: Cue | IronyCue  # a pattern cue here, an irony cue below
     for c in pattern.cues:
         key = (c.start + offset, c.end + offset, "textblob:" + c.cue)
         cues[key] = Cue(*key, c.value)

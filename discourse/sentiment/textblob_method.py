@@ -164,6 +164,7 @@ class _Tables:
             )
             senses.setdefault(form, {}).setdefault(node.attrib.get("pos"), []).append(scores)
         words: dict[str, dict[str | None, Any]] = {}
+        by_pos: dict[str | None, Any]  # the senses of a form, then (below) the averaged scores of a word
         for form, by_pos in senses.items():
             averaged: dict[str | None, Any] = {
                 pos: [_average(column) for column in zip(*psi)] for pos, psi in by_pos.items()
@@ -179,7 +180,7 @@ class _Tables:
                 entry["RB"] = entry[None] = scores
         lexicon = {w: tuple(by_pos[None]) for w, by_pos in words.items()}
         adverbs = frozenset(w for w, by_pos in words.items() if "RB" in by_pos)
-        return lexicon, adverbs  # type: ignore[return-value]
+        return lexicon, adverbs
 
 
 @lru_cache(maxsize=None)
@@ -390,6 +391,8 @@ class PatternScorer:
                     if word in faces:
                         chunks.append([[word], polarity, 1.0, 1.0, False, start, end])
                         break
+        polarity_sum: float  # sums of float scores (from an int 0)
+        subjectivity_sum: float
         polarity_sum = subjectivity_sum = 0
         cues = []
         for words, p, s, _, negated, start, end in chunks:

@@ -440,7 +440,7 @@ class _Builder:
                 continue
             actor = ActorData(
                 id=slug(label), name=label, kind="person", office=row["positionLabel"], since=start, until=end,
-                country=cid, parent=self.government_of.get(cid), sources=["wikidata"],
+                country=cid, parent=self.government_of.get(cid), sources=["wikidata"],  # type: ignore[arg-type]  # a None cid finds None
             )
             actor.add("names", label)
             if fold(label) != label:

@@ -379,6 +379,8 @@ def _is_caps(word: str) -> bool:
 
 def _split_top(text: str) -> list[str]:
     """Split at ';' outside parentheses."""
+    parts: list[str]
+    current: list[str]  # the characters of the part being read
     parts, depth, current = [], 0, []
     for ch in text:
         depth += ch == "("

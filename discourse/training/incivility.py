@@ -58,7 +58,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import numpy as np
 
@@ -118,7 +118,24 @@ SOURCES = {
         "upstream": "ipavlopoulos/toxic_spans : SemEval2021/data/ @ beaf170",
     },
 }
-PARAMETERS = {
+class _Parameters(TypedDict):
+    """The fitting settings (:data:`PARAMETERS`), recorded in the weight file."""
+
+    folds: int
+    min_df: dict[str, int]
+    C_grid: list[float]
+    span_C_grid: list[float]
+    span_thresholds: list[float]
+    kind_C_grid: list[float]
+    prune: float
+    fit_sources: dict[str, list[str]]
+    source_offsets: str
+    digits: int
+    features: str
+    solver: str
+
+
+PARAMETERS: _Parameters = {
     "folds": 3,
     "min_df": {"w": 2, "b": 3, "c": 5, "l": 1, "x": 1, "p": 3, "n": 3},
     "C_grid": [0.003, 0.01, 0.03, 0.1, 0.3],
@@ -328,7 +345,7 @@ def fit_document_model(rows: list[dict[str, Any]], counts: list[dict[str, int]],
     coef, b = _pruned(model, p["prune"], p["digits"])
     offsets = {s: _round(float(model.coef_.ravel()[len(vocab) + k]) * SOURCE_SCALE, p["digits"])
                for k, s in enumerate(sorted(per_source))}
-    names = sorted(vocab, key=vocab.get)
+    names = sorted(vocab, key=vocab.get)  # type: ignore[arg-type]  # every key is in vocab: get never gives None
     weights = {names[i]: float(coef[i]) for i in np.flatnonzero(coef[: len(vocab)])}
     # the labelled sources not used for this measure: ROC AUC of the final model (held out)
     external = {}
@@ -357,7 +374,7 @@ def fit_document_model(rows: list[dict[str, Any]], counts: list[dict[str, int]],
 # -- spans -----------------------------------------------------------------------------------
 
 
-def span_characters(text: str, tokens, flags: Sequence[bool]) -> set[int]:
+def span_characters(text: str, tokens, flags: Sequence[bool] | np.ndarray) -> set[int]:
     """Characters of the flagged words, with the whitespace between consecutive flagged words."""
     out: set[int] = set()
     prev_end = None
@@ -426,7 +443,7 @@ def fit_span_model(train_dir: Path, log=print) -> dict[str, Any]:
     C, threshold = max(results, key=lambda key: (round(results[key], 6), -key[0], -key[1]))
     model = _fit(X, y, w, C)
     coef, b = _pruned(model, p["prune"], p["digits"])
-    names = sorted(vocab, key=vocab.get)
+    names = sorted(vocab, key=vocab.get)  # type: ignore[arg-type]  # every key is in vocab: get never gives None
     return {
         "intercept": float(b[0]),
         "C": C,
@@ -462,7 +479,7 @@ def fit_kind_model(train_dir: Path, log=print) -> dict[str, Any]:
         ex = extract(text)
         per_token = token_feature_lists(ex)
         for tok, feats in zip(ex.tokens, per_token):
-            votes = Counter()
+            votes: Counter[str] = Counter()
             for spans_of_rater in anns:
                 kinds = {k for k, s, e in spans_of_rater if s < tok.end and tok.start < e}
                 votes.update(kinds)
@@ -496,7 +513,7 @@ def fit_kind_model(train_dir: Path, log=print) -> dict[str, Any]:
         log(f"  C={C}: macro F1 {scores[C][0]:.4f} per class {[round(v, 3) for v in f1]}")
     C = max(p["kind_C_grid"], key=lambda c: (round(scores[c][0], 6), -c))
     model = _fit(X, y, w, C, multi=True)
-    names = sorted(vocab, key=vocab.get)
+    names = sorted(vocab, key=vocab.get)  # type: ignore[arg-type]  # every key is in vocab: get never gives None
     coef = model.coef_
     weights = {}
     for j in range(coef.shape[1]):

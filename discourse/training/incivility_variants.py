@@ -276,7 +276,7 @@ def run_variants(train_dir: str | Path, eval_dir: str | Path | None = None, vari
         fitted["vader"] = {**base, "row": row, "oof": oof, "sfu": sfu_scores}
     if "you_dismiss" in variants:
         cue = [dict(c, **{"x:you_dismiss": 1}) if you_dismiss(r["text"]) else c for c, r in zip(counts, rows)]
-        sfu_cue = None if not sfu else [dict(c, **{"x:you_dismiss": 1}) if you_dismiss(t) else c for c, t in zip(sfu_counts, sfu[0])]
+        sfu_cue = None if not sfu else [dict(c, **{"x:you_dismiss": 1}) if you_dismiss(t) else c for c, t in zip(sfu_counts, sfu[0])]  # type: ignore[arg-type]  # sfu_counts is set whenever sfu is
         fitted["you_dismiss"] = _fit_variant("shipped", rows, cue, shares, sfu_cue, log)
         fitted["you_dismiss"]["row"]["variant"] = "you_dismiss"
     if "mockery" in variants:

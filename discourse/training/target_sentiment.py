@@ -40,13 +40,16 @@ import argparse
 import hashlib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from discourse._version import __version__
 from discourse.errors import InputError
 from discourse.actors.stance_features import FEATURE_VERSION, Hit
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 __all__ = ["load_targets", "extract", "fit", "main", "oof_logits", "best_offset", "call_candidates", "confident_calls"]
 
@@ -256,6 +259,7 @@ def _fold_scores(y: Any, predicted: Any, fold_of: Any, sample_weight: Any = None
     for fold in range(FOLDS):
         mask = fold_of == fold
         gold, guess = y[mask], predicted[mask]
+        count: Callable[[Any], float]  # integer counts without weights, float sums with them
         if sample_weight is None:
             totals["macro_f1"] += _macro_f1(gold.tolist(), guess.tolist())
             count = lambda hits: int(np.sum(hits))  # noqa: E731
@@ -284,7 +288,7 @@ def _confident(candidates: Sequence[tuple[Any, dict[str, float]]]) -> tuple[Any,
     return max(candidates, key=lambda c: round(low(c[1]), 6))
 
 
-def call_candidates(logits: Any, y: Sequence[int], fold_of: Any, sample_weight: Any = None) -> list[tuple[float, dict[str, float]]]:
+def call_candidates(logits: Any, y: npt.ArrayLike, fold_of: Any, sample_weight: Any = None) -> list[tuple[float, dict[str, float]]]:
     """Every threshold of ``CALL_THRESHOLD_GRID`` with its out-of-fold figures (unrounded).
 
     Parameters
@@ -310,7 +314,7 @@ def call_candidates(logits: Any, y: Sequence[int], fold_of: Any, sample_weight: 
     return [(t, _fold_scores(y, np.array(_score_labels(logits, t)), fold_of, sample_weight)) for t in CALL_THRESHOLD_GRID]
 
 
-def confident_calls(logits: Any, y: Sequence[int], fold_of: Any, sample_weight: Any = None) -> dict[str, Any]:
+def confident_calls(logits: Any, y: npt.ArrayLike, fold_of: Any, sample_weight: Any = None) -> dict[str, Any]:
     """The score threshold of confident calls (step 4 of the procedure) with its out-of-fold figures
     (`sample_weight`: see :func:`call_candidates`).
 

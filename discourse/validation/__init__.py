@@ -8,7 +8,7 @@ pandas DataFrame and can write it as CSV. Nothing here copies evaluation data.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +47,7 @@ def run_validations(
     from discourse.validation import incivility, rhetoric, sentiment, stance
     from discourse.validation._common import write_csv
 
-    runners = {
+    runners: dict[str, Callable[..., Any]] = {  # each takes data_dir, returns a DataFrame
         "sentiment": sentiment.validate_sentiment,
         "stance": stance.validate_stance,
         "rhetoric": rhetoric.validate_rhetoric,

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 
 from discourse.errors import InputError
 from discourse.rhetoric import RhetoricAnalyzer
@@ -91,7 +92,7 @@ GOLD_PATH = Path(__file__).resolve().parents[2] / "tests" / "data" / "rhetoric_g
 """The hand-checked examples in a source checkout."""
 
 
-def auc(scores: Sequence[float], labels: Sequence[bool]) -> float:
+def auc(scores: npt.ArrayLike, labels: npt.ArrayLike) -> float:
     """Area under the ROC curve by the rank (Mann-Whitney) formula; ties count half.
 
     Examples
@@ -112,9 +113,9 @@ def auc(scores: Sequence[float], labels: Sequence[bool]) -> float:
 
 
 def bootstrap_auc(
-    scores: Sequence[float],
-    labels: Sequence[bool],
-    baseline: Sequence[float] | None = None,
+    scores: npt.ArrayLike,
+    labels: npt.ArrayLike,
+    baseline: npt.ArrayLike | None = None,
     *,
     n: int = 1000,
     seed: int = 0,
@@ -373,7 +374,7 @@ def load_gold(path: str | os.PathLike[str] | None = None) -> list[dict[str, Any]
     (True, ['expected', 'feature', 'line', 'note', 'text'])
     """
     path = Path(path) if path is not None else GOLD_PATH
-    rows = []
+    rows: list[dict[str, Any]] = []
     with open(path, encoding="utf-8") as handle:
         header = None
         for number, line in enumerate(handle, 1):
@@ -431,7 +432,7 @@ def validate_gold(path: str | os.PathLike[str] | None = None, *, details: list |
                 (row["line"], feature, row["text"], sorted((expected - predicted).elements()),
                  sorted((predicted - expected).elements()))
             )
-    total = Counter()
+    total: Counter[str] = Counter()
     rows = []
     for feature, c in per.items():
         total.update(c)

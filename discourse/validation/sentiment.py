@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import numpy as np
+import numpy.typing as npt
 
 from discourse.errors import InputError
 from discourse.sentiment.analyzer import DEFAULT_THRESHOLDS, SentimentAnalyzer
@@ -194,7 +195,7 @@ def human_label(mean: float, cut: float = HUMAN_CUT) -> str:
     return label_for(mean, cut)
 
 
-def pearson_r(x: Sequence[float], y: Sequence[float]) -> float:
+def pearson_r(x: npt.ArrayLike, y: npt.ArrayLike) -> float:
     """Pearson correlation (NaN if either side is constant).
 
     Examples
