@@ -752,3 +752,13 @@ def test_profile_leaves_out_indices_and_pooled_corpora_say_so():
     assert "2 threads pooled" in ax.get_xlabel()
     ax = plotting.plot_sentiment_distribution(results, ax=new_ax())
     assert any(t.get_text() == "pooled over 2 threads" for t in ax.texts)
+
+
+def test_heatmap_in_a_subfigure(results):
+    # an axes inside a SubFigure: the subfigure has no figure width of its own (AttributeError before)
+    fig = Figure(figsize=(22, 4))
+    left, right = fig.subfigures(1, 2)
+    ax = plotting.plot_stance_heatmap(results, top=4, ax=left.subplots())
+    alone = plotting.plot_stance_heatmap(results, top=4, ax=Figure(figsize=(11, 4)).subplots())
+    assert ax.figure is left
+    assert [t.get_text() for t in ax.texts] == [t.get_text() for t in alone.texts]  # same width, same counts

@@ -556,7 +556,9 @@ def plot_stance_heatmap(
         note_empty(ax, "no actor mentions")
     mentions = table["n_mentions"].to_numpy().reshape(matrix.shape) if len(table) else np.zeros((0, 0), int)
     if counts is None:
-        width_points = ax.get_position().width * ax.figure.get_figwidth() * 72  # type: ignore[union-attr]  # KNOWN BUG: an axes in a SubFigure has no get_figwidth (notes/typecheck.md)
+        # the axes' drawn width in points (ax.bbox is in pixels; also right for an axes inside a
+        # SubFigure, whose position is relative to the subfigure and which has no figure width)
+        width_points = ax.bbox.width / ax.figure.dpi * 72
         counts = bool(len(units)) and width_points / len(units) >= 11
     if counts:
         for (row, column), n_cell in np.ndenumerate(mentions):
@@ -569,7 +571,7 @@ def plot_stance_heatmap(
     ax.set_xticks(np.arange(0, len(units), step) + 0.5)
     labels = _short_ids(units)[::step]
     # Horizontal labels where they fit (the seed's "c01" ... "c16"); vertical only when crowded.
-    column_points = ax.get_position().width * ax.figure.get_figwidth() * 72 / max(len(units), 1) * step  # type: ignore[union-attr]  # (as above)
+    column_points = ax.bbox.width / ax.figure.dpi * 72 / max(len(units), 1) * step  # (points, as above)
     # Neighbouring labels (centred on their columns) must not touch: half widths summed.
     widths = _text_widths(labels, "small")
     widest = max((a + b for a, b in zip(widths, widths[1:])), default=0.0) / 2
