@@ -67,7 +67,7 @@ def lower_case_index(registry: ActorRegistry) -> dict[str, tuple[str, str, str]]
         return index
     owners: dict[str, set[str]] = {}
     candidates: dict[str, tuple[str, str, str]] = {}
-    for actor in registry._written:
+    for actor in registry.written_actors:
         for alias in actor.aliases:
             key = fold_accents(alias.text.lower())
             owners.setdefault(key, set()).add(actor.id)

@@ -740,7 +740,7 @@ class ActorRegistry:
         """The compiled :class:`~discourse.actors.matching.AliasMatcher` of all aliases, with the
         derived ones (distinctive surnames, bare institution words: see
         :mod:`discourse.actors.surnames`)."""
-        return AliasMatcher(self._written, self.derived_aliases + tuple((i, a) for i, a, _ in self._possessives))
+        return AliasMatcher(self.written_actors, self.derived_aliases + tuple((i, a) for i, a, _ in self._possessives))
 
     @cached_property
     def _possessives(self) -> tuple[tuple[str, Alias, str], ...]:
@@ -749,7 +749,7 @@ class ActorRegistry:
         and checked by the context rule "possessive s"."""
         from discourse.actors.surnames import possessive_aliases
 
-        return tuple(possessive_aliases(self._written, taken=[a.text for _, a in self.derived_aliases]))
+        return tuple(possessive_aliases(self.written_actors, taken=[a.text for _, a in self.derived_aliases]))
 
     @cached_property
     def possessive_names(self) -> Mapping[str, str]:
@@ -764,12 +764,19 @@ class ActorRegistry:
         return MappingProxyType({a.text: base for _, a, base in self._possessives})
 
     @cached_property
-    def _written(self) -> tuple[Actor, ...]:
+    def written_actors(self) -> tuple[Actor, ...]:
         """The actors with the written aliases the matcher compiles: all but the generic organ
         names (``generic`` of ``[bare_institutions]``, "Ministry of Defence"), which name the
         organ of whichever state the text is about and are left to the rule "bare institution"
         (derived aliases, :attr:`derived_aliases`). The one place these names are filtered; an
-        actor with no other alias is left out."""
+        actor with no other alias is left out.
+
+        Examples
+        --------
+        >>> reg = ActorRegistry.default()
+        >>> 0 < len(reg.written_actors) <= len(reg)
+        True
+        """
         from discourse.actors.rules import actor_rules
 
         generic = actor_rules().bare_generic
@@ -805,7 +812,7 @@ class ActorRegistry:
         from discourse.actors.surnames import compound_surname_aliases, institution_aliases, surname_aliases
 
         words = actor_rules().bare_institutions
-        taken = [a.text for actor in self._written for a in actor.aliases]  # not the generic organ names
+        taken = [a.text for actor in self.written_actors for a in actor.aliases]  # not the generic organ names
         return tuple(
             institution_aliases(words, taken)
             + surname_aliases(self._actors.values(), taken=words, name_first=self.family_name_first)
