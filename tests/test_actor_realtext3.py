@@ -54,10 +54,13 @@ def test_lower_case_name_keeps_the_possessive(registry: ActorRegistry) -> None:
         "Read https://example.com/news/trump-wins-again before you post, Folks.",  # a web address
         "Reply to @trump_fan2016 and to #trump, Folks.",  # a handle and a hashtag
         "Get rid of notley now, she is useless.",  # a premier: no Canadian actor in the text
+        "I would rather pay 20 pence more than vote for Trump.",  # a quantity: the coin
+        "Since Brexit a stamp costs fifty pence more, thanks Trump.",  # a number word
     ],
 )
 def test_lower_case_name_left_alone(registry: ActorRegistry, text: str) -> None:
-    assert [a for _, a in _found(registry, text) if a in ("trump", "george_w_bush", "rachel_notley")] == []
+    names = ("trump", "george_w_bush", "rachel_notley", "mike_pence")
+    assert [s for s, a in _found(registry, text) if a in names and s.islower()] == []
 
 
 def test_lower_case_name_not_repeated_in_lower_case_text(registry: ActorRegistry) -> None:

@@ -15,10 +15,11 @@ those mentions (see ``docs/guide/actors.md``, "Context rules"). A lower-case wor
 * the text (or its thread's article) names an actor of the person's state, or the person holds or
   held a top office (the gate of derived surnames: *trump* needs no *US*, *notley* needs *Alberta*
   or another Canadian actor);
-* if it is also an English word (*trump*, *bush*), it does not stand right after a determiner,
-  possessive, *to* or a modal verb, nor right before *card*, an object such as *everyone* or
-  *all*, or *league* (``[lower_case_names]`` of ``actor_rules.toml``): "his trump card",
-  "beating around the bush", "his values trump everyone else's", "bush league".
+* if it is also an English word (*trump*, *bush*, *pence*), it does not stand right after a
+  determiner, possessive, *to*, a modal verb or a number, nor right before *card*, an object
+  such as *everyone* or *all*, or *league* (``[lower_case_names]`` of ``actor_rules.toml``):
+  "his trump card", "beating around the bush", "20 pence", "his values trump everyone else's",
+  "bush league".
 
 Examples
 --------
@@ -156,7 +157,7 @@ def lower_case_names(
         if not _in_prose(text, start, end):
             continue
         if is_common_word(alias) and (
-            (k > 0 and lowers[k - 1] in rules.lower_case_after)
+            (k > 0 and (lowers[k - 1] in rules.lower_case_after or lowers[k - 1][:1].isdigit()))
             or (k + 1 < len(tokens) and lowers[k + 1] in rules.lower_case_before)
         ):
             continue  # the English word: "his trump card", "around the bush"
