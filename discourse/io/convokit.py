@@ -525,7 +525,7 @@ def write_convokit(
                     reply_to: str | None = root
                 else:
                     reply_to = uids.get(comment.parent_id)
-                decoded = None if reply_to in (None, root) else cids.get(reply_to)  # type: ignore[arg-type]  # not None here
+                decoded = None if reply_to is None or reply_to == root else cids.get(reply_to)
                 if decoded != comment.parent_id:
                     cblock["parent_id"] = comment.parent_id
                 cspeaker = comment.author if comment.author is not None else UNKNOWN_SPEAKER

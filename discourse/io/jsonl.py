@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
 from discourse.io._common import (
     ReadContext,
@@ -205,11 +205,11 @@ def _build(ctx: ReadContext, line: int | None, record: dict[str, Any]) -> Thread
             )
         return None
     values, invalid = taken
-    thread_id = values["id"]
+    thread_id = cast(str, values["id"])  # a required field: never None here
     extra = {k: v for k, v in record.items() if k not in _KNOWN_THREAD}
     meta = merge_meta(values["meta"], extra, invalid, ctx, line, record_id=thread_id)
     article = Article(
-        id=thread_id,  # type: ignore[arg-type]  # a required field: never None here
+        id=thread_id,
         title=values["title"],
         text=values["text"],
         url=values["url"],
