@@ -29,17 +29,17 @@ from actor_helpers import found_mentions as _found
             "ted_cruz",
         ),
         (
-            "What Trump told Billy Bush was not a conversation between friends. Bush said he went along.",
+            "Nobody excuses what Trump said to Billy Bush on that bus. Bush said later he regretted laughing.",
             "Bush",
             "george_w_bush",
         ),
         (
-            "US Republican Jeb Bush endorsing Harper: 'he may be re-elected,' Bush said Wednesday in New Hampshire.",
+            "Former Florida governor Jeb Bush praised Harper: 'he could win again,' Bush told reporters on Tuesday in Iowa.",
             "Bush",
             "george_w_bush",
         ),
         (
-            "I think Jeb Bush already has it locked up. Romney won't be able to duplicate the Bush network.",
+            "Jeb Bush seems to have the donors sewn up. Nobody else can match the Bush fundraising machine.",
             "Bush",
             "george_w_bush",
         ),
@@ -53,8 +53,8 @@ def test_a_bare_surname_after_another_persons_full_name_is_not_the_registry_pers
 @pytest.mark.parametrize(
     "text",
     [
-        "US Republican Jeb Bush endorsing Harper: 'he may be re-elected,' Bush said Wednesday in New Hampshire.",
-        "I think Jeb Bush already has it locked up. Romney won't be able to duplicate the Bush network.",
+        "Former Florida governor Jeb Bush praised Harper: 'he could win again,' Bush told reporters on Tuesday in Iowa.",
+        "Jeb Bush seems to have the donors sewn up. Nobody else can match the Bush fundraising machine.",
     ],
 )
 def test_a_bare_surname_after_a_registry_relative_is_that_relative(reg, text):
@@ -89,13 +89,13 @@ def test_the_registry_person_keeps_the_surname_otherwise(reg, text, surface, act
 @pytest.mark.parametrize(
     "text, surface, actor_id",
     [
-        ("Senate Minority Leader Charles Schumer (D-N.Y.) and other Democrats objected.", "Schumer", "chuck_schumer"),
-        ("Sen. Charles Grassley (R-IA) is to be commended on his handling of it.", "Grassley", "chuck_grassley"),
-        ("Trump's newly named Secretary of State, Michael Pompeo, is also an ardent neocon.", "Pompeo", "mike_pompeo"),
-        ("Leading Democratic senators like Robert Menendez, Ben Cardin and Chuck Schumer opposed it.", "Menendez", "bob_menendez"),
+        ("Senator Charles Schumer (D-N.Y.) and several colleagues protested the rule change.", "Schumer", "chuck_schumer"),
+        ("Sen. Charles Grassley (R-IA) deserves credit for how he ran the hearing.", "Grassley", "chuck_grassley"),
+        ("The new Secretary of State, Michael Pompeo, is as hawkish as his predecessor was cautious.", "Pompeo", "mike_pompeo"),
+        ("Democrats such as Robert Menendez and Chuck Schumer voted against the deal.", "Menendez", "bob_menendez"),
         ("Remember, Maggie Thatcher broke that ceiling long ago.", "Thatcher", "margaret_thatcher"),
-        ("Ditto senators like Pat Leahy who say America must face down Russia.", "Leahy", "patrick_leahy"),
-        ("Steve Harper, Canadian Republican.. Harper said he would run again.", "Harper", "stephen_harper"),
+        ("Same goes for senators like Pat Leahy who want America to get tough on Russia.", "Leahy", "patrick_leahy"),
+        ("Steve Harper, our very own Republican.. Harper says he is not done yet.", "Harper", "stephen_harper"),
     ],
 )
 def test_a_formal_or_short_given_name_is_the_persons_own(reg, text, surface, actor_id):
@@ -106,7 +106,7 @@ def test_a_formal_or_short_given_name_is_the_persons_own(reg, text, surface, act
 @pytest.mark.parametrize(
     "text, actor_id",
     [
-        ("Trump's newly named Secretary of State, Michael Pompeo, is also an ardent neocon.", "alun_michael"),
+        ("The new Secretary of State, Michael Pompeo, is as hawkish as his predecessor was cautious.", "alun_michael"),
         ("Beau Biden served in Iraq before he died.", "joe_biden"),
         ("Bill Pruitt said the farm would close.", "scott_pruitt"),
     ],
@@ -123,7 +123,7 @@ def test_another_given_name_still_names_another_person(reg, text, actor_id):
     "text, surface, actor_id",
     [
         ("Trump may quit the nuclear accord that Prime Minister Hassan Rouhani sees as his legacy.", "Hassan", "jafar_hassan"),
-        ("They had dinner with Farrakhan and Iranian leader President Hassan Rouhani in 2013.", "Hassan", "samia_hassan"),
+        ("The delegation later met Iran's President Hassan Rouhani at the UN in 2014.", "Hassan", "samia_hassan"),
         ("Home Depot co-founder and donor to his 2016 campaign, Bernie Marcus has pledged to support him.", "Bernie", "bernie_sanders"),
         ('"He is the most popular political leader in the country," said Jeb Fain, a spokesman for the group.', "Jeb", "jeb_bush"),
         ("The attacks mounted against it after company President Dan Cathy spoke out against the ruling.", "Dan", "nicusor_dan"),
@@ -138,10 +138,10 @@ def test_a_given_name_before_another_name_is_someone_else(reg, text, surface, ac
     "text, surface, actor_id",
     [
         ("Trump may quit the nuclear accord that Prime Minister Hassan Rouhani sees as his legacy.", "Rouhani", "hassan_rouhani"),
-        ("Others wore patches inside their robes that said Trump Pence must go.", "Trump", "trump"),
-        ("Prime Minister Bibi Netanyahu says a dozen Syrian and Iranian targets were hit.", "Bibi", "netanyahu"),
+        ("Protesters carried signs that read Trump Pence out now.", "Trump", "trump"),
+        ("Prime Minister Bibi Netanyahu claims the strikes destroyed several Iranian depots.", "Bibi", "netanyahu"),
         ("I could really see Bernie doing that.", "Bernie", "bernie_sanders"),
-        ("Jeb Bush already has it locked up, and Jeb Knows it.", "Jeb Bush", "jeb_bush"),
+        ("Jeb Bush has the nomination sewn up, and Jeb Knows it.", "Jeb Bush", "jeb_bush"),
     ],
 )
 def test_the_alias_before_other_words_stays(reg, text, surface, actor_id):
@@ -155,7 +155,7 @@ def test_the_alias_before_other_words_stays(reg, text, surface, actor_id):
 @pytest.mark.parametrize(
     "text",
     [
-        "We met Theresa May in London. He was killed by an Islamic jihadist on May 22, 2013.",
+        "We saw Theresa May speak in Leeds. The bridge reopened on May 14, 2019.",
         "Theresa May called a snap election. In May the Conservatives lost their majority.",
         "Theresa May leads the Tories. The vote is expected in May or June.",
     ],
@@ -185,8 +185,8 @@ def test_may_the_person_stays(reg, text):
     "text, surface",
     [
         ("Iran had some $5.7 billion worth of assets at Bank Muscat in Muscat, Oman.", "Muscat"),
-        ("It was the ten-year-old Access Hollywood video which caught Trump bragging.", "Hollywood"),
-        ("The European equivalent would be Lille winning the Champions League over Real Madrid in the final.", "Madrid"),
+        ("The old Access Hollywood tape showed Trump boasting to a host.", "Hollywood"),
+        ("It would be like Lille beating Real Madrid in the Champions League final.", "Madrid"),
     ],
 )
 def test_a_capital_inside_a_longer_name_is_no_mention(reg, text, surface):
@@ -213,11 +213,11 @@ def test_a_capital_after_a_sentence_start_or_a_mention_stays(reg, text, surface,
 @pytest.mark.parametrize(
     "text, actor_id",
     [
-        ("He appointed former rivals like Mr. Clinton's wife, Secretary of State Hillary Rodham Clinton.", "bill_clinton"),
-        ("Asked how he was feeling, Mr. Clinton, his arm around his wife, replied.", "bill_clinton"),
-        ("Mrs. Obama told an annual health conference in Washington.", "michelle_obama"),
+        ("He even named Mr. Clinton's wife, Hillary Rodham Clinton, to run the State Department.", "bill_clinton"),
+        ("Leaving the hospital, Mr. Clinton waved to reporters and smiled.", "bill_clinton"),
+        ("Mrs. Obama spoke to a school nutrition meeting in Chicago.", "michelle_obama"),
         ('"She never dreamt that she\'d have a life like this," Mrs Obama told the magazine.', "michelle_obama"),
-        ("Mrs. Trump said she has spent the past year listening to children.", "melania_trump"),
+        ("Mrs. Trump said her campaign against online bullying would continue.", "melania_trump"),
     ],
 )
 def test_an_honorific_names_the_spouse(reg, text, actor_id):
@@ -228,7 +228,7 @@ def test_an_honorific_names_the_spouse(reg, text, actor_id):
 @pytest.mark.parametrize(
     "text, actor_id",
     [
-        ("In her victory speech, Mrs. Clinton said the next president must not embarrass us.", "hillary_clinton"),
+        ("At the rally, Mrs. Clinton said voters deserved a serious debate.", "hillary_clinton"),
         ("Mr. Obama said he would veto any bill that extended them.", "obama"),
         ("Mr. Trump tweeted again.", "trump"),
     ],
@@ -245,10 +245,10 @@ def test_the_other_honorific_stays(reg, text, actor_id):
     "text, surface",
     [
         ("London Mayor Sadiq Khan replied to President Trump's remarks.", "London"),
-        ("Klemp accused Paris Mayor Anne Hidalgo of hypocrisy.", "Paris"),
+        ("Critics blamed Paris Mayor Anne Hidalgo for the traffic.", "Paris"),
         ("One diplomat described being jolted awake in a Havana hotel room by a blaring noise.", "Havana"),
-        ("He threw her off the balcony of her Paris apartment.", "Paris"),
-        ("Currently the top judge on the D.C. Circuit, Garland is widely admired.", "D.C."),
+        ("She sold her Paris apartment last spring.", "Paris"),
+        ("Garland, then chief judge of the D.C. Circuit, was respected on both sides.", "D.C."),
     ],
 )
 def test_a_city_place_or_office_is_not_the_government(reg, text, surface):

@@ -27,7 +27,7 @@ def registry() -> ActorRegistry:
     [
         ("Dishonest, ignorant and unscrupulous trump has now fooled half of America.", "trump", "trump"),
         ("I voted for trump because Hillary lied about everything.", "trump", "trump"),
-        ("OMG trump is one resounding IDIOT !!!", "trump", "trump"),
+        ("Wow, trump really is a colossal FOOL !!!", "trump", "trump"),
         ("We can thank bush and his cabinet for the war in Iraq.", "bush", "george_w_bush"),
         ("Get rid of notley in Alberta, and Canada will thank you.", "notley", "rachel_notley"),
         ("The problem is that trudeau is clueless about the economy.", "trudeau", "justin_trudeau"),
@@ -46,11 +46,11 @@ def test_lower_case_name_keeps_the_possessive(registry: ActorRegistry) -> None:
     "text",
     [
         "He played his trump card at the last minute, as Bob expected.",  # the English noun
-        "Politics trumps evidence in California once again.",  # the verb ("trumps" never counts)
+        "In Ohio, loyalty trumps competence every single time.",  # the verb ("trumps" never counts)
         "Safety should trump profit at Boeing, Bob.",  # after a modal verb
         "He thinks his values trump everyone else's, Bob.",  # the verb before its object
         "Their bosses ran a bush league operation, said Bob.",  # an idiom
-        "Stop beating around the bush and say what you mean, Bob.",  # after a determiner
+        "Quit beating around the bush, Bob, and answer the question.",  # after a determiner
         "Read https://example.com/news/trump-wins-again before you post, Folks.",  # a web address
         "Reply to @trump_fan2016 and to #trump, Folks.",  # a handle and a hashtag
         "Get rid of notley now, she is useless.",  # a premier: no Canadian actor in the text
@@ -100,7 +100,7 @@ def test_obama_and_bush_cabinet_members_are_found(registry: ActorRegistry, text:
     "text, surface, actor_id",
     [
         # a newcomer takes no bare surname from a leader already listed
-        ("Christie shocked the Republican establishment with his endorsement.", "Christie", "chris_christie"),
+        ("Christie stunned Republican leaders when he backed the outsider.", "Christie", "chris_christie"),
         ("Chaffetz criticized McCarthy's remarks about the Benghazi committee in the House.", "McCarthy", "kevin_mccarthy"),
     ],
 )
