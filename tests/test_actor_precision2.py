@@ -89,7 +89,7 @@ def test_outlet_still_names_its_state_when_nothing_else_does(reg):
 
 
 def test_party_phrase_without_its_state_is_no_mention(reg):
-    found = _found(reg, "MOST of the Bullying is done by Liberal Democrats. Trump won.")
+    found = _found(reg, "MOST of the Shouting comes from Liberal Democrats. Trump won.")
     assert not [f for f in found if f[1] == "gb_liberal_democrats"], found
 
 

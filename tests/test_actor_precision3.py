@@ -93,10 +93,10 @@ def test_speech_verb_surname_still_resolves(reg, text):
 @pytest.mark.parametrize(
     "text, federal",
     [
-        ("She took a job with the Illinois Attorney General's office in Chicago.", "us_doj"),
+        ("He now works for the Illinois Attorney General's office in Springfield.", "us_doj"),
         ("The Michigan Attorney General's office declined to comment.", "us_doj"),
         ("Pennsylvania's Supreme Court ruled last month, the Justice Department said.", "us_supreme_court"),
-        ("The Florida Department of State asked federal prosecutors to look into it.", "state_department"),
+        ("The Florida Department of State referred the matter to prosecutors.", "state_department"),
         ("The California Department of Justice sued the company.", "us_doj"),
         ("The New Jersey Senate voted on Monday, Trump said.", "us_congress"),
         ("Washington Gov. Jay Inslee signed the bill.", "united_states"),
@@ -154,7 +154,7 @@ def test_a_place_or_body_before_a_numeral_is_an_event_or_a_person(reg, text, wro
     [
         ("The Vatican said on Sunday that the Pope was well.", "Vatican", "holy_see"),
         ("In Russia I saw the rally myself.", "Russia", "russia"),  # "I" is the pronoun
-        ("Fourth, under Bush II and Obama, the US intervened.", "Bush", "george_w_bush"),  # a generational suffix
+        ("Then, under Bush II and later Obama, the US kept its troops there.", "Bush", "george_w_bush"),  # a generational suffix
     ],
 )
 def test_names_before_a_pronoun_or_a_suffix_still_found(reg, text, surface, actor_id):

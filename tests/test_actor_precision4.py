@@ -19,7 +19,7 @@ from actor_helpers import found_mentions as _found
     [
         ("Delaware Attorney General Beau Biden was deployed to Iraq.", "joe_biden"),
         ("Beau Biden was an original.", "joe_biden"),
-        ("The family laid to rest Beau Biden, 46, on Saturday.", "joe_biden"),
+        ("Mourners said goodbye to Beau Biden, 46, at the weekend.", "joe_biden"),
         ("The show was hosted by Bill Pruitt and his producer.", "scott_pruitt"),
         ("The rally was opened by Chuck Trump on a hot afternoon.", "trump"),
     ],
@@ -55,7 +55,7 @@ def test_the_person_is_still_found_after_titles_own_names_and_other_words(reg, t
         ("Putins army invaded the east.", "Putins", "putin"),
         ("As ISIS only showed up during Obamas term, the point stands.", "Obamas", "obama"),
         ("The Russians undermined Bernies campaign.", "Bernies", "bernie_sanders"),
-        ("Most of Assads army is made of conscripts.", "Assads", "assad"),
+        ("Much of Assads army is young conscripts.", "Assads", "assad"),
         ("Mueller is 74. Muellers 2017 appointment was a surprise.", "Muellers", "robert_mueller"),  # a number follows
     ],
 )
@@ -80,7 +80,7 @@ def test_a_name_with_s_is_no_possessive_after_a_determiner_or_before_a_verb(reg,
 
 
 def test_the_trumps_are_the_family(reg):
-    text = "Lara Trump responded to claims the Trumps were trying to buy her silence."
+    text = "Lara Trump denied that the Trumps had paid anyone to stay quiet."
     assert ("Trumps", "trump_family") in _found(reg, text)
     assert ("Trumps", "trump") not in _found(reg, text)
 

@@ -17,12 +17,12 @@ from actor_helpers import found_mentions as _found
 @pytest.mark.parametrize(
     "text, surface",
     [
-        ("WASHINGTON — The House will vote on Wednesday on the bill.", "WASHINGTON"),
-        ("WASHINGTON -- President Barack Obama will announce the plan.", "WASHINGTON"),
+        ("WASHINGTON — Lawmakers expect a floor vote on the measure this week.", "WASHINGTON"),
+        ("WASHINGTON -- President Barack Obama unveils the proposal today.", "WASHINGTON"),
         ("WASHINGTON– Voters in Mississippi headed to the polls.", "WASHINGTON"),
-        ("LONDON — Prime Minister David Cameron and his ministers met.", "LONDON"),
-        ("BEIJING: The US embassy in China issued a health alert.", "BEIJING"),
-        ("KINSHASA, Congo -- Congo's government on Tuesday declared an outbreak.", "KINSHASA"),
+        ("LONDON — Prime Minister David Cameron gathered his cabinet on Monday.", "LONDON"),
+        ("BEIJING: The US embassy in China warned travellers about the smog.", "BEIJING"),
+        ("KINSHASA, Congo -- Health officials in Congo confirmed new cases on Friday.", "KINSHASA"),
         ("WASHINGTON (Reuters) - The Pentagon said on Monday it had no comment.", "WASHINGTON"),
         ("Trump calls on Sessions to end the probe\nWASHINGTON — President Donald Trump called.", "WASHINGTON"),
     ],
@@ -52,8 +52,8 @@ def test_a_capital_elsewhere_is_still_its_government(reg, text, surface, actor_i
     [
         ("Have you read what the US did to the Native Americans back then?", "Native Americans"),
         ("The land is sacred to Native Americans and home to thousands of sites.", "Native Americans"),
-        ("She had for decades claimed to have Native American heritage.", "Native American"),
-        ("Hillary Clinton was addressing a group of American Indians in New York.", "American Indians"),
+        ("For years she said she had Native American ancestry.", "Native American"),
+        ("Hillary Clinton spoke to a gathering of American Indians in Arizona.", "American Indians"),
     ],
 )
 def test_native_americans_are_a_group_not_the_state(reg, text, surface):
@@ -100,8 +100,8 @@ def test_the_person_in_a_headline_is_still_found(reg, text, surface, actor_id):
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("WASHINGTON — The House will vote on the bill on Wednesday.", "WASHINGTON"),
-        ("LONDON — Prime Minister David Cameron and his ministers met.", "LONDON"),
+        ("WASHINGTON — Lawmakers plan to take up the measure on Thursday.", "WASHINGTON"),
+        ("LONDON — Prime Minister David Cameron gathered his cabinet on Monday.", "LONDON"),
         ("The POS occupying the White House will be gone soon.", "White House"),
         ("He was residing in the White House with his family.", "White House"),
         ("With this crowd in Ottawa they would surely make a fortune.", "Ottawa"),
@@ -154,8 +154,8 @@ def test_dropped_names_are_those_of_the_registry_that_found_the_mentions(reg):
         ("Mr. Nowak said that his cousin did not speak Polish.", "Polish"),
         ("He was born in Montreal, he better speaks French, otherwise he is a goof!", "French"),
         ("He screamed at people speaking Spanish in a New York City cafe.", "Spanish"),
-        ("There was high traffic on search in Spanish.", "Spanish"),
-        ("First, they all speak French, and English and thus hold the good jobs.", "French"),
+        ("Most of the queries that week were typed in Spanish.", "Spanish"),
+        ("They speak French, and English too, so they get the best posts.", "French"),
         ("She is fluent in Russian and reads the papers daily.", "Russian"),
         ("The book was translated into Spanish.", "Spanish"),
     ],
@@ -167,9 +167,9 @@ def test_a_demonym_naming_a_language_is_not_the_state(reg, text, surface):
 @pytest.mark.parametrize(
     "text, surface, actor_id",
     [
-        ("He holds a specialty in Russian, U.S. and Canadian foreign policy.", "Russian", "russia"),
+        ("She teaches Russian, U.S. and Canadian diplomatic history.", "Russian", "russia"),
         ("Putin tried interfering in French or German elections.", "French", "france"),
-        ("I have taught Indian and Canadian students programming.", "Indian", "india"),
+        ("I tutor Indian and Canadian students in maths.", "Indian", "india"),
         ("We learned Russian tactics the hard way.", "Russian", "russia"),
         ("The Russians speak of a Russian victory.", "Russian", "russia"),
     ],

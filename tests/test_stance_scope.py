@@ -22,7 +22,7 @@ def _only(text: str, **params):
         ("Why is Trump such a great leader?", "question", "?"),
         ("Rich Chinese buyers are a brilliant idea.", "attributive", "buyers"),
         ("They brought these huge families to Canada, a good idea.", "place", "to"),
-        ("Posting pictures of your crime on Facebook is moronic.", "place", "on"),
+        ("Bragging about your crime on Facebook is moronic.", "place", "on"),
         ("Permanent members of the UN Security Council are liars.", "member", "members"),
     ],
 )
