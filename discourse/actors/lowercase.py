@@ -34,6 +34,7 @@ Examples
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -147,7 +148,7 @@ def lower_case_names(
     covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
     text = doc.text
     added: list[Mention] = []
-    sentences = doc.sentences
+    firsts = [first for first, _ in doc.sentence_token_ranges]
     for k, word in enumerate(texts):
         entry = index.get(word)
         if entry is None or k in covered or tokens[k].kind != "word":
@@ -164,7 +165,7 @@ def lower_case_names(
         if not fits(actor_id):
             continue
         possessive = k + 1 < len(tokens) and tokens[k + 1].start == end and lowers[k + 1] in ("'s", "\u2019s")
-        sentence = next((i for i, s in enumerate(sentences) if s.start <= start < s.end), len(sentences) - 1)
+        sentence = bisect_right(firsts, k) - 1  # the sentence whose tokens start at or before k
         added.append(Mention(start, end, actor_id, alias, form, possessive, sentence, k, k + 1))
     if not added:
         return tuple(mentions)
