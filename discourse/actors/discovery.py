@@ -276,7 +276,10 @@ def _capitalised_words(
     word alone are memoised."""
     covered: set[int] | frozenset[int] | None = None
     caps: list[tuple[int, int]] = []
-    starts = ranges = texts = None
+    # set with `covered`, on the first capitalised word (most texts' words are never looked up)
+    starts: tuple[int, ...] = ()
+    texts: tuple[str, ...] = ()
+    ranges: tuple[tuple[int, int], ...] = ()
     stop_group, name_word = _STOP_GROUP.get, _NAME_WORD.get
     for match in _WORD_CAPITAL.finditer(doc.text):
         group = match.group()
@@ -291,19 +294,19 @@ def _capitalised_words(
             starts, texts = columns.starts, columns.texts
             ranges = doc.sentence_token_ranges
         start = match.start()
-        k = bisect_right(starts, start) - 1  # type: ignore[arg-type]
-        if k < 0 or starts[k] != start or k in covered:  # type: ignore[index]
+        k = bisect_right(starts, start) - 1
+        if k < 0 or starts[k] != start or k in covered:
             continue  # inside a token, or a mention
-        word = texts[k]  # type: ignore[index]
+        word = texts[k]
         ok = name_word(word)  # the checks that depend on the word alone
         if ok is None:
             ok = _name_word_ok(doc.tokens[k], stopwords, titles)
         if not ok:
             continue
         # the sentence whose first token is the last one at or before k (ranges: (first, stop))
-        si = bisect_right(ranges, (k, _MAX)) - 1  # type: ignore[arg-type]
-        if k == ranges[si][0] and is_common_word(word) and not (  # type: ignore[index]
-            k + 1 < len(texts) and texts[k + 1][:1].isupper()  # type: ignore[arg-type, index]
+        si = bisect_right(ranges, (k, _MAX)) - 1
+        if k == ranges[si][0] and is_common_word(word) and not (
+            k + 1 < len(texts) and texts[k + 1][:1].isupper()
         ):
             continue  # an ordinary word capitalised because it starts the sentence
         caps.append((si, k))
