@@ -40,7 +40,7 @@ import argparse
 import hashlib
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -201,8 +201,19 @@ def _model(C: float) -> Any:
     return LogisticRegression(C=C, solver="lbfgs", max_iter=1000, tol=1e-4)
 
 
-def _macro_f1(gold: Sequence[int], predicted: Sequence[int], sample_weight: Any = None) -> float:
-    """Macro-F1 over the three classes; with `sample_weight`, every count is a sum of weights.
+def _unit_weights(n: int, sample_weight: Any) -> Any:
+    """`sample_weight` as a float array, or ones when it is ``None``.
+
+    Sums of ones are exact integers, and a ratio of two of them is the same IEEE float as the ratio
+    of Python integer counts, so the weighted arithmetic serves the unweighted case unchanged.
+    """
+    import numpy as np
+
+    return np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+
+
+def _macro_f1(gold: npt.ArrayLike, predicted: npt.ArrayLike, sample_weight: Any = None) -> float:
+    """Macro-F1 over the three classes; every count is a sum of weights (``None``: each counts once).
 
     Examples
     --------
@@ -212,22 +223,15 @@ def _macro_f1(gold: Sequence[int], predicted: Sequence[int], sample_weight: Any 
     >>> _macro_f1(np.array([0, 1, 2, 2]), np.array([0, 1, 2, 1]), np.ones(4))
     0.7777777777777777
     """
-    if sample_weight is not None:  # numpy sums of the weights (unit weights: the same figures)
-        import numpy as np
+    import numpy as np
 
-        g, p, w = np.asarray(gold), np.asarray(predicted), np.asarray(sample_weight, dtype=float)
-        f1s = []
-        for c in range(3):
-            tp = float(w[(g == c) & (p == c)].sum())
-            fp = float(w[(g != c) & (p == c)].sum())
-            fn = float(w[(g == c) & (p != c)].sum())
-            f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-        return sum(f1s) / 3
+    g, p = np.asarray(gold), np.asarray(predicted)
+    w = _unit_weights(len(g), sample_weight)
     f1s = []
     for c in range(3):
-        tp = sum(1 for g, p in zip(gold, predicted) if g == c and p == c)
-        fp = sum(1 for g, p in zip(gold, predicted) if g != c and p == c)
-        fn = sum(1 for g, p in zip(gold, predicted) if g == c and p != c)
+        tp = float(w[(g == c) & (p == c)].sum())
+        fp = float(w[(g != c) & (p == c)].sum())
+        fn = float(w[(g == c) & (p != c)].sum())
         f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     return sum(f1s) / 3
 
@@ -251,27 +255,19 @@ def _score_labels(logits: Any, threshold: float) -> list[int]:
 
 def _fold_scores(y: Any, predicted: Any, fold_of: Any, sample_weight: Any = None) -> dict[str, float]:
     """Mean over the folds of macro-F1 and of the precision and recall of the polar labels
-    (with `sample_weight`: weighted counts)."""
-    import numpy as np
-
+    (counts are sums of `sample_weight`; ``None``: each target counts once)."""
     totals = {"macro_f1": 0.0, "precision_negative": 0.0, "recall_negative": 0.0,
               "precision_positive": 0.0, "recall_positive": 0.0}
+    weights = _unit_weights(len(y), sample_weight)
     for fold in range(FOLDS):
         mask = fold_of == fold
-        gold, guess = y[mask], predicted[mask]
-        count: Callable[[Any], float]  # integer counts without weights, float sums with them
-        if sample_weight is None:
-            totals["macro_f1"] += _macro_f1(gold.tolist(), guess.tolist())
-            count = lambda hits: int(np.sum(hits))  # noqa: E731
-        else:
-            w = np.asarray(sample_weight, dtype=float)[mask]
-            totals["macro_f1"] += _macro_f1(gold, guess, w)
-            count = lambda hits: float(w[hits].sum())  # noqa: E731
+        gold, guess, w = y[mask], predicted[mask], weights[mask]
+        totals["macro_f1"] += _macro_f1(gold, guess, w)
         for c, name in ((0, "negative"), (2, "positive")):
-            called = count(guess == c)
-            hit = count((guess == c) & (gold == c))
+            called = float(w[guess == c].sum())
+            hit = float(w[(guess == c) & (gold == c)].sum())
             totals[f"precision_{name}"] += hit / called if called else 0.0
-            present = count(gold == c)
+            present = float(w[gold == c].sum())
             totals[f"recall_{name}"] += hit / present if present else 0.0
     return {k: v / FOLDS for k, v in totals.items()}
 
@@ -298,7 +294,7 @@ def call_candidates(logits: Any, y: npt.ArrayLike, fold_of: Any, sample_weight: 
     y, fold_of : arrays of length n
         Labels (0 negative, 1 neutral, 2 positive) and fold numbers.
     sample_weight : array of length n, optional
-        Weights of the targets in every count (``None``: each counts once, in integer arithmetic).
+        Weights of the targets in every count (``None``: each counts once).
 
     Examples
     --------
@@ -349,8 +345,8 @@ def oof_logits(M: Any, y: Any, fold_of: Any, C: float, sample_weight: Any = None
     C : float
         Inverse regularisation strength of the logistic regression.
     sample_weight : array of length n, optional
-        Weights of the targets in each fit, normalised to mean 1 over the training folds;
-        ``None`` fits unweighted.
+        Weights of the targets in each fit, normalised to mean 1 over the training folds
+        (``None``: ones, the same fit as an unweighted one).
 
     Returns
     -------
@@ -366,14 +362,12 @@ def oof_logits(M: Any, y: Any, fold_of: Any, C: float, sample_weight: Any = None
     """
     import numpy as np
 
+    weights = _unit_weights(len(y), sample_weight)
     logits = np.zeros((len(y), 3))
     for fold in range(FOLDS):
         train, test = fold_of != fold, fold_of == fold
-        if sample_weight is None:
-            model = _model(C).fit(M[train], y[train])
-        else:
-            w = sample_weight[train]
-            model = _model(C).fit(M[train], y[train], sample_weight=w / w.mean())
+        w = weights[train]
+        model = _model(C).fit(M[train], y[train], sample_weight=w / w.mean())
         logits[test] = model.decision_function(M[test])
     return logits
 
@@ -403,15 +397,13 @@ def best_offset(logits: Any, y: Any, fold_of: Any, sample_weight: Any = None) ->
     >>> best_offset(logits, np.array([0, 2, 1] * 5), np.arange(15) // 3)[:2]
     (0.0, 1.0)
     """
+    import numpy as np
+
+    weights = _unit_weights(len(y), sample_weight)
     per_offset = {}
     for t in OFFSET_GRID:
-        if sample_weight is None:
-            folds = [_macro_f1(y[fold_of == f].tolist(), _labels(logits[fold_of == f], t)) for f in range(FOLDS)]
-        else:
-            import numpy as np
-
-            labels = np.array(_labels(logits, t))
-            folds = [_macro_f1(y[fold_of == f], labels[fold_of == f], sample_weight[fold_of == f]) for f in range(FOLDS)]
+        labels = np.array(_labels(logits, t))
+        folds = [_macro_f1(y[fold_of == f], labels[fold_of == f], weights[fold_of == f]) for f in range(FOLDS)]
         per_offset[t] = (sum(folds) / FOLDS, folds)
     offset = max(OFFSET_GRID, key=lambda t: (round(per_offset[t][0], 6), -abs(t)))
     return offset, per_offset[offset][0], per_offset[offset][1]
