@@ -140,7 +140,7 @@ def mention_features(texts: list[str]) -> tuple[list[list[Hit]], list[tuple[int,
 def call_threshold(logits: np.ndarray, y: np.ndarray, fold_of: np.ndarray, w: np.ndarray | None = None) -> tuple[float, dict[str, float]]:
     """The trainer's confident-call rule (best macro-F1 among thresholds with both polar precisions
     >= 0.70 over the folds), with weighted counts; the figures the rule looks at, unrounded."""
-    t, scores = ts._confident(ts.call_candidates(logits, y, fold_of, w))
+    t, scores = ts.confident_candidate(ts.call_candidates(logits, y, fold_of, w))
     return t, {k: scores[k] for k in ("macro_f1", "precision_negative", "precision_positive")}
 
 
@@ -190,11 +190,11 @@ def variant_file(base: dict[str, Any], out: Path, name: str, *, model: Any = Non
     """A weight file: the shipped one with refitted weights / shifted intercepts / new thresholds."""
     data = json.loads(json.dumps(base))
     if model is not None and vocabulary is not None:
-        data["intercept"] = [ts._sig(float(v)) for v in model.intercept_]
-        data["weights"] = {n: [ts._sig(float(v)) for v in model.coef_[:, j]] for n, j in vocabulary.items()
+        data["intercept"] = [ts.round_significant(float(v)) for v in model.intercept_]
+        data["weights"] = {n: [ts.round_significant(float(v)) for v in model.coef_[:, j]] for n, j in vocabulary.items()
                            if float(np.abs(model.coef_[:, j]).max()) >= ts.PRUNE}
     if shift is not None:
-        data["intercept"] = [ts._sig(a + float(s)) for a, s in zip(data["intercept"], shift)]
+        data["intercept"] = [ts.round_significant(a + float(s)) for a, s in zip(data["intercept"], shift)]
     if offset is not None:
         data["label_offsets"] = [0.0, offset, 0.0]
     if threshold is not None:
@@ -211,8 +211,8 @@ def fit(args: argparse.Namespace) -> int:
     X, labels, sentence_of = ts.extract(records)
     y, groups = np.array(labels), np.array(sentence_of)
     fold_of = groups % ts.FOLDS
-    vocabulary = ts._vocabulary(X, SETTINGS)
-    M = ts._matrix(X, vocabulary)
+    vocabulary = ts.build_vocabulary(X, SETTINGS)
+    M = ts.feature_matrix(X, vocabulary)
     train_prior = np.bincount(y, minlength=3) / len(y)
     report: dict[str, Any] = {"newsmtsc_sha256": sha, "train_prior": train_prior.tolist(), "n_news": len(y)}
     say = lambda *a: print(*a, file=sys.stderr, flush=True)  # noqa: E731
@@ -225,14 +225,14 @@ def fit(args: argparse.Namespace) -> int:
         pools[name] = (Xc, where, texts, psha)
         say(f"pool {name}: {len(texts)} texts, {len(Xc)} mentions; {time.process_time() - cpu0:.1f}s CPU")
     report["pools"] = {k: {"texts": len(v[2]), "mentions": len(v[0]), "sha256": v[3]} for k, v in pools.items()}
-    M_comm = {k: ts._matrix(v[0], vocabulary) for k, v in pools.items()}
+    M_comm = {k: ts.feature_matrix(v[0], vocabulary) for k, v in pools.items()}
 
     # Baseline: the shipped procedure at the shipped setting (check: CV 0.645069).
     base_logits = ts.oof_logits(M, y, fold_of, C)
     off0, cv0, folds0 = ts.best_offset(base_logits, y, fold_of)
     report["baseline_cv"] = {"offset": off0, "macro_f1": cv0, "folds": folds0}
     say(f"baseline CV {cv0:.4f} offset {off0} folds {np.round(folds0, 4)}; {time.process_time() - cpu0:.1f}s CPU")
-    full = ts._model(C).fit(M, y)
+    full = ts.make_classifier(C).fit(M, y)
     base = json.loads((REPO / "discourse/lexicons/data/stance_target_model.json").read_text(encoding="utf-8"))
 
     # 1. EM prior on the shipped model's posteriors (refitted here: same data, same setting).
@@ -333,11 +333,11 @@ def fit(args: argparse.Namespace) -> int:
             continue
         if tag == "iw":
             wt = w_eval ** row["lambda"]
-            model = ts._model(C).fit(M, y, sample_weight=wt / wt.mean())
+            model = ts.make_classifier(C).fit(M, y, sample_weight=wt / wt.mean())
             voc = vocabulary
         else:
             cols = row["cols"]
-            model = ts._model(C).fit(M[:, cols], y)
+            model = ts.make_classifier(C).fit(M[:, cols], y)
             voc = {names[j]: k for k, j in enumerate(cols)}
         off, _, _ = ts.best_offset(row["logits"], y, fold_of, w_eval)
         thr, sc = call_threshold(row["logits"], y, fold_of, w_eval)

@@ -227,12 +227,12 @@ def _oof_logprobs(X: Any, targets: Sequence[dict[str, Any]], settings: dict[str,
 
     y = np.array([t["y"] for t in targets])
     fold_of = np.array([t["group"] % FOLDS for t in targets])
-    vocabulary = ts._vocabulary(X, settings)
-    M = ts._matrix(X, vocabulary)
+    vocabulary = ts.build_vocabulary(X, settings)
+    M = ts.feature_matrix(X, vocabulary)
     out = np.zeros((len(y), 3))
     for fold in range(FOLDS):
         train, test = fold_of != fold, fold_of == fold
-        model = ts._model(C).fit(M[train], y[train])
+        model = ts.make_classifier(C).fit(M[train], y[train])
         out[test] = model.predict_log_proba(M[test])
     return out
 
@@ -304,7 +304,7 @@ def _classifier(C: float) -> Any:
 
 def cross_validate(X: np.ndarray, y: np.ndarray, fold_of: np.ndarray) -> dict[str, Any]:
     """C by mean out-of-fold macro-F1 (most probable class), then the confident-call threshold."""
-    from discourse.training.target_sentiment import _fold_scores, confident_calls
+    from discourse.training.target_sentiment import fold_scores, confident_calls
 
     grid = []
     for C in C_GRID:
@@ -312,7 +312,7 @@ def cross_validate(X: np.ndarray, y: np.ndarray, fold_of: np.ndarray) -> dict[st
         for fold in range(FOLDS):
             train, test = fold_of != fold, fold_of == fold
             logits[test] = _classifier(C).fit(X[train], y[train]).decision_function(X[test])
-        scores = _fold_scores(y, logits.argmax(axis=1), fold_of)
+        scores = fold_scores(y, logits.argmax(axis=1), fold_of)
         grid.append((C, scores, logits))
         print(f"  C={C}: {({k: round(v, 4) for k, v in scores.items()})}", file=sys.stderr)
     C, scores, logits = max(grid, key=lambda g: (round(g[1]["macro_f1"], 6), -g[0]))
@@ -333,8 +333,8 @@ def fit(args: argparse.Namespace) -> int:
         out["variants"][variant] = cross_validate(features(work, "train", variant), y, fold_of)
         out["variants"][variant]["cpu_cv_seconds"] = round(time.process_time() - t0, 1)
     shipped = np.load(work / "train_shipped.npy")
-    from discourse.training.target_sentiment import _fold_scores, confident_calls
-    out["shipped_oof_recomputed"] = {k: round(v, 4) for k, v in _fold_scores(y, shipped.argmax(axis=1), fold_of).items()}
+    from discourse.training.target_sentiment import fold_scores, confident_calls
+    out["shipped_oof_recomputed"] = {k: round(v, 4) for k, v in fold_scores(y, shipped.argmax(axis=1), fold_of).items()}
     out["shipped_oof_calls"] = confident_calls(shipped, y, fold_of)["cv"]
     out["best"] = max(VARIANTS, key=lambda v: out["variants"][v]["cv_most_probable"]["macro_f1"])
     (work / "fit.json").write_text(json.dumps(out, indent=1), encoding="utf-8")
@@ -352,9 +352,9 @@ def _labels_by_score(logits: np.ndarray, threshold: float) -> np.ndarray:
 
 
 def _scores(y: np.ndarray, pred: np.ndarray) -> dict[str, Any]:
-    from discourse.training.target_sentiment import _macro_f1
+    from discourse.training.target_sentiment import macro_f1
 
-    out: dict[str, Any] = {"macro_f1": round(_macro_f1(y.tolist(), pred.tolist()), 4),
+    out: dict[str, Any] = {"macro_f1": round(macro_f1(y.tolist(), pred.tolist()), 4),
                            "accuracy": round(float(np.mean(y == pred)), 4)}
     for c, name in ((0, "negative"), (2, "positive")):
         called, hit, present = int(np.sum(pred == c)), int(np.sum((pred == c) & (y == c))), int(np.sum(y == c))

@@ -204,20 +204,56 @@ def _folds_and_logits(n: int = 300, seed: int = 0):
     return y, logits, np.arange(n) % 5, rng.random(n) * 2
 
 
-def test_trainer_figures_with_unit_weights_are_the_unweighted_ones():
-    """`sample_weight=None` keeps the trainer's integer counts; unit weights give the same
-    figures, other weights other figures (the domain-adaptation experiment relies on both)."""
+def _integer_count_scores(gold, predicted) -> tuple[float, float, float]:
+    """Macro-F1 and the precision of negative and positive labels from Python integer counts
+    (the trainer's arithmetic before its steps counted with weights)."""
+    f1s, precision = [], []
+    for c in range(3):
+        tp = sum(1 for g, p in zip(gold, predicted) if g == c and p == c)
+        fp = sum(1 for g, p in zip(gold, predicted) if g != c and p == c)
+        fn = sum(1 for g, p in zip(gold, predicted) if g == c and p != c)
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+        precision.append(tp / (tp + fp) if tp + fp else 0.0)
+    return sum(f1s) / 3, precision[0], precision[2]
+
+
+def test_trainer_figures_without_weights_are_integer_count_figures():
+    """`sample_weight=None` counts with weights of one, which gives the same floats as integer
+    counts (the refitted weight file's bytes rely on it) and the same fits as no weights; other
+    weights give other figures (the domain-adaptation experiment relies on both)."""
     import numpy as np
     from discourse.training import target_sentiment as ts
 
     y, logits, fold_of, w = _folds_and_logits()
+    for t in ts.OFFSET_GRID:
+        labels = np.array(ts._labels(logits, t))
+        for f in range(ts.FOLDS):
+            gold, guess = y[fold_of == f], labels[fold_of == f]
+            f1, p_neg, p_pos = _integer_count_scores(gold.tolist(), guess.tolist())
+            assert ts.macro_f1(gold, guess) == f1
+            one_fold = ts.fold_scores(gold, guess, np.zeros(len(gold), dtype=int))
+            assert (one_fold["precision_negative"], one_fold["precision_positive"]) == (p_neg / ts.FOLDS, p_pos / ts.FOLDS)
     ones = np.ones(len(y))
-    assert ts._macro_f1(y.tolist(), logits.argmax(axis=1).tolist()) == ts._macro_f1(y, logits.argmax(axis=1), ones)
     assert ts.best_offset(logits, y, fold_of) == ts.best_offset(logits, y, fold_of, ones)
     assert ts.call_candidates(logits, y, fold_of) == ts.call_candidates(logits, y, fold_of, ones)
     assert ts.confident_calls(logits, y, fold_of) == ts.confident_calls(logits, y, fold_of, ones)
     assert ts.best_offset(logits, y, fold_of, w)[1] != ts.best_offset(logits, y, fold_of)[1]
     assert ts.call_candidates(logits, y, fold_of, w) != ts.call_candidates(logits, y, fold_of)
+
+
+def test_unweighted_oof_logits_are_those_of_unweighted_fits():
+    pytest.importorskip("sklearn")
+    import numpy as np
+    from discourse.training import target_sentiment as ts
+
+    rng = np.random.default_rng(2)
+    y = np.arange(90) % 3
+    M = rng.random((90, 6)) + np.eye(6)[y] * 0.5
+    fold_of = np.arange(90) % 5
+    logits = ts.oof_logits(M, y, fold_of, 0.3)
+    for f in range(ts.FOLDS):
+        alone = ts.make_classifier(0.3).fit(M[fold_of != f], y[fold_of != f])
+        assert np.array_equal(logits[fold_of == f], alone.decision_function(M[fold_of == f]))
 
 
 def test_weighted_counts_are_sums_of_weights():
@@ -226,8 +262,8 @@ def test_weighted_counts_are_sums_of_weights():
 
     gold, pred = np.array([0, 0, 1, 2]), np.array([0, 1, 1, 2])
     # doubling the weight of the one error counts it twice, as a duplicated row would
-    twice = ts._macro_f1(np.array([0, 0, 0, 1, 2]), np.array([0, 1, 1, 1, 2]))
-    assert ts._macro_f1(gold, pred, np.array([1.0, 2.0, 1.0, 1.0])) == pytest.approx(twice, abs=1e-15)
+    twice = ts.macro_f1(np.array([0, 0, 0, 1, 2]), np.array([0, 1, 1, 1, 2]))
+    assert ts.macro_f1(gold, pred, np.array([1.0, 2.0, 1.0, 1.0])) == pytest.approx(twice, abs=1e-15)
 
 
 def test_weighted_oof_logits_match_a_weighted_fit():
@@ -242,6 +278,6 @@ def test_weighted_oof_logits_match_a_weighted_fit():
     w = rng.random(60) + 0.5
     logits = ts.oof_logits(M, y, fold_of, 1.0, w)
     train = fold_of != 0
-    alone = ts._model(1.0).fit(M[train], y[train], sample_weight=w[train] / w[train].mean())
+    alone = ts.make_classifier(1.0).fit(M[train], y[train], sample_weight=w[train] / w[train].mean())
     assert np.array_equal(logits[fold_of == 0], alone.decision_function(M[fold_of == 0]))
     assert not np.array_equal(logits, ts.oof_logits(M, y, fold_of, 1.0))

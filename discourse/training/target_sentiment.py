@@ -51,7 +51,12 @@ from discourse.actors.stance_features import FEATURE_VERSION, Hit
 if TYPE_CHECKING:
     import numpy.typing as npt
 
-__all__ = ["load_targets", "extract", "fit", "main", "oof_logits", "best_offset", "call_candidates", "confident_calls"]
+__all__ = [
+    "load_targets", "extract", "fit", "main", "oof_logits", "best_offset", "call_candidates", "confident_calls",
+    # the pieces the procedure is built from, for experiments that vary it
+    "build_vocabulary", "feature_matrix", "make_classifier", "macro_f1", "fold_scores", "confident_candidate",
+    "round_significant",
+]
 
 LABELS = ("negative", "neutral", "positive")
 _POLARITY = {2.0: 0, 4.0: 1, 6.0: 2}
@@ -73,8 +78,24 @@ issue's goal for comments), reached on the held-out folds of the training data."
 CALL_THRESHOLD_GRID = tuple(x / 20 for x in range(1, 17))  # 0.05 .. 0.8
 
 
-def _sig(x: float) -> float:
-    """Round to 6 significant digits (stable bytes across refits)."""
+def round_significant(x: float) -> float:
+    """`x` rounded to 6 significant digits, as the weight file writes floats (stable bytes across refits).
+
+    Parameters
+    ----------
+    x : float
+        Any float.
+
+    Returns
+    -------
+    float
+        The rounded value; ``-0.0`` becomes ``0.0``.
+
+    Examples
+    --------
+    >>> round_significant(0.123456789), round_significant(-0.0)
+    (0.123457, 0.0)
+    """
     return float(f"{x:.6g}") + 0.0  # + 0.0 turns -0.0 into 0.0
 
 
@@ -167,7 +188,29 @@ def _keep(name: str, settings: dict[str, Any]) -> bool:
     return True
 
 
-def _matrix(X: Sequence[Sequence[Hit]], vocabulary: dict[str, int]) -> Any:
+def feature_matrix(X: Sequence[Sequence[Hit]], vocabulary: dict[str, int]) -> Any:
+    """The sparse feature matrix of targets over a vocabulary.
+
+    Parameters
+    ----------
+    X : sequence of sequences of Hit
+        The feature hits of each target (:func:`extract`).
+    vocabulary : dict of str to int
+        Column of each feature name (:func:`build_vocabulary`); hits of other names are left out.
+
+    Returns
+    -------
+    scipy.sparse.csr_matrix
+        Shape ``(len(X), len(vocabulary))``; a cell is the sum of the values of the target's hits
+        of that feature.
+
+    Examples
+    --------
+    >>> from discourse.actors.stance_features import Hit
+    >>> X = [[Hit("a", 1.0, 0, 1), Hit("a", 0.5, 2, 3), Hit("z", 1.0, 4, 5)], [Hit("b", 2.0, 0, 1)]]
+    >>> feature_matrix(X, {"a": 0, "b": 1}).toarray().tolist()
+    [[1.5, 0.0], [0.0, 2.0]]
+    """
     import numpy as np
     from scipy.sparse import csr_matrix
 
@@ -186,7 +229,32 @@ def _matrix(X: Sequence[Sequence[Hit]], vocabulary: dict[str, int]) -> Any:
                       shape=(len(X), len(vocabulary)))
 
 
-def _vocabulary(X: Sequence[Sequence[Hit]], settings: dict[str, Any]) -> dict[str, int]:
+def build_vocabulary(X: Sequence[Sequence[Hit]], settings: dict[str, Any]) -> dict[str, int]:
+    """The feature names kept for a feature setting, each with its matrix column.
+
+    Parameters
+    ----------
+    X : sequence of sequences of Hit
+        The feature hits of each target (:func:`extract`).
+    settings : dict
+        A feature setting as in ``SETTINGS_GRID`` (``bigrams``, ``lexicon``, ``insults``: whether
+        those feature families are kept).
+
+    Returns
+    -------
+    dict of str to int
+        The names of the kept families that fire for at least ``MIN_COUNT`` targets, in sorted
+        order, numbered from 0.
+
+    Examples
+    --------
+    >>> from discourse.actors.stance_features import Hit
+    >>> X = [[Hit("w|x", 1.0, 0, 1), Hit("lex|y", 1.0, 2, 3)]] * 2 + [[Hit("w|z", 1.0, 0, 1)]]
+    >>> build_vocabulary(X, {"bigrams": True, "lexicon": True, "insults": True})
+    {'lex|y': 0, 'w|x': 1}
+    >>> build_vocabulary(X, {"bigrams": True, "lexicon": False, "insults": True})
+    {'w|x': 0}
+    """
     counts: dict[str, int] = {}
     for hits in X:
         for name in {h.name for h in hits}:
@@ -195,7 +263,24 @@ def _vocabulary(X: Sequence[Sequence[Hit]], settings: dict[str, Any]) -> dict[st
     return {n: j for j, n in enumerate(names)}
 
 
-def _model(C: float) -> Any:
+def make_classifier(C: float) -> Any:
+    """The unfitted classifier of the procedure: an L2-penalised multinomial logistic regression.
+
+    Parameters
+    ----------
+    C : float
+        Inverse regularisation strength (the trainer's grid: ``C_GRID``).
+
+    Returns
+    -------
+    sklearn.linear_model.LogisticRegression
+        ``LogisticRegression(C=C, solver="lbfgs", max_iter=1000, tol=1e-4)``, not yet fitted.
+
+    Examples
+    --------
+    >>> make_classifier(0.1).C
+    0.1
+    """
     from sklearn.linear_model import LogisticRegression
 
     return LogisticRegression(C=C, solver="lbfgs", max_iter=1000, tol=1e-4)
@@ -212,15 +297,27 @@ def _unit_weights(n: int, sample_weight: Any) -> Any:
     return np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=float)
 
 
-def _macro_f1(gold: npt.ArrayLike, predicted: npt.ArrayLike, sample_weight: Any = None) -> float:
+def macro_f1(gold: npt.ArrayLike, predicted: npt.ArrayLike, sample_weight: Any = None) -> float:
     """Macro-F1 over the three classes; every count is a sum of weights (``None``: each counts once).
+
+    Parameters
+    ----------
+    gold, predicted : array-likes of int
+        Labels (0 negative, 1 neutral, 2 positive).
+    sample_weight : array of length n, optional
+        Weight of each target in the counts.
+
+    Returns
+    -------
+    float
+        The mean over the classes of F1 (0 for a class with no true positive).
 
     Examples
     --------
-    >>> _macro_f1([0, 1, 2, 2], [0, 1, 2, 1])
+    >>> macro_f1([0, 1, 2, 2], [0, 1, 2, 1])
     0.7777777777777777
     >>> import numpy as np
-    >>> _macro_f1(np.array([0, 1, 2, 2]), np.array([0, 1, 2, 1]), np.ones(4))
+    >>> macro_f1(np.array([0, 1, 2, 2]), np.array([0, 1, 2, 1]), np.ones(4))
     0.7777777777777777
     """
     import numpy as np
@@ -253,16 +350,38 @@ def _score_labels(logits: Any, threshold: float) -> list[int]:
     return [2 if x > threshold else 0 if x < -threshold else 1 for x in score]
 
 
-def _fold_scores(y: Any, predicted: Any, fold_of: Any, sample_weight: Any = None) -> dict[str, float]:
-    """Mean over the folds of macro-F1 and of the precision and recall of the polar labels
-    (counts are sums of `sample_weight`; ``None``: each target counts once)."""
+def fold_scores(y: Any, predicted: Any, fold_of: Any, sample_weight: Any = None) -> dict[str, float]:
+    """Mean over the folds of macro-F1 and of the precision and recall of the polar labels.
+
+    Parameters
+    ----------
+    y, predicted : arrays of int, length n
+        Gold and predicted labels (0 negative, 1 neutral, 2 positive).
+    fold_of : array of int, length n
+        Fold of each target (0 to ``FOLDS - 1``).
+    sample_weight : array of length n, optional
+        Weight of each target in the counts (``None``: each counts once).
+
+    Returns
+    -------
+    dict of str to float
+        ``macro_f1``, ``precision_negative``, ``recall_negative``, ``precision_positive``,
+        ``recall_positive`` (a precision or recall with nothing to count is 0), unrounded.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> scores = fold_scores(np.array([0, 2, 1] * 5), np.array([0, 2, 2] * 5), np.arange(15) // 3)
+    >>> scores["precision_positive"], scores["recall_positive"]
+    (0.5, 1.0)
+    """
     totals = {"macro_f1": 0.0, "precision_negative": 0.0, "recall_negative": 0.0,
               "precision_positive": 0.0, "recall_positive": 0.0}
     weights = _unit_weights(len(y), sample_weight)
     for fold in range(FOLDS):
         mask = fold_of == fold
         gold, guess, w = y[mask], predicted[mask], weights[mask]
-        totals["macro_f1"] += _macro_f1(gold, guess, w)
+        totals["macro_f1"] += macro_f1(gold, guess, w)
         for c, name in ((0, "negative"), (2, "positive")):
             called = float(w[guess == c].sum())
             hit = float(w[(guess == c) & (gold == c)].sum())
@@ -272,9 +391,29 @@ def _fold_scores(y: Any, predicted: Any, fold_of: Any, sample_weight: Any = None
     return {k: v / FOLDS for k, v in totals.items()}
 
 
-def _confident(candidates: Sequence[tuple[Any, dict[str, float]]]) -> tuple[Any, dict[str, float]]:
-    """The candidate with the best macro-F1 among those reaching the precision target for both
-    polar labels (earlier candidates win ties); if none does, the best smaller precision."""
+def confident_candidate(candidates: Sequence[tuple[Any, dict[str, float]]]) -> tuple[Any, dict[str, float]]:
+    """The candidate of confident calls: the best macro-F1 among those whose precision of both
+    polar labels reaches ``PRECISION_TARGET`` (earlier candidates win ties); if none does, the
+    one with the best smaller precision.
+
+    Parameters
+    ----------
+    candidates : sequence of (setting, scores) pairs
+        A setting (e.g. a threshold) with its :func:`fold_scores`, as :func:`call_candidates`
+        returns them.
+
+    Returns
+    -------
+    tuple of (setting, dict of str to float)
+        The chosen pair.
+
+    Examples
+    --------
+    >>> low = {"macro_f1": 0.7, "precision_negative": 0.6, "precision_positive": 0.8}
+    >>> high = {"macro_f1": 0.6, "precision_negative": 0.75, "precision_positive": 0.8}
+    >>> confident_candidate([(0.1, low), (0.3, high)])[0]
+    0.3
+    """
     def low(scores: dict[str, float]) -> float:
         return min(scores["precision_negative"], scores["precision_positive"])
 
@@ -307,7 +446,7 @@ def call_candidates(logits: Any, y: npt.ArrayLike, fold_of: Any, sample_weight: 
     import numpy as np
 
     y = np.asarray(y)
-    return [(t, _fold_scores(y, np.array(_score_labels(logits, t)), fold_of, sample_weight)) for t in CALL_THRESHOLD_GRID]
+    return [(t, fold_scores(y, np.array(_score_labels(logits, t)), fold_of, sample_weight)) for t in CALL_THRESHOLD_GRID]
 
 
 def confident_calls(logits: Any, y: npt.ArrayLike, fold_of: Any, sample_weight: Any = None) -> dict[str, Any]:
@@ -324,12 +463,12 @@ def confident_calls(logits: Any, y: npt.ArrayLike, fold_of: Any, sample_weight: 
     (0.1, 1.0, 1.0)
     """
     candidates = call_candidates(logits, y, fold_of, sample_weight)
-    threshold, scores = _confident(candidates)
+    threshold, scores = confident_candidate(candidates)
     return {
         "precision_target": PRECISION_TARGET,
         "score_threshold": threshold,
-        "cv": {k: _sig(v) for k, v in scores.items()},
-        "grid": [{"score_threshold": t, **{k: _sig(v) for k, v in c.items()}} for t, c in candidates],
+        "cv": {k: round_significant(v) for k, v in scores.items()},
+        "grid": [{"score_threshold": t, **{k: round_significant(v) for k, v in c.items()}} for t, c in candidates],
     }
 
 
@@ -367,7 +506,7 @@ def oof_logits(M: Any, y: Any, fold_of: Any, C: float, sample_weight: Any = None
     for fold in range(FOLDS):
         train, test = fold_of != fold, fold_of == fold
         w = weights[train]
-        model = _model(C).fit(M[train], y[train], sample_weight=w / w.mean())
+        model = make_classifier(C).fit(M[train], y[train], sample_weight=w / w.mean())
         logits[test] = model.decision_function(M[test])
     return logits
 
@@ -403,7 +542,7 @@ def best_offset(logits: Any, y: Any, fold_of: Any, sample_weight: Any = None) ->
     per_offset = {}
     for t in OFFSET_GRID:
         labels = np.array(_labels(logits, t))
-        folds = [_macro_f1(y[fold_of == f], labels[fold_of == f], weights[fold_of == f]) for f in range(FOLDS)]
+        folds = [macro_f1(y[fold_of == f], labels[fold_of == f], weights[fold_of == f]) for f in range(FOLDS)]
         per_offset[t] = (sum(folds) / FOLDS, folds)
     offset = max(OFFSET_GRID, key=lambda t: (round(per_offset[t][0], 6), -abs(t)))
     return offset, per_offset[offset][0], per_offset[offset][1]
@@ -424,8 +563,8 @@ def fit(X: Sequence[Sequence[Hit]], y: Sequence[int], groups: Sequence[int], *, 
     fold_of = np.array([g % FOLDS for g in groups])
     results = []
     for settings in SETTINGS_GRID:
-        vocabulary = _vocabulary(X, settings)
-        M = _matrix(X, vocabulary)
+        vocabulary = build_vocabulary(X, settings)
+        M = feature_matrix(X, vocabulary)
         for C in C_GRID:
             logits = oof_logits(M, y_arr, fold_of, C)
             # The neutral offset is part of the setting: each candidate is scored at its best one.
@@ -437,33 +576,33 @@ def fit(X: Sequence[Sequence[Hit]], y: Sequence[int], groups: Sequence[int], *, 
     say(f"chosen: settings={settings} C={C} neutral offset={offset} (mean out-of-fold macro-F1 {mean:.4f})")
     # Aggregates of several mentions are labelled by their mean score P(pos) - P(neg); the
     # threshold for that is the one that best labels single targets out of fold.
-    by_threshold = {t: _macro_f1(y, _score_labels(logits, t)) for t in SCORE_THRESHOLD_GRID}
+    by_threshold = {t: macro_f1(y, _score_labels(logits, t)) for t in SCORE_THRESHOLD_GRID}
     score_threshold = max(SCORE_THRESHOLD_GRID, key=lambda t: (round(by_threshold[t], 6), -t))
     say(f"score threshold for aggregates: {score_threshold} (out-of-fold macro-F1 {by_threshold[score_threshold]:.4f})")
     calls = confident_calls(logits, y_arr, fold_of)
     say(f"confident calls: score threshold {calls['score_threshold']}: out-of-fold {calls['cv']}")
-    vocabulary = _vocabulary(X, settings)
-    M = _matrix(X, vocabulary)
-    model = _model(C).fit(M, y_arr)
+    vocabulary = build_vocabulary(X, settings)
+    M = feature_matrix(X, vocabulary)
+    model = make_classifier(C).fit(M, y_arr)
     coef = model.coef_  # (3, n_features), classes 0, 1, 2 in order
     weights = {}
     for name, j in vocabulary.items():
         w = coef[:, j]
         if float(np.abs(w).max()) >= PRUNE:
-            weights[name] = [_sig(float(v)) for v in w]
+            weights[name] = [round_significant(float(v)) for v in w]
     return {
         "settings": settings,
         "C": C,
         "neutral_offset": offset,
         "score_threshold": score_threshold,
-        "cv_macro_f1_score_threshold": _sig(by_threshold[score_threshold]),
-        "cv_macro_f1_folds": [_sig(s) for s in scores],
-        "cv_macro_f1_mean": _sig(mean),
+        "cv_macro_f1_score_threshold": round_significant(by_threshold[score_threshold]),
+        "cv_macro_f1_folds": [round_significant(s) for s in scores],
+        "cv_macro_f1_mean": round_significant(mean),
         "calls": calls,
         "grid": [
-            {"settings": r[1], "C": r[2], "neutral_offset": r[3], "cv_macro_f1_mean": _sig(r[0])} for r in results
+            {"settings": r[1], "C": r[2], "neutral_offset": r[3], "cv_macro_f1_mean": round_significant(r[0])} for r in results
         ],
-        "intercept": [_sig(float(v)) for v in model.intercept_],
+        "intercept": [round_significant(float(v)) for v in model.intercept_],
         "weights": weights,
         "n_features_fitted": len(vocabulary),
         "converged_iterations": int(model.n_iter_[0]),
