@@ -14,8 +14,8 @@ Five tests, each a grammatical fact that holds for comments and news alike:
 
 ``question``
     The sentence is a question (it ends with "?"). A question asks rather than asserts; in
-    comments it is often rhetorical, and what it implies is not in its words ("How many migrants
-    will the Vatican take in?").
+    comments it is often rhetorical, and what it implies is not in its words ("How many refugees
+    will the Vatican shelter?").
 ``conditional``
     The mention is inside a clause opened by *if*, *unless* or *whether* (up to the next comma,
     semicolon, colon, dash or *then*): "If Trump wins, I'll eat this column" says nothing of
@@ -35,8 +35,8 @@ Five tests, each a grammatical fact that holds for comments and news alike:
     officials": the ``stance_representatives`` lexicon that attribution uses too).
 ``member``
     The actor names the whole of which the sentence speaks of a part or of the members: the
-    complement of a partitive or membership noun ("permanent members of the UN Security
-    Council", "the people of the USA", "half of the GOP") or a name before a noun for its
+    complement of a partitive or membership noun ("the veto-holding members of the UN
+    Security Council", "the people of the USA", "half of the GOP") or a name before a noun for its
     followers ("Trump supporters", "NDP members"). The sentence evaluates the members, not the
     actor. (Office holders are not members here: "the President of the United States" acts for
     it, as "US officials" do.)

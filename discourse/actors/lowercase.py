@@ -2,8 +2,8 @@
 
 The matcher (:mod:`discourse.actors.matching`) reads a ``cased`` alias (*Trump*, *Notley*) only
 as written, unless the whole text is written without capitals. Commenters often lower-case only
-the names of politicians they despise ("Dishonest, ignorant and completely unscrupulous trump has
-now managed...", "get rid of notley"), in text otherwise written with capitals. This rule adds
+the names of politicians they despise ("a dishonest, ignorant and unscrupulous trump has
+managed to...", "get rid of notley"), in text otherwise written with capitals. This rule adds
 those mentions (see ``docs/guide/actors.md``, "Context rules"). A lower-case word counts when
 
 * it is a written one-word ``cased`` alias of exactly one registry actor, a person, and of no
