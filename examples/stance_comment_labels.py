@@ -251,7 +251,7 @@ def joint_oof(M: Any, y: Any, fold_of: Any, weight: Any, C: float, predict: Any 
         train = (fold_of != f) & (weight > 0)
         test = (fold_of == f) if predict is None else (fold_of == f) & predict
         w = weight[train]
-        model = ts._model(C)
+        model = ts.make_classifier(C)
         if np.all(w == w[0]):
             model.fit(M[train], y[train])
         else:
@@ -265,7 +265,7 @@ def fold_macro_f1(y: Any, labels: Any, fold_of: Any) -> float:
     """Mean over the folds of the macro-F1 (the trainer's per-fold figure)."""
     from discourse.training import target_sentiment as ts
 
-    return sum(ts._macro_f1(y[fold_of == f].tolist(), labels[fold_of == f].tolist()) for f in range(ts.FOLDS)) / ts.FOLDS
+    return sum(ts.macro_f1(y[fold_of == f].tolist(), labels[fold_of == f].tolist()) for f in range(ts.FOLDS)) / ts.FOLDS
 
 
 def fit(args: argparse.Namespace) -> int:
@@ -297,21 +297,21 @@ def fit(args: argparse.Namespace) -> int:
         f"{time.process_time() - cpu0:.1f}s CPU")
     report: dict[str, Any] = {"newsmtsc_sha256": news_sha, "labels_sha256": hashlib.sha256(Path(args.labels).read_bytes()).hexdigest(),
                               "n_news": n_news, "n_comment_pairs": n_comm, "settings": settings, "C": C, "grid": []}
-    voc_news = ts._vocabulary(Xn, settings)
-    voc_all = ts._vocabulary(list(Xn) + list(Xc), settings)
+    voc_news = ts.build_vocabulary(Xn, settings)
+    voc_all = ts.build_vocabulary(list(Xn) + list(Xc), settings)
     rows = []
     for w in WEIGHTS:
         vocabulary = voc_news if w == 0 else voc_all
-        M = ts._matrix(list(Xn) + list(Xc), vocabulary)
+        M = ts.feature_matrix(list(Xn) + list(Xc), vocabulary)
         weight = np.r_[np.ones(n_news), np.full(n_comm, float(w))]
         logits = joint_oof(M, y, fold_of, weight, C)
         news = ~is_comm
         offset, news_cv, news_folds = ts.best_offset(logits[news], y[news], fold_of[news])
-        comm_labels = np.array(ts._labels(logits[is_comm], offset))
+        comm_labels = np.array(ts.offset_labels(logits[is_comm], offset))
         comm_cv = fold_macro_f1(yc, comm_labels, fold_of[is_comm])
         calls = ts.confident_calls(logits, y, fold_of, weight)
         t = calls["score_threshold"]
-        comm_calls = ts._fold_scores(yc, np.array(ts._score_labels(logits[is_comm], t)), fold_of[is_comm])
+        comm_calls = ts.fold_scores(yc, np.array(ts.threshold_labels(logits[is_comm], t)), fold_of[is_comm])
         row = {"w": w, "n_features": len(vocabulary), "neutral_offset": offset, "news_cv_macro_f1": news_cv,
                "news_cv_folds": news_folds, "comment_cv_macro_f1": comm_cv, "call_threshold": t,
                "calls_cv": calls["cv"], "comment_calls_cv": comm_calls}
@@ -325,21 +325,21 @@ def fit(args: argparse.Namespace) -> int:
     say(f"chosen w = {best['w']}")
     for row, M, weight, vocabulary, calls, _ in rows:
         fitted = weight > 0  # w = 0: the news targets alone, unweighted (the shipped fit)
-        model = ts._model(C)
+        model = ts.make_classifier(C)
         if row["w"] == 0:
             model.fit(M[fitted], y[fitted])
         else:
             model.fit(M[fitted], y[fitted], sample_weight=weight[fitted] / weight[fitted].mean())
         data = json.loads(json.dumps(base))
-        data["intercept"] = [ts._sig(float(v)) for v in model.intercept_]
-        data["weights"] = {n: [ts._sig(float(v)) for v in model.coef_[:, j]] for n, j in vocabulary.items()
+        data["intercept"] = [ts.round_significant(float(v)) for v in model.intercept_]
+        data["weights"] = {n: [ts.round_significant(float(v)) for v in model.coef_[:, j]] for n, j in vocabulary.items()
                            if float(np.abs(model.coef_[:, j]).max()) >= ts.PRUNE}
         data["n_features_fitted"] = len(vocabulary)
         data["label_offsets"] = [0.0, row["neutral_offset"], 0.0]
         data["calls"] = calls
         data["comment_labels_experiment"] = {"w": row["w"], "labels_sha256": report["labels_sha256"],
-                                             "news_cv_macro_f1": ts._sig(row["news_cv_macro_f1"]),
-                                             "comment_cv_macro_f1": ts._sig(row["comment_cv_macro_f1"])}
+                                             "news_cv_macro_f1": ts.round_significant(row["news_cv_macro_f1"]),
+                                             "comment_cv_macro_f1": ts.round_significant(row["comment_cv_macro_f1"])}
         (work / f"w{row['w']}.json").write_text(json.dumps(data, sort_keys=True, indent=0), encoding="utf-8")
     # learning curve at the chosen w: fewer training-fold comments, every held-out pair scored
     row, M, weight, _, _, _ = next(r for r in rows if r[0]["w"] == best["w"])
@@ -357,7 +357,7 @@ def fit(args: argparse.Namespace) -> int:
             if best["w"] == 0:
                 break
             logits = joint_oof(M, y, fold_of, wt, C, predict=is_comm)
-            lab = np.array(ts._labels(logits[is_comm], row["neutral_offset"]))
+            lab = np.array(ts.offset_labels(logits[is_comm], row["neutral_offset"]))
             scores.append(fold_macro_f1(yc, lab, fold_of[is_comm]))
         curve[str(frac)] = scores
         say(f"learning curve {frac}: {np.round(scores, 4).tolist()}; {time.process_time() - cpu0:.1f}s CPU")

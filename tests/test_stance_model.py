@@ -226,7 +226,7 @@ def test_trainer_figures_without_weights_are_integer_count_figures():
 
     y, logits, fold_of, w = _folds_and_logits()
     for t in ts.OFFSET_GRID:
-        labels = np.array(ts._labels(logits, t))
+        labels = np.array(ts.offset_labels(logits, t))
         for f in range(ts.FOLDS):
             gold, guess = y[fold_of == f], labels[fold_of == f]
             f1, p_neg, p_pos = _integer_count_scores(gold.tolist(), guess.tolist())

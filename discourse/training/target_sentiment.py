@@ -333,15 +333,41 @@ def macro_f1(gold: npt.ArrayLike, predicted: npt.ArrayLike, sample_weight: Any =
     return sum(f1s) / 3
 
 
-def _labels(logits: Any, neutral_offset: float) -> list[int]:
-    """Argmax labels after adding `neutral_offset` to the neutral logit (0 neg, 1 neu, 2 pos)."""
+def offset_labels(logits: Any, neutral_offset: float) -> list[int]:
+    """Most probable class after adding `neutral_offset` to the neutral logit.
+
+    Parameters
+    ----------
+    logits : numpy.ndarray
+        Shape ``(n, 3)``: negative, neutral, positive.
+    neutral_offset : float
+        Added to the neutral column before the argmax (see :func:`best_offset`).
+
+    Returns
+    -------
+    list of int
+        0 negative, 1 neutral, 2 positive.
+    """
     import numpy as np
 
     return [int(i) for i in (logits + np.array([0.0, neutral_offset, 0.0])).argmax(axis=1)]
 
 
-def _score_labels(logits: Any, threshold: float) -> list[int]:
-    """Labels by the score ``P(pos) - P(neg)`` against `threshold` (as aggregates are labelled)."""
+def threshold_labels(logits: Any, threshold: float) -> list[int]:
+    """Labels by the score ``P(pos) - P(neg)`` against `threshold`, as aggregates are labelled.
+
+    Parameters
+    ----------
+    logits : numpy.ndarray
+        Shape ``(n, 3)``: negative, neutral, positive.
+    threshold : float
+        A score above it is positive, one below ``-threshold`` negative, any other neutral.
+
+    Returns
+    -------
+    list of int
+        0 negative, 1 neutral, 2 positive.
+    """
     import numpy as np
 
     z = np.exp(logits - logits.max(axis=1, keepdims=True))
@@ -446,7 +472,7 @@ def call_candidates(logits: Any, y: npt.ArrayLike, fold_of: Any, sample_weight: 
     import numpy as np
 
     y = np.asarray(y)
-    return [(t, fold_scores(y, np.array(_score_labels(logits, t)), fold_of, sample_weight)) for t in CALL_THRESHOLD_GRID]
+    return [(t, fold_scores(y, np.array(threshold_labels(logits, t)), fold_of, sample_weight)) for t in CALL_THRESHOLD_GRID]
 
 
 def confident_calls(logits: Any, y: npt.ArrayLike, fold_of: Any, sample_weight: Any = None) -> dict[str, Any]:
@@ -541,7 +567,7 @@ def best_offset(logits: Any, y: Any, fold_of: Any, sample_weight: Any = None) ->
     weights = _unit_weights(len(y), sample_weight)
     per_offset = {}
     for t in OFFSET_GRID:
-        labels = np.array(_labels(logits, t))
+        labels = np.array(offset_labels(logits, t))
         folds = [macro_f1(y[fold_of == f], labels[fold_of == f], weights[fold_of == f]) for f in range(FOLDS)]
         per_offset[t] = (sum(folds) / FOLDS, folds)
     offset = max(OFFSET_GRID, key=lambda t: (round(per_offset[t][0], 6), -abs(t)))
@@ -576,7 +602,7 @@ def fit(X: Sequence[Sequence[Hit]], y: Sequence[int], groups: Sequence[int], *, 
     say(f"chosen: settings={settings} C={C} neutral offset={offset} (mean out-of-fold macro-F1 {mean:.4f})")
     # Aggregates of several mentions are labelled by their mean score P(pos) - P(neg); the
     # threshold for that is the one that best labels single targets out of fold.
-    by_threshold = {t: macro_f1(y, _score_labels(logits, t)) for t in SCORE_THRESHOLD_GRID}
+    by_threshold = {t: macro_f1(y, threshold_labels(logits, t)) for t in SCORE_THRESHOLD_GRID}
     score_threshold = max(SCORE_THRESHOLD_GRID, key=lambda t: (round(by_threshold[t], 6), -t))
     say(f"score threshold for aggregates: {score_threshold} (out-of-fold macro-F1 {by_threshold[score_threshold]:.4f})")
     calls = confident_calls(logits, y_arr, fold_of)
