@@ -23,7 +23,7 @@ def _found(reg: ActorRegistry, text: str) -> list[tuple[str, str, str]]:
     "text, surface, actor_id",
     [
         ("Chinese President Xi Jinping said no.", "Xi Jinping", "xi_jinping"),
-        ("South Korean President Moon Jae-in said Monday.", "Moon Jae-in", "moon_jae_in"),
+        ("South Korean President Moon Jae-in disagreed on Tuesday.", "Moon Jae-in", "moon_jae_in"),
     ],
 )
 def test_title_led_alias_covers_the_whole_name(reg, text, surface, actor_id):

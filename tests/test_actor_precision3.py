@@ -59,8 +59,8 @@ def test_a_persons_own_numeral_still_names_them(reg, text, surface, actor_id):
 @pytest.mark.parametrize(
     "text, surface, actor_id",
     [
-        ("A letter signed by Pope Emeritus Benedict XVI was read.", "Emeritus Benedict", "benedict_xvi"),
-        ("They wrote to Donald F. McGahn II, the White House counsel.", "McGahn", "don_mcgahn"),
+        ("The parish read out a note from Pope Emeritus Benedict XVI.", "Emeritus Benedict", "benedict_xvi"),
+        ("They wrote to Donald F. McGahn II, White House counsel at the time.", "McGahn", "don_mcgahn"),
     ],
 )
 def test_a_numeral_the_person_has_or_a_generational_suffix_still_names_them(reg, text, surface, actor_id):
@@ -129,7 +129,7 @@ def test_federal_organs_and_regions_still_found(reg, text, surface, actor_id):
 def test_an_outlet_names_its_state_for_a_derived_surname_even_beside_another_state(reg):
     # Measured on the corpora: counting outlets here only when no other state is named (as rule
     # "bare institution" does) removed one mention, a right one, of this shape.
-    text = "He must have enjoyed listening to O'Reilly on Fox News and his fake Swedish expert."
+    text = "He surely liked hearing O'Reilly on Fox News with that bogus Swedish pundit."
     assert ("O'Reilly", "bill_oreilly") in _found(reg, text)
 
 
@@ -170,7 +170,7 @@ def test_names_before_a_pronoun_or_a_suffix_still_found(reg, text, surface, acto
         ("Traffic stopped on the George Washington Bridge this morning.", "george_washington"),
         ("Screening is in place at the Jomo Kenyatta International Airport.", "jomo_kenyatta"),
         ("The meeting at Trump Tower was arranged in June.", "trump"),
-        ("She told students at the John F. Kennedy School of Government that the vote was close.", "john_f_kennedy"),
+        ("She addressed a John F. Kennedy School of Government class about the close vote.", "john_f_kennedy"),
     ],
 )
 def test_a_thing_named_after_an_actor_is_not_the_actor(reg, text, wrong):
@@ -182,7 +182,7 @@ def test_a_thing_named_after_an_actor_is_not_the_actor(reg, text, wrong):
     [
         ("Trump's Tower of lies keeps growing.", "Trump", "trump"),  # a possessive: his
         ("Trump said the airport would stay open.", "Trump", "trump"),  # not written as a name
-        ("The George Soros-financed Center for American Progress replied.", "George Soros", "george_soros"),
+        ("The George Soros-backed Open Society Foundations replied.", "George Soros", "george_soros"),
         ("Trump Says Washington Bridge Closures Were Political Payback By Aides", "Trump", "trump"),  # a headline
     ],
 )

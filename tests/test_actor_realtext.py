@@ -19,7 +19,7 @@ from actor_helpers import found_mentions as _found
     [
         ("WASHINGTON — Lawmakers expect a floor vote on the measure this week.", "WASHINGTON"),
         ("WASHINGTON -- President Barack Obama unveils the proposal today.", "WASHINGTON"),
-        ("WASHINGTON– Voters in Mississippi headed to the polls.", "WASHINGTON"),
+        ("WASHINGTON– Mississippi voters went to the polls on Tuesday.", "WASHINGTON"),
         ("LONDON — Prime Minister David Cameron gathered his cabinet on Monday.", "LONDON"),
         ("BEIJING: The US embassy in China warned travellers about the smog.", "BEIJING"),
         ("KINSHASA, Congo -- Health officials in Congo confirmed new cases on Friday.", "KINSHASA"),
@@ -50,8 +50,8 @@ def test_a_capital_elsewhere_is_still_its_government(reg, text, surface, actor_i
 @pytest.mark.parametrize(
     "text, surface",
     [
-        ("Have you read what the US did to the Native Americans back then?", "Native Americans"),
-        ("The land is sacred to Native Americans and home to thousands of sites.", "Native Americans"),
+        ("Have you read how the US treated the Native Americans back then?", "Native Americans"),
+        ("Native Americans hold the land sacred; it has thousands of sites.", "Native Americans"),
         ("For years she said she had Native American ancestry.", "Native American"),
         ("Hillary Clinton spoke to a gathering of American Indians in Arizona.", "American Indians"),
     ],
@@ -152,8 +152,8 @@ def test_dropped_names_are_those_of_the_registry_that_found_the_mentions(reg):
     "text, surface",
     [
         ("Mr. Nowak said that his cousin did not speak Polish.", "Polish"),
-        ("He was born in Montreal, he better speaks French, otherwise he is a goof!", "French"),
-        ("He screamed at people speaking Spanish in a New York City cafe.", "Spanish"),
+        ("Born in Montreal, he had better speak French, or he is a fool!", "French"),
+        ("He yelled at two women who were speaking Spanish in a Manhattan diner.", "Spanish"),
         ("Most of the queries that week were typed in Spanish.", "Spanish"),
         ("They speak French, and English too, so they get the best posts.", "French"),
         ("She is fluent in Russian and reads the papers daily.", "Russian"),

@@ -124,9 +124,9 @@ def test_another_given_name_still_names_another_person(reg, text, actor_id):
     [
         ("Trump may quit the nuclear accord that Prime Minister Hassan Rouhani sees as his legacy.", "Hassan", "jafar_hassan"),
         ("The delegation later met Iran's President Hassan Rouhani at the UN in 2014.", "Hassan", "samia_hassan"),
-        ("Home Depot co-founder and donor to his 2016 campaign, Bernie Marcus has pledged to support him.", "Bernie", "bernie_sanders"),
-        ('"He is the most popular political leader in the country," said Jeb Fain, a spokesman for the group.', "Jeb", "jeb_bush"),
-        ("The attacks mounted against it after company President Dan Cathy spoke out against the ruling.", "Dan", "nicusor_dan"),
+        ("A Home Depot co-founder who gave to his 2016 run, Bernie Marcus promised to back him again.", "Bernie", "bernie_sanders"),
+        ('"No leader in the state is better liked," said Jeb Fain, who speaks for the group.', "Jeb", "jeb_bush"),
+        ("Criticism of the chain grew after company President Dan Cathy attacked the ruling.", "Dan", "nicusor_dan"),
     ],
 )
 def test_a_given_name_before_another_name_is_someone_else(reg, text, surface, actor_id):
@@ -169,8 +169,8 @@ def test_a_month_after_theresa_may_is_a_date(reg, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "Theresa May spoke. Geller and Spencer were banned by May in 2013 from entering the UK.",
-        "Theresa May spoke. In a letter to May, Bryant wrote that he was sorry.",
+        "Theresa May spoke. Both activists were banned by May from the country that year.",
+        "Theresa May spoke. Writing to May, Bryant said he regretted it.",
         "Theresa May spoke. May said the deal was the best available.",
     ],
 )
@@ -184,7 +184,7 @@ def test_may_the_person_stays(reg, text):
 @pytest.mark.parametrize(
     "text, surface",
     [
-        ("Iran had some $5.7 billion worth of assets at Bank Muscat in Muscat, Oman.", "Muscat"),
+        ("Iran kept about $4 billion in funds at Bank Muscat in Muscat, Oman.", "Muscat"),
         ("The old Access Hollywood tape showed Trump boasting to a host.", "Hollywood"),
         ("It would be like Lille beating Real Madrid in the Champions League final.", "Madrid"),
     ],
@@ -216,7 +216,7 @@ def test_a_capital_after_a_sentence_start_or_a_mention_stays(reg, text, surface,
         ("He even named Mr. Clinton's wife, Hillary Rodham Clinton, to run the State Department.", "bill_clinton"),
         ("Leaving the hospital, Mr. Clinton waved to reporters and smiled.", "bill_clinton"),
         ("Mrs. Obama spoke to a school nutrition meeting in Chicago.", "michelle_obama"),
-        ('"She never dreamt that she\'d have a life like this," Mrs Obama told the magazine.', "michelle_obama"),
+        ('"She never imagined a life such as this one," Mrs Obama told the magazine.', "michelle_obama"),
         ("Mrs. Trump said her campaign against online bullying would continue.", "melania_trump"),
     ],
 )
@@ -246,7 +246,7 @@ def test_the_other_honorific_stays(reg, text, actor_id):
     [
         ("London Mayor Sadiq Khan replied to President Trump's remarks.", "London"),
         ("Critics blamed Paris Mayor Anne Hidalgo for the traffic.", "Paris"),
-        ("One diplomat described being jolted awake in a Havana hotel room by a blaring noise.", "Havana"),
+        ("A diplomat said a loud noise woke him in a Havana hotel room.", "Havana"),
         ("She sold her Paris apartment last spring.", "Paris"),
         ("Garland, then chief judge of the D.C. Circuit, was respected on both sides.", "D.C."),
     ],

@@ -68,7 +68,7 @@ def test_heads_of_government_before_2000():
     found = _ids("The CIA removed Jacobo Arbenz in 1954; Neville Chamberlain signed at Munich.")
     assert ("Jacobo Arbenz", "jacobo_arbenz") in found and ("Neville Chamberlain", "neville_chamberlain") in found
     # a frequent surname is not written: "Salazar said" is not Portugal's dictator
-    assert _ids("Salazar said there was no bad intent.") == []
+    assert _ids("Salazar said nobody meant any harm.") == []
 
 
 def test_organs_of_the_holy_see_government():

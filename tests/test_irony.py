@@ -94,7 +94,7 @@ def test_so_called_in_any_case_is_found(text):
 
 def test_slash_s_inside_a_word_is_no_sarcasm_tag() -> None:
     # "parent/s" (a plural written with a slash) is not the Reddit tag; "peace!/s" and " /s" are
-    assert irony("The papers show the next of kin as a parent/s or spouse.").cues == ()
+    assert irony("The form lists the contact person as a parent/s or guardian.").cues == ()
     assert [c.marker for c in irony("Ah, hamas wants peace!/s").cues] == ["/s"]
     assert [c.marker for c in irony("Great idea /s").cues] == ["/s"]
 

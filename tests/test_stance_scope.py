@@ -23,7 +23,7 @@ def _only(text: str, **params):
         ("Rich Chinese buyers are a brilliant idea.", "attributive", "buyers"),
         ("They brought these huge families to Canada, a good idea.", "place", "to"),
         ("Bragging about your crime on Facebook is moronic.", "place", "on"),
-        ("Permanent members of the UN Security Council are liars.", "member", "members"),
+        ("The veto-holding members of the UN Security Council are liars.", "member", "members"),
     ],
 )
 def test_unasserted_mentions_get_no_call_and_say_why(text: str, reason: str, marker: str) -> None:
@@ -49,7 +49,7 @@ def test_unasserted_mentions_get_no_call_and_say_why(text: str, reason: str, mar
         "I have no faith in Trudeau, a terrible leader.",  # a person after "in" is no place
         "Canada is a great country.",
         "The Russian side lied.",  # a demonym before a noun the actor acts through
-        "The President of the United States is a disgrace.",  # an office holder acts for it
+        "The President of the United States is an embarrassment.",  # an office holder acts for it
     ],
 )
 def test_asserted_mentions_keep_their_call(text: str) -> None:

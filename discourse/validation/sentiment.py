@@ -87,8 +87,8 @@ class GroundTruthRow(NamedTuple):
 
     Examples
     --------
-    >>> GroundTruthRow("1_1", 0.4, "On Dec. 19, ...").mean
-    0.4
+    >>> GroundTruthRow("9_3", -1.5, "An invented example sentence.").mean
+    -1.5
     """
 
     id: str

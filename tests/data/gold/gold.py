@@ -2,11 +2,13 @@
 
 The gold files store every sentence *by reference*: the source file (relative to the shared data
 root, ``../shared`` beside the repository), the record key inside that file, the character offsets
-of the sentence inside the record's text and the SHA-256 of the sentence text. Texts whose licence
-forbids redistribution (SFU comments: CC BY-NC-SA; PTC articles: research use only) are therefore
-never in the repository; they are resolved here, at run time, from the shared folder. Texts under
-permissive licences (NewsMTSC: MIT; Civil Comments / Toxic Spans: CC0; Reddit incivility: BSD-3)
-are also stored verbatim (field ``text``) for readability, and checked against the source too.
+of the sentence inside the record's text and the SHA-256 of the sentence text; the field ``text``
+is always null. The project's rule is that nothing from ``../shared/train`` or ``../shared/eval``
+is copied into the repository, whatever the corpus's licence (SFU comments: CC BY-NC-SA; PTC
+articles: research use only; NewsMTSC: MIT; Civil Comments / Toxic Spans: CC0; Reddit
+incivility: BSD-3), so every sentence is resolved here, at run time, from the shared folder and
+checked by its hash. Without that folder the annotations (offsets, labels, actors) can be read,
+but no sentence.
 
 Example
 -------
@@ -43,8 +45,6 @@ SOURCE_FILES = {
     "civil": "train/toxic_spans/civil_comments_spans/comments.csv",
     "reddit": "train/reddit_incivility/train.csv",
 }
-#: sources whose texts may be stored verbatim in the repository (licence permits it).
-VERBATIM_SOURCES = frozenset({"newsmtsc", "civil", "reddit"})
 
 csv.field_size_limit(sys.maxsize)
 
@@ -60,6 +60,16 @@ def sha256(text: str) -> str:
     'ba7816bf'
     """
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def has_shared(shared: str | Path = DEFAULT_SHARED) -> bool:
+    """Whether `shared` holds the ``eval/`` and ``train/`` folders the gold sentences come from.
+
+    >>> has_shared("/nonexistent/shared")
+    False
+    """
+    root = Path(shared)
+    return (root / "eval").is_dir() and (root / "train").is_dir()
 
 
 def _read_text(path: Path) -> str:
@@ -178,12 +188,15 @@ def resolve(record: dict[str, Any], shared: str | Path = DEFAULT_SHARED) -> str:
             f"[{start}:{end}] does not match the recorded SHA-256 (got {sentence[:60]!r}...); "
             "the shared data is not the release this sample was drawn from"
         )
-    if record.get("text") is not None and record["text"] != sentence:
-        raise GoldDataError(f"gold record {record['id']}: stored text differs from the source")
     return sentence
 
 
 def _load(path: Path, shared: str | Path) -> list[dict[str, Any]]:
+    if not has_shared(shared):
+        raise GoldDataError(
+            f"{path.name} stores its sentences by reference only; the shared data folder {shared} "
+            f"(eval/ and train/) is absent, so they cannot be resolved (default {DEFAULT_SHARED})"
+        )
     out = []
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
@@ -193,6 +206,9 @@ def _load(path: Path, shared: str | Path) -> list[dict[str, Any]]:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise GoldDataError(f"{path.name} line {n}: not JSON ({exc})") from None
+            if record.get("text") is not None:
+                raise GoldDataError(f"{path.name} record {record.get('id')}: stores its text; "
+                                    "gold records are by reference only (text null)")
             record["sentence"] = resolve(record, shared)
             out.append(record)
     return out

@@ -33,7 +33,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from gold import DEFAULT_SHARED, load_mentions, record_text  # noqa: E402
+from gold import DEFAULT_SHARED, GoldDataError, load_mentions, record_text  # noqa: E402
 
 from discourse.actors import ActorRegistry, find_mentions  # noqa: E402
 
@@ -138,7 +138,11 @@ def main(argv: list[str] | None = None) -> int:
                              "choosing rules or gazetteer entries by its misses would tune the library to it)")
     args = parser.parse_args(argv)
     shared = Path(args.shared)
-    records = load_mentions(shared)
+    try:
+        records = load_mentions(shared)
+    except GoldDataError as exc:  # no shared data: the sample holds no sentence text to score
+        print(f"score_mentions: {exc}", file=sys.stderr)
+        return 2
     preds = predict(records, shared, args.unit)
     registry = ActorRegistry.default()
     print(f"gold: {len(records)} sentences, {sum(len(r['mentions']) for r in records)} mentions "

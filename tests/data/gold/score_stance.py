@@ -32,7 +32,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from gold import DEFAULT_SHARED, load_stance, record_text  # noqa: E402
+from gold import DEFAULT_SHARED, GoldDataError, load_stance, record_text  # noqa: E402
 
 from discourse.actors.stance_model import load_model  # noqa: E402
 from discourse.stance import stance, stance_toward  # noqa: E402
@@ -108,7 +108,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_abstain:
         params["abstain"] = False
     shared = Path(args.shared)
-    records = load_stance(shared)
+    try:
+        records = load_stance(shared)
+    except GoldDataError as exc:  # no shared data: the sample holds no sentence text to score
+        print(f"score_stance: {exc}", file=sys.stderr)
+        return 2
     # the model is read once and passed as an object (the header's params stay the method's)
     calls = dict(params, model=load_model(args.model)) if args.model else params
     preds = [predict(rec, shared, args.context, calls) for rec in records]
