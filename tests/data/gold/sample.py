@@ -22,7 +22,8 @@ this output) and kept the pairs whose stance could be judged, preferring variety
 (README.md says how far each stratum was read; skipped candidates are not recorded).
 
 The output is the unannotated sample (references, hashes and the sentence text for the
-annotator's eyes only: do not commit it for SFU/PTC).
+annotator's eyes only: never commit it; the gold files store every sentence by reference,
+whatever its source's licence, because nothing of ``../shared`` is copied into the project).
 """
 
 from __future__ import annotations
