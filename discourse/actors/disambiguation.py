@@ -124,7 +124,7 @@ import re
 import weakref
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
 
 from discourse.actors.lowercase import lower_case_names
 from discourse.actors.matching import Mention, alias_key, fold_accents
@@ -196,11 +196,12 @@ _STATE_KINDS = frozenset({"country", "territory", "government"})
 _OUTLET_KINDS = frozenset({"media", "platform"})
 
 
-def _word(token: Token | None) -> bool:
+def _word(token: Token | None) -> TypeGuard[Token]:
+    """A word token (not None, a number or punctuation)."""
     return token is not None and token.kind == "word"
 
 
-def _titlecase_word(token: Token | None) -> bool:
+def _titlecase_word(token: Token | None) -> TypeGuard[Token]:
     """A capitalised word that is not all capitals ("Michael", not "PM" or "the")."""
     if token is None or token.kind != "word" or len(token.text) < 2:
         return False
@@ -208,7 +209,7 @@ def _titlecase_word(token: Token | None) -> bool:
     return text[0].isupper() and text[1:].islower() and text.isalpha()
 
 
-def _acronym(token: Token | None) -> bool:
+def _acronym(token: Token | None) -> TypeGuard[Token]:
     """An all-capitals word of two or more letters ("BC", "PEI")."""
     return token is not None and token.kind == "word" and len(token.text) >= 2 and token.text.isupper() and token.text.isalpha()
 
@@ -265,7 +266,7 @@ def _place(ctx: _Context, m: Mention) -> bool:
     before = ctx.token(k, m.sentence)
     if before is not None and before.lower == "the":
         before = ctx.token(k - 1, m.sentence)
-    return _word(before) and before.lower in actor_rules().place_prepositions  # type: ignore[union-attr]
+    return _word(before) and before.lower in actor_rules().place_prepositions
 
 
 # What may follow a dateline's city before its dash: ", D.C." / ", Israel", then "(Reuters)".
@@ -294,22 +295,23 @@ def _language(ctx: _Context, m: Mention) -> bool:
     after = ctx.token(m.token_end, m.sentence)
     ends = after is None or after.kind != "word"  # nothing follows in the clause: "in Spanish."
     before = ctx.token(m.token_start - 1, m.sentence)
-    if not _word(before):
+    if before is None or not _word(before):
         return False
-    word = before.lower  # type: ignore[union-attr]
+    word = before.lower
+    follows = "" if after is None else after.lower  # (read only when a word follows: not `ends`)
     if word in ("in", "into"):
         verb = ctx.token(m.token_start - 2, m.sentence)
-        if _word(verb) and verb.lower in rules.language_verbs:  # type: ignore[union-attr]
-            return ends or after.lower in rules.language_after  # type: ignore[union-attr]
+        if _word(verb) and verb.lower in rules.language_verbs:
+            return ends or follows in rules.language_after
         return word == "in" and ends and (after is None or after.text in ".!?;")
-    return word in rules.language_verbs and (ends or after.lower in rules.language_after)  # type: ignore[union-attr]
+    return word in rules.language_verbs and (ends or follows in rules.language_after)
 
 
 def _event(ctx: _Context, m: Mention) -> bool:
     if m.form != "metonym" or m.possessive:
         return False
     after = ctx.token(m.token_end, m.sentence)
-    return _word(after) and after.lower in actor_rules().event_nouns  # type: ignore[union-attr]
+    return _word(after) and after.lower in actor_rules().event_nouns
 
 
 def _embedded(ctx: _Context, m: Mention) -> bool:
@@ -334,10 +336,10 @@ def _embedded(ctx: _Context, m: Mention) -> bool:
         if (
             (kind in _PLACE_KINDS or m.form == "metonym")
             and _titlecase_word(head)
-            and _adjacent(doc, head, before)  # type: ignore[arg-type]
-            and head.lower not in rules.titles  # type: ignore[union-attr]
-            and head.lower not in rules.organs  # type: ignore[union-attr]
-            and head.lower not in rules.stopwords  # type: ignore[union-attr]
+            and _adjacent(doc, head, before)
+            and head.lower not in rules.titles
+            and head.lower not in rules.organs
+            and head.lower not in rules.stopwords
             and not ctx.is_title_case(m.sentence)
         ):
             return True
@@ -474,11 +476,11 @@ def _named_after(ctx: _Context, m: Mention) -> bool:
     nouns = actor_rules().named_after
     for k in range(m.token_end, m.token_end + 3):
         after = ctx.token(k, m.sentence)
-        if not _titlecase_word(after) or not _adjacent(ctx.doc, previous, after):  # type: ignore[arg-type]
+        if after is None or not _titlecase_word(after) or not _adjacent(ctx.doc, previous, after):
             return False
-        if after.lower in nouns:  # type: ignore[union-attr]
+        if after.lower in nouns:
             return not ctx.is_title_case(m.sentence)
-        previous = after  # type: ignore[assignment]
+        previous = after
     return False
 
 
@@ -502,8 +504,8 @@ def _regnal_numeral(ctx: _Context, m: Mention, surface: str) -> bool:
     before = ctx.token(m.token_start - 1, m.sentence)
     return (
         _titlecase_word(before)
-        and _adjacent(ctx.doc, before, ctx.tokens[m.token_start])  # type: ignore[arg-type]
-        and before.lower not in actor_rules().titles  # type: ignore[union-attr]
+        and _adjacent(ctx.doc, before, ctx.tokens[m.token_start])
+        and before.lower not in actor_rules().titles
     )
 
 
@@ -635,15 +637,16 @@ def apply_context_rules(
     unknown_written: dict[str, int] = {}  # written one-word person aliases in one: alias -> where
     if any(m[2] == UNRESOLVED_INSTITUTION for m in mentions):
         mentions = _bare_institutions(doc, mentions, registry)
-    states: set[str] | None = None  # the states of the text's other mentions (computed when needed)
+    states = _TextStates(mentions, registry, context)  # (computed when first needed)
     phrases = _party_phrases(registry)
     numerals = not _NUMERALS.isdisjoint(doc.token_columns.texts)  # "Pope Leo XIII" (rare: decided in C)
     possessives = registry.possessive_names
     for m in mentions:
         if m[3] in possessives:  # Mention.alias: rule "possessive s" ("Putins army")
-            m = _possessive_s(doc, m, possessives[m[3]])  # type: ignore[assignment]
-            if m is None or (kept and kept[-1][2] == m[2] and kept[-1][8] == m[7]):
+            read = _possessive_s(doc, m, possessives[m[3]])
+            if read is None or (kept and kept[-1][2] == read[2] and kept[-1][8] == read[7]):
                 continue  # (Mention.actor_id, .token_end, .token_start) "Hillary Clintons": named once
+            m = read
         if numerals and _numbered(doc, m, registry):
             continue
         if m[8] < len(tokens) and tokens[m[8]][2][:1].isupper():  # Mention.token_end, Token.text
@@ -656,18 +659,14 @@ def apply_context_rules(
                     unknown_names.add(m[3])
                 continue
         if m[3] in phrases:  # Mention.alias: rule "party phrase" ("Liberal Democrats")
-            if states is None:
-                states = _other_states(mentions, surnames, phrases, registry, context)
-            if _home(registry, m[2]) not in states:
+            if _home(registry, m[2]) not in states():
                 continue  # no other actor of the party's state: a description ("liberal Democrats")
         if m[3] in surnames:  # Mention.alias: a derived surname ("Kerry")
             if ctx is None:
                 ctx = _Context(doc, mentions, registry)
             if not _whole_tokens(doc, m):
                 continue  # a piece of "Wallace-Wells": not the surname alone
-            if states is None:
-                states = _other_states(mentions, surnames, phrases, registry, context)
-            if _home(registry, m[2]) not in states and not _after_title(ctx, m) and not _top_office(registry, m[2]):
+            if not _surname_gate(registry, m[2], states) and not _after_title(ctx, m):
                 continue  # no actor of the person's state in the text: a footballer, an actor...
             if (
                 _embedded(ctx, m)
@@ -732,18 +731,9 @@ def _lower_case(
     doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry, context: ThreadContext | None
 ) -> tuple[Mention, ...]:
     """Rule "lower-case name" (:mod:`discourse.actors.lowercase`), with the gate of derived
-    surnames: an actor of the person's state in the text or its thread, or a top office."""
-    states: set[str] | None = None
-
-    def fits(actor_id: str) -> bool:
-        nonlocal states
-        if _top_office(registry, actor_id):
-            return True
-        if states is None:
-            states = _other_states(mentions, registry.derived_surnames, _party_phrases(registry), registry, context)
-        return _home(registry, actor_id) in states
-
-    return lower_case_names(doc, mentions, registry, fits)
+    surnames (:func:`_surname_gate`)."""
+    states = _TextStates(mentions, registry, context)
+    return lower_case_names(doc, mentions, registry, lambda actor_id: _surname_gate(registry, actor_id, states))
 
 
 def dropped_matches(matches: Sequence[Mention], found: Sequence[Mention]) -> tuple[tuple[int, int], ...]:
@@ -817,6 +807,34 @@ def _other_states(
     if context is not None:
         states |= context.states
     return states
+
+
+class _TextStates:
+    """The states of a text's `mentions` and its thread (:func:`_other_states`), computed on the
+    first call: most texts need them for no mention."""
+
+    __slots__ = ("_mentions", "_registry", "_context", "_states")
+
+    def __init__(self, mentions: Sequence[Mention], registry: ActorRegistry, context: ThreadContext | None) -> None:
+        self._mentions = mentions
+        self._registry = registry
+        self._context = context
+        self._states: set[str] | None = None
+
+    def __call__(self) -> set[str]:
+        if self._states is None:
+            registry = self._registry
+            self._states = _other_states(
+                self._mentions, registry.derived_surnames, _party_phrases(registry), registry, self._context
+            )
+        return self._states
+
+
+def _surname_gate(registry: ActorRegistry, actor_id: str, states: _TextStates) -> bool:
+    """The gate of rules "derived surname" and "lower-case name": a person named by a bare
+    surname or in lower case is the registry's person only if the text or its thread names an
+    actor of the person's state, or the person holds or held a top office (:func:`_top_office`)."""
+    return _top_office(registry, actor_id) or _home(registry, actor_id) in states()
 
 
 _PARTY_PHRASES: weakref.WeakKeyDictionary[ActorRegistry, frozenset[str]] = weakref.WeakKeyDictionary()
@@ -909,7 +927,7 @@ def _after_title(ctx: _Context, m: Mention) -> bool:
     before = ctx.token(k, m.sentence)
     if before is not None and before.text == ".":
         before = ctx.token(k - 1, m.sentence)
-    return _word(before) and before.lower.rstrip(".") in actor_rules().office_titles  # type: ignore[union-attr]
+    return _word(before) and before.lower.rstrip(".") in actor_rules().office_titles
 
 
 def _after_name(ctx: _Context, m: Mention) -> bool:
@@ -1020,7 +1038,7 @@ def _bare_institutions(doc: Doc, mentions: Sequence[Mention], registry: ActorReg
         before = tokens[m.token_start - 1] if m.token_start - 1 >= first else None
         if word in rules.bare_need_article and (before is None or before.lower != "the") and not _chamber_head(tokens, m, stop, by_token, rules):
             continue  # "House prices": only "the House" (or "House Democrats", "a House vote") is the chamber
-        if (_titlecase_word(before) or _acronym(before)) and before.lower != "the" and m.token_start - 1 not in by_token:  # type: ignore[union-attr]
+        if (_titlecase_word(before) or _acronym(before)) and before.lower != "the" and m.token_start - 1 not in by_token:
             continue  # "State Supreme Court", "Alaska Senate", "BC Liberals": a longer name the registry does not know
         if word in rules.bare_services and _service_in_longer_name(tokens, m, first, stop, by_token, rules):
             continue  # "Air Force One", "the Navy Yard", "Vietnam People's Army"
@@ -1420,7 +1438,7 @@ def _titled_surnames(
         if _cleric_before(tokens, k, first):
             other_names.add(token.text)  # "Cardinal Burke": a cleric
             continue
-        if k + 1 in person_starts and _adjacent(doc, token, after):  # type: ignore[arg-type]
+        if k + 1 in person_starts and after is not None and _adjacent(doc, token, after):
             continue  # "Secretary Michael Pompeo": a given name, not Alun Michael
         if after is not None and after.kind == "word" and after.text[:1].isupper() and k + 1 not in covered and _adjacent(doc, token, after):
             if after.lower not in rules.stopwords and after.lower not in rules.titles and after.lower not in rules.organs:
