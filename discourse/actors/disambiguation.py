@@ -91,6 +91,13 @@ These rules then look at the words around a mention (the word lists are data:
     name or name after a title standing alone is that person ("Bill Clinton ... Bill and
     Hillary", "Pope Francis ... Francis"); a given name also in an earlier sentence. Not a word
     two persons of the text share, nor one in a longer name.
+``government compound``
+    A head of state or government's name right before *government*, *administration*, *regime*
+    or *cabinet* (``[government_compound]``; one space between, no possessive) names that
+    head's government, one span: "the Harper government" -> the Government of Canada, "the
+    Maduro regime" -> Venezuela's, "the Obama regime" and "the Reagan administration" -> the
+    actor of the registry's "Obama administration". A person who headed no state keeps the
+    mention.
 ``lower-case name``
     In a text written with capitals, a person's written one-word name in lower case ("unscrupulous
     trump has now...", "get rid of notley") is the person, with the gate of derived surnames;
@@ -182,7 +189,7 @@ def thread_context(docs_and_mentions: Iterable[tuple[Doc, Sequence[Mention]]], r
 
 RULES = (
     "possessive s", "bare institution", "party phrase", "derived surname", "sub-national office", "place", "event", "embedded", "named after", "foreign institution", "surname", "titled surname",
-    "partial name", "lower-case name",
+    "partial name", "government compound", "lower-case name",
 )
 """The names of the context rules, in the order they are applied."""
 
@@ -627,7 +634,7 @@ def apply_context_rules(
     if not mentions:
         found = _surnames(doc, [], registry, context) if context is not None and context.surnames else ()
         found = _partial_names(doc, _titled_surnames(doc, found, registry, context), registry)
-        return _lower_case(doc, found, registry, context)
+        return _lower_case(doc, _government_compounds(doc, found, registry), registry, context)
     ctx: _Context | None = None
     tokens = doc.tokens
     kept: list[Mention] = []
@@ -724,7 +731,75 @@ def apply_context_rules(
     if unknown_written:
         kept = _one_sense(kept, unknown_written, registry)
     found = _partial_names(doc, _titled_surnames(doc, _surnames(doc, kept, registry, context), registry, context), registry)
-    return _lower_case(doc, found, registry, context)
+    return _lower_case(doc, _government_compounds(doc, found, registry), registry, context)
+
+
+def _government_compounds(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry) -> Sequence[Mention]:
+    """Rule "government compound": a head of state or government's name right before one of the
+    nouns of ``[government_compound]`` (one space between, no possessive) names that head's
+    government, one span: "the Harper government", "the Maduro regime", "Trump cabinet".
+    Persons who headed no state keep their mention ("the Christie administration" is New
+    Jersey's)."""
+    nouns = actor_rules().government_nouns
+    tokens = doc.tokens
+    text = doc.text
+    out: list[Mention] | None = None
+    for k, m in enumerate(mentions):
+        after = m[8]  # Mention.token_end
+        if m[5] or after >= len(tokens) or tokens[after][3] not in nouns:  # .possessive; Token.lower
+            continue
+        noun = tokens[after]
+        if noun.start != m[1] + 1 or text[m[1]] != " " or after >= doc.sentence_token_ranges[m[6]][1]:
+            continue  # not "Harper government": another clause, another sentence
+        government = _head_government(registry, m[2])
+        if government is None:
+            continue
+        if out is None:
+            out = list(mentions)
+        out[k] = Mention(m[0], noun.end, government, f"{m[3]} {noun.lower}", m[4], False, m[6], m[7], after + 1)
+    return mentions if out is None else out
+
+
+_HEAD_GOVERNMENT: weakref.WeakKeyDictionary[ActorRegistry, tuple[dict[str, str], dict[str, str], dict[str, str | None]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _head_government(registry: ActorRegistry, actor_id: str) -> str | None:
+    """Rule "government compound": the government a head of state or government stands for, or
+    None. A person with an alias "<name> administration" of another actor is that actor's
+    ("Obama regime" -> the actor of "Obama administration"); else a person whose ``office`` is
+    head of their own state (:func:`_head_of_state`) stands for the actor of the other
+    administrations of that state if the registry has one ("Reagan administration" is the White
+    House, as "Bush administration" is), or the state's government actor."""
+    cached = _HEAD_GOVERNMENT.get(registry)
+    if cached is None:
+        administrations = {
+            alias_key(a.text): other.id
+            for other in registry.written_actors
+            if other.kind in ("government", "organisation")  # not "US administration" (the country)
+            for a in other.aliases
+            if a.text.endswith(" administration")
+        }
+        by_state: dict[str, str] = {}
+        for actor_of in administrations.values():
+            by_state.setdefault(_home(registry, actor_of), actor_of)
+        cached = _HEAD_GOVERNMENT[registry] = (administrations, by_state, {})
+    administrations, by_state, known = cached
+    if actor_id in known:
+        return known[actor_id]
+    government: str | None = None
+    actor = registry[actor_id]
+    if actor.kind == "person":
+        for alias in actor.aliases:
+            government = administrations.get(alias_key(f"{alias.text} administration"))
+            if government is not None:
+                break
+        if government is None and _head_of_state(registry, actor_id):
+            home = _home(registry, actor_id)
+            government = by_state[home] if home in by_state else _government_of(registry, home)
+    known[actor_id] = government
+    return government
 
 
 def _lower_case(

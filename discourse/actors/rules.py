@@ -96,6 +96,10 @@ class ActorRules:
         Rule "lower-case name" (``[lower_case_names]``): the words before (determiners, "to",
         modals) and after ("card") a person's name written in lower case that is also an
         English word, which make it the word ("his trump card", "to trump"), not the person.
+    government_nouns : frozenset of str
+        Rule "government compound" (``[government_compound]``): the nouns after a head of state or
+        government's name that make the pair the government ("the Harper government", "the
+        Maduro regime").
     info : dict
         Provenance record (name, file, sha256, version, source, licence, citation, entries).
     """
@@ -135,6 +139,7 @@ class ActorRules:
     language_after: frozenset[str] = frozenset()
     lower_case_after: frozenset[str] = frozenset()
     lower_case_before: frozenset[str] = frozenset()
+    government_nouns: frozenset[str] = frozenset()
     months: frozenset[str] = frozenset()
     date_before: frozenset[str] = frozenset()
     nicknames: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -195,6 +200,7 @@ def actor_rules() -> ActorRules:
     entries += len(data.get("named_after", {}).get("nouns", []))
     entries += len(data.get("language", {}).get("verbs", [])) + len(data.get("language", {}).get("after", []))
     entries += len(data.get("lower_case_names", {}).get("english_after", [])) + len(data.get("lower_case_names", {}).get("english_before", []))
+    entries += len(data.get("government_compound", {}).get("nouns", []))
     entries += len(data.get("surname_dates", {}).get("months", [])) + len(data.get("surname_dates", {}).get("before", []))
     nicknames = _nicknames(data.get("nicknames", {}).get("groups", []))
     entries += len(data.get("nicknames", {}).get("groups", []))
@@ -231,6 +237,7 @@ def actor_rules() -> ActorRules:
         subnational_offices=_words(data, "subnational", "offices") if "subnational" in data else frozenset(),
         subnational_heads=_words(data, "subnational", "heads") if "subnational" in data else frozenset(),
         subnational_titles=_words(data, "subnational", "titles") if "subnational" in data else frozenset(),
+        government_nouns=_words(data, "government_compound", "nouns") if "government_compound" in data else frozenset(),
         months=_words(data, "surname_dates", "months") if "surname_dates" in data else frozenset(),
         date_before=_words(data, "surname_dates", "before") if "surname_dates" in data else frozenset(),
         institution_gap=gap,

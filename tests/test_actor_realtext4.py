@@ -1,0 +1,61 @@
+"""Actor mentions found wrongly in a fourth reading of real text (issue 14, round 4: precision).
+
+About 200 mentions the library found in the shared corpora were read; each class fixed here has
+sentences like the ones read (written for these tests, not copied from the corpora) that failed
+before the fix, and sentences where the reading must stay as it was.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from actor_helpers import found_mentions as _found
+from discourse.actors import ActorRegistry
+
+
+@pytest.fixture(scope="module")
+def registry() -> ActorRegistry:
+    return ActorRegistry.default()
+
+
+# -- rule "government compound": a head's name before "government", "regime"... ----------------
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor_id",
+    [
+        ("Voters finally turned on the Harper government last fall.", "Harper government", "canada_government"),
+        ("Nobody trusted the Harper Government with the pension money.", "Harper Government", "canada_government"),
+        ("The Maduro regime jailed another two reporters this week.", "Maduro regime", "venezuela_government"),
+        ("Labor senators pressed the Turnbull government on coal.", "Turnbull government", "australia_government"),
+        ("Critics say the Modi government has failed young workers.", "Modi government", "india_government"),
+        ("Eight years of the Obama regime left the border wide open.", "Obama regime", "white_house"),
+        ("Half of the Trump cabinet owns oil stocks, Bob.", "Trump cabinet", "white_house"),
+        ("She drafted trade rules in the Reagan administration for years.", "Reagan administration", "white_house"),
+    ],
+)
+def test_government_compound_is_the_government(registry: ActorRegistry, text: str, surface: str, actor_id: str) -> None:
+    found = _found(registry, text)
+    assert (surface, actor_id) in found
+    assert not [f for f in found if f[1] != actor_id], found  # the head alone is not read too
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor_id",
+    [
+        ("Harper's government cut the science budget in Canada.", "Harper", "stephen_harper"),  # possessive
+        ("Ask Trump, government workers are not paid this month.", "Trump", "trump"),  # a comma between
+        ("Harper said government debt would fall in Canada.", "Harper", "stephen_harper"),  # not one name
+        ("Under a Bernie Sanders administration, Vermont farmers would thrive.", "Bernie Sanders", "bernie_sanders"),  # no head
+    ],
+)
+def test_government_compound_leaves_other_uses(registry: ActorRegistry, text: str, surface: str, actor_id: str) -> None:
+    assert (surface, actor_id) in _found(registry, text)
+
+
+def test_government_compound_mention_fields(registry: ActorRegistry) -> None:
+    text = "Blame the Turnbull government for that, mate."
+    (m,) = registry.find(text)
+    assert (m.start, m.end, m.alias, m.possessive) == (10, 29, "Turnbull government", False)
+    assert text[m.start : m.end] == "Turnbull government"
+    assert m.token_end - m.token_start == 2
