@@ -59,3 +59,34 @@ def test_government_compound_mention_fields(registry: ActorRegistry) -> None:
     assert (m.start, m.end, m.alias, m.possessive) == (10, 29, "Turnbull government", False)
     assert text[m.start : m.end] == "Turnbull government"
     assert m.token_end - m.token_start == 2
+
+
+# -- rule "language": a demonym before a noun of language, or joined to one ----------------------
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("She picked up a rare French-language pamphlet at a flea market in Ohio.", "French"),
+        ("The bishop now leads the German-speaking dioceses near Canada.", "German"),
+        ("Have you finished your Russian lessons yet, comrade Bob?", "Russian"),
+        ("My aunt was a math and French language teacher in Ohio.", "French"),
+        ("The Greek word for it means to throw two things together.", "Greek"),
+        ("The call centre bot answered me in a fake American accent.", "American"),
+    ],
+)
+def test_language_noun_is_no_state(registry: ActorRegistry, text: str, surface: str) -> None:
+    assert surface not in [s for s, _ in _found(registry, text)]
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor_id",
+    [
+        ("Bill Clinton took Russian speaking fees, the senator said.", "Russian", "russia"),  # plain "speaking"
+        ("Mali says the French veto was a betrayal.", "French", "france"),
+        ("The Russian-backed rebels shelled the town again.", "Russian", "russia"),  # a compound of no language
+        ("Canada's French policy, Bob, is a mess.", "French", "france"),
+    ],
+)
+def test_language_rule_leaves_the_state(registry: ActorRegistry, text: str, surface: str, actor_id: str) -> None:
+    assert (surface, actor_id) in _found(registry, text)

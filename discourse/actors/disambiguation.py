@@ -19,7 +19,8 @@ These rules then look at the words around a mention (the word lists are data:
     ("WASHINGTON — The House voted", "BEIJING (Reuters) -"), is where a report was filed: dropped.
 ``language``
     A demonym naming a language ("did not speak Polish", "fluent in French", "the search
-    features in Spanish.") is not the state: dropped.
+    features in Spanish.", "a French-language work", "German-speaking", "his Russian lessons")
+    is not the state: dropped.
 ``event``
     A metonym followed by a meeting or treaty noun ("the Paris conference", "Astana talks",
     "Minsk agreements") names the event: dropped.
@@ -295,11 +296,18 @@ def _dateline(doc: Doc, m: Mention) -> bool:
 
 def _language(ctx: _Context, m: Mention) -> bool:
     """Rule "language": a demonym naming a language ("did not speak Polish", "fluent in
-    French", "the search features in Spanish.") is no mention of the state (``[language]``)."""
+    French", "the search features in Spanish.", "a French-language work", "his Russian
+    lessons") is no mention of the state (``[language]``)."""
     if m.possessive:
         return False
     rules = actor_rules()
+    token = ctx.tokens[m.token_end - 1]
+    if token.end > m.end:  # the demonym starts a compound: "French-language", "German-speaking"
+        rest = ctx.doc.text[m.end : token.end].lower()
+        return rest[:1] == "-" and (rest[1:] in rules.language_nouns or rest == "-speaking")
     after = ctx.token(m.token_end, m.sentence)
+    if after is not None and after.lower in rules.language_nouns and after.start == m.end + 1:
+        return True  # "his Russian lessons", "a French language teacher", "the Greek word for"
     ends = after is None or after.kind != "word"  # nothing follows in the clause: "in Spanish."
     before = ctx.token(m.token_start - 1, m.sentence)
     if before is None or not _word(before):

@@ -96,6 +96,10 @@ class ActorRules:
         Rule "lower-case name" (``[lower_case_names]``): the words before (determiners, "to",
         modals) and after ("card") a person's name written in lower case that is also an
         English word, which make it the word ("his trump card", "to trump"), not the person.
+    language_verbs, language_after, language_nouns : frozenset of str
+        Rule "language" (``[language]``): the verbs before a demonym and the words after it that
+        make it a language ("speaks French fluently"), and the nouns after it or joined to it by a
+        hyphen that do ("Russian lessons", "French-language").
     government_nouns : frozenset of str
         Rule "government compound" (``[government_compound]``): the nouns after a head of state or
         government's name that make the pair the government ("the Harper government", "the
@@ -136,6 +140,7 @@ class ActorRules:
     subnational_titles: frozenset[str] = frozenset()
     named_after: frozenset[str] = frozenset()
     language_verbs: frozenset[str] = frozenset()
+    language_nouns: frozenset[str] = frozenset()
     language_after: frozenset[str] = frozenset()
     lower_case_after: frozenset[str] = frozenset()
     lower_case_before: frozenset[str] = frozenset()
@@ -199,6 +204,7 @@ def actor_rules() -> ActorRules:
     entries += sum(len(data.get("subnational", {}).get(key, [])) for key in ("regions", "offices", "heads", "titles"))
     entries += len(data.get("named_after", {}).get("nouns", []))
     entries += len(data.get("language", {}).get("verbs", [])) + len(data.get("language", {}).get("after", []))
+    entries += len(data.get("language", {}).get("nouns", []))
     entries += len(data.get("lower_case_names", {}).get("english_after", [])) + len(data.get("lower_case_names", {}).get("english_before", []))
     entries += len(data.get("government_compound", {}).get("nouns", []))
     entries += len(data.get("surname_dates", {}).get("months", [])) + len(data.get("surname_dates", {}).get("before", []))
@@ -230,6 +236,7 @@ def actor_rules() -> ActorRules:
         party_nouns=_words(data, "party_phrases", "nouns") if "party_phrases" in data else frozenset(),
         named_after=_words(data, "named_after", "nouns") if "named_after" in data else frozenset(),
         language_verbs=_words(data, "language", "verbs") if "language" in data else frozenset(),
+        language_nouns=_words(data, "language", "nouns") if "nouns" in data.get("language", {}) else frozenset(),
         language_after=_words(data, "language", "after") if "language" in data else frozenset(),
         lower_case_after=_words(data, "lower_case_names", "english_after") if "lower_case_names" in data else frozenset(),
         lower_case_before=_words(data, "lower_case_names", "english_before") if "lower_case_names" in data else frozenset(),
