@@ -90,3 +90,31 @@ def test_language_noun_is_no_state(registry: ActorRegistry, text: str, surface: 
 )
 def test_language_rule_leaves_the_state(registry: ActorRegistry, text: str, surface: str, actor_id: str) -> None:
     assert (surface, actor_id) in _found(registry, text)
+
+
+# -- rule "embedded": a place prefix before a country's name, also in a capitalised list ----------
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Thousands of families fled the drought in Central America last spring.", "America"),
+        ("The Central American caravan reached the border town on Sunday.", "American"),
+        ("The firm sells in Asia, South America, Cuba, India, Korea and Chile.", "America"),
+        ("Fishing boats crowd the South China Sea every June.", "China"),
+    ],
+)
+def test_place_prefix_before_a_country_is_another_place(registry: ActorRegistry, text: str, surface: str) -> None:
+    assert surface not in [s for s, _ in _found(registry, text)]
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor_id",
+    [
+        ("Officials from Russia and Central Asia met in Astana.", "Russia", "russia"),
+        ("Leaders of South Korea and China met in Seoul.", "China", "china"),
+        ("Farmers in America rejected the trade deal.", "America", "united_states"),
+    ],
+)
+def test_place_prefix_rule_leaves_the_state(registry: ActorRegistry, text: str, surface: str, actor_id: str) -> None:
+    assert (surface, actor_id) in _found(registry, text)

@@ -365,6 +365,11 @@ def _embedded(ctx: _Context, m: Mention) -> bool:
         and _adjacent(doc, before, doc.tokens[m.token_start])
     ):
         word = before.lower
+        if word in rules.prefixes and ctx.registry[m.actor_id].kind in _PLACE_KINDS:
+            # "Central America", "Central American migrants", "South America" in a list of
+            # capitalised names: another place, even where the line is Title Case or the prefix
+            # is also an organ word ("Central Bank")
+            return True
         if word in rules.titles or word in rules.organs or word in rules.stopwords:
             pass
         elif ctx.registry[m.actor_id].kind == "person" and alias_key(word) in own_name_words(ctx.registry, m.actor_id):
