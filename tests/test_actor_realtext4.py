@@ -118,3 +118,42 @@ def test_place_prefix_before_a_country_is_another_place(registry: ActorRegistry,
 )
 def test_place_prefix_rule_leaves_the_state(registry: ActorRegistry, text: str, surface: str, actor_id: str) -> None:
     assert (surface, actor_id) in _found(registry, text)
+
+
+# -- rule "abbreviation by state": "CPC" in a Canadian text ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Young voters will never leave Trudeau for the CPC, Bob.",
+        "Trudeau and the CPC leader both held pricey fundraisers this spring.",
+    ],
+)
+def test_cpc_in_a_canadian_text_is_the_conservative_party(registry: ActorRegistry, text: str) -> None:
+    assert ("CPC", "ca_conservative_party") in _found(registry, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The CPC Central Committee met in Beijing on Monday.",
+        "Xi told the CPC congress that China would never yield.",
+        "Canada asked China why the CPC detained two of its citizens.",  # both states: the registry's
+        "The CPC was founded in 1921.",  # no state named: the registry's
+    ],
+)
+def test_cpc_elsewhere_stays_the_communist_party(registry: ActorRegistry, text: str) -> None:
+    found = _found(registry, text)
+    assert ("CPC", "ca_conservative_party") not in found
+
+
+def test_abbreviation_by_state_names_registry_actors(registry: ActorRegistry) -> None:
+    from discourse.actors.rules import actor_rules
+
+    table = actor_rules().abbreviation_by_state
+    assert table  # the bundled file has entries
+    for abbreviation, actor_id in table.items():
+        assert actor_id in registry, actor_id
+        owners = [a.id for a in registry.actors() for alias in a.aliases if alias.text == abbreviation]
+        assert owners and actor_id not in owners, (abbreviation, owners)

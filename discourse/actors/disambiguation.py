@@ -99,6 +99,11 @@ These rules then look at the words around a mention (the word lists are data:
     Maduro regime" -> Venezuela's, "the Obama regime" and "the Reagan administration" -> the
     actor of the registry's "Obama administration". A person who headed no state keeps the
     mention.
+``abbreviation by state``
+    An abbreviation the registry gives to one actor that an actor of another state also goes by
+    (``[abbreviation_by_state]``: "CPC", the Communist Party of China and the Conservative Party
+    of Canada) is the other actor when the text's other mentions or its thread name that actor's
+    state and not the registry owner's.
 ``lower-case name``
     In a text written with capitals, a person's written one-word name in lower case ("unscrupulous
     trump has now...", "get rid of notley") is the person, with the gate of derived surnames;
@@ -190,7 +195,7 @@ def thread_context(docs_and_mentions: Iterable[tuple[Doc, Sequence[Mention]]], r
 
 RULES = (
     "possessive s", "bare institution", "party phrase", "derived surname", "sub-national office", "place", "event", "embedded", "named after", "foreign institution", "surname", "titled surname",
-    "partial name", "government compound", "lower-case name",
+    "partial name", "government compound", "abbreviation by state", "lower-case name",
 )
 """The names of the context rules, in the order they are applied."""
 
@@ -744,7 +749,29 @@ def apply_context_rules(
     if unknown_written:
         kept = _one_sense(kept, unknown_written, registry)
     found = _partial_names(doc, _titled_surnames(doc, _surnames(doc, kept, registry, context), registry, context), registry)
-    return _lower_case(doc, _government_compounds(doc, found, registry), registry, context)
+    reassigned = _abbreviations_by_state(_government_compounds(doc, found, registry), registry, context)
+    return _lower_case(doc, reassigned, registry, context)
+
+
+def _abbreviations_by_state(
+    mentions: Sequence[Mention], registry: ActorRegistry, context: ThreadContext | None
+) -> Sequence[Mention]:
+    """Rule "abbreviation by state": an abbreviation of ``[abbreviation_by_state]`` ("CPC", the
+    Communist Party of China) names the other actor given there (the Conservative Party of
+    Canada) when the text's other mentions, or its thread, name that actor's state and not the
+    registry owner's."""
+    table = actor_rules().abbreviation_by_state
+    if not any(m[3] in table for m in mentions):  # Mention.alias
+        return mentions
+    states = {_home(registry, o[2]) for o in mentions if o[3] not in table and o[2] != UNRESOLVED_INSTITUTION}
+    if context is not None:
+        states |= context.states
+    out = list(mentions)
+    for k, m in enumerate(mentions):
+        other = table.get(m[3])
+        if other is not None and other in registry and _home(registry, other) in states and _home(registry, m[2]) not in states:
+            out[k] = m._replace(actor_id=other)
+    return out
 
 
 def _government_compounds(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry) -> Sequence[Mention]:

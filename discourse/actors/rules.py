@@ -100,6 +100,10 @@ class ActorRules:
         Rule "language" (``[language]``): the verbs before a demonym and the words after it that
         make it a language ("speaks French fluently"), and the nouns after it or joined to it by a
         hyphen that do ("Russian lessons", "French-language").
+    abbreviation_by_state : dict of str to str
+        Rule "abbreviation by state" (``[abbreviation_by_state]``): an abbreviation as the registry
+        writes it ("CPC") -> the id of the actor of another state that it names when the text
+        names that state and not the registry owner's.
     government_nouns : frozenset of str
         Rule "government compound" (``[government_compound]``): the nouns after a head of state or
         government's name that make the pair the government ("the Harper government", "the
@@ -145,6 +149,7 @@ class ActorRules:
     lower_case_after: frozenset[str] = frozenset()
     lower_case_before: frozenset[str] = frozenset()
     government_nouns: frozenset[str] = frozenset()
+    abbreviation_by_state: dict[str, str] = field(default_factory=dict)
     months: frozenset[str] = frozenset()
     date_before: frozenset[str] = frozenset()
     nicknames: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -207,6 +212,10 @@ def actor_rules() -> ActorRules:
     entries += len(data.get("language", {}).get("nouns", []))
     entries += len(data.get("lower_case_names", {}).get("english_after", [])) + len(data.get("lower_case_names", {}).get("english_before", []))
     entries += len(data.get("government_compound", {}).get("nouns", []))
+    abbreviations = data.get("abbreviation_by_state", {})
+    if not all(isinstance(v, str) for v in abbreviations.values()):
+        raise LexiconError("actor_rules.toml: [abbreviation_by_state] values must be actor ids (strings)")
+    entries += len(abbreviations)
     entries += len(data.get("surname_dates", {}).get("months", [])) + len(data.get("surname_dates", {}).get("before", []))
     nicknames = _nicknames(data.get("nicknames", {}).get("groups", []))
     entries += len(data.get("nicknames", {}).get("groups", []))
@@ -244,6 +253,7 @@ def actor_rules() -> ActorRules:
         subnational_offices=_words(data, "subnational", "offices") if "subnational" in data else frozenset(),
         subnational_heads=_words(data, "subnational", "heads") if "subnational" in data else frozenset(),
         subnational_titles=_words(data, "subnational", "titles") if "subnational" in data else frozenset(),
+        abbreviation_by_state=dict(abbreviations),
         government_nouns=_words(data, "government_compound", "nouns") if "government_compound" in data else frozenset(),
         months=_words(data, "surname_dates", "months") if "surname_dates" in data else frozenset(),
         date_before=_words(data, "surname_dates", "before") if "surname_dates" in data else frozenset(),
