@@ -157,3 +157,32 @@ def test_abbreviation_by_state_names_registry_actors(registry: ActorRegistry) ->
         assert actor_id in registry, actor_id
         owners = [a.id for a in registry.actors() for alias in a.aliases if alias.text == abbreviation]
         assert owners and actor_id not in owners, (abbreviation, owners)
+
+
+# -- rule "outlet short name": "the Globe" where the text is about news -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why does the Globe keep printing these editorials, Bob?",
+        "The Globe's columnists missed the rural vote entirely.",
+        "I was censored again by the Globe this morning.",
+    ],
+)
+def test_the_globe_in_a_text_about_news_is_the_globe_and_mail(registry: ActorRegistry, text: str) -> None:
+    assert ("Globe", "globe_and_mail") in _found(registry, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Readers around the Globe sent us letters this week.",  # the planet
+        "The Globe Theatre article was lovely.",  # a longer name
+        "The Globe is warming faster than we thought.",  # no word of news work
+        "The Boston Globe editorial was sharp; the Globe rarely endorses anyone.",  # that paper
+        "A globe on the editor's desk spun slowly.",  # lower case, no "the"
+    ],
+)
+def test_the_globe_elsewhere_is_not_the_globe_and_mail(registry: ActorRegistry, text: str) -> None:
+    assert "globe_and_mail" not in [a for _, a in _found(registry, text)]

@@ -104,6 +104,11 @@ These rules then look at the words around a mention (the word lists are data:
     (``[abbreviation_by_state]``: "CPC", the Communist Party of China and the Conservative Party
     of Canada) is the other actor when the text's other mentions or its thread name that actor's
     state and not the registry owner's.
+``outlet short name``
+    An outlet's short name after "the" ("the Globe": The Globe and Mail; ``[outlet_short_names]``)
+    in a text with a word of news work ("article", "editorial", "readers"), not after "around"
+    or "across" (the planet) nor before a capitalised word: the outlet, added
+    (:mod:`discourse.actors.shortnames`).
 ``lower-case name``
     In a text written with capitals, a person's written one-word name in lower case ("unscrupulous
     trump has now...", "get rid of notley") is the person, with the gate of derived surnames;
@@ -140,6 +145,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
 
 from discourse.actors.lowercase import lower_case_names
+from discourse.actors.shortnames import outlet_short_names
 from discourse.actors.matching import Mention, alias_key, fold_accents
 from discourse.actors.rules import actor_rules, is_common_word, is_title_case
 from discourse.actors.surnames import UNRESOLVED_INSTITUTION, is_surname, surname_index
@@ -195,7 +201,7 @@ def thread_context(docs_and_mentions: Iterable[tuple[Doc, Sequence[Mention]]], r
 
 RULES = (
     "possessive s", "bare institution", "party phrase", "derived surname", "sub-national office", "place", "event", "embedded", "named after", "foreign institution", "surname", "titled surname",
-    "partial name", "government compound", "abbreviation by state", "lower-case name",
+    "partial name", "government compound", "abbreviation by state", "outlet short name", "lower-case name",
 )
 """The names of the context rules, in the order they are applied."""
 
@@ -652,7 +658,8 @@ def apply_context_rules(
     if not mentions:
         found = _surnames(doc, [], registry, context) if context is not None and context.surnames else ()
         found = _partial_names(doc, _titled_surnames(doc, found, registry, context), registry)
-        return _lower_case(doc, _government_compounds(doc, found, registry), registry, context)
+        found = outlet_short_names(doc, _government_compounds(doc, found, registry), registry)
+        return _lower_case(doc, found, registry, context)
     ctx: _Context | None = None
     tokens = doc.tokens
     kept: list[Mention] = []
@@ -750,7 +757,7 @@ def apply_context_rules(
         kept = _one_sense(kept, unknown_written, registry)
     found = _partial_names(doc, _titled_surnames(doc, _surnames(doc, kept, registry, context), registry, context), registry)
     reassigned = _abbreviations_by_state(_government_compounds(doc, found, registry), registry, context)
-    return _lower_case(doc, reassigned, registry, context)
+    return _lower_case(doc, outlet_short_names(doc, reassigned, registry), registry, context)
 
 
 def _abbreviations_by_state(

@@ -104,6 +104,12 @@ class ActorRules:
         Rule "abbreviation by state" (``[abbreviation_by_state]``): an abbreviation as the registry
         writes it ("CPC") -> the id of the actor of another state that it names when the text
         names that state and not the registry owner's.
+    outlet_short_names : dict of str to str
+        Rule "outlet short name" (``[outlet_short_names]``): a short name as written ("Globe") ->
+        the outlet's registry id.
+    outlet_words : frozenset of str
+        The same rule: the words of news work, one of which the text must have ("article",
+        "editorial", "columnist").
     government_nouns : frozenset of str
         Rule "government compound" (``[government_compound]``): the nouns after a head of state or
         government's name that make the pair the government ("the Harper government", "the
@@ -150,6 +156,8 @@ class ActorRules:
     lower_case_before: frozenset[str] = frozenset()
     government_nouns: frozenset[str] = frozenset()
     abbreviation_by_state: dict[str, str] = field(default_factory=dict)
+    outlet_short_names: dict[str, str] = field(default_factory=dict)
+    outlet_words: frozenset[str] = frozenset()
     months: frozenset[str] = frozenset()
     date_before: frozenset[str] = frozenset()
     nicknames: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -216,6 +224,11 @@ def actor_rules() -> ActorRules:
     if not all(isinstance(v, str) for v in abbreviations.values()):
         raise LexiconError("actor_rules.toml: [abbreviation_by_state] values must be actor ids (strings)")
     entries += len(abbreviations)
+    outlets = data.get("outlet_short_names", {})
+    outlet_names = outlets.get("names", {})
+    if not isinstance(outlet_names, dict) or not all(isinstance(v, str) for v in outlet_names.values()):
+        raise LexiconError("actor_rules.toml: [outlet_short_names.names] values must be actor ids (strings)")
+    entries += len(outlet_names) + len(outlets.get("words", []))
     entries += len(data.get("surname_dates", {}).get("months", [])) + len(data.get("surname_dates", {}).get("before", []))
     nicknames = _nicknames(data.get("nicknames", {}).get("groups", []))
     entries += len(data.get("nicknames", {}).get("groups", []))
@@ -254,6 +267,8 @@ def actor_rules() -> ActorRules:
         subnational_heads=_words(data, "subnational", "heads") if "subnational" in data else frozenset(),
         subnational_titles=_words(data, "subnational", "titles") if "subnational" in data else frozenset(),
         abbreviation_by_state=dict(abbreviations),
+        outlet_short_names=dict(outlet_names),
+        outlet_words=_words(data, "outlet_short_names", "words") if "words" in outlets else frozenset(),
         government_nouns=_words(data, "government_compound", "nouns") if "government_compound" in data else frozenset(),
         months=_words(data, "surname_dates", "months") if "surname_dates" in data else frozenset(),
         date_before=_words(data, "surname_dates", "before") if "surname_dates" in data else frozenset(),
