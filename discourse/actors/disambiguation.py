@@ -144,7 +144,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
 
-from discourse.actors.lowercase import lower_case_names
+from discourse.actors.lowercase import lower_case_index, lower_case_names
 from discourse.actors.shortnames import outlet_short_names
 from discourse.actors.matching import Mention, alias_key, fold_accents
 from discourse.actors.rules import actor_rules, is_common_word, is_title_case
@@ -658,8 +658,9 @@ def apply_context_rules(
     if not mentions:
         found = _surnames(doc, [], registry, context) if context is not None and context.surnames else ()
         found = _partial_names(doc, _titled_surnames(doc, found, registry, context), registry)
-        found = outlet_short_names(doc, _government_compounds(doc, found, registry), registry)
-        return _lower_case(doc, found, registry, context)
+        if found:  # (rare here: names from the thread)
+            found = tuple(_government_compounds(doc, found, registry))
+        return _lower_case(doc, outlet_short_names(doc, found, registry), registry, context)
     ctx: _Context | None = None
     tokens = doc.tokens
     kept: list[Mention] = []
@@ -854,6 +855,8 @@ def _lower_case(
 ) -> tuple[Mention, ...]:
     """Rule "lower-case name" (:mod:`discourse.actors.lowercase`), with the gate of derived
     surnames (:func:`_surname_gate`)."""
+    if lower_case_index(registry).keys().isdisjoint(doc.token_columns.texts):
+        return tuple(mentions)  # the common case, decided before building the gate
     states = _TextStates(mentions, registry, context)
     return lower_case_names(doc, mentions, registry, lambda actor_id: _surname_gate(registry, actor_id, states))
 
