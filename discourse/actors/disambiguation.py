@@ -19,7 +19,8 @@ These rules then look at the words around a mention (the word lists are data:
     ("WASHINGTON — The House voted", "BEIJING (Reuters) -"), is where a report was filed: dropped.
 ``language``
     A demonym naming a language ("did not speak Polish", "fluent in French", "the search
-    features in Spanish.") is not the state: dropped.
+    features in Spanish.", "a French-language work", "German-speaking", "his Russian lessons")
+    is not the state: dropped.
 ``event``
     A metonym followed by a meeting or treaty noun ("the Paris conference", "Astana talks",
     "Minsk agreements") names the event: dropped.
@@ -91,6 +92,23 @@ These rules then look at the words around a mention (the word lists are data:
     name or name after a title standing alone is that person ("Bill Clinton ... Bill and
     Hillary", "Pope Francis ... Francis"); a given name also in an earlier sentence. Not a word
     two persons of the text share, nor one in a longer name.
+``government compound``
+    A head of state or government's name right before *government*, *administration*, *regime*
+    or *cabinet* (``[government_compound]``; one space between, no possessive) names that
+    head's government, one span: "the Harper government" -> the Government of Canada, "the
+    Maduro regime" -> Venezuela's, "the Obama regime" and "the Reagan administration" -> the
+    actor of the registry's "Obama administration". A person who headed no state keeps the
+    mention.
+``abbreviation by state``
+    An abbreviation the registry gives to one actor that an actor of another state also goes by
+    (``[abbreviation_by_state]``: "CPC", the Communist Party of China and the Conservative Party
+    of Canada) is the other actor when the text's other mentions or its thread name that actor's
+    state and not the registry owner's.
+``outlet short name``
+    An outlet's short name after "the" ("the Globe": The Globe and Mail; ``[outlet_short_names]``)
+    in a text with a word of news work ("article", "editorial", "readers"), not after "around"
+    or "across" (the planet) nor before a capitalised word: the outlet, added
+    (:mod:`discourse.actors.shortnames`).
 ``lower-case name``
     In a text written with capitals, a person's written one-word name in lower case ("unscrupulous
     trump has now...", "get rid of notley") is the person, with the gate of derived surnames;
@@ -124,9 +142,10 @@ import re
 import weakref
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
 
-from discourse.actors.lowercase import lower_case_names
+from discourse.actors.lowercase import lower_case_index, lower_case_names
+from discourse.actors.shortnames import outlet_short_names
 from discourse.actors.matching import Mention, alias_key, fold_accents
 from discourse.actors.rules import actor_rules, is_common_word, is_title_case
 from discourse.actors.surnames import UNRESOLVED_INSTITUTION, is_surname, surname_index
@@ -182,7 +201,7 @@ def thread_context(docs_and_mentions: Iterable[tuple[Doc, Sequence[Mention]]], r
 
 RULES = (
     "possessive s", "bare institution", "party phrase", "derived surname", "sub-national office", "place", "event", "embedded", "named after", "foreign institution", "surname", "titled surname",
-    "partial name", "lower-case name",
+    "partial name", "government compound", "abbreviation by state", "outlet short name", "lower-case name",
 )
 """The names of the context rules, in the order they are applied."""
 
@@ -196,11 +215,12 @@ _STATE_KINDS = frozenset({"country", "territory", "government"})
 _OUTLET_KINDS = frozenset({"media", "platform"})
 
 
-def _word(token: Token | None) -> bool:
+def _word(token: Token | None) -> TypeGuard[Token]:
+    """A word token (not None, a number or punctuation)."""
     return token is not None and token.kind == "word"
 
 
-def _titlecase_word(token: Token | None) -> bool:
+def _titlecase_word(token: Token | None) -> TypeGuard[Token]:
     """A capitalised word that is not all capitals ("Michael", not "PM" or "the")."""
     if token is None or token.kind != "word" or len(token.text) < 2:
         return False
@@ -208,7 +228,7 @@ def _titlecase_word(token: Token | None) -> bool:
     return text[0].isupper() and text[1:].islower() and text.isalpha()
 
 
-def _acronym(token: Token | None) -> bool:
+def _acronym(token: Token | None) -> TypeGuard[Token]:
     """An all-capitals word of two or more letters ("BC", "PEI")."""
     return token is not None and token.kind == "word" and len(token.text) >= 2 and token.text.isupper() and token.text.isalpha()
 
@@ -265,7 +285,7 @@ def _place(ctx: _Context, m: Mention) -> bool:
     before = ctx.token(k, m.sentence)
     if before is not None and before.lower == "the":
         before = ctx.token(k - 1, m.sentence)
-    return _word(before) and before.lower in actor_rules().place_prepositions  # type: ignore[union-attr]
+    return _word(before) and before.lower in actor_rules().place_prepositions
 
 
 # What may follow a dateline's city before its dash: ", D.C." / ", Israel", then "(Reuters)".
@@ -287,29 +307,37 @@ def _dateline(doc: Doc, m: Mention) -> bool:
 
 def _language(ctx: _Context, m: Mention) -> bool:
     """Rule "language": a demonym naming a language ("did not speak Polish", "fluent in
-    French", "the search features in Spanish.") is no mention of the state (``[language]``)."""
+    French", "the search features in Spanish.", "a French-language work", "his Russian
+    lessons") is no mention of the state (``[language]``)."""
     if m.possessive:
         return False
     rules = actor_rules()
+    token = ctx.tokens[m.token_end - 1]
+    if token.end > m.end:  # the demonym starts a compound: "French-language", "German-speaking"
+        rest = ctx.doc.text[m.end : token.end].lower()
+        return rest[:1] == "-" and (rest[1:] in rules.language_nouns or rest == "-speaking")
     after = ctx.token(m.token_end, m.sentence)
+    if after is not None and after.lower in rules.language_nouns and after.start == m.end + 1:
+        return True  # "his Russian lessons", "a French language teacher", "the Greek word for"
     ends = after is None or after.kind != "word"  # nothing follows in the clause: "in Spanish."
     before = ctx.token(m.token_start - 1, m.sentence)
-    if not _word(before):
+    if before is None or not _word(before):
         return False
-    word = before.lower  # type: ignore[union-attr]
+    word = before.lower
+    follows = "" if after is None else after.lower  # (read only when a word follows: not `ends`)
     if word in ("in", "into"):
         verb = ctx.token(m.token_start - 2, m.sentence)
-        if _word(verb) and verb.lower in rules.language_verbs:  # type: ignore[union-attr]
-            return ends or after.lower in rules.language_after  # type: ignore[union-attr]
+        if _word(verb) and verb.lower in rules.language_verbs:
+            return ends or follows in rules.language_after
         return word == "in" and ends and (after is None or after.text in ".!?;")
-    return word in rules.language_verbs and (ends or after.lower in rules.language_after)  # type: ignore[union-attr]
+    return word in rules.language_verbs and (ends or follows in rules.language_after)
 
 
 def _event(ctx: _Context, m: Mention) -> bool:
     if m.form != "metonym" or m.possessive:
         return False
     after = ctx.token(m.token_end, m.sentence)
-    return _word(after) and after.lower in actor_rules().event_nouns  # type: ignore[union-attr]
+    return _word(after) and after.lower in actor_rules().event_nouns
 
 
 def _embedded(ctx: _Context, m: Mention) -> bool:
@@ -334,10 +362,10 @@ def _embedded(ctx: _Context, m: Mention) -> bool:
         if (
             (kind in _PLACE_KINDS or m.form == "metonym")
             and _titlecase_word(head)
-            and _adjacent(doc, head, before)  # type: ignore[arg-type]
-            and head.lower not in rules.titles  # type: ignore[union-attr]
-            and head.lower not in rules.organs  # type: ignore[union-attr]
-            and head.lower not in rules.stopwords  # type: ignore[union-attr]
+            and _adjacent(doc, head, before)
+            and head.lower not in rules.titles
+            and head.lower not in rules.organs
+            and head.lower not in rules.stopwords
             and not ctx.is_title_case(m.sentence)
         ):
             return True
@@ -348,6 +376,11 @@ def _embedded(ctx: _Context, m: Mention) -> bool:
         and _adjacent(doc, before, doc.tokens[m.token_start])
     ):
         word = before.lower
+        if word in rules.prefixes and ctx.registry[m.actor_id].kind in _PLACE_KINDS:
+            # "Central America", "Central American migrants", "South America" in a list of
+            # capitalised names: another place, even where the line is Title Case or the prefix
+            # is also an organ word ("Central Bank")
+            return True
         if word in rules.titles or word in rules.organs or word in rules.stopwords:
             pass
         elif ctx.registry[m.actor_id].kind == "person" and alias_key(word) in own_name_words(ctx.registry, m.actor_id):
@@ -474,11 +507,11 @@ def _named_after(ctx: _Context, m: Mention) -> bool:
     nouns = actor_rules().named_after
     for k in range(m.token_end, m.token_end + 3):
         after = ctx.token(k, m.sentence)
-        if not _titlecase_word(after) or not _adjacent(ctx.doc, previous, after):  # type: ignore[arg-type]
+        if after is None or not _titlecase_word(after) or not _adjacent(ctx.doc, previous, after):
             return False
-        if after.lower in nouns:  # type: ignore[union-attr]
+        if after.lower in nouns:
             return not ctx.is_title_case(m.sentence)
-        previous = after  # type: ignore[assignment]
+        previous = after
     return False
 
 
@@ -502,8 +535,8 @@ def _regnal_numeral(ctx: _Context, m: Mention, surface: str) -> bool:
     before = ctx.token(m.token_start - 1, m.sentence)
     return (
         _titlecase_word(before)
-        and _adjacent(ctx.doc, before, ctx.tokens[m.token_start])  # type: ignore[arg-type]
-        and before.lower not in actor_rules().titles  # type: ignore[union-attr]
+        and _adjacent(ctx.doc, before, ctx.tokens[m.token_start])
+        and before.lower not in actor_rules().titles
     )
 
 
@@ -625,7 +658,9 @@ def apply_context_rules(
     if not mentions:
         found = _surnames(doc, [], registry, context) if context is not None and context.surnames else ()
         found = _partial_names(doc, _titled_surnames(doc, found, registry, context), registry)
-        return _lower_case(doc, found, registry, context)
+        if found:  # (rare here: names from the thread)
+            found = tuple(_government_compounds(doc, found, registry))
+        return _lower_case(doc, outlet_short_names(doc, found, registry), registry, context)
     ctx: _Context | None = None
     tokens = doc.tokens
     kept: list[Mention] = []
@@ -635,15 +670,16 @@ def apply_context_rules(
     unknown_written: dict[str, int] = {}  # written one-word person aliases in one: alias -> where
     if any(m[2] == UNRESOLVED_INSTITUTION for m in mentions):
         mentions = _bare_institutions(doc, mentions, registry)
-    states: set[str] | None = None  # the states of the text's other mentions (computed when needed)
+    states = _TextStates(mentions, registry, context)  # (computed when first needed)
     phrases = _party_phrases(registry)
     numerals = not _NUMERALS.isdisjoint(doc.token_columns.texts)  # "Pope Leo XIII" (rare: decided in C)
     possessives = registry.possessive_names
     for m in mentions:
         if m[3] in possessives:  # Mention.alias: rule "possessive s" ("Putins army")
-            m = _possessive_s(doc, m, possessives[m[3]])  # type: ignore[assignment]
-            if m is None or (kept and kept[-1][2] == m[2] and kept[-1][8] == m[7]):
+            read = _possessive_s(doc, m, possessives[m[3]])
+            if read is None or (kept and kept[-1][2] == read[2] and kept[-1][8] == read[7]):
                 continue  # (Mention.actor_id, .token_end, .token_start) "Hillary Clintons": named once
+            m = read
         if numerals and _numbered(doc, m, registry):
             continue
         if m[8] < len(tokens) and tokens[m[8]][2][:1].isupper():  # Mention.token_end, Token.text
@@ -656,18 +692,14 @@ def apply_context_rules(
                     unknown_names.add(m[3])
                 continue
         if m[3] in phrases:  # Mention.alias: rule "party phrase" ("Liberal Democrats")
-            if states is None:
-                states = _other_states(mentions, surnames, phrases, registry, context)
-            if _home(registry, m[2]) not in states:
+            if _home(registry, m[2]) not in states():
                 continue  # no other actor of the party's state: a description ("liberal Democrats")
         if m[3] in surnames:  # Mention.alias: a derived surname ("Kerry")
             if ctx is None:
                 ctx = _Context(doc, mentions, registry)
             if not _whole_tokens(doc, m):
                 continue  # a piece of "Wallace-Wells": not the surname alone
-            if states is None:
-                states = _other_states(mentions, surnames, phrases, registry, context)
-            if _home(registry, m[2]) not in states and not _after_title(ctx, m) and not _top_office(registry, m[2]):
+            if not _surname_gate(registry, m[2], states) and not _after_title(ctx, m):
                 continue  # no actor of the person's state in the text: a footballer, an actor...
             if (
                 _embedded(ctx, m)
@@ -725,25 +757,108 @@ def apply_context_rules(
     if unknown_written:
         kept = _one_sense(kept, unknown_written, registry)
     found = _partial_names(doc, _titled_surnames(doc, _surnames(doc, kept, registry, context), registry, context), registry)
-    return _lower_case(doc, found, registry, context)
+    reassigned = _abbreviations_by_state(_government_compounds(doc, found, registry), registry, context)
+    return _lower_case(doc, outlet_short_names(doc, reassigned, registry), registry, context)
+
+
+def _abbreviations_by_state(
+    mentions: Sequence[Mention], registry: ActorRegistry, context: ThreadContext | None
+) -> Sequence[Mention]:
+    """Rule "abbreviation by state": an abbreviation of ``[abbreviation_by_state]`` ("CPC", the
+    Communist Party of China) names the other actor given there (the Conservative Party of
+    Canada) when the text's other mentions, or its thread, name that actor's state and not the
+    registry owner's."""
+    table = actor_rules().abbreviation_by_state
+    if not any(m[3] in table for m in mentions):  # Mention.alias
+        return mentions
+    states = {_home(registry, o[2]) for o in mentions if o[3] not in table and o[2] != UNRESOLVED_INSTITUTION}
+    if context is not None:
+        states |= context.states
+    out = list(mentions)
+    for k, m in enumerate(mentions):
+        other = table.get(m[3])
+        if other is not None and other in registry and _home(registry, other) in states and _home(registry, m[2]) not in states:
+            out[k] = m._replace(actor_id=other)
+    return out
+
+
+def _government_compounds(doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry) -> Sequence[Mention]:
+    """Rule "government compound": a head of state or government's name right before one of the
+    nouns of ``[government_compound]`` (one space between, no possessive) names that head's
+    government, one span: "the Harper government", "the Maduro regime", "Trump cabinet".
+    Persons who headed no state keep their mention ("the Christie administration" is New
+    Jersey's)."""
+    nouns = actor_rules().government_nouns
+    tokens = doc.tokens
+    text = doc.text
+    out: list[Mention] | None = None
+    for k, m in enumerate(mentions):
+        after = m[8]  # Mention.token_end
+        if m[5] or after >= len(tokens) or tokens[after][3] not in nouns:  # .possessive; Token.lower
+            continue
+        noun = tokens[after]
+        if noun.start != m[1] + 1 or text[m[1]] != " " or after >= doc.sentence_token_ranges[m[6]][1]:
+            continue  # not "Harper government": another clause, another sentence
+        government = _head_government(registry, m[2])
+        if government is None:
+            continue
+        if out is None:
+            out = list(mentions)
+        out[k] = Mention(m[0], noun.end, government, f"{m[3]} {noun.lower}", m[4], False, m[6], m[7], after + 1)
+    return mentions if out is None else out
+
+
+_HEAD_GOVERNMENT: weakref.WeakKeyDictionary[ActorRegistry, tuple[dict[str, str], dict[str, str], dict[str, str | None]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _head_government(registry: ActorRegistry, actor_id: str) -> str | None:
+    """Rule "government compound": the government a head of state or government stands for, or
+    None. A person with an alias "<name> administration" of another actor is that actor's
+    ("Obama regime" -> the actor of "Obama administration"); else a person whose ``office`` is
+    head of their own state (:func:`_head_of_state`) stands for the actor of the other
+    administrations of that state if the registry has one ("Reagan administration" is the White
+    House, as "Bush administration" is), or the state's government actor."""
+    cached = _HEAD_GOVERNMENT.get(registry)
+    if cached is None:
+        administrations = {
+            alias_key(a.text): other.id
+            for other in registry.written_actors
+            if other.kind in ("government", "organisation")  # not "US administration" (the country)
+            for a in other.aliases
+            if a.text.endswith(" administration")
+        }
+        by_state: dict[str, str] = {}
+        for actor_of in administrations.values():
+            by_state.setdefault(_home(registry, actor_of), actor_of)
+        cached = _HEAD_GOVERNMENT[registry] = (administrations, by_state, {})
+    administrations, by_state, known = cached
+    if actor_id in known:
+        return known[actor_id]
+    government: str | None = None
+    actor = registry[actor_id]
+    if actor.kind == "person":
+        for alias in actor.aliases:
+            government = administrations.get(alias_key(f"{alias.text} administration"))
+            if government is not None:
+                break
+        if government is None and _head_of_state(registry, actor_id):
+            home = _home(registry, actor_id)
+            government = by_state[home] if home in by_state else _government_of(registry, home)
+    known[actor_id] = government
+    return government
 
 
 def _lower_case(
     doc: Doc, mentions: Sequence[Mention], registry: ActorRegistry, context: ThreadContext | None
 ) -> tuple[Mention, ...]:
     """Rule "lower-case name" (:mod:`discourse.actors.lowercase`), with the gate of derived
-    surnames: an actor of the person's state in the text or its thread, or a top office."""
-    states: set[str] | None = None
-
-    def fits(actor_id: str) -> bool:
-        nonlocal states
-        if _top_office(registry, actor_id):
-            return True
-        if states is None:
-            states = _other_states(mentions, registry.derived_surnames, _party_phrases(registry), registry, context)
-        return _home(registry, actor_id) in states
-
-    return lower_case_names(doc, mentions, registry, fits)
+    surnames (:func:`_surname_gate`)."""
+    if lower_case_index(registry).keys().isdisjoint(doc.token_columns.texts):
+        return tuple(mentions)  # the common case, decided before building the gate
+    states = _TextStates(mentions, registry, context)
+    return lower_case_names(doc, mentions, registry, lambda actor_id: _surname_gate(registry, actor_id, states))
 
 
 def dropped_matches(matches: Sequence[Mention], found: Sequence[Mention]) -> tuple[tuple[int, int], ...]:
@@ -817,6 +932,34 @@ def _other_states(
     if context is not None:
         states |= context.states
     return states
+
+
+class _TextStates:
+    """The states of a text's `mentions` and its thread (:func:`_other_states`), computed on the
+    first call: most texts need them for no mention."""
+
+    __slots__ = ("_mentions", "_registry", "_context", "_states")
+
+    def __init__(self, mentions: Sequence[Mention], registry: ActorRegistry, context: ThreadContext | None) -> None:
+        self._mentions = mentions
+        self._registry = registry
+        self._context = context
+        self._states: set[str] | None = None
+
+    def __call__(self) -> set[str]:
+        if self._states is None:
+            registry = self._registry
+            self._states = _other_states(
+                self._mentions, registry.derived_surnames, _party_phrases(registry), registry, self._context
+            )
+        return self._states
+
+
+def _surname_gate(registry: ActorRegistry, actor_id: str, states: _TextStates) -> bool:
+    """The gate of rules "derived surname" and "lower-case name": a person named by a bare
+    surname or in lower case is the registry's person only if the text or its thread names an
+    actor of the person's state, or the person holds or held a top office (:func:`_top_office`)."""
+    return _top_office(registry, actor_id) or _home(registry, actor_id) in states()
 
 
 _PARTY_PHRASES: weakref.WeakKeyDictionary[ActorRegistry, frozenset[str]] = weakref.WeakKeyDictionary()
@@ -909,7 +1052,7 @@ def _after_title(ctx: _Context, m: Mention) -> bool:
     before = ctx.token(k, m.sentence)
     if before is not None and before.text == ".":
         before = ctx.token(k - 1, m.sentence)
-    return _word(before) and before.lower.rstrip(".") in actor_rules().office_titles  # type: ignore[union-attr]
+    return _word(before) and before.lower.rstrip(".") in actor_rules().office_titles
 
 
 def _after_name(ctx: _Context, m: Mention) -> bool:
@@ -1020,7 +1163,7 @@ def _bare_institutions(doc: Doc, mentions: Sequence[Mention], registry: ActorReg
         before = tokens[m.token_start - 1] if m.token_start - 1 >= first else None
         if word in rules.bare_need_article and (before is None or before.lower != "the") and not _chamber_head(tokens, m, stop, by_token, rules):
             continue  # "House prices": only "the House" (or "House Democrats", "a House vote") is the chamber
-        if (_titlecase_word(before) or _acronym(before)) and before.lower != "the" and m.token_start - 1 not in by_token:  # type: ignore[union-attr]
+        if (_titlecase_word(before) or _acronym(before)) and before.lower != "the" and m.token_start - 1 not in by_token:
             continue  # "State Supreme Court", "Alaska Senate", "BC Liberals": a longer name the registry does not know
         if word in rules.bare_services and _service_in_longer_name(tokens, m, first, stop, by_token, rules):
             continue  # "Air Force One", "the Navy Yard", "Vietnam People's Army"
@@ -1420,7 +1563,7 @@ def _titled_surnames(
         if _cleric_before(tokens, k, first):
             other_names.add(token.text)  # "Cardinal Burke": a cleric
             continue
-        if k + 1 in person_starts and _adjacent(doc, token, after):  # type: ignore[arg-type]
+        if k + 1 in person_starts and after is not None and _adjacent(doc, token, after):
             continue  # "Secretary Michael Pompeo": a given name, not Alun Michael
         if after is not None and after.kind == "word" and after.text[:1].isupper() and k + 1 not in covered and _adjacent(doc, token, after):
             if after.lower not in rules.stopwords and after.lower not in rules.titles and after.lower not in rules.organs:

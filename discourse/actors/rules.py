@@ -96,6 +96,24 @@ class ActorRules:
         Rule "lower-case name" (``[lower_case_names]``): the words before (determiners, "to",
         modals) and after ("card") a person's name written in lower case that is also an
         English word, which make it the word ("his trump card", "to trump"), not the person.
+    language_verbs, language_after, language_nouns : frozenset of str
+        Rule "language" (``[language]``): the verbs before a demonym and the words after it that
+        make it a language ("speaks French fluently"), and the nouns after it or joined to it by a
+        hyphen that do ("Russian lessons", "French-language").
+    abbreviation_by_state : dict of str to str
+        Rule "abbreviation by state" (``[abbreviation_by_state]``): an abbreviation as the registry
+        writes it ("CPC") -> the id of the actor of another state that it names when the text
+        names that state and not the registry owner's.
+    outlet_short_names : dict of str to str
+        Rule "outlet short name" (``[outlet_short_names]``): a short name as written ("Globe") ->
+        the outlet's registry id.
+    outlet_words : frozenset of str
+        The same rule: the words of news work, one of which the text must have ("article",
+        "editorial", "columnist").
+    government_nouns : frozenset of str
+        Rule "government compound" (``[government_compound]``): the nouns after a head of state or
+        government's name that make the pair the government ("the Harper government", "the
+        Maduro regime").
     info : dict
         Provenance record (name, file, sha256, version, source, licence, citation, entries).
     """
@@ -132,9 +150,14 @@ class ActorRules:
     subnational_titles: frozenset[str] = frozenset()
     named_after: frozenset[str] = frozenset()
     language_verbs: frozenset[str] = frozenset()
+    language_nouns: frozenset[str] = frozenset()
     language_after: frozenset[str] = frozenset()
     lower_case_after: frozenset[str] = frozenset()
     lower_case_before: frozenset[str] = frozenset()
+    government_nouns: frozenset[str] = frozenset()
+    abbreviation_by_state: dict[str, str] = field(default_factory=dict)
+    outlet_short_names: dict[str, str] = field(default_factory=dict)
+    outlet_words: frozenset[str] = frozenset()
     months: frozenset[str] = frozenset()
     date_before: frozenset[str] = frozenset()
     nicknames: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -194,7 +217,18 @@ def actor_rules() -> ActorRules:
     entries += sum(len(data.get("subnational", {}).get(key, [])) for key in ("regions", "offices", "heads", "titles"))
     entries += len(data.get("named_after", {}).get("nouns", []))
     entries += len(data.get("language", {}).get("verbs", [])) + len(data.get("language", {}).get("after", []))
+    entries += len(data.get("language", {}).get("nouns", []))
     entries += len(data.get("lower_case_names", {}).get("english_after", [])) + len(data.get("lower_case_names", {}).get("english_before", []))
+    entries += len(data.get("government_compound", {}).get("nouns", []))
+    abbreviations = data.get("abbreviation_by_state", {})
+    if not all(isinstance(v, str) for v in abbreviations.values()):
+        raise LexiconError("actor_rules.toml: [abbreviation_by_state] values must be actor ids (strings)")
+    entries += len(abbreviations)
+    outlets = data.get("outlet_short_names", {})
+    outlet_names = outlets.get("names", {})
+    if not isinstance(outlet_names, dict) or not all(isinstance(v, str) for v in outlet_names.values()):
+        raise LexiconError("actor_rules.toml: [outlet_short_names.names] values must be actor ids (strings)")
+    entries += len(outlet_names) + len(outlets.get("words", []))
     entries += len(data.get("surname_dates", {}).get("months", [])) + len(data.get("surname_dates", {}).get("before", []))
     nicknames = _nicknames(data.get("nicknames", {}).get("groups", []))
     entries += len(data.get("nicknames", {}).get("groups", []))
@@ -224,6 +258,7 @@ def actor_rules() -> ActorRules:
         party_nouns=_words(data, "party_phrases", "nouns") if "party_phrases" in data else frozenset(),
         named_after=_words(data, "named_after", "nouns") if "named_after" in data else frozenset(),
         language_verbs=_words(data, "language", "verbs") if "language" in data else frozenset(),
+        language_nouns=_words(data, "language", "nouns") if "nouns" in data.get("language", {}) else frozenset(),
         language_after=_words(data, "language", "after") if "language" in data else frozenset(),
         lower_case_after=_words(data, "lower_case_names", "english_after") if "lower_case_names" in data else frozenset(),
         lower_case_before=_words(data, "lower_case_names", "english_before") if "lower_case_names" in data else frozenset(),
@@ -231,6 +266,10 @@ def actor_rules() -> ActorRules:
         subnational_offices=_words(data, "subnational", "offices") if "subnational" in data else frozenset(),
         subnational_heads=_words(data, "subnational", "heads") if "subnational" in data else frozenset(),
         subnational_titles=_words(data, "subnational", "titles") if "subnational" in data else frozenset(),
+        abbreviation_by_state=dict(abbreviations),
+        outlet_short_names=dict(outlet_names),
+        outlet_words=_words(data, "outlet_short_names", "words") if "words" in outlets else frozenset(),
+        government_nouns=_words(data, "government_compound", "nouns") if "government_compound" in data else frozenset(),
         months=_words(data, "surname_dates", "months") if "surname_dates" in data else frozenset(),
         date_before=_words(data, "surname_dates", "before") if "surname_dates" in data else frozenset(),
         institution_gap=gap,
