@@ -278,7 +278,7 @@ def evidence_table(
     >>> results = analyze(load_seed())
     >>> e = evidence_table(results, actor="Russia", part="comments")
     >>> e[["unit_id", "surface", "span"]].iloc[0].tolist()
-    ['c10', 'fanatics', 'fanatics@326:334(-1.574)']
+    ['c10', 'fanatics', 'fanatics@326:334(-1.571)']
     """
     import pandas as pd
 
