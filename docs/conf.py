@@ -82,7 +82,7 @@ sphinx_gallery_conf = {
     "examples_dirs": str(ROOT / "examples"),
     "gallery_dirs": "gallery",
     "filename_pattern": r".*\.py$",
-    "ignore_pattern": r"benchmark|compare_results|stance_domain_adaptation|stance_encoder_experiment",
+    "ignore_pattern": r"benchmark|compare_results|stance_domain_adaptation|stance_encoder_experiment|stance_comment_labels",
     "reset_argv": "gallery_args.reset_argv",
     "download_all_examples": False,
     "remove_config_comments": True,
