@@ -52,15 +52,15 @@ from pathlib import Path
 from typing import Any, Iterator
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests" / "data" / "gold"))  # the gold files' reference resolver
+import gold  # noqa: E402
+
 LABEL_DIR = REPO / "examples/data/comment_stance_train"
 LABEL_FILE = LABEL_DIR / "labels.jsonl"
 SAMPLE_SEED = "20261208-stancecomments"
 SAMPLE_SIZE = 350
 MIN_CHARS, MAX_CHARS, MIN_WORDS = 25, 400, 5  # the gold sample's sentence filter
-SOURCES = {
-    "reddit": "train/reddit_incivility/train.csv",
-    "civil": "train/toxic_spans/civil_comments_spans/comments.csv",
-}
+SOURCES = {source: gold.SOURCE_FILES[source] for source in ("reddit", "civil")}  # training folders only
 LABELS = ("negative", "neutral", "positive")
 FLAGS = ("reported", "sarcastic", "uncertain")
 CV_SEED = "20261208-cv"
@@ -70,24 +70,8 @@ CURVE_SEEDS = 3
 csv.field_size_limit(sys.maxsize)
 
 
-def sha256(text: str) -> str:
-    """SHA-256 (hex) of `text` as UTF-8.
-
-    >>> sha256("abc")[:8]
-    'ba7816bf'
-    """
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def excluded_keys() -> set[tuple[str, str]]:
-    """(source, key) of every comment the gold file and the reading sample reference."""
-    keys = set()
-    for path in (REPO / "tests/data/gold/comment_stance.jsonl", REPO / "tests/data/stance_reading/readings.jsonl"):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                rec = json.loads(line)
-                keys.add((rec["source"], str(rec["key"])))
-    return keys
+sha256 = gold.sha256  # the references are the gold files' (source, file, key, offsets, hash)
+excluded_keys = gold.referenced_comment_keys  # the gold and reading samples' comments
 
 
 def comments(shared: Path, source: str) -> Iterator[tuple[str, str]]:
@@ -100,14 +84,6 @@ def comments(shared: Path, source: str) -> Iterator[tuple[str, str]]:
         else:
             for r in csv.DictReader(fh):
                 yield r["comment_id"], r["comment_text"]
-
-
-def comment_text(shared: Path, source: str, key: str) -> str:
-    """The text of one comment (raises KeyError when the key is not in the file)."""
-    for k, text in comments(shared, source):
-        if k == key:
-            return text
-    raise KeyError(f"{source} {key}")
 
 
 def usable(sentence: str) -> bool:
@@ -164,7 +140,7 @@ def sample(args: argparse.Namespace) -> int:
         rec = dict(pool[i], draw=n)
         k = (rec["source"], rec["key"])
         if k not in texts:
-            texts[k] = comment_text(shared, *k)
+            texts[k] = gold.record_text(shared, rec["source"], SOURCES[rec["source"]], rec["key"])
         rec["sentence"] = texts[k][rec["start"]:rec["end"]]
         rec["comment"] = texts[k]
         print(json.dumps(rec, ensure_ascii=False))
@@ -184,16 +160,15 @@ def resolve(records: list[dict[str, Any]], shared: Path) -> dict[tuple[str, str]
     ValueError
         If a key is missing from the shared file or a sentence's hash differs.
     """
-    wanted = {(r["source"], r["key"]) for r in records}
     texts: dict[tuple[str, str], str] = {}
-    for source in SOURCES:
-        for key, text in comments(shared, source):
-            if (source, key) in wanted and (source, key) not in texts:
-                texts[(source, key)] = text
     for r in records:
-        text = texts.get((r["source"], r["key"]))
-        if text is None:
-            raise ValueError(f"{r['id']}: {r['source']} key {r['key']} not found under {shared}")
+        k = (r["source"], r["key"])
+        if k not in texts:
+            try:  # the gold files' resolver: each source file read once (cached)
+                texts[k] = gold.record_text(shared, r["source"], SOURCES[r["source"]], r["key"])
+            except gold.GoldDataError as error:
+                raise ValueError(f"{r['id']}: {r['source']} key {r['key']} not found under {shared} ({error})") from None
+        text = texts[k]
         if sha256(text[r["start"]:r["end"]]) != r["sha256"]:
             raise ValueError(f"{r['id']}: the sentence at {r['start']}:{r['end']} does not have the recorded hash")
     return texts

@@ -66,6 +66,9 @@ from discourse.actors.stance_features import Hit
 from discourse.training import target_sentiment as ts
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests" / "data" / "gold"))  # the gold files' reference helpers
+import gold  # noqa: E402
+
 SETTINGS = {"bigrams": True, "lexicon": True, "insults": False}  # the shipped setting
 C = 0.1
 LAMBDAS = (0.0, 0.5, 1.0)
@@ -76,20 +79,9 @@ csv.field_size_limit(sys.maxsize)
 
 
 # -- data -------------------------------------------------------------------------------------
-def excluded_keys() -> set[tuple[str, str]]:
-    """(source, key) of the comments the gold file and the reading sample reference."""
-    keys = set()
-    for path in (REPO / "tests/data/gold/comment_stance.jsonl", REPO / "tests/data/stance_reading/readings.jsonl"):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                rec = json.loads(line)
-                keys.add((rec["source"], str(rec["key"])))
-    return keys
-
-
 def comment_pool(train: Path, name: str) -> tuple[list[str], str]:
     """Unlabelled comment texts of a pool and the SHA-256 of its file."""
-    skip = excluded_keys()
+    skip = gold.referenced_comment_keys()  # the gold and reading samples' comments
     if name == "reddit":
         path = train / "reddit_incivility/train.csv"
         with open(path, newline="", encoding="utf-8") as fh:

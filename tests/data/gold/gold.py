@@ -32,6 +32,7 @@ REPO_ROOT = GOLD_DIR.parents[2]
 DEFAULT_SHARED = REPO_ROOT.parent / "shared"
 MENTIONS_FILE = GOLD_DIR / "actor_mentions.jsonl"
 STANCE_FILE = GOLD_DIR / "comment_stance.jsonl"
+READINGS_FILE = GOLD_DIR.parent / "stance_reading" / "readings.jsonl"
 
 #: source name -> file(s) relative to the shared root (NewsMTSC has three files).
 SOURCE_FILES = {
@@ -228,3 +229,17 @@ def load_stance(shared: str | Path = DEFAULT_SHARED) -> list[dict[str, Any]]:
     Target offsets (``target_start/target_end``) are relative to the sentence.
     """
     return _load(STANCE_FILE, shared)
+
+
+def referenced_comment_keys() -> set[tuple[str, str]]:
+    """``(source, key)`` of every comment the stance gold sample and the stance-reading sample
+    (``tests/data/stance_reading/readings.jsonl``) reference: what a new draw of comments must
+    leave out, so that neither sample is trained on or drawn again. Needs no shared data.
+    """
+    keys = set()
+    for path in (STANCE_FILE, READINGS_FILE):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                keys.add((record["source"], str(record["key"])))
+    return keys
